@@ -1,0 +1,73 @@
+/**
+ * Names fixed by DESIGN.md's contracts. Everything that needs an intent, slot or category name imports
+ * it from here, so a rename is one edit.
+ */
+
+export const BOT_NAME = 'BudgetBuddy';
+export const LOCAL_BOT_ID = 'BBLOCALBOT';
+export const LOCAL_BOT_ALIAS_ID = 'TSTALIASID';
+export const LOCAL_BOT_ALIAS_NAME = 'TestBotAlias';
+export const LOCALE_ID = 'en_US';
+
+export const IntentName = {
+  LogExpense: 'LogExpense',
+  LogIncome: 'LogIncome',
+  SetBudget: 'SetBudget',
+  QuerySpending: 'QuerySpending',
+  CheckBudget: 'CheckBudget',
+  ListTransactions: 'ListTransactions',
+  DeleteTransaction: 'DeleteTransaction',
+  Help: 'Help',
+  Greeting: 'Greeting',
+  FallbackIntent: 'FallbackIntent',
+} as const;
+export type IntentName = (typeof IntentName)[keyof typeof IntentName];
+
+/** Intents that change data: recognising one of these by mistake is the costliest NLU error. */
+export const WRITE_INTENTS: readonly IntentName[] = [
+  IntentName.LogExpense,
+  IntentName.LogIncome,
+  IntentName.SetBudget,
+  IntentName.DeleteTransaction,
+];
+
+export const SlotName = {
+  Amount: 'Amount',
+  Category: 'Category',
+  Date: 'Date',
+  Period: 'Period',
+  Count: 'Count',
+  Note: 'Note',
+} as const;
+export type SlotName = (typeof SlotName)[keyof typeof SlotName];
+
+export const BudgetPeriod = { Weekly: 'Weekly', Monthly: 'Monthly', Yearly: 'Yearly' } as const;
+export type BudgetPeriod = (typeof BudgetPeriod)[keyof typeof BudgetPeriod];
+
+export const EXPENSE_CATEGORIES = [
+  'Food',
+  'Groceries',
+  'Transport',
+  'Housing',
+  'Utilities',
+  'Health',
+  'Entertainment',
+  'Shopping',
+  'Travel',
+  'Education',
+  'Personal Care',
+  'Gifts',
+  'Subscriptions',
+  'Other',
+] as const;
+export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
+
+export const INCOME_CATEGORIES = ['Salary', 'Freelance', 'Investment', 'Gift', 'Refund', 'Other Income'] as const;
+export type IncomeCategory = (typeof INCOME_CATEGORIES)[number];
+
+/** Session attribute that carries the verified user id. Only the proxy sets it; the code hook refuses events without it. */
+export const USER_ID_ATTRIBUTE = 'bb:userId';
+/** Request attribute with a per-turn id the code hook uses as its idempotency key (a retried invocation repeats it). */
+export const REQUEST_ID_ATTRIBUTE = 'bb:requestId';
+/** Lex's own request attribute for the user's IANA time zone. */
+export const TIME_ZONE_ATTRIBUTE = 'x-amz-lex:time-zone';

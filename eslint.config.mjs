@@ -1,0 +1,42 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', 'infra/cdk.out/**', '.data/**', 'coverage/**', 'test-artifacts/**', '**/*.d.ts'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='describe'][callee.property.name='only']", message: 'No focused tests.' },
+        { selector: "CallExpression[callee.object.name='it'][callee.property.name='only']", message: 'No focused tests.' },
+        { selector: "CallExpression[callee.object.name='test'][callee.property.name='only']", message: 'No focused tests.' },
+      ],
+    },
+  },
+  {
+    // The domain knows nothing of AWS, HTTP or React: adapters translate at the edges.
+    files: ['fulfillment/src/domain/**/*.ts', 'bot/src/nlu/**/*.ts', 'bot/src/dialog/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@aws-sdk/*', 'aws-lambda', 'hono', 'hono/*', 'react', 'react-dom'] },
+      ],
+    },
+  },
+  {
+    files: ['chat-web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

@@ -1,0 +1,127 @@
+/**
+ * The ledger's persistence port. The fulfillment code hook talks only to this interface; the DynamoDB
+ * store (store/DynamoLedgerRepository.ts) and the in-memory store (store/InMemoryLedgerRepository.ts)
+ * both implement it and both pass the same contract suite (store/LedgerRepository.case.test.ts).
+ *
+ * Every method takes the user id first and touches only that user's data.
+ * Amounts are integer minor units of `currency` (ISO 4217); never floats.
+ * `date` is the user's local calendar date (YYYY-MM-DD, in the user's time zone); rollup keys derive from it.
+ */
+
+export type TransactionKind = 'expense' | 'income';
+export type TransactionSource = 'chat' | 'seed' | 'import' | 'api';
+export type BudgetPeriodName = 'Weekly' | 'Monthly' | 'Yearly';
+
+export interface Transaction {
+  id: string;
+  kind: TransactionKind;
+  amountMinor: number;
+  currency: string;
+  category: string;
+  /** User-local date, YYYY-MM-DD. */
+  date: string;
+  note?: string;
+  source: TransactionSource;
+  /** ISO 8601 instants (UTC). */
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewTransaction {
+  kind: TransactionKind;
+  amountMinor: number;
+  currency: string;
+  category: string;
+  date: string;
+  note?: string;
+  source: TransactionSource;
+  /** Idempotency key: the same key twice for the same user logs once and returns the first result. */
+  requestId: string;
+}
+
+export interface Budget {
+  /** null = the overall budget (all expense categories). */
+  category: string | null;
+  period: BudgetPeriodName;
+  limitMinor: number;
+  currency: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewBudget {
+  category: string | null;
+  period: BudgetPeriodName;
+  limitMinor: number;
+  currency: string;
+  requestId: string;
+}
+
+export interface UserProfile {
+  currency: string;
+  timeZone: string;
+  customCategories: string[];
+}
+
+/** A calendar bucket the store keeps rollups for: ISO week (`2026-W48`), month (`2026-11`) or year (`2026`). */
+export interface PeriodKey {
+  granularity: 'week' | 'month' | 'year';
+  key: string;
+}
+
+/** Totals of one period, from the rollup items (a bounded number of reads, whatever the history). */
+export interface PeriodTotals {
+  period: PeriodKey;
+  currency: string;
+  expenseTotalMinor: number;
+  incomeTotalMinor: number;
+  expenseByCategory: Record<string, number>;
+  incomeByCategory: Record<string, number>;
+  transactionCount: number;
+}
+
+export interface RangeQuery {
+  /** Inclusive user-local dates, YYYY-MM-DD. */
+  from: string;
+  to: string;
+  category?: string;
+  kind?: TransactionKind;
+  /** Newest first; default and maximum are the implementation's (at least 1,000). */
+  limit?: number;
+}
+
+export interface LogResult {
+  transaction: Transaction;
+  /** false when the request id had been seen: nothing was written this time. */
+  created: boolean;
+}
+
+export interface LedgerRepository {
+  getProfile(userId: string): Promise<UserProfile | null>;
+  putProfile(userId: string, profile: UserProfile): Promise<void>;
+
+  /** Writes the transaction, its rollups and the idempotency key in one transaction. */
+  logTransaction(userId: string, input: NewTransaction): Promise<LogResult>;
+  /** Removes it and reverses its rollups atomically; returns what was removed, or null if there was nothing (a no-op). */
+  deleteTransaction(userId: string, transactionId: string): Promise<Transaction | null>;
+  getTransaction(userId: string, transactionId: string): Promise<Transaction | null>;
+  /** The most recent transactions by date then creation time, newest first. */
+  listRecent(userId: string, limit: number): Promise<Transaction[]>;
+  listByRange(userId: string, query: RangeQuery): Promise<Transaction[]>;
+
+  getPeriodTotals(userId: string, period: PeriodKey, currency: string): Promise<PeriodTotals>;
+
+  /** Creates or replaces the budget for (category, period). */
+  putBudget(userId: string, budget: NewBudget): Promise<Budget>;
+  getBudget(userId: string, category: string | null, period: BudgetPeriodName): Promise<Budget | null>;
+  listBudgets(userId: string): Promise<Budget[]>;
+  deleteBudget(userId: string, category: string | null, period: BudgetPeriodName): Promise<boolean>;
+}
+
+/** Thrown by implementations when the backing store fails; the code hook turns it into "couldn't save". */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}

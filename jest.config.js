@@ -1,0 +1,33 @@
+// One jest project per workspace; ts-jest only transpiles (isolatedModules) because
+// `npm run typecheck` runs tsc over everything first — that keeps the suite fast.
+const transform = {
+  '^.+\\.tsx?$': [
+    'ts-jest',
+    {
+      isolatedModules: true,
+      tsconfig: { module: 'commonjs', moduleResolution: 'node10', target: 'ES2022', esModuleInterop: true, isolatedModules: true },
+      diagnostics: false,
+    },
+  ],
+};
+
+const project = (name, extra = {}) => ({
+  displayName: name,
+  testEnvironment: 'node',
+  transform,
+  roots: [`<rootDir>/${name}`],
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/dist/'],
+  ...extra,
+});
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    project('bot'),
+    project('fulfillment'),
+    project('infra'),
+    project('scripts'),
+    project('chat-web', { testMatch: ['**/e2e/**/*.test.ts'] }),
+  ],
+};
