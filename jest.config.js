@@ -5,7 +5,13 @@ const transform = {
     'ts-jest',
     {
       isolatedModules: true,
-      tsconfig: { module: 'commonjs', moduleResolution: 'node10', target: 'ES2022', esModuleInterop: true, isolatedModules: true },
+      tsconfig: {
+        module: 'commonjs',
+        moduleResolution: 'node10',
+        target: 'ES2022',
+        esModuleInterop: true,
+        isolatedModules: true,
+      },
       diagnostics: false,
     },
   ],

@@ -62,7 +62,14 @@ export const EXPENSE_CATEGORIES = [
 ] as const;
 export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
 
-export const INCOME_CATEGORIES = ['Salary', 'Freelance', 'Investment', 'Gift', 'Refund', 'Other Income'] as const;
+export const INCOME_CATEGORIES = [
+  'Salary',
+  'Freelance',
+  'Investment',
+  'Gift',
+  'Refund',
+  'Other Income',
+] as const;
 export type IncomeCategory = (typeof INCOME_CATEGORIES)[number];
 
 /** Session attribute that carries the verified user id. Only the proxy sets it; the code hook refuses events without it. */

@@ -7,7 +7,14 @@
  */
 import { z } from 'zod';
 
-export const DIALOG_ACTION_TYPES = ['Close', 'ConfirmIntent', 'Delegate', 'ElicitIntent', 'ElicitSlot', 'None'] as const;
+export const DIALOG_ACTION_TYPES = [
+  'Close',
+  'ConfirmIntent',
+  'Delegate',
+  'ElicitIntent',
+  'ElicitSlot',
+  'None',
+] as const;
 export const INTENT_STATES = [
   'Failed',
   'Fulfilled',
