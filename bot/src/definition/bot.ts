@@ -1,0 +1,46 @@
+/**
+ * THE bot: the local runtime trains its NLU from this, and the CDK stack exports it to Lex, so both
+ * understand the same sentences.
+ */
+import { BOT_NAME, LOCALE_ID } from './names';
+import type { BotDefinition } from './types';
+import { CheckBudget } from './intents/CheckBudget';
+import { DeleteTransaction } from './intents/DeleteTransaction';
+import { FallbackIntent } from './intents/FallbackIntent';
+import { Greeting } from './intents/Greeting';
+import { Help } from './intents/Help';
+import { ListTransactions } from './intents/ListTransactions';
+import { LogExpense } from './intents/LogExpense';
+import { LogIncome } from './intents/LogIncome';
+import { QuerySpending } from './intents/QuerySpending';
+import { SetBudget } from './intents/SetBudget';
+import { BudgetPeriodType } from './slotTypes/BudgetPeriodType';
+import { ExpenseCategoryType } from './slotTypes/ExpenseCategoryType';
+import { IncomeCategoryType } from './slotTypes/IncomeCategoryType';
+import { NoteType } from './slotTypes/NoteType';
+
+export const budgetBuddyBot: BotDefinition = {
+  name: BOT_NAME,
+  description: 'BudgetBuddy: log spending and income, set budgets and ask where the money went.',
+  idleSessionTtlInSeconds: 300,
+  locales: [
+    {
+      localeId: LOCALE_ID,
+      description: 'English (US)',
+      nluConfidenceThreshold: 0.5,
+      intents: [
+        LogExpense,
+        LogIncome,
+        SetBudget,
+        QuerySpending,
+        CheckBudget,
+        ListTransactions,
+        DeleteTransaction,
+        Help,
+        Greeting,
+        FallbackIntent,
+      ],
+      slotTypes: [ExpenseCategoryType, IncomeCategoryType, BudgetPeriodType, NoteType],
+    },
+  ],
+};

@@ -1,0 +1,37 @@
+import { IntentName } from '../names';
+import type { IntentDefinition } from '../types';
+
+export const Greeting: IntentDefinition = {
+  name: IntentName.Greeting,
+  description: 'Hello; the reply introduces the bot.',
+  sampleUtterances: [
+    'hi',
+    'hello',
+    'hey',
+    'hey there',
+    'hi there',
+    'hello there',
+    'hiya',
+    'howdy',
+    'yo',
+    'sup',
+    "what's up",
+    'greetings',
+    'good morning',
+    'good afternoon',
+    'good evening',
+    'morning',
+    'hey buddy',
+    'hi budget buddy',
+    'hello again',
+    'hi again',
+    'how are you',
+    'nice to meet you',
+    'thanks',
+    'thank you',
+    'hola',
+  ],
+  slots: [],
+  dialogCodeHook: true,
+  fulfillmentCodeHook: true,
+};

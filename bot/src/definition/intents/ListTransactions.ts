@@ -1,0 +1,42 @@
+import { IntentName } from '../names';
+import type { IntentDefinition } from '../types';
+import { countSlot, dateSlot, expenseCategorySlot } from './slots';
+
+export const ListTransactions: IntentDefinition = {
+  name: IntentName.ListTransactions,
+  description: 'The most recent transactions, optionally filtered.',
+  sampleUtterances: [
+    'list my transactions',
+    'show my transactions',
+    'show my last {Count} transactions',
+    'show the last {Count} expenses',
+    'my last {Count} transactions',
+    'last {Count} purchases',
+    'show me the last {Count}',
+    'list recent transactions',
+    'recent transactions',
+    'latest transactions',
+    'my transactions',
+    'view transactions',
+    'show transactions {Date}',
+    'list transactions from {Date}',
+    'list expenses {Date}',
+    'list my {Category} transactions',
+    'show {Category} expenses',
+    'show my {Category} purchases {Date}',
+    'what did I buy {Date}',
+    'what did I buy recently',
+    'show my recent purchases',
+    'what are my recent expenses',
+    'what have I logged',
+    'what did I log {Date}',
+    'show me everything I logged {Date}',
+    'transaction history',
+    'show my history',
+    'show entries',
+    'give me my transaction list',
+  ],
+  slots: [countSlot, expenseCategorySlot(false, 'Which category?'), dateSlot('From which day?')],
+  dialogCodeHook: true,
+  fulfillmentCodeHook: true,
+};

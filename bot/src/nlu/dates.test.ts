@@ -1,0 +1,50 @@
+import { findDates } from './dates';
+
+// 03:00 UTC on Tuesday 24 Nov 2026: still Monday 23 Nov in New York, already Tuesday in Tokyo.
+const now = new Date('2026-11-24T03:00:00Z');
+const resolve = (text: string, timeZone: string): { original: string; value: string } | null => {
+  const [d] = findDates(text.toLowerCase(), text, now, timeZone);
+  return d ? { original: d.originalValue, value: d.interpretedValue } : null;
+};
+
+describe('findDates', () => {
+  it.each([
+    ['spent 5 today', 'today', '2026-11-23', '2026-11-24'],
+    ['yesterday', 'yesterday', '2026-11-22', '2026-11-23'],
+    ['two days ago', 'two days ago', '2026-11-21', '2026-11-22'],
+    ['3 days ago', '3 days ago', '2026-11-20', '2026-11-21'],
+    ['how much this week', 'this week', '2026-11-23', '2026-11-23'],
+    ['how much last week', 'last week', '2026-11-16', '2026-11-16'],
+    ['spending last month', 'last month', '2026-10-01', '2026-10-01'],
+    ['spending this month', 'this month', '2026-11-01', '2026-11-01'],
+    ['so far this year', 'so far this year', '2026-01-01', '2026-01-01'],
+    ['last year', 'last year', '2025-01-01', '2025-01-01'],
+    ['spent 9 on friday', 'on friday', '2026-11-20', '2026-11-20'],
+    ['lunch last sunday', 'last sunday', '2026-11-22', '2026-11-22'],
+    ['spending since Monday', 'since Monday', '2026-11-23', '2026-11-23'],
+    ['drinks last weekend', 'last weekend', '2026-11-21', '2026-11-21'],
+    ['how much in October', 'in October', '2026-10-01', '2026-10-01'],
+    ['how much in december', 'in december', '2025-12-01', '2025-12-01'],
+    ['over the last 30 days', 'over the last 30 days', '2026-10-24', '2026-10-25'],
+    ['on march 3', 'march 3', '2026-03-03', '2026-03-03'],
+    ['on 2026-11-02', '2026-11-02', '2026-11-02', '2026-11-02'],
+  ])('"%s" → "%s" (New York %s, Tokyo %s)', (text, original, newYork, tokyo) => {
+    expect(resolve(text, 'America/New_York')).toEqual({ original, value: newYork });
+    expect(resolve(text, 'Asia/Tokyo')).toEqual({ original, value: tokyo });
+  });
+
+  it('says "last <weekday>" on that weekday means a week ago, a bare weekday means today', () => {
+    expect(resolve('last tuesday', 'Asia/Tokyo')?.value).toBe('2026-11-17');
+    expect(resolve('tuesday', 'Asia/Tokyo')?.value).toBe('2026-11-24');
+  });
+
+  it('leaves words that only look like dates alone', () => {
+    expect(resolve('I may buy a march ticket', 'UTC')).toBeNull();
+    expect(resolve('spent 12.50 on lunch', 'UTC')).toBeNull();
+    expect(resolve('sat on a bench', 'UTC')).toBeNull();
+  });
+
+  it('falls back to UTC for an unknown time zone rather than failing', () => {
+    expect(resolve('today', 'Not/AZone')?.value).toBe('2026-11-24');
+  });
+});

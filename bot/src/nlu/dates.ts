@@ -1,0 +1,256 @@
+/**
+ * Finds date phrases and resolves them the way Lex's AMAZON.Date does: one day, and for a period the
+ * day it starts ("last month" → the 1st of last month). The phrase itself (originalValue) is kept
+ * verbatim, because fulfillment turns those words into a range. Common relative phrases are matched by
+ * the rules below; chrono-node handles explicit dates ("march 3", "11/20", "2026-11-03").
+ */
+import * as chrono from 'chrono-node';
+import { addDays, addMonths, day, firstOfMonth, isoDate, localDay, mondayOf } from './calendar';
+import type { Span } from './spans';
+import { longestNonOverlapping } from './spans';
+
+export interface DateMatch extends Span {
+  originalValue: string;
+  interpretedValue: string;
+}
+
+const SMALL_NUMBERS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  sixty: 60,
+  ninety: 90,
+  'a couple of': 2,
+  couple: 2,
+  'a few': 3,
+  few: 3,
+};
+const COUNT = `(\\d{1,3}|${Object.keys(SMALL_NUMBERS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})`;
+const toCount = (word: string): number => SMALL_NUMBERS[word] ?? Number(word);
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_ABBR: Record<string, number> = {
+  sun: 0,
+  mon: 1,
+  tue: 2,
+  tues: 2,
+  wed: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  fri: 5,
+  sat: 6,
+};
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH_ABBR: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
+/** Words that belong to the date phrase when they lead it ("in October", "since monday"). */
+const LEAD = '(?:(?:in|on|since|during|from|over)\\s+(?:the\\s+)?)?';
+
+type Rule = { re: RegExp; resolve: (m: RegExpExecArray, today: Date) => Date | null };
+
+const rules: Rule[] = [
+  { re: /\b(?:the\s+)?day\s+before\s+yesterday\b/g, resolve: (_m, t) => addDays(t, -2) },
+  {
+    re: /\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b/g,
+    resolve: (_m, t) => t,
+  },
+  {
+    re: /\b(?:yesterday(?:\s+(?:morning|afternoon|evening|night))?|last\s+night)\b/g,
+    resolve: (_m, t) => addDays(t, -1),
+  },
+  { re: /\btomorrow\b/g, resolve: (_m, t) => addDays(t, 1) },
+  {
+    re: new RegExp(`\\b${COUNT}\\s+(days?|weeks?|months?)\\s+ago\\b`, 'g'),
+    resolve: (m, t) => back(t, toCount(m[1] ?? ''), m[2] ?? 'day'),
+  },
+  {
+    re: new RegExp(`\\b${LEAD}(?:last|past|previous)\\s+${COUNT}\\s+(days?|weeks?|months?)\\b`, 'g'),
+    resolve: (m, t) => back(t, toCount(m[1] ?? ''), m[2] ?? 'day'),
+  },
+  {
+    re: new RegExp(
+      `\\b(?:so\\s+far\\s+|earlier\\s+)?${LEAD}(this|last|previous|past|current|next)\\s+(week|month|year)(?:\\s+so\\s+far)?\\b`,
+      'g',
+    ),
+    resolve: (m, t) => periodStart(t, m[2] ?? 'week', offsetOf(m[1] ?? 'this')),
+  },
+  {
+    re: new RegExp(`\\b${LEAD}(this|last|past)\\s+weekend\\b`, 'g'),
+    resolve: (m, t) => weekday(t, 6, m[1] === 'this' ? undefined : 'last'),
+  },
+  {
+    re: /\b(?:(year|month|week)\s+to\s+date|ytd|mtd)\b/g,
+    resolve: (m, t) => periodStart(t, m[1] ?? (m[0] === 'mtd' ? 'month' : 'year'), 0),
+  },
+  {
+    re: new RegExp(`\\b${LEAD}(?:(last|this|past|next)\\s+)?(${WEEKDAYS.join('|')})s?\\b`, 'g'),
+    resolve: (m, t) => weekday(t, WEEKDAYS.indexOf(m[2] ?? ''), m[1]),
+  },
+  {
+    // Abbreviations ("sat", "wed") are ordinary words too, so only a leading word makes them dates.
+    re: new RegExp(
+      `\\b(?:(?:on|since)\\s+|(last|this|next)\\s+)(${Object.keys(WEEKDAY_ABBR).join('|')})\\b`,
+      'g',
+    ),
+    resolve: (m, t) => weekday(t, WEEKDAY_ABBR[m[2] ?? ''] ?? 0, m[1]),
+  },
+  {
+    // "may" and "march" are ordinary words, so bare month names other than those stand alone, the rest
+    // need a leading word. A following day number is left to chrono ("march 3").
+    re: new RegExp(
+      `\\b(?:(in|during|for|since|of|from|last|this)\\s+)?(${MONTHS.join('|')}|${Object.keys(MONTH_ABBR).join('|')})\\b(?:\\s+(\\d{4})\\b)?(?!\\s*\\d)`,
+      'g',
+    ),
+    resolve: (m, t) => monthStart(t, m[1], m[2] ?? '', m[3]),
+  },
+  {
+    re: /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[a-z])/g,
+    resolve: (m, t) => dayOfMonth(t, Number(m[1])),
+  },
+];
+
+function back(today: Date, n: number, unit: string): Date {
+  if (unit.startsWith('week')) return addDays(today, -7 * n);
+  if (unit.startsWith('month')) return addMonths(today, -n);
+  return addDays(today, -n);
+}
+
+const offsetOf = (word: string): number =>
+  word === 'next' ? 1 : word === 'this' || word === 'current' ? 0 : -1;
+
+function periodStart(today: Date, unit: string, offset: number): Date {
+  if (unit === 'week') return addDays(mondayOf(today), 7 * offset);
+  if (unit === 'month') return addMonths(firstOfMonth(today), offset);
+  return day(today.getUTCFullYear() + offset, 1, 1);
+}
+
+function weekday(today: Date, target: number, qualifier: string | undefined): Date {
+  const daysAgo = (today.getUTCDay() - target + 7) % 7; // 0..6, today included
+  if (qualifier === 'next') return addDays(today, 7 - daysAgo);
+  if (qualifier === 'this') return addDays(mondayOf(today), (target + 6) % 7);
+  // "last friday" said on a Friday means a week ago; "friday"/"on friday"/"since friday" the latest one.
+  if (qualifier === 'last' || qualifier === 'past') return addDays(today, daysAgo === 0 ? -7 : -daysAgo);
+  return addDays(today, -daysAgo);
+}
+
+function monthStart(
+  today: Date,
+  lead: string | undefined,
+  name: string,
+  year: string | undefined,
+): Date | null {
+  const full = MONTHS.indexOf(name);
+  const month = full >= 0 ? full + 1 : (MONTH_ABBR[name] ?? 0);
+  if (!month) return null;
+  const ambiguous = name === 'may' || name === 'march' || full < 0;
+  if (ambiguous && !lead && !year) return null;
+  if (year) return day(Number(year), month, 1);
+  const thisYear = today.getUTCFullYear();
+  if (lead === 'this') return day(thisYear, month, 1);
+  const currentMonth = today.getUTCMonth() + 1;
+  // A month named without a year is the latest one that has begun ("last october" in October is a year ago).
+  if (lead === 'last') return day(month < currentMonth ? thisYear : thisYear - 1, month, 1);
+  return day(month <= currentMonth ? thisYear : thisYear - 1, month, 1);
+}
+
+function dayOfMonth(today: Date, n: number): Date | null {
+  if (n < 1 || n > 31) return null;
+  const candidate = day(today.getUTCFullYear(), today.getUTCMonth() + 1, n);
+  if (candidate.getUTCMonth() !== today.getUTCMonth()) return null;
+  return candidate <= today ? candidate : addMonths(candidate, -1);
+}
+
+/** chrono for explicit calendar dates; only readings with a certain day and month are trusted. */
+function chronoDates(text: string, original: string, today: Date, taken: Span[]): DateMatch[] {
+  if (!/\d/.test(text) && !/\b(?:of|the)\b/.test(text)) return [];
+  const reference = new Date(today.getTime() + 12 * 3_600_000);
+  const out: DateMatch[] = [];
+  for (const r of chrono.parse(text, { instant: reference, timezone: 0 })) {
+    const start = r.index;
+    const end = r.index + r.text.length;
+    if (!/[a-z/-]/.test(r.text) || !r.start.isCertain('day') || !r.start.isCertain('month')) continue;
+    if (taken.some((t) => t.start < end && start < t.end)) continue;
+    let d = day(
+      r.start.get('year') ?? today.getUTCFullYear(),
+      r.start.get('month') ?? 1,
+      r.start.get('day') ?? 1,
+    );
+    // Without a year people mean the past: an expense "on march 3" said in November is this year's.
+    if (!r.start.isCertain('year')) {
+      d = day(today.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+      if (d > today) d = day(today.getUTCFullYear() - 1, d.getUTCMonth() + 1, d.getUTCDate());
+    }
+    out.push({ start, end, originalValue: original.slice(start, end), interpretedValue: isoDate(d) });
+  }
+  return out;
+}
+
+/**
+ * Every date phrase in `lower` (the lower-cased text; `original` gives the verbatim words), in text
+ * order, resolved at `now` in `timeZone`.
+ */
+export function findDates(lower: string, original: string, now: Date, timeZone: string): DateMatch[] {
+  const today = localDay(now, timeZone);
+  const candidates: DateMatch[] = [];
+  for (const rule of rules) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(lower); m; m = rule.re.exec(lower)) {
+      const d = rule.resolve(m, today);
+      if (!d) continue;
+      const start = m.index;
+      const end = m.index + m[0].length;
+      candidates.push({
+        start,
+        end,
+        originalValue: original.slice(start, end),
+        interpretedValue: isoDate(d),
+      });
+    }
+  }
+  const ruled = longestNonOverlapping(candidates);
+  return [...ruled, ...chronoDates(lower, original, today, ruled)].sort((a, b) => a.start - b.start);
+}

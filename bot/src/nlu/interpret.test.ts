@@ -1,0 +1,230 @@
+import { budgetBuddyBot } from '../definition/bot';
+import { IntentName, WRITE_INTENTS } from '../definition/names';
+import type { Nlu, NluContext, NluInterpretation } from './index';
+import { createNlu } from './index';
+
+let nlu: Nlu;
+beforeAll(async () => {
+  nlu = await createNlu(budgetBuddyBot, 'en_US');
+});
+
+// Wednesday 18 Nov 2026, 15:00 UTC (10:00 in New York, 00:00 on the 19th in Tokyo).
+const ctx: NluContext = { timeZone: 'America/New_York', now: new Date('2026-11-18T15:00:00Z') };
+const top = (text: string, c: NluContext = ctx): NluInterpretation => {
+  const [first] = nlu.interpret(text, c);
+  if (!first) throw new Error('no interpretation');
+  return first;
+};
+const slot = (text: string, name: string, c: NluContext = ctx): string | null =>
+  top(text, c).slots[name]?.interpretedValue ?? null;
+
+describe('interpret: intents', () => {
+  it.each([
+    ['coffee 4.50', IntentName.LogExpense],
+    ['I spent 30 bucks at the pharmacy', IntentName.LogExpense],
+    ['uber home 23', IntentName.LogExpense],
+    ['dropped 45 on concert tickets', IntentName.LogExpense],
+    ['lunch with the team was 64', IntentName.LogExpense],
+    ['bought textbooks for 120', IntentName.LogExpense],
+    ['25 for a haircut', IntentName.LogExpense],
+    ['log an expense please', IntentName.LogExpense],
+    ['got my paycheck 3200', IntentName.LogIncome],
+    ['earned 450 from a side gig', IntentName.LogIncome],
+    ['dividends of 80 came in', IntentName.LogIncome],
+    ['I want to record some income', IntentName.LogIncome],
+    ['set a transport budget of 200', IntentName.SetBudget],
+    ['cap restaurants at 300 a month', IntentName.SetBudget],
+    ['budget 100 per week for groceries', IntentName.SetBudget],
+    ['how much have I spent on coffee this week', IntentName.QuerySpending],
+    ['total spending since monday', IntentName.QuerySpending],
+    ['how much did rent cost last year', IntentName.QuerySpending],
+    ["how's my grocery budget doing", IntentName.CheckBudget],
+    ['am I over budget on dining', IntentName.CheckBudget],
+    ['show my last 5 transactions', IntentName.ListTransactions],
+    ['list expenses from yesterday', IntentName.ListTransactions],
+    ['oops remove the last one', IntentName.DeleteTransaction],
+    ['undo that', IntentName.DeleteTransaction],
+    ['how do I use you', IntentName.Help],
+    ['good morning!', IntentName.Greeting],
+  ])('"%s" → %s', (text, intent) => {
+    expect(top(text).intentName).toBe(intent);
+  });
+
+  it('returns at most five interpretations, FallbackIntent among them, every slot present', () => {
+    const all = nlu.interpret('spent 12 on lunch', ctx);
+    expect(all.length).toBeLessThanOrEqual(5);
+    expect(all.map((i) => i.intentName)).toContain(IntentName.FallbackIntent);
+    expect(Object.keys(all[0]?.slots ?? {}).sort()).toEqual(['Amount', 'Category', 'Date', 'Note']);
+    expect(all[0]?.slots['Date']).toBeNull();
+    for (const i of all) expect(i.confidence).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('interpret: out of scope', () => {
+  const chatter = [
+    'what is the weather in paris',
+    'tell me a story',
+    'I love pizza',
+    'my dog ate my homework',
+    '<img src=x onerror=alert(1)>',
+    '日本語で話せますか',
+    '🙂🙂🙂',
+    '   ',
+    'who is the president',
+    'can you recommend a good movie',
+    'what should I cook for dinner tonight',
+    'play jazz',
+    'I have 2 kids',
+    'the train was late again',
+    'asdkjh qwpoeiru zmxn',
+  ];
+  it.each(chatter)('"%s" → FallbackIntent', (text) => {
+    expect(top(text).intentName).toBe(IntentName.FallbackIntent);
+  });
+
+  it.each([
+    ...chatter,
+    "'; DROP TABLE transactions; --",
+    'buy me a coffee',
+    'I spent the day at the beach',
+    'remove the stain from my shirt',
+    'what is a budget',
+    'cancel my dentist appointment',
+    'book a hotel in rome',
+    'I received a letter',
+    'my salary is too low',
+    'the gas station is closed',
+    'set an alarm for 7',
+  ])('"%s" never lands on a write intent', (text) => {
+    expect(WRITE_INTENTS).not.toContain(top(text).intentName);
+  });
+});
+
+describe('interpret: slots', () => {
+  it.each([
+    ['spent $1,200.50 on rent', '1200.5'],
+    ['45k VND pho for lunch', '45000'],
+    ['3.5k for a laptop', '3500'],
+    ['spent a hundred and twenty on groceries', '120'],
+    ['minus 5 coffee', '-5'],
+    ['18 dollars on a cab', '18'],
+  ])('amount in "%s" is %s', (text, amount) => {
+    expect(top(text).intentName).toBe(IntentName.LogExpense);
+    expect(slot(text, 'Amount')).toBe(amount);
+  });
+
+  it('resolves categories from synonyms and typos, canonical for TOP_RESOLUTION', () => {
+    expect(top('20 on grocceries').slots['Category']).toEqual({
+      originalValue: 'grocceries',
+      interpretedValue: 'Groceries',
+      resolvedValues: ['Groceries'],
+    });
+    expect(slot('resturant 60', 'Category')).toBe('Food');
+    expect(slot('spent 30 in vegas', 'Category')).toBeNull();
+    expect(slot('got a 200 tax refund', 'Category')).toBe('Refund');
+  });
+
+  it('keeps the date words verbatim and resolves them in the user time zone', () => {
+    const tokyo: NluContext = { ...ctx, timeZone: 'Asia/Tokyo' };
+    expect(top('spent 9 on lunch yesterday').slots['Date']).toMatchObject({
+      originalValue: 'yesterday',
+      interpretedValue: '2026-11-17',
+    });
+    expect(slot('spent 9 on lunch yesterday', 'Date', tokyo)).toBe('2026-11-18');
+    expect(top('how much did I spend in October').slots['Date']).toMatchObject({
+      originalValue: 'in October',
+      interpretedValue: '2026-10-01',
+    });
+    expect(top('what did I spend on food over the last 30 days').slots['Date']?.originalValue).toBe(
+      'over the last 30 days',
+    );
+  });
+
+  it('fills Period and Count', () => {
+    expect(slot('budget 60 a week for transport', 'Period')).toBe('Weekly');
+    expect(slot('set a yearly travel budget of 3000', 'Period')).toBe('Yearly');
+    expect(slot('show my last 7 transactions', 'Count')).toBe('7');
+  });
+
+  it('takes a trailing note that is not the category', () => {
+    expect(slot("spent 40 on pizza for mom's birthday", 'Note')).toBe("mom's birthday");
+    expect(slot('add 8.50 for a burrito', 'Note')).toBeNull();
+    expect(slot('add 8.50 for a burrito', 'Category')).toBe('Food');
+  });
+});
+
+describe('resolveSlot', () => {
+  it('reads answers to elicitation prompts', () => {
+    expect(nlu.resolveSlot(IntentName.LogExpense, 'Amount', '45', ctx)?.interpretedValue).toBe('45');
+    expect(nlu.resolveSlot(IntentName.LogExpense, 'Amount', 'about $12.99', ctx)?.interpretedValue).toBe(
+      '12.99',
+    );
+    expect(nlu.resolveSlot(IntentName.LogExpense, 'Amount', 'yesterday', ctx)).toBeNull();
+    expect(nlu.resolveSlot(IntentName.LogExpense, 'Category', 'groceries', ctx)?.interpretedValue).toBe(
+      'Groceries',
+    );
+    expect(nlu.resolveSlot(IntentName.LogIncome, 'Category', 'it was a bonus', ctx)?.interpretedValue).toBe(
+      'Salary',
+    );
+    expect(nlu.resolveSlot(IntentName.LogExpense, 'Category', 'no idea', ctx)).toBeNull();
+    expect(nlu.resolveSlot(IntentName.LogExpense, 'Date', 'yesterday', ctx)?.interpretedValue).toBe(
+      '2026-11-17',
+    );
+    expect(nlu.resolveSlot(IntentName.SetBudget, 'Period', 'weekly', ctx)?.interpretedValue).toBe('Weekly');
+    expect(
+      nlu.resolveSlot(IntentName.LogExpense, 'Note', 'for the office party', ctx)?.interpretedValue,
+    ).toBe('the office party');
+    expect(nlu.resolveSlot('NoSuchIntent', 'Amount', '5', ctx)).toBeNull();
+  });
+
+  it('answers confirmations', () => {
+    expect(nlu.classifyConfirmation('yes')).toBe('yes');
+    expect(nlu.classifyConfirmation('no')).toBe('no');
+  });
+});
+
+describe('hostile input', () => {
+  it('answers any string with at most five interpretations and no write intent for noise', () => {
+    // A fixed-seed generator keeps this deterministic.
+    let seed = 42;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const alphabet = 'abcxyz 0123456789.,$€-_\'"<>/\\;:{}()[]!?@#%^&*+=~`|\n\tİß日本🙂\u0000\u202e';
+    for (let i = 0; i < 300; i += 1) {
+      const text = Array.from({ length: next(60) }, () => alphabet[next(alphabet.length)]).join('');
+      const all = nlu.interpret(text, ctx);
+      expect(all.length).toBeGreaterThan(0);
+      expect(all.length).toBeLessThanOrEqual(5);
+      expect(WRITE_INTENTS).not.toContain(all[0]?.intentName);
+    }
+    expect(() => nlu.interpret('x'.repeat(100_000), ctx)).not.toThrow();
+  });
+});
+
+describe('speed', () => {
+  it('interprets with slot resolution in under 2 ms at the median', () => {
+    const texts = [
+      'spent 12.50 on lunch yesterday',
+      'groceries 62.40',
+      'how much did I spend last month',
+      'set my food budget to 500 a month',
+      'show my last 5 transactions',
+      'undo',
+      'what is the weather like',
+      'spent fifty on drinks',
+      'got paid 3000 salary on friday',
+      'hello',
+    ];
+    const times: number[] = [];
+    for (let i = 0; i < 200; i += 1) {
+      const text = texts[i % texts.length] ?? '';
+      const started = performance.now();
+      nlu.interpret(`${text} ${i % 3 === 0 ? '' : 'please'}`, ctx);
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    expect(times[100]).toBeLessThan(2);
+  });
+});

@@ -1,0 +1,308 @@
+/**
+ * Turns text into ranked interpretations: resolve values (analyseText), classify the text with values
+ * replaced by placeholders (IntentClassifier), keep write intents only with evidence (writeEvidence),
+ * send text the bot mostly does not know the words of to FallbackIntent, then fill each intent's slots
+ * from the values found.
+ */
+import { IntentName, SlotName, WRITE_INTENTS } from '../definition/names';
+import type { IntentDefinition, LocaleDefinition, SlotDefinition } from '../definition/types';
+import type { TextAnalysis } from './analyseText';
+import { analyseText, delexicalise } from './analyseText';
+import { findFreeText } from './freeText';
+import type { NluContext, NluInterpretation, SlotValue } from './index';
+import type { IntentScore } from './intentClassifier';
+import { IntentClassifier, NONE_INTENT } from './intentClassifier';
+import type { NumberMatch } from './numbers';
+import { numberToSlotString, warmNumberRecognizer } from './numbers';
+import { OUT_OF_DOMAIN_SAMPLES } from './outOfDomainSamples';
+import { delexicaliseSample, placeholderFor } from './placeholders';
+import { SlotTypeMatcher } from './slotTypeMatcher';
+import type { Span } from './spans';
+import { tokenize } from './tokens';
+import type { Evidence } from './writeEvidence';
+import { collectEvidence, hasEvidenceFor } from './writeEvidence';
+
+/** Above this share of words the bot never saw, the text is about something else. */
+const MAX_UNKNOWN_SHARE = 0.5;
+/** Write intents are held to a stricter bar: a stray sentence must not log anything. */
+const MAX_UNKNOWN_SHARE_FOR_WRITE = 0.34;
+/** ...unless it names money ("spent $12 on pho"): then an unknown word is likely an unlisted category. */
+const MAX_UNKNOWN_SHARE_WITH_MONEY = 0.45;
+/** What is left of a write intent's score when its evidence is missing (it stays listed, last). */
+const NO_EVIDENCE_FACTOR = 0.05;
+const MAX_INTERPRETATIONS = 5;
+/** What is left of a slot-less read-only intent's score when the text carries values. */
+const VALUES_WITHOUT_SLOTS_FACTOR = 0.3;
+
+/**
+ * Words that say nothing about the topic. Coverage is measured over the other words, so "what time is
+ * it in tokyo" counts as two unknown words out of two, not two out of six.
+ */
+const FUNCTION_WORDS = new Set(
+  (
+    'a an the and or but if of to in on at for from with by about as into than then so is am are was ' +
+    'were be been being it its this that these those there here i me my mine you your we our us he she ' +
+    'him her they them their do does did have has had can could would should will shall may might must ' +
+    'not no yes what which who whom whose when where why how please just very really too also up out ' +
+    'over some any all'
+  ).split(' '),
+);
+
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+export interface Interpreter {
+  interpret(text: string, ctx: NluContext): NluInterpretation[];
+  resolveSlot(intentName: string, slotName: string, text: string, ctx: NluContext): SlotValue | null;
+}
+
+export async function buildInterpreter(locale: LocaleDefinition): Promise<Interpreter> {
+  const intents = locale.intents.filter((i) => i.parentIntentSignature !== 'AMAZON.FallbackIntent');
+  const samples = intents.flatMap((intent) =>
+    intent.sampleUtterances.map((u) => ({
+      utterance: delexicaliseSample(u, intent.slots),
+      intent: intent.name,
+    })),
+  );
+  // A slot name means the same type everywhere in this bot's chatter samples: the first intent's that has it.
+  const slotsByName = new Map<string, SlotDefinition>();
+  for (const slot of intents.flatMap((i) => i.slots))
+    if (!slotsByName.has(slot.name)) slotsByName.set(slot.name, slot);
+  for (const u of OUT_OF_DOMAIN_SAMPLES) {
+    samples.push({ utterance: delexicaliseSample(u, [...slotsByName.values()]), intent: NONE_INTENT });
+  }
+  const classifier = await IntentClassifier.train(samples);
+  warmNumberRecognizer();
+  const interpreter = new LocaleInterpreter(locale, classifier);
+  // The first calls compile regular expressions and chrono's parsers (≈ 200 ms); pay that here, at start-up.
+  const ctx = { timeZone: 'UTC', now: new Date() };
+  for (const text of WARM_UP) interpreter.interpret(text, ctx);
+  return interpreter;
+}
+
+const WARM_UP = [
+  'spent 12.50 on lunch yesterday',
+  'groceries 62.40 on 11/20',
+  'how much did I spend last month in October',
+  'fifty dollars for dinner on friday for the team',
+  'I got 3.5k from salary on march 3',
+];
+
+class LocaleInterpreter implements Interpreter {
+  private readonly intents: IntentDefinition[];
+  private readonly fallbackName: string;
+  /** Custom types whose values are listed (matched in text); ORIGINAL_VALUE types are free text. */
+  private readonly matchers: SlotTypeMatcher[];
+  private readonly freeTextTypes: Set<string>;
+  private readonly vocabulary = new Set<string>();
+  private readonly evidenceTypes: { expenseCategory: string; incomeCategory: string; period: string };
+
+  constructor(
+    private readonly locale: LocaleDefinition,
+    private readonly classifier: IntentClassifier,
+  ) {
+    this.intents = locale.intents.filter((i) => i.parentIntentSignature !== 'AMAZON.FallbackIntent');
+    this.fallbackName =
+      locale.intents.find((i) => i.parentIntentSignature === 'AMAZON.FallbackIntent')?.name ??
+      IntentName.FallbackIntent;
+    const used = new Set(locale.intents.flatMap((i) => i.slots.map((s) => s.slotTypeName)));
+    const types = locale.slotTypes.filter((t) => used.has(t.name));
+    this.matchers = types
+      .filter((t) => t.resolutionStrategy === 'TOP_RESOLUTION')
+      .map((t) => new SlotTypeMatcher(t));
+    this.freeTextTypes = new Set(
+      types.filter((t) => t.resolutionStrategy === 'ORIGINAL_VALUE').map((t) => t.name),
+    );
+    for (const intent of locale.intents) {
+      for (const u of intent.sampleUtterances) {
+        for (const t of tokenize(u.replace(/\{\w+\}/g, ' ').toLowerCase())) this.vocabulary.add(t.text);
+      }
+    }
+    for (const t of types) {
+      for (const v of t.values) {
+        for (const phrase of [v.value, ...v.synonyms]) {
+          for (const tok of tokenize(phrase.toLowerCase())) this.vocabulary.add(tok.text);
+        }
+      }
+    }
+    const slotType = (intent: string, slot: string): string =>
+      locale.intents.find((i) => i.name === intent)?.slots.find((s) => s.name === slot)?.slotTypeName ?? '';
+    this.evidenceTypes = {
+      expenseCategory: slotType(IntentName.LogExpense, SlotName.Category),
+      incomeCategory: slotType(IntentName.LogIncome, SlotName.Category),
+      period: slotType(IntentName.SetBudget, SlotName.Period),
+    };
+  }
+
+  private analyse(text: string, ctx: NluContext): TextAnalysis {
+    return analyseText(text, {
+      now: ctx.now,
+      timeZone: ctx.timeZone,
+      matchers: this.matchers,
+      isKnownWord: (w) => this.vocabulary.has(w),
+    });
+  }
+
+  interpret(text: string, ctx: NluContext): NluInterpretation[] {
+    const trimmed = text.trim().slice(0, 1024);
+    if (!/[\p{L}\p{N}]/u.test(trimmed)) return [this.fallback(1)];
+    const analysis = this.analyse(trimmed, ctx);
+    const { scores, unknownShare } = this.classify(analysis);
+    const evidence = collectEvidence(analysis, this.evidenceTypes);
+    const ranked = this.applyEvidence(scores, evidence, analysis);
+    const top = ranked[0];
+    const topIsWrite = top !== undefined && (WRITE_INTENTS as readonly string[]).includes(top.intent);
+    // An unknown word next to money ("spent $12 on pho") is an unlisted category, not a change of topic.
+    const writeBar = evidence.hasMoney ? MAX_UNKNOWN_SHARE_WITH_MONEY : MAX_UNKNOWN_SHARE_FOR_WRITE;
+    const outOfScope = unknownShare >= MAX_UNKNOWN_SHARE || (topIsWrite && unknownShare > writeBar);
+    const understood = top !== undefined && !outOfScope && top.score >= this.locale.nluConfidenceThreshold;
+    const candidates = ranked
+      .slice(0, MAX_INTERPRETATIONS - 1)
+      .map((s) => this.toInterpretation(s, analysis));
+    const rest = Math.max(0, 1 - (top?.score ?? 0));
+    // When it is the answer, FallbackIntent also scores at least 0.5, so anyone ranking by score agrees.
+    const fallback = this.fallback(round(understood ? rest : Math.max(0.5, rest)));
+    return understood ? [...candidates, fallback] : [fallback, ...candidates];
+  }
+
+  resolveSlot(intentName: string, slotName: string, text: string, ctx: NluContext): SlotValue | null {
+    const intent = this.locale.intents.find((i) => i.name === intentName);
+    const slot = intent?.slots.find((s) => s.name === slotName);
+    const trimmed = text.trim().slice(0, 1024);
+    if (!intent || !slot || !trimmed) return null;
+    const analysis = this.analyse(trimmed, ctx);
+    if (this.freeTextTypes.has(slot.slotTypeName)) {
+      const words = trimmed.replace(/^(?:for|note|memo)\b:?\s*/i, '').trim();
+      return words ? { originalValue: words, interpretedValue: words, resolvedValues: [] } : null;
+    }
+    return this.fillSlots(intent, analysis)[slot.name] ?? null;
+  }
+
+  private classify(analysis: TextAnalysis): { scores: IntentScore[]; unknownShare: number } {
+    const note = this.noteSpanForClassification(analysis);
+    const variants = delexicalise(analysis, note);
+    let best: { scores: IntentScore[]; variant: string; top: number } | null = null;
+    for (const variant of variants) {
+      const { scores, strength } = this.classifier.classifyWithStrength(variant);
+      if (!best || strength > best.top) best = { scores, variant, top: strength };
+    }
+    if (!best) return { scores: [], unknownShare: 1 };
+    const words = tokenize(best.variant).filter((t) => !FUNCTION_WORDS.has(t.text));
+    const stems = this.classifier.stems(words.map((t) => t.text).join(' '));
+    const unknown = stems.filter((s) => !this.classifier.knows(s)).length;
+    // Only function words ("how are you"): coverage says nothing; the classifier decides alone.
+    return { scores: best.scores, unknownShare: stems.length ? unknown / stems.length : 0 };
+  }
+
+  private noteSpanForClassification(analysis: TextAnalysis): { start: number; end: number; label: string }[] {
+    const [freeType] = this.freeTextTypes;
+    if (!freeType) return [];
+    const listed = [...analysis.slotTypeMatches.values()].flat();
+    const note = findFreeText(
+      analysis.lower,
+      analysis.original,
+      [...analysis.dates, ...analysis.numbers],
+      listed,
+    );
+    return note ? [{ start: note.start, end: note.end, label: placeholderFor(freeType) }] : [];
+  }
+
+  private applyEvidence(scores: IntentScore[], evidence: Evidence, analysis: TextAnalysis): IntentScore[] {
+    const carriesValues =
+      analysis.numbers.length > 0 ||
+      analysis.dates.length > 0 ||
+      (analysis.slotTypeMatches.get(this.evidenceTypes.expenseCategory)?.length ?? 0) > 0;
+    const byName = new Map(this.intents.map((i) => [i.name, i]));
+    return scores
+      .filter((s) => byName.has(s.intent))
+      .map((s) => {
+        let score = s.score;
+        if (!hasEvidenceFor(s.intent, evidence)) score *= NO_EVIDENCE_FACTOR;
+        // Small talk and help take no values; one that names an amount, a day or a category is about
+        // something else ("what should I cook for dinner tonight" is not a request for help).
+        const intent = byName.get(s.intent);
+        if (
+          carriesValues &&
+          intent &&
+          intent.slots.length === 0 &&
+          !(WRITE_INTENTS as readonly string[]).includes(s.intent)
+        ) {
+          score *= VALUES_WITHOUT_SLOTS_FACTOR;
+        }
+        return { intent: s.intent, score };
+      })
+      .sort((a, b) => b.score - a.score);
+  }
+
+  private toInterpretation(score: IntentScore, analysis: TextAnalysis): NluInterpretation {
+    const intent = this.intents.find((i) => i.name === score.intent);
+    return {
+      intentName: score.intent,
+      confidence: round(score.score),
+      slots: intent ? this.fillSlots(intent, analysis) : {},
+    };
+  }
+
+  private fallback(confidence: number): NluInterpretation {
+    return { intentName: this.fallbackName, confidence, slots: {} };
+  }
+
+  /** Every slot of the intent, filled from the analysed text (null when absent). */
+  private fillSlots(intent: IntentDefinition, analysis: TextAnalysis): Record<string, SlotValue | null> {
+    const slots: Record<string, SlotValue | null> = {};
+    const usedNumbers = new Set<NumberMatch>();
+    const claimed: Span[] = [...analysis.dates, ...analysis.numbers];
+    const listedSpans: Span[] = [];
+    for (const slot of intent.slots) {
+      const matches = analysis.slotTypeMatches.get(slot.slotTypeName);
+      if (matches) listedSpans.push(...matches);
+    }
+    for (const slot of intent.slots) {
+      slots[slot.name] = this.fillSlot(slot, analysis, usedNumbers, claimed, listedSpans);
+    }
+    return slots;
+  }
+
+  private fillSlot(
+    slot: SlotDefinition,
+    analysis: TextAnalysis,
+    usedNumbers: Set<NumberMatch>,
+    claimed: Span[],
+    listedSpans: Span[],
+  ): SlotValue | null {
+    const type = slot.slotTypeName;
+    if (type === 'AMAZON.Number') {
+      const n = pickNumber(analysis.numbers.filter((x) => !usedNumbers.has(x)));
+      if (!n) return null;
+      usedNumbers.add(n);
+      const value = numberToSlotString(n.value);
+      return { originalValue: n.originalValue, interpretedValue: value, resolvedValues: [value] };
+    }
+    if (type === 'AMAZON.Date') {
+      const d = analysis.dates[0];
+      return d
+        ? {
+            originalValue: d.originalValue,
+            interpretedValue: d.interpretedValue,
+            resolvedValues: [d.interpretedValue],
+          }
+        : null;
+    }
+    if (this.freeTextTypes.has(type)) {
+      const note = findFreeText(analysis.lower, analysis.original, claimed, listedSpans);
+      return note
+        ? { originalValue: note.originalValue, interpretedValue: note.originalValue, resolvedValues: [] }
+        : null;
+    }
+    const match = analysis.slotTypeMatches.get(type)?.[0];
+    return match
+      ? { originalValue: match.originalValue, interpretedValue: match.value, resolvedValues: [match.value] }
+      : null;
+  }
+}
+
+/** Money beats bare digits, digits beat spelled-out words ("one coffee for 4.50" is 4.50). */
+function pickNumber(numbers: NumberMatch[]): NumberMatch | undefined {
+  return (
+    numbers.find((n) => n.isMoney) ?? numbers.find((n) => !n.fromWords) ?? numbers.find((n) => n.fromWords)
+  );
+}

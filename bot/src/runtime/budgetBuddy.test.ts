@@ -1,0 +1,85 @@
+/**
+ * The runtime with the real bot definition and the trained NLU, over the SDK's default HTTP/2 client:
+ * what `npm start` runs, minus the fulfillment Lambda (a recording code hook stands in for it).
+ */
+import { LexRuntimeV2Client, RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
+import { budgetBuddyBot } from '../definition/bot';
+import { LogExpense } from '../definition/intents/LogExpense';
+import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '../definition/names';
+import { lexEventSchema } from '../lex/schemas';
+import { createNlu } from '../nlu';
+import { startLexServer, type LexServer } from './server';
+import { RecordingCodeHook } from './testing/RecordingCodeHook';
+import { ManualClock } from './testing/testBot';
+
+let server: LexServer;
+let client: LexRuntimeV2Client;
+const hook = new RecordingCodeHook();
+
+beforeAll(async () => {
+  const nlu = await createNlu(budgetBuddyBot, LOCALE_ID);
+  server = await startLexServer({
+    definition: budgetBuddyBot,
+    nlu,
+    codeHook: hook.hook,
+    clock: new ManualClock(),
+  });
+  client = new LexRuntimeV2Client({
+    endpoint: server.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+}, 30_000);
+
+afterAll(async () => {
+  client.destroy();
+  await server.close();
+});
+
+beforeEach(() => hook.reset());
+
+const say = (sessionId: string, text: string) =>
+  client.send(
+    new RecognizeTextCommand({
+      botId: LOCAL_BOT_ID,
+      botAliasId: LOCAL_BOT_ALIAS_ID,
+      localeId: LOCALE_ID,
+      sessionId,
+      text,
+    }),
+  );
+
+const promptOf = (slotName: string): string | undefined =>
+  LogExpense.slots.find((s) => s.name === slotName)?.prompt.messageGroups[0]?.message;
+
+describe('BudgetBuddy on the local runtime', () => {
+  it('hands a complete expense to the code hook with resolved slots', async () => {
+    await say('bb-1', 'spent 12.50 on lunch');
+    const [dialog, fulfillment] = hook.events;
+    expect(dialog?.invocationSource).toBe('DialogCodeHook');
+    expect(fulfillment?.invocationSource).toBe('FulfillmentCodeHook');
+    expect(fulfillment?.sessionState.intent?.name).toBe('LogExpense');
+    expect(fulfillment?.sessionState.intent?.slots?.Amount?.value?.interpretedValue).toBe('12.5');
+    expect(fulfillment?.sessionState.intent?.slots?.Category?.value?.interpretedValue).toBe('Food');
+    for (const event of hook.events) expect(lexEventSchema.safeParse(event).success).toBe(true);
+  });
+
+  it('asks for what is missing and takes two slots from one answer', async () => {
+    const ask = await say('bb-2', 'log an expense');
+    expect(ask.sessionState?.dialogAction).toEqual({ type: 'ElicitSlot', slotToElicit: 'Amount' });
+    expect(ask.messages?.[0]?.content).toBe(promptOf('Amount'));
+    const done = await say('bb-2', '45 for groceries');
+    expect(done.sessionState?.intent?.state).toBe('Fulfilled');
+    const slots = hook.events.at(-1)?.sessionState.intent?.slots;
+    expect(slots?.Amount?.value?.interpretedValue).toBe('45');
+    expect(slots?.Category?.value?.interpretedValue).toBe('Groceries');
+  });
+
+  it('sends out-of-scope text to FallbackIntent', async () => {
+    const out = await say('bb-3', 'what is the weather on mars');
+    expect(out.sessionState?.intent?.name).toBe('FallbackIntent');
+    expect(hook.events[0]?.invocationSource).toBe('FulfillmentCodeHook');
+    expect(hook.events[0]?.interpretations[0]?.nluConfidence).toBeUndefined();
+  });
+});
