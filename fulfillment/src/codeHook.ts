@@ -1,0 +1,99 @@
+/**
+ * The Lex V2 code hook: validates the event, identifies the user, loads their profile and memory, and
+ * hands the turn to the intent's handler. It runs unchanged as the AWS Lambda and in-process behind
+ * the local runtime.
+ */
+import {
+  lexEventSchema,
+  type CodeHook,
+  type LexEvent,
+  type LexResponse,
+} from '@budgetbuddy/bot/src/lex/schemas';
+import { WRITE_INTENTS } from '@budgetbuddy/bot/src/definition/names';
+import type { Clock } from './ports/Clock';
+import type { LedgerRepository } from './ports/LedgerRepository';
+import { LedgerError } from './domain/ledger/errors';
+import { todayIn } from './dates/calendar';
+import { close } from './lex/dialogActions';
+import { currentIntent, readRequestKey, readTimeZone, readUserId } from './lex/eventReader';
+import { readMemory } from './lex/memory';
+import { plainText } from './lex/messages';
+import { loadProfile } from './lex/profile';
+import { handlerFor } from './intents/registry';
+import { createTurn } from './intents/turn';
+
+export interface CodeHookDeps {
+  repo: LedgerRepository;
+  clock: Clock;
+  /** Where unexpected failures are reported; defaults to console.error. */
+  logError?: (message: string, detail: Record<string, unknown>) => void;
+}
+
+export const COULD_NOT_SAVE = "I couldn't save that — please try again.";
+export const COULD_NOT_LOOK_UP = "I couldn't look that up just now — please try again. Nothing was changed.";
+export const UNKNOWN_USER =
+  "I can't tell who you are, so I didn't save anything. Please sign in again and retry.";
+const UNREADABLE = "Sorry, I couldn't read that request, so nothing was saved. Please try again.";
+
+/** Ends the turn with a sentence, leaving the conversation memory as it was. */
+function failWith(event: LexEvent, message: string): LexResponse {
+  const { sessionAttributes, activeContexts } = event.sessionState;
+  return close(currentIntent(event), 'Failed', [plainText(message)], {
+    ...(sessionAttributes ? { sessionAttributes } : {}),
+    ...(activeContexts ? { activeContexts } : {}),
+  });
+}
+
+export function createCodeHook(deps: CodeHookDeps): CodeHook {
+  const logError =
+    deps.logError ??
+    ((message, detail) => console.error(JSON.stringify({ level: 'error', message, ...detail })));
+
+  return async (input) => {
+    const parsed = lexEventSchema.safeParse(input);
+    if (!parsed.success) {
+      logError('Invalid Lex event', { issues: parsed.error.issues.slice(0, 5) });
+      const intentName = (input as { sessionState?: { intent?: { name?: unknown } } } | null)?.sessionState
+        ?.intent?.name;
+      return {
+        sessionState: {
+          dialogAction: { type: 'Close' },
+          intent: {
+            name: typeof intentName === 'string' && intentName ? intentName : 'FallbackIntent',
+            state: 'Failed',
+          },
+        },
+        messages: [plainText(UNREADABLE)],
+      };
+    }
+    const event = parsed.data;
+    const userId = readUserId(event);
+    if (!userId) return failWith(event, UNKNOWN_USER);
+
+    try {
+      const profile = await loadProfile(deps.repo, userId, readTimeZone(event));
+      const intent = currentIntent(event);
+      const turn = createTurn({
+        event,
+        intent,
+        userId,
+        profile,
+        today: todayIn(profile.timeZone, deps.clock),
+        requestKey: readRequestKey(event),
+        memory: readMemory(event),
+        repo: deps.repo,
+        clock: deps.clock,
+      });
+      return await handlerFor(intent.name)(turn);
+    } catch (error) {
+      // A ledger rule we did not catch earlier still has a sentence meant for people.
+      if (error instanceof LedgerError) return failWith(event, error.message);
+      logError('Code hook failed', {
+        intent: event.sessionState.intent?.name,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
+      const writes = (WRITE_INTENTS as readonly string[]).includes(event.sessionState.intent?.name ?? '');
+      return failWith(event, writes ? COULD_NOT_SAVE : COULD_NOT_LOOK_UP);
+    }
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Validation of a new transaction at the ledger's edge. Every store runs it before writing, so nothing
+ * malformed reaches storage, and each problem comes back as a LedgerError naming the field and saying,
+ * in a sentence, what to fix.
+ */
+import { z } from 'zod';
+import type { NewTransaction } from '../../ports/LedgerRepository';
+import { canonicalCategory, validateCategoryName } from './categories';
+import {
+  InvalidAmountError,
+  InvalidDateError,
+  InvalidNoteError,
+  InvalidTransactionError,
+  LedgerError,
+} from './errors';
+import { formatMoney, maxMinorAmount, normalizeCurrency } from './money';
+import { isCalendarDate } from './periods';
+
+export const MAX_NOTE_LENGTH = 500;
+export const MAX_REQUEST_ID_LENGTH = 200;
+
+/** The shape of a NewTransaction; values are checked with domain rules in parseNewTransaction. */
+export const newTransactionSchema = z.object({
+  kind: z.enum(['expense', 'income']),
+  // NaN and Infinity pass the shape check so the amount rules can explain them in words.
+  amountMinor: z.custom<number>((v) => typeof v === 'number'),
+  currency: z.string(),
+  category: z.string(),
+  date: z.string(),
+  note: z.string().optional(),
+  source: z.enum(['chat', 'seed', 'import', 'api']),
+  requestId: z.string().min(1).max(MAX_REQUEST_ID_LENGTH),
+});
+
+/** Checks a minor-unit amount for `currency` (positive whole number, at most a trillion major units). */
+export function validateAmountMinor(amountMinor: number, currency: string): number {
+  if (Number.isNaN(amountMinor))
+    throw new InvalidAmountError('That amount is not a number. Please type digits, like 12.50.');
+  if (!Number.isFinite(amountMinor))
+    throw new InvalidAmountError('That amount is infinite. Please type a real amount, like 12.50.');
+  if (amountMinor === 0) throw new InvalidAmountError('The amount must be more than zero.');
+  if (amountMinor < 0) {
+    throw new InvalidAmountError(
+      'The amount cannot be negative. To record money coming in, log it as income.',
+    );
+  }
+  if (!Number.isInteger(amountMinor)) {
+    throw new InvalidAmountError(
+      'That amount has more decimal places than the currency allows. Please round it.',
+    );
+  }
+  const max = maxMinorAmount(currency);
+  if (amountMinor > max) {
+    throw new InvalidAmountError(
+      `That amount is too large: the most I can record is ${formatMoney(max, currency)}.`,
+    );
+  }
+  return amountMinor;
+}
+
+export function validateNote(note: string | undefined): string | undefined {
+  if (note === undefined) return undefined;
+  const trimmed = note.trim();
+  if (trimmed.length > MAX_NOTE_LENGTH) {
+    throw new InvalidNoteError(
+      `That note is ${trimmed.length} characters long; please keep it to ${MAX_NOTE_LENGTH} or fewer.`,
+    );
+  }
+  return trimmed === '' ? undefined : trimmed;
+}
+
+export function validateDate(date: string): string {
+  if (!isCalendarDate(date)) {
+    throw new InvalidDateError(`"${date}" is not a real calendar date. Please give a date like 2026-11-24.`);
+  }
+  return date;
+}
+
+/**
+ * Validates and normalises a NewTransaction (currency upper-cased, category and note trimmed).
+ * Throws a LedgerError subclass with a user-facing sentence; never returns partially valid data.
+ */
+export function parseNewTransaction(input: unknown): NewTransaction {
+  const parsed = newTransactionSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') ?? 'transaction';
+    throw new InvalidTransactionError(
+      `The transaction is missing or has a malformed "${field}". Nothing was saved.`,
+    );
+  }
+  const t = parsed.data;
+  try {
+    const currency = normalizeCurrency(t.currency);
+    const result: NewTransaction = {
+      kind: t.kind,
+      amountMinor: validateAmountMinor(t.amountMinor, currency),
+      currency,
+      // A default category in any spelling is stored in its canonical one, so totals never split on case.
+      category: canonicalCategory(t.category, t.kind) ?? validateCategoryName(t.category),
+      date: validateDate(t.date),
+      source: t.source,
+      requestId: t.requestId,
+    };
+    const note = validateNote(t.note);
+    if (note !== undefined) result.note = note;
+    return result;
+  } catch (err) {
+    if (err instanceof LedgerError) throw err;
+    throw new InvalidTransactionError('The transaction could not be read. Nothing was saved.');
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * The chat proxy Lambda (API Gateway HTTP API v2 → Hono app). The user is the `sub` claim that API
+ * Gateway's Cognito JWT authorizer verified; nothing in the request body or headers can override it.
+ * SDK clients live outside the handler so warm invocations reuse their connections and the cached secret.
+ */
+import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { Context } from 'hono';
+import { handle } from 'hono/aws-lambda';
+import { z } from 'zod';
+import { createProxyApp } from '../proxy/app';
+import { secretBotConfig } from '../proxy/botConfig';
+
+const envSchema = z.object({
+  BOT_SECRET_ID: z.string().min(1, 'BOT_SECRET_ID (the bot config secret) must be set'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
+});
+
+const jwtClaimsSchema = z.object({
+  requestContext: z.object({
+    authorizer: z.object({ jwt: z.object({ claims: z.object({ sub: z.string().min(1).max(128) }) }) }),
+  }),
+});
+
+/** hono/aws-lambda puts the API Gateway request context in `c.env`; it is checked, not trusted blindly. */
+export function identifyJwtSubject(c: Context): string | null {
+  const bindings: unknown = c.env;
+  const parsed = jwtClaimsSchema.safeParse(bindings);
+  return parsed.success ? parsed.data.requestContext.authorizer.jwt.claims.sub : null;
+}
+
+export function createLambdaProxyApp(
+  env: NodeJS.ProcessEnv = process.env,
+  clients: { lex?: LexRuntimeV2Client; secrets?: SecretsManagerClient } = {},
+) {
+  const config = envSchema.parse(env);
+  return createProxyApp({
+    lex: clients.lex ?? new LexRuntimeV2Client({}),
+    botConfig: secretBotConfig({
+      client: clients.secrets ?? new SecretsManagerClient({}),
+      secretId: config.BOT_SECRET_ID,
+    }),
+    identify: identifyJwtSubject,
+    ...(config.RATE_LIMIT_PER_MINUTE ? { rateLimit: { perMinute: config.RATE_LIMIT_PER_MINUTE } } : {}),
+  });
+}
+
+let app: ReturnType<typeof createLambdaProxyApp> | undefined;
+
+/** Built on first use so a bad environment fails the invocation with a logged reason, not the import. */
+export const handler: ReturnType<typeof handle> = (event, lambdaContext) => {
+  app ??= createLambdaProxyApp();
+  return handle(app)(event, lambdaContext);
+};

@@ -1,0 +1,72 @@
+/** ListTransactions: the last N (default 5, at most 50), or those of a category and/or period. */
+import { format } from 'date-fns';
+import { SlotName } from '@budgetbuddy/bot/src/definition/names';
+import type { Transaction } from '../ports/LedgerRepository';
+import { fromDay } from '../dates/calendar';
+import { resolveDateRange } from '../dates/dateRange';
+import { formatMoney } from '../domain/ledger/money';
+import { buttonsCard, Buttons, plainText, textChunks } from '../lex/messages';
+import type { IntentHandler, Turn } from './turn';
+import { categoriesFor } from './support/categoryChoice';
+
+export const DEFAULT_COUNT = 5;
+export const MAX_COUNT = 50;
+const BEGINNING = '1970-01-01';
+
+function line(t: Transaction, today: string): string {
+  const day = fromDay(t.date);
+  const date = format(day, t.date.slice(0, 4) === today.slice(0, 4) ? 'EEE, MMM d' : 'MMM d, yyyy');
+  const sign = t.kind === 'income' ? '+' : '';
+  const note = t.note ? ` — ${t.note}` : '';
+  return `• ${date}: ${sign}${formatMoney(t.amountMinor, t.currency)} ${t.category}${note}`;
+}
+
+function readCount(turn: Turn): { count: number; capped: boolean } {
+  const raw = turn.slot(SlotName.Count)?.interpreted;
+  const n = raw ? Math.floor(Number(raw)) : DEFAULT_COUNT;
+  if (!Number.isFinite(n) || n < 1) return { count: DEFAULT_COUNT, capped: false };
+  return { count: Math.min(n, MAX_COUNT), capped: n > MAX_COUNT };
+}
+
+export const handleListTransactions: IntentHandler = async (turn) => {
+  const { count, capped } = readCount(turn);
+  const categorySlot = turn.slot(SlotName.Category);
+  const said = categorySlot?.interpreted ?? categorySlot?.original;
+  const all = [...categoriesFor('expense', turn.profile), ...categoriesFor('income', turn.profile)];
+  const category = said ? all.find((c) => c.toLowerCase() === said.toLowerCase()) : undefined;
+  const dateSlot = turn.slot(SlotName.Date);
+  const range = dateSlot
+    ? resolveDateRange(dateSlot.original ?? dateSlot.interpreted ?? '', turn.today)
+    : null;
+
+  const rows =
+    category || range
+      ? await turn.repo.listByRange(turn.userId, {
+          from: range?.from ?? BEGINNING,
+          to: range?.to ?? turn.today,
+          ...(category ? { category } : {}),
+          limit: count,
+        })
+      : await turn.repo.listRecent(turn.userId, count);
+  const shown = rows.slice(0, count);
+
+  const scope = [category ? `${category}` : '', range ? range.label : ''].filter(Boolean).join(' ');
+  if (shown.length === 0) {
+    return turn.reply.close([
+      plainText(
+        scope
+          ? `I found no transactions for ${scope}.`
+          : `You haven't logged anything yet. Try "spent 12.50 on lunch" or "got paid 2000 salary".`,
+      ),
+      buttonsCard('Try', [Buttons.logExpense, Buttons.help]),
+    ]);
+  }
+  const heading =
+    `Your ${shown.length === 1 ? 'last transaction' : `last ${shown.length} transactions`}` +
+    `${scope ? ` (${scope})` : ''}:` +
+    (capped ? ` (I show at most ${MAX_COUNT} at a time.)` : '');
+  return turn.reply.close([
+    ...textChunks([heading, ...shown.map((t) => line(t, turn.today))]),
+    buttonsCard('Anything else?', [Buttons.spentThisMonth, Buttons.showBudgets]),
+  ]);
+};

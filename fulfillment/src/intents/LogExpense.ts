@@ -1,0 +1,3 @@
+import { logTransaction } from './logTransaction';
+
+export const handleLogExpense = logTransaction('expense');

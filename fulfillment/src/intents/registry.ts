@@ -1,0 +1,28 @@
+/** Intent name → handler. An intent the bot adds later without a handler gets the fallback's answer. */
+import { IntentName } from '@budgetbuddy/bot/src/definition/names';
+import type { IntentHandler } from './turn';
+import { handleLogExpense } from './LogExpense';
+import { handleLogIncome } from './LogIncome';
+import { handleSetBudget } from './SetBudget';
+import { handleQuerySpending } from './QuerySpending';
+import { handleCheckBudget } from './CheckBudget';
+import { handleListTransactions } from './ListTransactions';
+import { handleDeleteTransaction } from './DeleteTransaction';
+import { handleFallback, handleGreeting, handleHelp } from './conversational';
+
+export const intentHandlers: Record<IntentName, IntentHandler> = {
+  [IntentName.LogExpense]: handleLogExpense,
+  [IntentName.LogIncome]: handleLogIncome,
+  [IntentName.SetBudget]: handleSetBudget,
+  [IntentName.QuerySpending]: handleQuerySpending,
+  [IntentName.CheckBudget]: handleCheckBudget,
+  [IntentName.ListTransactions]: handleListTransactions,
+  [IntentName.DeleteTransaction]: handleDeleteTransaction,
+  [IntentName.Help]: handleHelp,
+  [IntentName.Greeting]: handleGreeting,
+  [IntentName.FallbackIntent]: handleFallback,
+};
+
+export function handlerFor(intentName: string): IntentHandler {
+  return (intentHandlers as Record<string, IntentHandler | undefined>)[intentName] ?? handleFallback;
+}

@@ -1,0 +1,79 @@
+/**
+ * Everything an intent handler needs for one turn, gathered once by the code hook: who is speaking,
+ * their profile and local date, the turn's idempotency key, the remembered context, and reply builders
+ * that carry the conversation memory along.
+ */
+import type { LexEvent, LexIntent, LexMessage, LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
+import type { SlotName } from '@budgetbuddy/bot/src/definition/names';
+import type { Clock } from '../ports/Clock';
+import type { LedgerRepository, UserProfile } from '../ports/LedgerRepository';
+import type { IsoDay } from '../dates/calendar';
+import { close, confirmIntent, delegate, elicitIntent, elicitSlot } from '../lex/dialogActions';
+import { readSlot, type SlotReading } from '../lex/eventReader';
+import { contextsWith, type Memory } from '../lex/memory';
+import { formatMoney } from '../domain/ledger/money';
+
+export interface Turn {
+  event: LexEvent;
+  intent: LexIntent;
+  userId: string;
+  profile: UserProfile;
+  today: IsoDay;
+  requestKey: string;
+  memory: Required<Memory>;
+  repo: LedgerRepository;
+  clock: Clock;
+  slot(name: SlotName): SlotReading | null;
+  money(minor: number): string;
+  reply: Replies;
+}
+
+export interface Replies {
+  close(messages: LexMessage[], memory?: Memory, outcome?: 'Fulfilled' | 'Failed'): LexResponse;
+  elicitSlot(slot: SlotName, messages: LexMessage[], memory?: Memory, intent?: LexIntent): LexResponse;
+  confirm(messages: LexMessage[], memory?: Memory, intent?: LexIntent): LexResponse;
+  delegate(memory?: Memory, intent?: LexIntent): LexResponse;
+  elicitIntent(messages: LexMessage[], memory?: Memory): LexResponse;
+}
+
+export interface TurnInput {
+  event: LexEvent;
+  intent: LexIntent;
+  userId: string;
+  profile: UserProfile;
+  today: IsoDay;
+  requestKey: string;
+  memory: Required<Memory>;
+  repo: LedgerRepository;
+  clock: Clock;
+}
+
+export function createTurn(input: TurnInput): Turn {
+  const { event, intent } = input;
+  const state = (memory: Memory = {}) => ({
+    ...(event.sessionState.sessionAttributes
+      ? { sessionAttributes: event.sessionState.sessionAttributes }
+      : {}),
+    activeContexts: contextsWith(event, memory),
+  });
+  return {
+    ...input,
+    slot: (name) => readSlot(event, name),
+    money: (minor) => formatMoney(minor, input.profile.currency),
+    reply: {
+      close: (messages, memory, outcome = 'Fulfilled') => close(intent, outcome, messages, state(memory)),
+      elicitSlot: (slot, messages, memory, override) =>
+        elicitSlot(override ?? intent, slot, messages, state(memory)),
+      confirm: (messages, memory, override) => confirmIntent(override ?? intent, messages, state(memory)),
+      delegate: (memory, override) => delegate(override ?? intent, state(memory)),
+      elicitIntent: (messages, memory) => elicitIntent(messages, state(memory)),
+    },
+  };
+}
+
+export type IntentHandler = (turn: Turn) => Promise<LexResponse>;
+
+/** The intent with one slot emptied, so Lex asks for it again rather than reusing a bad value. */
+export function withoutSlot(intent: LexIntent, name: SlotName): LexIntent {
+  return { ...intent, slots: { ...(intent.slots ?? {}), [name]: null } };
+}

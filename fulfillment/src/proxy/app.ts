@@ -1,0 +1,178 @@
+/**
+ * The chat API (POST /api/chat, GET /api/health) as one Hono app: the Lambda handler
+ * (handlers/proxy.ts) and the local server (scripts/src/stack.ts) both serve it and differ only in the
+ * injected dependencies — which Lex endpoint, where the bot config comes from, and who the user is.
+ *
+ * The user id comes only from `identify` (verified identity). The proxy sends Lex nothing the browser
+ * controls except the trimmed text and, after validation, the time zone.
+ */
+import { RecognizeTextCommand, type LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
+import {
+  REQUEST_ID_ATTRIBUTE,
+  TIME_ZONE_ATTRIBUTE,
+  USER_ID_ATTRIBUTE,
+} from '@budgetbuddy/bot/src/definition/names';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { BotConfig } from './botConfig';
+import { chatRequestSchema, MAX_BODY_BYTES, type ChatReply } from './contract';
+import { BOT_UNAVAILABLE_MESSAGE, ErrorCode, errorResponse, tooLarge } from './errors';
+import { createRateLimiter } from './rateLimiter';
+import { toChatReply } from './replyMapper';
+import { requestIdFor, sessionIdFor } from './sessionIds';
+import { resolveTimeZone } from './timeZone';
+
+export interface ProxyLogger {
+  info(message: string, detail?: Record<string, unknown>): void;
+  error(message: string, detail?: Record<string, unknown>): void;
+}
+
+export const consoleLogger: ProxyLogger = {
+  info: (message, detail) => console.log(JSON.stringify({ level: 'info', message, ...detail })),
+  error: (message, detail) => console.error(JSON.stringify({ level: 'error', message, ...detail })),
+};
+
+export const silentLogger: ProxyLogger = { info: () => {}, error: () => {} };
+
+/** Enough for someone typing fast or clicking buttons; a script firing turns in a loop runs out. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 60;
+
+export interface ProxyDeps {
+  lex: LexRuntimeV2Client;
+  botConfig: () => Promise<BotConfig>;
+  /** The verified user id for this request, or null when there is none (401). */
+  identify: (c: Context) => string | null;
+  rateLimit?: { perMinute: number };
+  logger?: ProxyLogger;
+  /** Dependency check behind GET /api/health (locally: Lex and DynamoDB answer); absent = always up. */
+  health?: () => Promise<boolean>;
+  /** Milliseconds clock for the rate limiter (tests). */
+  now?: () => number;
+}
+
+const NOT_JSON = 'Send the message as JSON (Content-Type: application/json).';
+const BAD_JSON = 'The request body is not valid JSON. Send a JSON object like {"text": "spent 12 on lunch"}.';
+const NOT_OBJECT = 'Send a JSON object with a "text" string.';
+const NO_USER = 'Please sign in to chat with BudgetBuddy.';
+
+function isJsonContentType(value: string | undefined): boolean {
+  if (!value) return false;
+  const type = value.split(';', 1)[0]!.trim().toLowerCase();
+  return type === 'application/json';
+}
+
+export function createProxyApp(deps: ProxyDeps): Hono {
+  const logger = deps.logger ?? consoleLogger;
+  const limiter = createRateLimiter(
+    deps.rateLimit?.perMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+    deps.now ?? Date.now,
+  );
+  const app = new Hono();
+
+  app.use(
+    '/api/*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      xFrameOptions: 'DENY',
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+
+  app.get('/api/health', async (c) => {
+    const up = deps.health ? await deps.health().catch(() => false) : true;
+    return up ? c.json({ status: 'ok' }) : c.json({ status: 'unavailable' }, 503);
+  });
+
+  app.post(
+    '/api/chat',
+    (c, next) => {
+      if (!isJsonContentType(c.req.header('content-type'))) {
+        return Promise.resolve(errorResponse(c, 415, ErrorCode.unsupportedMediaType, NOT_JSON));
+      }
+      return next();
+    },
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }),
+    async (c) => {
+      const userId = deps.identify(c);
+      if (userId === null) return errorResponse(c, 401, ErrorCode.unauthenticated, NO_USER);
+
+      let raw: unknown;
+      try {
+        raw = JSON.parse(await c.req.text());
+      } catch {
+        return errorResponse(c, 400, ErrorCode.invalidJson, BAD_JSON);
+      }
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+        return errorResponse(c, 400, ErrorCode.invalidRequest, NOT_OBJECT);
+      }
+      const parsed = chatRequestSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const field = issue?.path.join('.') ?? '';
+        const message =
+          field === 'clientMessageId'
+            ? 'clientMessageId must be 8–64 letters, digits, "-" or "_".'
+            : field === 'timeZone'
+              ? 'timeZone must be an IANA time zone name such as "Europe/Paris".'
+              : (issue?.message ?? NOT_OBJECT);
+        return errorResponse(c, 400, ErrorCode.invalidRequest, message);
+      }
+
+      const wait = limiter.take(userId);
+      if (wait > 0) {
+        c.header('Retry-After', String(wait));
+        return errorResponse(
+          c,
+          429,
+          ErrorCode.rateLimited,
+          `That is a lot of messages in a short time. Please wait ${wait} s and try again.`,
+        );
+      }
+
+      const { text, clientMessageId, timeZone } = parsed.data;
+      try {
+        const bot = await deps.botConfig();
+        const out = await deps.lex.send(
+          new RecognizeTextCommand({
+            botId: bot.botId,
+            botAliasId: bot.botAliasId,
+            localeId: bot.localeId,
+            sessionId: sessionIdFor(userId),
+            text,
+            // Only the verified user id: session attributes sent replace the stored ones, while the
+            // dialog state and active contexts (the bot's memory) stay with Lex.
+            sessionState: { sessionAttributes: { [USER_ID_ATTRIBUTE]: userId } },
+            requestAttributes: {
+              [TIME_ZONE_ATTRIBUTE]: resolveTimeZone(timeZone),
+              [REQUEST_ID_ATTRIBUTE]: requestIdFor(userId, clientMessageId),
+            },
+          }),
+        );
+        const reply: ChatReply = toChatReply(out);
+        return c.json(reply);
+      } catch (err) {
+        logger.error('chat turn failed', {
+          error: err instanceof Error ? err.name : 'unknown',
+          detail: err instanceof Error ? err.message : String(err),
+          status: (err as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode,
+        });
+        return errorResponse(c, 502, ErrorCode.botUnavailable, BOT_UNAVAILABLE_MESSAGE);
+      }
+    },
+  );
+
+  app.all('/api/*', (c) =>
+    errorResponse(c, 404, ErrorCode.notFound, `There is no ${c.req.method} ${c.req.path} in the chat API.`),
+  );
+
+  app.onError((err, c) => {
+    logger.error('unexpected proxy error', { error: err.name, detail: err.message });
+    return errorResponse(c, 500, ErrorCode.internal, 'Something went wrong on our side. Please try again.');
+  });
+
+  return app;
+}

@@ -1,0 +1,73 @@
+/**
+ * Turns Lex's messages into the chat API's reply (contract.ts). The bot sends a chart as a CustomPayload
+ * followed by its PlainText twin, so the two become one chart message that still reads as text.
+ * Payloads we do not know are dropped rather than shown raw.
+ */
+import type { Message, RecognizeTextCommandOutput } from '@aws-sdk/client-lex-runtime-v2';
+import { spendingChartSchema, type ChatMessage, type ChatReply, type SpendingChart } from './contract';
+
+function chartFrom(content: string | undefined): SpendingChart | null {
+  if (!content) return null;
+  try {
+    const parsed = spendingChartSchema.safeParse(JSON.parse(content));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+function cardFrom(message: Message): ChatMessage | null {
+  const card = message.imageResponseCard;
+  if (!card?.title) return null;
+  return {
+    type: 'card',
+    title: card.title,
+    ...(card.subtitle ? { subtitle: card.subtitle } : {}),
+    ...(card.imageUrl ? { imageUrl: card.imageUrl } : {}),
+    buttons: (card.buttons ?? []).flatMap((b) =>
+      b.text && b.value ? [{ text: b.text, value: b.value }] : [],
+    ),
+  };
+}
+
+export function toChatMessages(messages: readonly Message[]): ChatMessage[] {
+  const out: ChatMessage[] = [];
+  for (let i = 0; i < messages.length; i++) {
+    const message = messages[i]!;
+    switch (message.contentType) {
+      case 'PlainText':
+        if (message.content) out.push({ type: 'text', text: message.content });
+        break;
+      case 'ImageResponseCard': {
+        const card = cardFrom(message);
+        if (card) out.push(card);
+        break;
+      }
+      case 'CustomPayload': {
+        const chart = chartFrom(message.content);
+        if (!chart) break;
+        const next = messages[i + 1];
+        const twin = next?.contentType === 'PlainText' && next.content ? next.content : null;
+        if (twin !== null) i++;
+        out.push({ type: 'chart', chart, text: twin ?? chart.title });
+        break;
+      }
+      default:
+        // SSML and anything newer: a text chat has no way to show it.
+        break;
+    }
+  }
+  return out;
+}
+
+export function toChatReply(
+  output: Pick<RecognizeTextCommandOutput, 'messages' | 'sessionState'>,
+): ChatReply {
+  const intent = output.sessionState?.intent?.name;
+  const dialogState = output.sessionState?.dialogAction?.type;
+  return {
+    messages: toChatMessages(output.messages ?? []),
+    ...(intent ? { intent } : {}),
+    ...(dialogState ? { dialogState } : {}),
+  };
+}

@@ -1,0 +1,444 @@
+/**
+ * The ledger on one DynamoDB table (layout in keys.ts and docs/data-model.md). Writes that must agree —
+ * a transaction, its pointer, its idempotency record and its three rollups — go in one
+ * TransactWriteItems, so totals never disagree with the transactions behind them. Reads are GetItem or
+ * Query on the user's own partition; nothing here scans.
+ */
+import { randomUUID } from 'node:crypto';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { QueryCommandInput, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { parseNewBudget } from '../domain/ledger/budgets';
+import { categoryKey } from '../domain/ledger/categories';
+import { LedgerError } from '../domain/ledger/errors';
+import { customRange } from '../domain/ledger/periods';
+import { parseUserProfile } from '../domain/ledger/profile';
+import { parseNewTransaction } from '../domain/ledger/transactions';
+import { systemClock } from '../ports/Clock';
+import type { Clock } from '../ports/Clock';
+import { StoreUnavailableError } from '../ports/LedgerRepository';
+import type {
+  Budget,
+  BudgetPeriodName,
+  LedgerRepository,
+  LogResult,
+  NewBudget,
+  NewTransaction,
+  PeriodKey,
+  PeriodTotals,
+  RangeQuery,
+  Transaction,
+  UserProfile,
+} from '../ports/LedgerRepository';
+import {
+  ITEM_TYPE,
+  budgetFromItem,
+  idempotencyRecordSchema,
+  pointerSchema,
+  profileFromItem,
+  totalsFromItem,
+  transactionFromItem,
+} from './items';
+import type { DbIdempotency, DbTransaction, DbTransactionPointer } from './items';
+import {
+  BUDGET_PREFIX,
+  PROFILE_SK,
+  TXN_PREFIX,
+  budgetSk,
+  categoryAttr,
+  idempotencySk,
+  rollupSk,
+  txnIdSk,
+  txnSk,
+  txnSkRange,
+  userPk,
+} from './keys';
+import { newestFirst, rangeLimit, rollupDeltas } from './totals';
+import type { RollupDelta } from './totals';
+
+/** How long a request id is remembered: far longer than any Lambda or client retry window. */
+export const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
+/** Concurrent writes to one user's rollups conflict; each retry waits a little longer, with jitter. */
+const MAX_CONFLICT_RETRIES = 25;
+
+export interface DynamoLedgerRepositoryOptions {
+  client: DynamoDBClient;
+  tableName: string;
+  clock?: Clock;
+  newId?: () => string;
+}
+
+type CancellationReason = { Code?: string };
+
+function cancellationReasons(err: unknown): CancellationReason[] | null {
+  if (!(err instanceof Error) || err.name !== 'TransactionCanceledException') return null;
+  const reasons = (err as { CancellationReasons?: CancellationReason[] }).CancellationReasons;
+  return reasons ?? [];
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const backoff = (attempt: number) => sleep(Math.random() * Math.min(200, 5 * 2 ** attempt));
+
+export class DynamoLedgerRepository implements LedgerRepository {
+  private readonly doc: DynamoDBDocumentClient;
+  private readonly table: string;
+  private readonly clock: Clock;
+  private readonly newId: () => string;
+
+  constructor(options: DynamoLedgerRepositoryOptions) {
+    this.doc = DynamoDBDocumentClient.from(options.client, {
+      marshallOptions: { removeUndefinedValues: true },
+    });
+    this.table = options.tableName;
+    this.clock = options.clock ?? systemClock;
+    this.newId = options.newId ?? randomUUID;
+  }
+
+  async getProfile(userId: string): Promise<UserProfile | null> {
+    const item = await this.get(userPk(userId), PROFILE_SK);
+    return item ? this.parsed(() => profileFromItem(item)) : null;
+  }
+
+  async putProfile(userId: string, profile: UserProfile): Promise<void> {
+    const valid = parseUserProfile(profile);
+    await this.call('save the profile', () =>
+      this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            PK: userPk(userId),
+            SK: PROFILE_SK,
+            type: ITEM_TYPE.profile,
+            ...valid,
+            updatedAt: this.now(),
+          },
+        }),
+      ),
+    );
+  }
+
+  async logTransaction(userId: string, input: NewTransaction): Promise<LogResult> {
+    const valid = parseNewTransaction(input);
+    const pk = userPk(userId);
+    const now = this.now();
+    const txn: Transaction = {
+      id: this.newId(),
+      kind: valid.kind,
+      amountMinor: valid.amountMinor,
+      currency: valid.currency,
+      category: valid.category,
+      date: valid.date,
+      source: valid.source,
+      createdAt: now,
+      updatedAt: now,
+    };
+    if (valid.note !== undefined) txn.note = valid.note;
+    const sk = txnSk(txn.date, txn.createdAt, txn.id);
+    const idempotency: DbIdempotency = {
+      PK: pk,
+      SK: idempotencySk(valid.requestId),
+      type: ITEM_TYPE.idempotency,
+      transaction: txn,
+      expiresAt: Math.floor(this.clock.now().getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+    };
+    const item: DbTransaction = {
+      PK: pk,
+      SK: sk,
+      type: ITEM_TYPE.transaction,
+      ...txn,
+      categoryKey: categoryKey(txn.category),
+    };
+    const pointer: DbTransactionPointer = {
+      PK: pk,
+      SK: txnIdSk(txn.id),
+      type: ITEM_TYPE.transactionPointer,
+      txnSk: sk,
+    };
+    const request: TransactWriteCommandInput = {
+      TransactItems: [
+        // First, so a repeated request id is recognised by CancellationReasons[0].
+        {
+          Put: { TableName: this.table, Item: idempotency, ConditionExpression: 'attribute_not_exists(PK)' },
+        },
+        { Put: { TableName: this.table, Item: item } },
+        { Put: { TableName: this.table, Item: pointer } },
+        ...rollupDeltas(txn, 1).map((d) => ({ Update: this.rollupUpdate(pk, d) })),
+      ],
+    };
+    const outcome = await this.transact('save the transaction', request);
+    if (outcome === 'written') return { transaction: txn, created: true };
+    if (outcome.index !== 0)
+      throw new StoreUnavailableError('Could not save the transaction: an unexpected write conflict.');
+    const seen = await this.get(pk, idempotency.SK);
+    if (!seen)
+      throw new StoreUnavailableError(
+        'Could not save the transaction: its earlier attempt could not be read.',
+      );
+    const first = this.parsed(() => transactionFromItem(idempotencyRecordSchema.parse(seen).transaction));
+    return { transaction: first, created: false };
+  }
+
+  async deleteTransaction(userId: string, transactionId: string): Promise<Transaction | null> {
+    const pk = userPk(userId);
+    const pointerItem = await this.get(pk, txnIdSk(transactionId));
+    if (!pointerItem) return null;
+    const { txnSk: sk } = this.parsed(() => pointerSchema.parse(pointerItem));
+    const txnItem = await this.get(pk, sk);
+    if (!txnItem) return null;
+    const txn = this.parsed(() => transactionFromItem(txnItem));
+    const outcome = await this.transact('delete the transaction', {
+      TransactItems: [
+        // The condition makes a second, concurrent delete fail here instead of reversing the rollups twice.
+        {
+          Delete: {
+            TableName: this.table,
+            Key: { PK: pk, SK: sk },
+            ConditionExpression: 'attribute_exists(PK)',
+          },
+        },
+        { Delete: { TableName: this.table, Key: { PK: pk, SK: txnIdSk(txn.id) } } },
+        ...rollupDeltas(txn, -1).map((d) => ({ Update: this.rollupUpdate(pk, d) })),
+      ],
+    });
+    return outcome === 'written' ? txn : null;
+  }
+
+  async getTransaction(userId: string, transactionId: string): Promise<Transaction | null> {
+    const pk = userPk(userId);
+    const pointerItem = await this.get(pk, txnIdSk(transactionId));
+    if (!pointerItem) return null;
+    const { txnSk: sk } = this.parsed(() => pointerSchema.parse(pointerItem));
+    const item = await this.get(pk, sk);
+    return item ? this.parsed(() => transactionFromItem(item)) : null;
+  }
+
+  async listRecent(userId: string, limit: number): Promise<Transaction[]> {
+    const max = rangeLimit(limit);
+    if (max === 0) return [];
+    return this.queryTransactions(
+      {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': TXN_PREFIX },
+      },
+      max,
+      false,
+    );
+  }
+
+  async listByRange(userId: string, query: RangeQuery): Promise<Transaction[]> {
+    const range = customRange(query.from, query.to);
+    const max = rangeLimit(query.limit);
+    if (max === 0) return [];
+    const [low, high] = txnSkRange(range.from, range.to);
+    const filters: string[] = [];
+    const values: Record<string, unknown> = { ':pk': userPk(userId), ':low': low, ':high': high };
+    if (query.category !== undefined) {
+      filters.push('categoryKey = :category');
+      values[':category'] = categoryKey(query.category);
+    }
+    if (query.kind !== undefined) {
+      filters.push('kind = :kind');
+      values[':kind'] = query.kind;
+    }
+    return this.queryTransactions(
+      {
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :low AND :high',
+        ExpressionAttributeValues: values,
+        ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+      },
+      max,
+      filters.length > 0,
+    );
+  }
+
+  async getPeriodTotals(userId: string, period: PeriodKey, currency: string): Promise<PeriodTotals> {
+    const item = await this.get(userPk(userId), rollupSk(period, currency));
+    return this.parsed(() => totalsFromItem(item, period, currency));
+  }
+
+  async putBudget(userId: string, input: NewBudget): Promise<Budget> {
+    const valid = parseNewBudget(input);
+    const now = this.now();
+    const result = await this.call('save the budget', () =>
+      this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { PK: userPk(userId), SK: budgetSk(valid.category, valid.period) },
+          UpdateExpression:
+            'SET #type = :type, category = :category, #period = :period, limitMinor = :limit, currency = :currency, ' +
+            'createdAt = if_not_exists(createdAt, :now), updatedAt = :now',
+          ExpressionAttributeNames: { '#type': 'type', '#period': 'period' },
+          ExpressionAttributeValues: {
+            ':type': ITEM_TYPE.budget,
+            ':category': valid.category,
+            ':period': valid.period,
+            ':limit': valid.limitMinor,
+            ':currency': valid.currency,
+            ':now': now,
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    return this.parsed(() => budgetFromItem(result.Attributes ?? {}));
+  }
+
+  async getBudget(userId: string, category: string | null, period: BudgetPeriodName): Promise<Budget | null> {
+    const item = await this.get(userPk(userId), budgetSk(category, period));
+    return item ? this.parsed(() => budgetFromItem(item)) : null;
+  }
+
+  async listBudgets(userId: string): Promise<Budget[]> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': BUDGET_PREFIX },
+    });
+    return items.map((item) => this.parsed(() => budgetFromItem(item)));
+  }
+
+  async deleteBudget(userId: string, category: string | null, period: BudgetPeriodName): Promise<boolean> {
+    const result = await this.call('delete the budget', () =>
+      this.doc.send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: { PK: userPk(userId), SK: budgetSk(category, period) },
+          ReturnValues: 'ALL_OLD',
+        }),
+      ),
+    );
+    return result.Attributes !== undefined;
+  }
+
+  /** One rollup item's update: ADD keeps concurrent writers exact and creates the item on first use. */
+  private rollupUpdate(pk: string, d: RollupDelta) {
+    return {
+      TableName: this.table,
+      Key: { PK: pk, SK: rollupSk(d.period, d.currency) },
+      UpdateExpression:
+        'SET #type = :type, granularity = :granularity, periodKey = :periodKey, currency = :currency ' +
+        'ADD #total :amount, #category :amount, transactionCount :count',
+      ExpressionAttributeNames: {
+        '#type': 'type',
+        '#total': d.kind === 'expense' ? 'expenseTotalMinor' : 'incomeTotalMinor',
+        '#category': categoryAttr(d.kind, d.category),
+      },
+      ExpressionAttributeValues: {
+        ':type': ITEM_TYPE.rollup,
+        ':granularity': d.period.granularity,
+        ':periodKey': d.period.key,
+        ':currency': d.currency,
+        ':amount': d.amountMinor,
+        ':count': d.count,
+      },
+    };
+  }
+
+  /**
+   * Runs a TransactWriteItems, retrying transaction conflicts (another write to the same rollup in
+   * flight). A failed condition is an answer, not a fault: it comes back as the index of the failed item.
+   */
+  private async transact(
+    action: string,
+    input: TransactWriteCommandInput,
+  ): Promise<'written' | { index: number }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.doc.send(new TransactWriteCommand(input));
+        return 'written';
+      } catch (err) {
+        const reasons = cancellationReasons(err);
+        const failed = reasons?.findIndex((r) => r.Code === 'ConditionalCheckFailed') ?? -1;
+        if (failed >= 0) return { index: failed };
+        const conflict =
+          (reasons?.some((r) => r.Code === 'TransactionConflict') ?? false) ||
+          (err instanceof Error && err.name === 'TransactionConflictException');
+        if (conflict && attempt < MAX_CONFLICT_RETRIES) {
+          await backoff(attempt);
+          continue;
+        }
+        throw new StoreUnavailableError(`Could not ${action}: the database did not accept the write.`, {
+          cause: err,
+        });
+      }
+    }
+  }
+
+  private async get(pk: string, sk: string): Promise<Record<string, unknown> | undefined> {
+    const result = await this.call('read from the ledger', () =>
+      this.doc.send(new GetCommand({ TableName: this.table, Key: { PK: pk, SK: sk }, ConsistentRead: true })),
+    );
+    return result.Item;
+  }
+
+  private async queryAll(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.call('read from the ledger', () =>
+        this.doc.send(new QueryCommand({ ...input, TableName: this.table, ExclusiveStartKey: startKey })),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+
+  /** Newest-first transactions, page by page until `max` are found (a filter can thin out each page). */
+  private async queryTransactions(
+    input: Omit<QueryCommandInput, 'TableName'>,
+    max: number,
+    filtered: boolean,
+  ): Promise<Transaction[]> {
+    const found: Transaction[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.call('read from the ledger', () =>
+        this.doc.send(
+          new QueryCommand({
+            ...input,
+            TableName: this.table,
+            ScanIndexForward: false,
+            ConsistentRead: true,
+            // With a filter, Limit counts items read, not items returned, so read full pages instead.
+            ...(filtered ? {} : { Limit: max - found.length }),
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      for (const item of page.Items ?? []) found.push(this.parsed(() => transactionFromItem(item)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && found.length < max);
+    // The sort key already orders by date then createdAt; the sort only settles equal timestamps by id.
+    return found.sort(newestFirst).slice(0, max);
+  }
+
+  private now(): string {
+    return this.clock.now().toISOString();
+  }
+
+  /** Every SDK failure becomes StoreUnavailableError: callers only need to know the store let them down. */
+  private async call<T>(action: string, op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (err) {
+      if (err instanceof StoreUnavailableError || err instanceof LedgerError) throw err;
+      throw new StoreUnavailableError(`Could not ${action}: the database is unavailable.`, { cause: err });
+    }
+  }
+
+  private parsed<T>(read: () => T): T {
+    try {
+      return read();
+    } catch (err) {
+      throw new StoreUnavailableError('The ledger holds an item it cannot read.', { cause: err });
+    }
+  }
+}

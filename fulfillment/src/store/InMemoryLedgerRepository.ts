@@ -1,0 +1,193 @@
+/**
+ * The ledger in process memory: same behaviour as the DynamoDB store (it passes the same contract
+ * suite), for fast unit tests of code that needs a ledger. Data lives as long as the instance.
+ */
+import { randomUUID } from 'node:crypto';
+import { parseNewBudget } from '../domain/ledger/budgets';
+import { categoryKey } from '../domain/ledger/categories';
+import { customRange, isInRange } from '../domain/ledger/periods';
+import { parseUserProfile } from '../domain/ledger/profile';
+import { parseNewTransaction } from '../domain/ledger/transactions';
+import { systemClock } from '../ports/Clock';
+import type { Clock } from '../ports/Clock';
+import type {
+  Budget,
+  BudgetPeriodName,
+  LedgerRepository,
+  LogResult,
+  NewBudget,
+  NewTransaction,
+  PeriodKey,
+  PeriodTotals,
+  RangeQuery,
+  Transaction,
+  UserProfile,
+} from '../ports/LedgerRepository';
+import {
+  assertUserId,
+  emptyTotals,
+  newestFirst,
+  rangeLimit,
+  rollupDeltas,
+  withoutZeroCategories,
+} from './totals';
+
+interface UserData {
+  profile: UserProfile | null;
+  transactions: Map<string, Transaction>;
+  /** requestId → the transaction first logged with it (kept after a delete, like the DynamoDB TTL item). */
+  requests: Map<string, Transaction>;
+  rollups: Map<string, PeriodTotals>;
+  budgets: Map<string, Budget>;
+}
+
+const rollupId = (period: PeriodKey, currency: string) => `${period.granularity}#${period.key}#${currency}`;
+const budgetId = (category: string | null, period: BudgetPeriodName) =>
+  `${period}#${category === null ? '*' : categoryKey(category)}`;
+const copy = <T>(value: T): T => structuredClone(value);
+
+export interface InMemoryLedgerRepositoryOptions {
+  clock?: Clock;
+  newId?: () => string;
+}
+
+export class InMemoryLedgerRepository implements LedgerRepository {
+  private readonly users = new Map<string, UserData>();
+  private readonly clock: Clock;
+  private readonly newId: () => string;
+
+  constructor(options: InMemoryLedgerRepositoryOptions = {}) {
+    this.clock = options.clock ?? systemClock;
+    this.newId = options.newId ?? randomUUID;
+  }
+
+  private user(userId: string): UserData {
+    let data = this.users.get(assertUserId(userId));
+    if (!data) {
+      data = {
+        profile: null,
+        transactions: new Map(),
+        requests: new Map(),
+        rollups: new Map(),
+        budgets: new Map(),
+      };
+      this.users.set(userId, data);
+    }
+    return data;
+  }
+
+  async getProfile(userId: string): Promise<UserProfile | null> {
+    const profile = this.users.get(userId)?.profile;
+    return profile ? copy(profile) : null;
+  }
+
+  async putProfile(userId: string, profile: UserProfile): Promise<void> {
+    this.user(userId).profile = parseUserProfile(profile);
+  }
+
+  async logTransaction(userId: string, input: NewTransaction): Promise<LogResult> {
+    const valid = parseNewTransaction(input);
+    const data = this.user(userId);
+    const seen = data.requests.get(valid.requestId);
+    if (seen) return { transaction: copy(seen), created: false };
+    const now = this.clock.now().toISOString();
+    const txn: Transaction = {
+      id: this.newId(),
+      kind: valid.kind,
+      amountMinor: valid.amountMinor,
+      currency: valid.currency,
+      category: valid.category,
+      date: valid.date,
+      source: valid.source,
+      createdAt: now,
+      updatedAt: now,
+    };
+    if (valid.note !== undefined) txn.note = valid.note;
+    data.transactions.set(txn.id, txn);
+    data.requests.set(valid.requestId, txn);
+    this.applyRollups(data, txn, 1);
+    return { transaction: copy(txn), created: true };
+  }
+
+  async deleteTransaction(userId: string, transactionId: string): Promise<Transaction | null> {
+    const data = this.users.get(assertUserId(userId));
+    const txn = data?.transactions.get(transactionId);
+    if (!data || !txn) return null;
+    data.transactions.delete(transactionId);
+    this.applyRollups(data, txn, -1);
+    return copy(txn);
+  }
+
+  async getTransaction(userId: string, transactionId: string): Promise<Transaction | null> {
+    const txn = this.users.get(userId)?.transactions.get(transactionId);
+    return txn ? copy(txn) : null;
+  }
+
+  async listRecent(userId: string, limit: number): Promise<Transaction[]> {
+    const all = [...(this.users.get(userId)?.transactions.values() ?? [])];
+    return all.sort(newestFirst).slice(0, rangeLimit(limit)).map(copy);
+  }
+
+  async listByRange(userId: string, query: RangeQuery): Promise<Transaction[]> {
+    const range = customRange(query.from, query.to);
+    const category = query.category === undefined ? undefined : categoryKey(query.category);
+    const all = [...(this.users.get(userId)?.transactions.values() ?? [])];
+    return all
+      .filter((t) => isInRange(t.date, range))
+      .filter((t) => category === undefined || categoryKey(t.category) === category)
+      .filter((t) => query.kind === undefined || t.kind === query.kind)
+      .sort(newestFirst)
+      .slice(0, rangeLimit(query.limit))
+      .map(copy);
+  }
+
+  async getPeriodTotals(userId: string, period: PeriodKey, currency: string): Promise<PeriodTotals> {
+    const totals = this.users.get(userId)?.rollups.get(rollupId(period, currency));
+    return totals ? withoutZeroCategories(copy(totals)) : emptyTotals(period, currency);
+  }
+
+  async putBudget(userId: string, input: NewBudget): Promise<Budget> {
+    const valid = parseNewBudget(input);
+    const data = this.user(userId);
+    const id = budgetId(valid.category, valid.period);
+    const now = this.clock.now().toISOString();
+    const budget: Budget = {
+      category: valid.category,
+      period: valid.period,
+      limitMinor: valid.limitMinor,
+      currency: valid.currency,
+      createdAt: data.budgets.get(id)?.createdAt ?? now,
+      updatedAt: now,
+    };
+    data.budgets.set(id, budget);
+    return copy(budget);
+  }
+
+  async getBudget(userId: string, category: string | null, period: BudgetPeriodName): Promise<Budget | null> {
+    const budget = this.users.get(userId)?.budgets.get(budgetId(category, period));
+    return budget ? copy(budget) : null;
+  }
+
+  async listBudgets(userId: string): Promise<Budget[]> {
+    const data = this.users.get(userId);
+    if (!data) return [];
+    return [...data.budgets.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, b]) => copy(b));
+  }
+
+  async deleteBudget(userId: string, category: string | null, period: BudgetPeriodName): Promise<boolean> {
+    return this.users.get(userId)?.budgets.delete(budgetId(category, period)) ?? false;
+  }
+
+  private applyRollups(data: UserData, txn: Transaction, direction: 1 | -1): void {
+    for (const delta of rollupDeltas(txn, direction)) {
+      const id = rollupId(delta.period, delta.currency);
+      const totals = data.rollups.get(id) ?? emptyTotals(delta.period, delta.currency);
+      const byCategory = delta.kind === 'expense' ? totals.expenseByCategory : totals.incomeByCategory;
+      byCategory[delta.category] = (byCategory[delta.category] ?? 0) + delta.amountMinor;
+      if (delta.kind === 'expense') totals.expenseTotalMinor += delta.amountMinor;
+      else totals.incomeTotalMinor += delta.amountMinor;
+      totals.transactionCount += delta.count;
+      data.rollups.set(id, totals);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * DynamoDB item shapes (Db*) and their mapping to domain records. Items read back are parsed with zod:
+ * a malformed item is reported as a store fault rather than leaking half-typed data into the domain.
+ */
+import { z } from 'zod';
+import type { Budget, PeriodKey, PeriodTotals, Transaction, UserProfile } from '../ports/LedgerRepository';
+import { EXPENSE_CATEGORY_ATTR_PREFIX, INCOME_CATEGORY_ATTR_PREFIX } from './keys';
+import { emptyTotals, withoutZeroCategories } from './totals';
+
+export const ITEM_TYPE = {
+  transaction: 'TXN',
+  transactionPointer: 'TXID',
+  rollup: 'ROLLUP',
+  budget: 'BUDGET',
+  profile: 'PROFILE',
+  idempotency: 'IDEMP',
+} as const;
+
+const transactionSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['expense', 'income']),
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  category: z.string(),
+  date: z.string(),
+  note: z.string().optional(),
+  source: z.enum(['chat', 'seed', 'import', 'api']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export interface DbTransaction extends Transaction {
+  PK: string;
+  SK: string;
+  type: typeof ITEM_TYPE.transaction;
+  /** Lower-cased category, for case-insensitive filtering. */
+  categoryKey: string;
+}
+
+export interface DbTransactionPointer {
+  PK: string;
+  SK: string;
+  type: typeof ITEM_TYPE.transactionPointer;
+  txnSk: string;
+}
+
+export interface DbIdempotency {
+  PK: string;
+  SK: string;
+  type: typeof ITEM_TYPE.idempotency;
+  transaction: Transaction;
+  /** Epoch seconds; DynamoDB's TTL (table.ts TTL_ATTRIBUTE) removes the record after this. */
+  expiresAt: number;
+}
+
+export function transactionFromItem(item: Record<string, unknown>): Transaction {
+  const parsed = transactionSchema.parse(item);
+  const txn: Transaction = {
+    id: parsed.id,
+    kind: parsed.kind,
+    amountMinor: parsed.amountMinor,
+    currency: parsed.currency,
+    category: parsed.category,
+    date: parsed.date,
+    source: parsed.source,
+    createdAt: parsed.createdAt,
+    updatedAt: parsed.updatedAt,
+  };
+  if (parsed.note !== undefined) txn.note = parsed.note;
+  return txn;
+}
+
+export const pointerSchema = z.object({ txnSk: z.string() });
+
+const counter = z.number().default(0);
+const rollupSchema = z.looseObject({
+  expenseTotalMinor: counter,
+  incomeTotalMinor: counter,
+  transactionCount: counter,
+});
+
+/** Totals from a rollup item (or empty totals when the period has no item yet). */
+export function totalsFromItem(
+  item: Record<string, unknown> | undefined,
+  period: PeriodKey,
+  currency: string,
+): PeriodTotals {
+  if (!item) return emptyTotals(period, currency);
+  const parsed = rollupSchema.parse(item);
+  const totals = emptyTotals(period, currency);
+  totals.expenseTotalMinor = parsed.expenseTotalMinor;
+  totals.incomeTotalMinor = parsed.incomeTotalMinor;
+  totals.transactionCount = parsed.transactionCount;
+  for (const [attr, value] of Object.entries(item)) {
+    if (typeof value !== 'number') continue;
+    if (attr.startsWith(EXPENSE_CATEGORY_ATTR_PREFIX)) {
+      totals.expenseByCategory[attr.slice(EXPENSE_CATEGORY_ATTR_PREFIX.length)] = value;
+    } else if (attr.startsWith(INCOME_CATEGORY_ATTR_PREFIX)) {
+      totals.incomeByCategory[attr.slice(INCOME_CATEGORY_ATTR_PREFIX.length)] = value;
+    }
+  }
+  return withoutZeroCategories(totals);
+}
+
+const budgetSchema = z.object({
+  category: z.string().nullable(),
+  period: z.enum(['Weekly', 'Monthly', 'Yearly']),
+  limitMinor: z.number().int(),
+  currency: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export function budgetFromItem(item: Record<string, unknown>): Budget {
+  const b = budgetSchema.parse(item);
+  return {
+    category: b.category,
+    period: b.period,
+    limitMinor: b.limitMinor,
+    currency: b.currency,
+    createdAt: b.createdAt,
+    updatedAt: b.updatedAt,
+  };
+}
+
+const profileSchema = z.object({
+  currency: z.string(),
+  timeZone: z.string(),
+  customCategories: z.array(z.string()).default([]),
+});
+
+export function profileFromItem(item: Record<string, unknown>): UserProfile {
+  const p = profileSchema.parse(item);
+  return { currency: p.currency, timeZone: p.timeZone, customCategories: p.customCategories };
+}
+
+export const idempotencyRecordSchema = z.object({ transaction: z.record(z.string(), z.unknown()) });

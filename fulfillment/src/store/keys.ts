@@ -1,0 +1,56 @@
+/**
+ * The only place DynamoDB keys are built. Everything a user owns lives under their own partition key,
+ * so every read is a GetItem or a Query on `USER#<id>` and one user's data can never answer another's.
+ *
+ *   PK            SK                                          item
+ *   USER#<id>     PROFILE                                     currency, time zone, custom categories
+ *   USER#<id>     TXN#<date>#<createdAt>#<txnId>              a transaction (sorted by local date, then time)
+ *   USER#<id>     TXID#<txnId>                                pointer: txnId → the TXN item's SK
+ *   USER#<id>     ROLLUP#<week|month|year>#<key>#<currency>   totals of one period in one currency
+ *   USER#<id>     BUDGET#<Weekly|Monthly|Yearly>#<*|C#name>   a budget (* = overall)
+ *   USER#<id>     IDEMP#<requestId>                           idempotency record, expires after 7 days
+ */
+import { categoryKey } from '../domain/ledger/categories';
+import type { BudgetPeriodName, PeriodKey } from '../ports/LedgerRepository';
+import { assertUserId } from './totals';
+
+export const PK = 'PK';
+export const SK = 'SK';
+
+export const userPk = (userId: string): string => `USER#${assertUserId(userId)}`;
+
+/** The user id back from a partition key (for admin tools that walk the table). */
+export const userIdOfPk = (pk: string): string | null =>
+  pk.startsWith('USER#') ? pk.slice('USER#'.length) : null;
+
+export const PROFILE_SK = 'PROFILE';
+
+export const TXN_PREFIX = 'TXN#';
+export const txnSk = (date: string, createdAt: string, id: string): string =>
+  `${TXN_PREFIX}${date}#${createdAt}#${id}`;
+/** Lowest and highest sort keys of transactions dated within [from, to] (inclusive local dates). */
+export const txnSkRange = (from: string, to: string): [string, string] => [
+  `${TXN_PREFIX}${from}#`,
+  `${TXN_PREFIX}${to}#\uffff`,
+];
+
+export const txnIdSk = (id: string): string => `TXID#${id}`;
+
+export const ROLLUP_PREFIX = 'ROLLUP#';
+export const rollupSk = (period: PeriodKey, currency: string): string =>
+  `${ROLLUP_PREFIX}${period.granularity}#${period.key}#${currency}`;
+
+export const BUDGET_PREFIX = 'BUDGET#';
+export const budgetSk = (category: string | null, period: BudgetPeriodName): string =>
+  `${BUDGET_PREFIX}${period}#${category === null ? '*' : `C#${categoryKey(category)}`}`;
+
+export const idempotencySk = (requestId: string): string => `IDEMP#${requestId}`;
+
+/**
+ * Rollup items keep each category's total as its own top-level number attribute, so one `ADD` per
+ * category works on an item that does not exist yet (a nested map would need to exist first).
+ */
+export const EXPENSE_CATEGORY_ATTR_PREFIX = 'exp#';
+export const INCOME_CATEGORY_ATTR_PREFIX = 'inc#';
+export const categoryAttr = (kind: 'expense' | 'income', category: string): string =>
+  `${kind === 'expense' ? EXPENSE_CATEGORY_ATTR_PREFIX : INCOME_CATEGORY_ATTR_PREFIX}${category}`;

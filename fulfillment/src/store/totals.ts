@@ -1,0 +1,72 @@
+/**
+ * Rollup arithmetic shared by the stores: the signed change one transaction makes to the totals of each
+ * period it falls in, and the empty totals of a period nobody has spent in yet.
+ */
+import { periodKeysFor } from '../domain/ledger/periods';
+import type { PeriodKey, PeriodTotals, Transaction } from '../ports/LedgerRepository';
+
+export interface RollupDelta {
+  period: PeriodKey;
+  currency: string;
+  kind: Transaction['kind'];
+  category: string;
+  /** Signed: positive when logging, negative when deleting. */
+  amountMinor: number;
+  count: 1 | -1;
+}
+
+/** One delta per period (week, month, year) the transaction counts towards. */
+export function rollupDeltas(txn: Transaction, direction: 1 | -1): RollupDelta[] {
+  return periodKeysFor(txn.date).map((period) => ({
+    period,
+    currency: txn.currency,
+    kind: txn.kind,
+    category: txn.category,
+    amountMinor: direction * txn.amountMinor,
+    count: direction,
+  }));
+}
+
+export function emptyTotals(period: PeriodKey, currency: string): PeriodTotals {
+  return {
+    period: { granularity: period.granularity, key: period.key },
+    currency,
+    expenseTotalMinor: 0,
+    incomeTotalMinor: 0,
+    expenseByCategory: {},
+    incomeByCategory: {},
+    transactionCount: 0,
+  };
+}
+
+/** Drops categories whose total went back to zero, so a delete leaves totals exactly as they were. */
+export function withoutZeroCategories(totals: PeriodTotals): PeriodTotals {
+  const nonZero = (m: Record<string, number>) =>
+    Object.fromEntries(Object.entries(m).filter(([, v]) => v !== 0));
+  return {
+    ...totals,
+    expenseByCategory: nonZero(totals.expenseByCategory),
+    incomeByCategory: nonZero(totals.incomeByCategory),
+  };
+}
+
+/** Newest first: by date, then creation time, then id (a total order, so pages never shuffle). */
+export function newestFirst(a: Transaction, b: Transaction): number {
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+export const DEFAULT_RANGE_LIMIT = 1000;
+export const MAX_RANGE_LIMIT = 5000;
+
+export function rangeLimit(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_RANGE_LIMIT;
+  return Math.max(0, Math.min(Math.floor(limit), MAX_RANGE_LIMIT));
+}
+
+/** Refuses an empty user id: it would file data in a partition shared by every caller that lost its identity. */
+export function assertUserId(userId: string): string {
+  if (userId.trim() === '') throw new Error('A user id is required to touch the ledger.');
+  return userId;
+}

@@ -1,0 +1,150 @@
+/** Logging spending and income through the real Lex client, runtime, NLU, code hook and DynamoDB Local. */
+import { startConversationHarness, type ConversationHarness } from '../harness';
+import { dialogType, intentName, replyButtons, replyText } from '../support/replies';
+import { SettableClock } from '../support/settableClock';
+
+jest.setTimeout(90_000);
+
+// Sunday 2026-11-22, noon in New York.
+const SUNDAY_NOON = '2026-11-22T17:00:00Z';
+const clock = new SettableClock(SUNDAY_NOON);
+let h: ConversationHarness;
+
+beforeAll(async () => {
+  h = await startConversationHarness({ clock });
+});
+afterAll(() => h?.close());
+beforeEach(() => clock.set(SUNDAY_NOON));
+
+const recent = (user: string) => h.repo.listRecent(user, 50);
+
+test('logs a complete expense at once, with an Undo button', async () => {
+  const reply = await h.say('log-1', 'spent 12.50 on lunch');
+  expect(intentName(reply)).toBe('LogExpense');
+  expect(dialogType(reply)).toBe('Close');
+  expect(replyText(reply)).toBe('Logged $12.50 for Food today.');
+  expect(replyButtons(reply)).toContainEqual({ text: 'Undo', value: 'undo' });
+  expect(await recent('log-1')).toMatchObject([{ amountMinor: 1250, category: 'Food', date: '2026-11-22' }]);
+});
+
+test('a retried message (same request id) logs once and answers the same', async () => {
+  const first = await h.say('log-retry', 'spent 7.25 on lunch', { requestId: 'retry-1' });
+  const again = await h.say('log-retry', 'spent 7.25 on lunch', { requestId: 'retry-1' });
+  expect(replyText(again)).toBe(replyText(first));
+  expect(await recent('log-retry')).toHaveLength(1);
+  await h.say('log-retry', 'spent 7.25 on lunch', { requestId: 'retry-2' });
+  expect(await recent('log-retry')).toHaveLength(2);
+});
+
+test('asks only for the category, offers buttons, then logs with the button value', async () => {
+  const ask = await h.say('log-2', 'spent 20');
+  expect(dialogType(ask)).toBe('ElicitSlot');
+  expect(replyText(ask)).toBe('What was it for?');
+  const groceries = replyButtons(ask).find((b) => b.text === 'Groceries');
+  expect(groceries).toBeDefined();
+  expect(await recent('log-2')).toHaveLength(0);
+  const done = await h.say('log-2', groceries!.value);
+  expect(replyText(done)).toBe('Logged $20.00 for Groceries today.');
+  expect(await recent('log-2')).toHaveLength(1);
+});
+
+test('asks only for the amount when the category is known', async () => {
+  const ask = await h.say('log-3', 'log an expense for groceries');
+  expect(dialogType(ask)).toBe('ElicitSlot');
+  expect(ask.sessionState?.dialogAction?.slotToElicit).toBe('Amount');
+  const done = await h.say('log-3', '42.10');
+  expect(replyText(done)).toBe('Logged $42.10 for Groceries today.');
+});
+
+test('re-asks for a zero amount, then accepts the correction', async () => {
+  const ask = await h.say('log-4', 'spent 0 on lunch');
+  expect(dialogType(ask)).toBe('ElicitSlot');
+  expect(replyText(ask)).toContain('The amount must be more than zero.');
+  expect(await recent('log-4')).toHaveLength(0);
+  const done = await h.say('log-4', '9.99');
+  expect(replyText(done)).toBe('Logged $9.99 for Food today.');
+});
+
+test('refuses negative and absurd amounts and writes nothing', async () => {
+  const negative = await h.say('log-5', 'spent -5 on food');
+  expect(replyText(negative)).toContain('cannot be negative');
+  const absurd = await h.say('log-5b', 'spent 2000000000000 on food');
+  expect(replyText(absurd)).toContain('too large');
+  expect(await recent('log-5')).toHaveLength(0);
+  expect(await recent('log-5b')).toHaveLength(0);
+});
+
+test('reads a weekday in the past tense as the last one that has passed', async () => {
+  const reply = await h.say('log-6', 'paid 30 for coffee on friday');
+  expect(replyText(reply)).toBe('Logged $30.00 for Food on Friday, Nov 20.');
+  expect((await recent('log-6'))[0]?.date).toBe('2026-11-20');
+});
+
+test('refuses a date in the future and keeps asking for the day', async () => {
+  const reply = await h.say('log-7', 'I spent 30 on food tomorrow');
+  expect(dialogType(reply)).toBe('ElicitSlot');
+  expect(reply.sessionState?.dialogAction?.slotToElicit).toBe('Date');
+  expect(replyText(reply)).toContain("hasn't happened yet");
+  expect(await recent('log-7')).toHaveLength(0);
+  const fixed = await h.say('log-7', 'yesterday');
+  expect(replyText(fixed)).toBe('Logged $30.00 for Food yesterday.');
+});
+
+test('keeps the note', async () => {
+  const reply = await h.say('log-8', "spent 45 on a gift for mom's birthday");
+  expect(replyText(reply)).toContain('Logged $45.00 for Gifts today');
+  expect((await recent('log-8'))[0]?.note).toContain("mom's birthday");
+});
+
+test('logs income in income categories', async () => {
+  const reply = await h.say('log-9', 'got paid 2000 salary');
+  expect(replyText(reply)).toBe('Logged $2,000.00 of Salary income today.');
+  expect(await recent('log-9')).toMatchObject([{ kind: 'income', category: 'Salary', amountMinor: 200000 }]);
+});
+
+test('undo removes the transaction just logged and says what it was', async () => {
+  await h.say('log-10', 'spent 3 on coffee');
+  const logged = await h.say('log-10', 'spent 12.50 on a taxi');
+  const undo = replyButtons(logged).find((b) => b.text === 'Undo');
+  const reply = await h.say('log-10', undo!.value);
+  expect(replyText(reply)).toBe('Undone: I removed $12.50 for Transport today.');
+  expect((await recent('log-10')).map((t) => t.amountMinor)).toEqual([300]);
+});
+
+test('undo with nothing just logged says so and removes nothing', async () => {
+  await h.repo.logTransaction('log-11', {
+    kind: 'expense',
+    amountMinor: 500,
+    currency: 'USD',
+    category: 'Food',
+    date: '2026-11-20',
+    source: 'seed',
+    requestId: 'seed-log-11',
+  });
+  const reply = await h.say('log-11', 'undo');
+  expect(replyText(reply)).toContain("There's nothing to undo right now.");
+  expect(await recent('log-11')).toHaveLength(1);
+});
+
+test('a 0-decimal currency: VND amounts and formatting', async () => {
+  await h.repo.putProfile('log-vnd', { currency: 'VND', timeZone: 'Asia/Ho_Chi_Minh', customCategories: [] });
+  const reply = await h.say('log-vnd', 'spent 45000 on lunch', { timeZone: 'Asia/Ho_Chi_Minh' });
+  expect(replyText(reply)).toBe('Logged ₫45,000 for Food today.');
+  expect(await recent('log-vnd')).toMatchObject([{ amountMinor: 45000, currency: 'VND' }]);
+});
+
+test('two time zones around midnight: each purchase lands on its own local date', async () => {
+  // 23:30 on Nov 24 in Los Angeles is 20:30 on Nov 25 in Auckland.
+  clock.set('2026-11-25T07:30:00Z');
+  const la = await h.say('tz-la', 'spent 8 on a burrito', { timeZone: 'America/Los_Angeles' });
+  const akl = await h.say('tz-akl', 'spent 8 on a burrito', { timeZone: 'Pacific/Auckland' });
+  expect(replyText(la)).toContain('today');
+  expect(replyText(akl)).toContain('today');
+  expect((await recent('tz-la'))[0]?.date).toBe('2026-11-24');
+  expect((await recent('tz-akl'))[0]?.date).toBe('2026-11-25');
+  expect((await h.repo.getProfile('tz-akl'))?.timeZone).toBe('Pacific/Auckland');
+  // Ten minutes later Los Angeles crosses midnight too.
+  clock.set('2026-11-25T08:10:00Z');
+  await h.say('tz-la', 'spent 2 on coffee', { timeZone: 'America/Los_Angeles' });
+  expect((await recent('tz-la')).map((t) => t.date)).toEqual(['2026-11-25', '2026-11-24']);
+});

@@ -1,0 +1,164 @@
+/**
+ * Prints docs/transcripts.md: ten conversations run through the real stack (Lex client → local runtime
+ * → NLU → code hook → DynamoDB Local), at a fixed instant so the output is reproducible.
+ *
+ *   npx tsx fulfillment/test/printTranscripts.ts > docs/transcripts.md
+ */
+import { startConversationHarness } from './harness';
+import { transcriptTurn } from './support/replies';
+import { SettableClock } from './support/settableClock';
+
+interface Script {
+  title: string;
+  user: string;
+  timeZone?: string;
+  setup?: 'vnd' | 'history';
+  turns: string[];
+}
+
+const SCRIPTS: Script[] = [
+  {
+    title: 'Logging, a missing category, and undo',
+    user: 't-1',
+    turns: ['hi', 'spent 12.50 on lunch', 'spent 20', 'Groceries', 'undo'],
+  },
+  {
+    title: 'A budget and its warnings at 80% and 100%',
+    user: 't-2',
+    turns: ['set my food budget to 100', 'spent 50 on food', 'spent 35 on food', 'spent 20 on food'],
+  },
+  {
+    title: 'Questions and follow-ups',
+    user: 't-3',
+    setup: 'history',
+    turns: [
+      'how much did I spend on food last month?',
+      'and in October?',
+      'what about transport?',
+      'how much have I spent since monday',
+    ],
+  },
+  {
+    title: 'Replacing a budget, then declining a second change',
+    user: 't-4',
+    turns: [
+      'set my grocery budget to 400',
+      'set my grocery budget to 450',
+      'yes',
+      'set my grocery budget to 500',
+      'no',
+    ],
+  },
+  {
+    title: 'Checking budgets',
+    user: 't-5',
+    turns: [
+      'show my budgets',
+      'set my overall budget to 1500',
+      'set my transport budget to 120',
+      'spent 40 on transport',
+      'show my budgets',
+    ],
+  },
+  {
+    title: 'History and deleting',
+    user: 't-6',
+    setup: 'history',
+    turns: ['list my transactions', 'delete my last transaction', 'no', 'delete my last transaction', 'yes'],
+  },
+  {
+    title: 'Bad amounts, an unknown category and a date in the future',
+    user: 't-7',
+    turns: [
+      'spent 0 on lunch',
+      '8.75',
+      'spent 12 on xyzzy',
+      'Shopping',
+      'I spent 30 on food tomorrow',
+      'yesterday',
+      'paid 30 for coffee on friday',
+    ],
+  },
+  {
+    title: 'Income',
+    user: 't-8',
+    turns: ['got paid 2000 salary', 'received 300 from freelance work', 'list my transactions'],
+  },
+  {
+    title: 'Vietnamese dong (a currency with no decimals)',
+    user: 't-9',
+    timeZone: 'Asia/Ho_Chi_Minh',
+    setup: 'vnd',
+    turns: ['spent 45000 on lunch', 'spent 12.5 on food', 'how much did I spend this month'],
+  },
+  {
+    title: 'Help and out-of-scope chatter (nothing is saved)',
+    user: 't-10',
+    turns: ['what is the weather', 'tell me a joke', 'help', 'list my transactions'],
+  },
+];
+
+async function main(): Promise<void> {
+  const clock = new SettableClock('2026-11-22T17:00:00Z');
+  const h = await startConversationHarness({ clock });
+  const out: string[] = [
+    '# BudgetBuddy transcripts',
+    '',
+    'Real output of `npx tsx fulfillment/test/printTranscripts.ts`: each line was sent with the real',
+    '`@aws-sdk/client-lex-runtime-v2` client to the local Lex V2 runtime (NLU trained from `bot/`), which',
+    'called the fulfillment code hook backed by DynamoDB Local. The clock stands at Sunday 2026-11-22,',
+    '12:00 in New York (the time zone sent unless a conversation says otherwise). Buttons are shown in',
+    'brackets; a chart payload is what the chat app draws as a chart.',
+    '',
+  ];
+  let seq = 0;
+  try {
+    for (const [index, script] of SCRIPTS.entries()) {
+      if (script.setup === 'vnd') {
+        await h.repo.putProfile(script.user, {
+          currency: 'VND',
+          timeZone: 'Asia/Ho_Chi_Minh',
+          customCategories: [],
+        });
+      }
+      if (script.setup === 'history') {
+        const rows: [string, number, string, string?][] = [
+          ['2026-09-10', 4000, 'Food'],
+          ['2026-10-03', 10000, 'Food', 'birthday dinner'],
+          ['2026-10-20', 6000, 'Transport', 'train pass'],
+          ['2026-11-02', 8000, 'Food', 'pizza night'],
+          ['2026-11-16', 3000, 'Transport'],
+          ['2026-11-21', 450, 'Food', 'coffee'],
+        ];
+        for (const [date, amountMinor, category, note] of rows) {
+          await h.repo.logTransaction(script.user, {
+            kind: 'expense',
+            amountMinor,
+            currency: 'USD',
+            category,
+            date,
+            ...(note ? { note } : {}),
+            source: 'seed',
+            requestId: `transcript-seed-${++seq}`,
+          });
+        }
+      }
+      out.push(`## ${index + 1}. ${script.title}`, '');
+      if (script.setup === 'history')
+        out.push('*(Seeded history: expenses from September to November.)*', '');
+      if (script.setup === 'vnd') out.push('*(Profile currency set to VND.)*', '');
+      for (const text of script.turns) {
+        const reply = await h.say(script.user, text, script.timeZone ? { timeZone: script.timeZone } : {});
+        out.push(transcriptTurn(text, reply), '');
+      }
+    }
+  } finally {
+    await h.close();
+  }
+  process.stdout.write(`${out.join('\n')}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
