@@ -1,0 +1,149 @@
+import type { Page } from 'playwright-core';
+import { startStack, type Stack } from './support/stack';
+import { artifactPath, launchBrowser, type TestBrowser } from './support/browser';
+import { ChatPage } from './support/ChatPage';
+import { ensureWebBuild } from './support/webBuild';
+
+jest.setTimeout(60_000);
+
+let stack: Stack;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  ensureWebBuild();
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function openChat(user: string): Promise<{ page: Page; chat: ChatPage }> {
+  const page = await browser.context.newPage();
+  const chat = new ChatPage(page);
+  await chat.open(stack.chatUrl, user);
+  return { page, chat };
+}
+
+async function expenseCount(user: string): Promise<number> {
+  return (await stack.repo.listRecent(user, 50)).length;
+}
+
+describe('chat app', () => {
+  test('logging an expense by typing shows and announces the reply; Undo removes it', async () => {
+    const { page, chat } = await openChat('e2e-undo');
+    await expect(page.getByRole('button', { name: 'spent 12.50 on lunch' }).isVisible()).resolves.toBe(true);
+
+    const reply = await chat.say('spent 12.50 on lunch');
+
+    await expect(chat.userMessages.last().innerText()).resolves.toContain('spent 12.50 on lunch');
+    expect(reply).toContain('12.50');
+    await expect(chat.announcer.innerText()).resolves.toContain('12.50');
+    await expect(chat.announcer.getAttribute('aria-live')).resolves.toBe('polite');
+    expect(await expenseCount('e2e-undo')).toBe(1);
+
+    const bots = await chat.botMessages.count();
+    const undo = chat.botMessages.getByRole('button', { name: /undo/i }).last();
+    const undoLabel = await undo.innerText();
+    await undo.click();
+    await chat.waitForBotMessages(bots + 1);
+
+    // The button's text, not its value, is what the user's bubble shows.
+    await expect(chat.userMessages.last().innerText()).resolves.toContain(undoLabel);
+    expect(await expenseCount('e2e-undo')).toBe(0);
+    await page.screenshot({ path: artifactPath('chat-undo.png') });
+    await page.close();
+  });
+
+  test('setting a budget, then asking for spending draws a chart with its text twin', async () => {
+    const { page, chat } = await openChat('e2e-chart');
+    await expect(chat.say('set my grocery budget to 400')).resolves.toMatch(/400/);
+    await expect(stack.repo.listBudgets('e2e-chart')).resolves.toHaveLength(1);
+
+    await chat.say('spent 20 on groceries');
+    await chat.say('how much did I spend this month?');
+
+    await chat.lastChart().waitFor();
+    const chartMessage = chat.botMessages.filter({ has: page.locator('svg.recharts-surface') }).last();
+    await page.screenshot({ path: artifactPath('chat-chart.png'), fullPage: true });
+    await expect(chartMessage.locator('.recharts-bar-rectangle').count()).resolves.toBeGreaterThan(0);
+    // The text twin is shown beside the drawing.
+    await expect(chartMessage.locator('p.bb-text').innerText()).resolves.toContain('20');
+    await page.close();
+  });
+
+  test('history survives a reload and is kept per user', async () => {
+    const { page, chat } = await openChat('e2e-history');
+    await chat.say('spent 3.75 on coffee');
+    const before = await chat.botMessages.allInnerTexts();
+
+    await page.reload();
+    await chat.composer.waitFor();
+    await expect(chat.botMessages.allInnerTexts()).resolves.toEqual(before);
+    await expect(chat.userMessages.last().innerText()).resolves.toContain('spent 3.75 on coffee');
+
+    // Another user in the same browser starts with an empty conversation.
+    await chat.open(stack.chatUrl, 'e2e-someone-else');
+    await expect(chat.botMessages.count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  test('a failed send keeps the text, explains, and Retry logs the expense exactly once', async () => {
+    const { page, chat } = await openChat('e2e-retry');
+    let failNext = true;
+    const sentIds: string[] = [];
+    await page.route('**/api/chat', async (route) => {
+      const body = JSON.parse(route.request().postData() ?? '{}') as { clientMessageId?: string };
+      sentIds.push(body.clientMessageId ?? '');
+      if (failNext) {
+        failNext = false;
+        await route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: JSON.stringify({
+            error: { code: 'Unavailable', message: 'BudgetBuddy is briefly unavailable.' },
+          }),
+        });
+        return;
+      }
+      // Slow enough that the typing indicator can be seen.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.continue();
+    });
+
+    await chat.composer.fill('spent 9.99 on pizza');
+    await chat.composer.press('Enter');
+    await chat.sendError.waitFor();
+
+    await expect(chat.sendError.innerText()).resolves.toContain('BudgetBuddy is briefly unavailable.');
+    await expect(chat.composer.inputValue()).resolves.toBe('spent 9.99 on pizza');
+    expect(await expenseCount('e2e-retry')).toBe(0);
+
+    await chat.sendError.getByRole('button', { name: 'Retry' }).click();
+    await page.getByTestId('typing').waitFor();
+    await chat.waitForBotMessages(1);
+
+    await expect(chat.sendError.count()).resolves.toBe(0);
+    await expect(chat.composer.inputValue()).resolves.toBe('');
+    expect(sentIds).toHaveLength(2);
+    expect(sentIds[1]).toBe(sentIds[0]);
+    expect(await expenseCount('e2e-retry')).toBe(1);
+    await page.close();
+  });
+
+  test('HTML typed by the user is shown as text, never turned into elements', async () => {
+    const { page, chat } = await openChat('e2e-html');
+    const hostile =
+      '<img src=x onerror="window.__pwned=1"><b id="injected">bold</b><script>window.__pwned=2</script>';
+    await chat.say(hostile);
+
+    await expect(chat.userMessages.last().innerText()).resolves.toContain(hostile);
+    await expect(page.locator('#injected').count()).resolves.toBe(0);
+    await expect(page.locator('.bb-message img').count()).resolves.toBe(0);
+    await expect(
+      page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).resolves.toBeUndefined();
+    await page.close();
+  });
+});

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { ChatMessage, ChatReply } from '@budgetbuddy/fulfillment/src/proxy/contract';
+
+// The contract module is imported for types only (its zod schemas are server code); these
+// schemas check what actually arrives and are tied to the contract types by `satisfies`.
+const buttonSchema = z.object({ text: z.string(), value: z.string() });
+
+const chartSchema = z.object({
+  type: z.literal('spendingChart'),
+  title: z.string(),
+  currency: z.string(),
+  data: z.array(z.object({ label: z.string(), value: z.number(), formatted: z.string() })),
+  total: z.object({ value: z.number(), formatted: z.string() }),
+});
+
+const messageSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({
+    type: z.literal('card'),
+    title: z.string(),
+    subtitle: z.string().optional(),
+    imageUrl: z.string().optional(),
+    buttons: z.array(buttonSchema),
+  }),
+  z.object({ type: z.literal('chart'), chart: chartSchema, text: z.string() }),
+]) satisfies z.ZodType<ChatMessage>;
+
+export const chatReplySchema = z.object({
+  messages: z.array(messageSchema),
+  intent: z.string().optional(),
+  dialogState: z.string().optional(),
+}) satisfies z.ZodType<ChatReply>;
+
+export const chatErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+export { messageSchema as chatMessageSchema };

@@ -1,0 +1,169 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ChatMessage } from '@budgetbuddy/fulfillment/src/proxy/contract';
+import { sendChat } from '../api/client';
+import { newMessageId } from '../api/messageId';
+import type { AuthSession } from '../auth/AuthSession';
+import { loadHistory, saveHistory } from '../history/historyStore';
+import type { ConversationEntry } from '../history/types';
+
+/** A message the server did not answer; Retry resends it with the same clientMessageId. */
+export interface FailedSend {
+  text: string;
+  displayText: string;
+  clientMessageId: string;
+  message: string;
+  retryable: boolean;
+  /** It was typed (its text is back in the composer), not a card button or suggestion. */
+  fromComposer: boolean;
+}
+
+export interface SendOptions {
+  /** What the user's bubble shows, when it differs from what is sent (card buttons). */
+  displayText?: string;
+  /** Typed in the composer: the draft is cleared on send and restored on failure. */
+  fromComposer?: boolean;
+}
+
+export interface Conversation {
+  entries: ConversationEntry[];
+  pending: boolean;
+  failure: FailedSend | null;
+  draft: string;
+  setDraft: (text: string) => void;
+  /** Text of the latest bot reply, for the aria-live region. */
+  announcement: string;
+  /** The last text the user typed, for ArrowUp recall. */
+  lastTyped: string | undefined;
+  send: (text: string, options?: SendOptions) => void;
+  retry: () => void;
+  dismissFailure: () => void;
+}
+
+/** What a screen reader should hear for a bot message. */
+export function spokenText(message: ChatMessage): string {
+  switch (message.type) {
+    case 'text':
+    case 'chart':
+      return message.text;
+    case 'card':
+      return [message.title, message.subtitle, ...message.buttons.map((b) => b.text)]
+        .filter(Boolean)
+        .join('. ');
+  }
+}
+
+function browserTimeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+export function useConversation(
+  session: AuthSession,
+  apiBase: string,
+  now: () => number = Date.now,
+): Conversation {
+  const [entries, setEntries] = useState<ConversationEntry[]>(() => loadHistory(session.userKey));
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<FailedSend | null>(null);
+  const [draft, setDraft] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const [lastTyped, setLastTyped] = useState<string | undefined>(undefined);
+  // A ref, not state, so two quick clicks cannot both pass the "not busy" check.
+  const busy = useRef(false);
+
+  useEffect(() => saveHistory(session.userKey, entries), [session.userKey, entries]);
+
+  const deliver = useCallback(
+    async (text: string, displayText: string, clientMessageId: string, fromComposer: boolean) => {
+      if (busy.current) return;
+      busy.current = true;
+      setPending(true);
+      setFailure(null);
+      if (fromComposer) {
+        setDraft('');
+        setLastTyped(text);
+      }
+      const userEntry: ConversationEntry = {
+        id: clientMessageId,
+        from: 'user',
+        at: now(),
+        message: { type: 'text', text: displayText },
+      };
+      setEntries((current) => [...current.filter((e) => e.id !== clientMessageId), userEntry]);
+
+      let result: Awaited<ReturnType<typeof sendChat>>;
+      try {
+        const headers = await session.requestHeaders();
+        result = await sendChat(apiBase, { text, clientMessageId, timeZone: browserTimeZone() }, headers);
+      } catch (error) {
+        result = {
+          ok: false,
+          message: error instanceof Error ? error.message : String(error),
+          retryable: true,
+        };
+      }
+
+      if (result.ok) {
+        const at = now();
+        const replies = result.reply.messages.map((message, index): ConversationEntry => ({
+          id: `${clientMessageId}-${index}`,
+          from: 'bot',
+          at,
+          message,
+        }));
+        setEntries((current) => [...current, ...replies]);
+        setAnnouncement(replies.map((r) => spokenText(r.message)).join(' '));
+      } else {
+        setEntries((current) => current.filter((e) => e.id !== clientMessageId));
+        setFailure({
+          text,
+          displayText,
+          clientMessageId,
+          message: result.message,
+          retryable: result.retryable,
+          fromComposer,
+        });
+        setAnnouncement(result.message);
+        if (fromComposer) setDraft(text);
+      }
+      busy.current = false;
+      setPending(false);
+    },
+    [apiBase, now, session],
+  );
+
+  const send = useCallback(
+    (rawText: string, options: SendOptions = {}) => {
+      const text = rawText.trim();
+      if (text === '') return;
+      // Re-sending the text that just failed is a retry: same id, so the server logs it at most once.
+      const clientMessageId = failure && failure.text === text ? failure.clientMessageId : newMessageId();
+      void deliver(text, options.displayText ?? text, clientMessageId, options.fromComposer ?? false);
+    },
+    [deliver, failure],
+  );
+
+  const retry = useCallback(() => {
+    if (!failure) return;
+    void deliver(failure.text, failure.displayText, failure.clientMessageId, failure.fromComposer);
+  }, [deliver, failure]);
+
+  const dismissFailure = useCallback(() => setFailure(null), []);
+
+  const fallbackTyped = [...entries].reverse().find((e) => e.from === 'user' && e.message.type === 'text');
+  return {
+    entries,
+    pending,
+    failure,
+    draft,
+    setDraft,
+    announcement,
+    lastTyped: lastTyped ?? (fallbackTyped?.message.type === 'text' ? fallbackTyped.message.text : undefined),
+    send,
+    retry,
+    dismissFailure,
+  };
+}
