@@ -1,0 +1,93 @@
+/**
+ * Composes the five stacks. Used by bin/app.ts and by the tests, which pass a modified bot definition
+ * or settings to prove that the synthesized infrastructure follows them.
+ */
+import { Validations, type App, type StackProps } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { BotDefinition } from '@budgetbuddy/bot/src/definition/types';
+import type { DeployConfig } from './config';
+import { ApiStack } from './stacks/ApiStack';
+import { BotStack } from './stacks/BotStack';
+import { DataStack } from './stacks/DataStack';
+import { ObservabilityStack } from './stacks/ObservabilityStack';
+import { WebStack } from './stacks/WebStack';
+
+export interface BudgetBuddyStacks {
+  data: DataStack;
+  bot: BotStack;
+  api: ApiStack;
+  web: WebStack;
+  observability: ObservabilityStack;
+}
+
+export interface BudgetBuddyInputs {
+  bot: BotDefinition;
+  /** fulfillment/src/store/table.ts `tableDefinition`; validated when the stack is built. */
+  tableDefinition: unknown;
+  config: DeployConfig;
+  /** Stack name prefix, so two deployments can share an account. */
+  prefix?: string;
+  stackProps?: StackProps;
+  /** Lambda handler files relative to the repo root (tests may point at stand-ins). */
+  entries?: Partial<HandlerEntries>;
+  /** Run the cdk-nag AwsSolutions pack over every stack (on by default). */
+  nag?: boolean;
+}
+
+export interface HandlerEntries {
+  fulfillment: string;
+  proxy: string;
+}
+export const HANDLER_ENTRIES: HandlerEntries = {
+  fulfillment: 'fulfillment/src/handlers/lexCodeHook.ts',
+  proxy: 'fulfillment/src/handlers/proxy.ts',
+};
+
+export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBuddyStacks {
+  const prefix = inputs.prefix ?? 'BudgetBuddy';
+  const props = inputs.stackProps ?? {};
+  const { config } = inputs;
+  const entries = { ...HANDLER_ENTRIES, ...inputs.entries };
+  const data = new DataStack(app, `${prefix}Data`, {
+    ...props,
+    tableDefinition: inputs.tableDefinition,
+    retainData: config.retainData,
+  });
+  const bot = new BotStack(app, `${prefix}Bot`, {
+    ...props,
+    bot: inputs.bot,
+    table: data.table,
+    indexNames: data.indexNames,
+    fulfillmentEntry: entries.fulfillment,
+  });
+  const api = new ApiStack(app, `${prefix}Api`, {
+    ...props,
+    webOrigin: config.webOrigin,
+    proxyEntry: entries.proxy,
+    botAliasArn: bot.aliasArn,
+    botSecret: bot.botSecret,
+    rateLimit: config.apiRateLimit,
+    burstLimit: config.apiBurstLimit,
+    ...(config.authDomainPrefix ? { authDomainPrefix: config.authDomainPrefix } : {}),
+  });
+  const web = new WebStack(app, `${prefix}Web`, {
+    ...props,
+    webOrigin: config.webOrigin,
+    ...(config.certificateArn ? { certificateArn: config.certificateArn } : {}),
+    apiUrl: api.apiUrl,
+    authority: api.authority,
+    clientId: api.userPoolClient.userPoolClientId,
+    authDomainUrl: api.authDomainUrl,
+    ...(config.embedOrigins ? { embedOrigins: config.embedOrigins } : {}),
+  });
+  const observability = new ObservabilityStack(app, `${prefix}Observability`, {
+    ...props,
+    functions: { Fulfillment: bot.fulfillment, Proxy: api.proxy },
+    table: data.table,
+    httpApi: api.httpApi,
+    webService: web.service,
+    ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
+  });
+  if (inputs.nag !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  return { data, bot, api, web, observability };
+}

@@ -1,0 +1,75 @@
+/**
+ * Deployment settings read from CDK context (`cdk.json` or `-c key=value`), validated once so a typo
+ * fails synth with a clear message instead of deploying something half-configured.
+ */
+import type { App } from 'aws-cdk-lib';
+import { z } from 'zod';
+
+const httpsOrLocalhost = z
+  .url()
+  .refine((u) => {
+    const url = new URL(u);
+    return url.protocol === 'https:' || url.hostname === 'localhost';
+  }, 'must be an https:// origin (Cognito accepts plain http only for localhost)')
+  .refine((u) => new URL(u).pathname === '/', 'must be an origin only, without a path');
+
+export const deployConfigSchema = z.object({
+  /** Public origin of the chat app (Cognito callbacks, API CORS). Point its DNS at the ALB. */
+  webOrigin: httpsOrLocalhost.transform((u) => new URL(u).origin),
+  /** ACM certificate for the ALB's HTTPS listener; without it the ALB listens on plain HTTP. */
+  certificateArn: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[\w-]+$/, 'must be an ACM certificate ARN')
+    .optional(),
+  /** Prefix of the Cognito hosted UI domain (`<prefix>.auth.<region>.amazoncognito.com`), globally unique. */
+  authDomainPrefix: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lowercase letters, digits and hyphens')
+    .refine((p) => !p.includes('aws') && !p.includes('amazon') && !p.includes('cognito'), {
+      message: 'Cognito rejects domain prefixes containing aws, amazon or cognito',
+    })
+    .optional(),
+  /** Sites allowed to embed the chat (chat-web/public/widget.js opens it in an iframe): CSP frame-ancestors. */
+  embedOrigins: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(/[\s,]+/)).filter(Boolean))
+    .pipe(
+      z.array(
+        z.url().refine((u) => new URL(u).origin === u, 'each embed origin must be scheme://host[:port] only'),
+      ),
+    )
+    .optional(),
+  /** Alarm (and overspend) notifications go here when set. */
+  alarmEmail: z.email().optional(),
+  /** Keep the ledger table when the stack is deleted (default true: it holds people's money records). */
+  retainData: z.boolean().default(true),
+  /** Requests per second across the chat API (steady state) and the burst above it. */
+  apiRateLimit: z.number().int().positive().default(50),
+  apiBurstLimit: z.number().int().positive().default(100),
+});
+export type DeployConfig = z.infer<typeof deployConfigSchema>;
+
+const CONTEXT_PREFIX = 'budgetbuddy:';
+
+/** Context keys are `budgetbuddy:<field>`; strings `"true"`/numbers from `-c` are coerced. */
+export function readDeployConfig(app: App): DeployConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(deployConfigSchema.shape)) {
+    const value: unknown = app.node.tryGetContext(`${CONTEXT_PREFIX}${key}`);
+    if (value === undefined || value === '') continue;
+    raw[key] = coerce(value);
+  }
+  const parsed = deployConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${CONTEXT_PREFIX}${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid deployment settings:\n  ${problems.join('\n  ')}`);
+  }
+  return parsed.data;
+}
+
+function coerce(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}

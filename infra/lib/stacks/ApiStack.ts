@@ -1,0 +1,182 @@
+/**
+ * Sign-in and the chat API: a Cognito user pool with a hosted-UI app client (authorization code + PKCE,
+ * no client secret: the browser is a public client), and an HTTP API whose chat route requires a
+ * Cognito JWT. The proxy Lambda may read the bot coordinates secret and call RecognizeText on the one
+ * alias — nothing else.
+ */
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  AccountRecovery,
+  FeaturePlan,
+  Mfa,
+  OAuthScope,
+  UserPool,
+  UserPoolClient,
+  UserPoolClientIdentityProvider,
+  UserPoolDomain,
+} from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { BundledFunction } from '../constructs/BundledFunction';
+
+export interface ApiStackProps extends StackProps {
+  /** Public origin of the chat app: the only CORS origin and the only OAuth redirect target. */
+  webOrigin: string;
+  /** The proxy handler file, relative to the repo root. */
+  proxyEntry: string;
+  botAliasArn: string;
+  botSecret: ISecret;
+  authDomainPrefix?: string;
+  rateLimit: number;
+  burstLimit: number;
+}
+
+export const CHAT_ROUTE = '/api/chat';
+export const HEALTH_ROUTE = '/api/health';
+
+export class ApiStack extends Stack {
+  readonly proxy: BundledFunction;
+  readonly httpApi: HttpApi;
+  readonly apiUrl: string;
+  readonly userPool: UserPool;
+  readonly userPoolClient: UserPoolClient;
+  /** `https://<prefix>.auth.<region>.amazoncognito.com` (the hosted UI). */
+  readonly authDomainUrl: string;
+  /** `https://cognito-idp.<region>.amazonaws.com/<poolId>` (OIDC issuer). */
+  readonly authority: string;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+
+    this.userPool = new UserPool(this, 'Users', {
+      // Accounts are created by an administrator (docs/deploy.md); nobody can sign themselves up.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.ESSENTIALS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG8',
+      reason:
+        'Essentials tier with required TOTP MFA and no self sign-up; the Plus tier (threat protection) costs extra per MAU and can be enabled with featurePlan when wanted.',
+    });
+    const domain = new UserPoolDomain(this, 'HostedUi', {
+      userPool: this.userPool,
+      cognitoDomain: { domainPrefix: props.authDomainPrefix ?? `budgetbuddy-${Aws.ACCOUNT_ID}` },
+    });
+    const redirect = `${props.webOrigin}/`;
+    this.userPoolClient = this.userPool.addClient('ChatWeb', {
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [redirect],
+        logoutUrls: [redirect],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+    });
+    this.authDomainUrl = domain.baseUrl();
+    this.authority = `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`;
+
+    this.proxy = new BundledFunction(this, 'Proxy', {
+      entry: props.proxyEntry,
+      description: 'BudgetBuddy chat proxy: verified user → Lex RecognizeText',
+      environment: { BOT_SECRET_ID: props.botSecret.secretArn },
+      timeout: Duration.seconds(15),
+    });
+    this.proxy.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [props.botSecret.secretArn],
+      }),
+    );
+    this.proxy.addToRolePolicy(
+      new PolicyStatement({ actions: ['lex:RecognizeText'], resources: [props.botAliasArn] }),
+    );
+
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', {
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.httpApi = new HttpApi(this, 'ChatApi', {
+      description: 'BudgetBuddy chat API',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [props.webOrigin],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
+        allowHeaders: ['authorization', 'content-type'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.rateLimit, burstLimit: props.burstLimit },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.jsonWithStandardFields(),
+      },
+    });
+
+    const integration = new HttpLambdaIntegration('ProxyIntegration', this.proxy);
+    const authorizer = new HttpJwtAuthorizer('CognitoJwt', this.authority, {
+      jwtAudience: [this.userPoolClient.userPoolClientId],
+    });
+    this.httpApi.addRoutes({ path: CHAT_ROUTE, methods: [HttpMethod.POST], integration, authorizer });
+    // The load balancer-style uptime probe carries no token; it reveals nothing but "up".
+    const [healthRoute] = this.httpApi.addRoutes({
+      path: HEALTH_ROUTE,
+      methods: [HttpMethod.GET],
+      integration,
+    });
+    this.apiUrl = this.httpApi.apiEndpoint;
+
+    Validations.of(this.proxy).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason:
+        'AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs: the AWS-maintained minimum.',
+    });
+    if (healthRoute) {
+      const reason = 'GET /api/health is a public liveness probe that returns no data.';
+      Validations.of(healthRoute).acknowledge(
+        { id: 'AwsSolutions-APIG4', reason },
+        { id: 'AwsSolutions-COG4', reason },
+      );
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.apiUrl });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'HostedUiUrl', { value: this.authDomainUrl });
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Alarms and a dashboard over the moving parts: Lambda errors/throttles, DynamoDB throttles, chat API
+ * 5xx and the web service's healthy hosts. Alarms notify one encrypted SNS topic (add an e-mail with the
+ * `budgetbuddy:alarmEmail` context; overspend notices can go to the same topic).
+ */
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  Alarm,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  TreatMissingData,
+  type IMetric,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Operation, type ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ApplicationLoadBalancedFargateService } from 'aws-cdk-lib/aws-ecs-patterns';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { Construct } from 'constructs';
+
+export interface ObservabilityStackProps extends StackProps {
+  functions: Record<string, IFunction>;
+  table: ITable;
+  httpApi: HttpApi;
+  webService: ApplicationLoadBalancedFargateService;
+  alarmEmail?: string;
+}
+
+const FIVE_MINUTES = Duration.minutes(5);
+/** The operations the store issues; DynamoDB reports throttles per operation. */
+const TABLE_OPERATIONS = [
+  Operation.GET_ITEM,
+  Operation.QUERY,
+  Operation.PUT_ITEM,
+  Operation.UPDATE_ITEM,
+  Operation.DELETE_ITEM,
+  Operation.TRANSACT_WRITE_ITEMS,
+];
+
+export class ObservabilityStack extends Stack {
+  readonly topic: Topic;
+
+  constructor(scope: Construct, id: string, props: ObservabilityStackProps) {
+    super(scope, id, props);
+
+    // CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key, so use our own key.
+    const key = new Key(this, 'AlarmTopicKey', {
+      enableKeyRotation: true,
+      description: 'Encrypts the BudgetBuddy alarm topic',
+    });
+    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    this.topic = new Topic(this, 'AlarmTopic', {
+      displayName: 'BudgetBuddy alarms',
+      masterKey: key,
+      enforceSSL: true,
+    });
+    if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    const notify = new SnsAction(this.topic);
+
+    const alarm = (id: string, metric: IMetric, description: string, threshold = 1): Alarm => {
+      const a = new Alarm(this, id, {
+        metric,
+        threshold,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+        alarmDescription: description,
+      });
+      a.addAlarmAction(notify);
+      a.addOkAction(notify);
+      return a;
+    };
+
+    const lambdaWidgets: GraphWidget[] = [];
+    for (const [name, fn] of Object.entries(props.functions)) {
+      const errors = fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' });
+      const throttles = fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' });
+      alarm(`${name}Errors`, errors, `${name} Lambda threw or timed out`);
+      alarm(`${name}Throttles`, throttles, `${name} Lambda invocations were throttled`);
+      lambdaWidgets.push(
+        new GraphWidget({
+          title: `${name} Lambda`,
+          left: [fn.metricInvocations({ period: FIVE_MINUTES }), errors, throttles],
+          right: [fn.metricDuration({ period: FIVE_MINUTES, statistic: 'p95' })],
+        }),
+      );
+    }
+
+    const tableThrottles = props.table.metricThrottledRequestsForOperations({
+      operations: TABLE_OPERATIONS,
+      period: FIVE_MINUTES,
+    });
+    alarm('TableThrottles', tableThrottles, 'DynamoDB throttled ledger requests');
+
+    const api5xx = props.httpApi.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' });
+    alarm('Api5xx', api5xx, 'The chat API answered with 5xx', 5);
+
+    const healthyHosts = props.webService.targetGroup.metrics.healthyHostCount({
+      period: Duration.minutes(1),
+    });
+    new Alarm(this, 'WebUnhealthy', {
+      metric: healthyHosts,
+      threshold: 1,
+      evaluationPeriods: 3,
+      comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+      treatMissingData: TreatMissingData.BREACHING,
+      alarmDescription: 'No healthy chat web container behind the load balancer',
+    }).addAlarmAction(notify);
+
+    new Dashboard(this, 'Dashboard', {
+      dashboardName: `${Stack.of(this).stackName}-overview`,
+      widgets: [
+        lambdaWidgets,
+        [
+          new GraphWidget({
+            title: 'Chat API',
+            left: [props.httpApi.metricCount({ period: FIVE_MINUTES }), api5xx],
+            right: [props.httpApi.metricLatency({ period: FIVE_MINUTES, statistic: 'p95' })],
+          }),
+          new GraphWidget({
+            title: 'Ledger table',
+            left: [tableThrottles],
+            right: [
+              props.table.metricConsumedReadCapacityUnits({ period: FIVE_MINUTES }),
+              props.table.metricConsumedWriteCapacityUnits({ period: FIVE_MINUTES }),
+            ],
+          }),
+          new GraphWidget({ title: 'Web containers', left: [healthyHosts] }),
+        ],
+      ],
+    });
+  }
+}

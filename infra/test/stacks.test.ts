@@ -1,0 +1,284 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Stack } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { tableDefinition } from '@budgetbuddy/fulfillment/src/store/table';
+import { FULFILLMENT_TABLE_ACTIONS } from '../lib/constructs/tableActions';
+import { repoPath } from '../lib/constructs/paths';
+import { WEB_CONTAINER_PORT, WEB_HEALTH_PATH } from '../lib/stacks/WebStack';
+import { onlyResource, synthApp, TEST_WEB_ORIGIN, type SynthesizedApp } from './support/synthApp';
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
+
+const asArray = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
+
+/** Policy statements attached to the role of the named Lambda (matched by logical-id prefix). */
+function statementsOf(template: Template, functionIdPrefix: string): Statement[] {
+  const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resources[string][];
+  return policies
+    .filter((p) =>
+      (p.Properties.Roles as { Ref: string }[]).some((r) =>
+        r.Ref.startsWith(`${functionIdPrefix}ServiceRole`),
+      ),
+    )
+    .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+/** The DynamoDB actions the store's source code needs, read from the commands it sends. */
+function actionsTheStoreUses(): Set<string> {
+  const dir = repoPath('fulfillment/src/store');
+  const source = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('InMemory'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n');
+  const actions = new Set<string>();
+  const commandToAction: Record<string, string[]> = {
+    Get: ['GetItem'],
+    GetItem: ['GetItem'],
+    Put: ['PutItem'],
+    PutItem: ['PutItem'],
+    Update: ['UpdateItem'],
+    UpdateItem: ['UpdateItem'],
+    Delete: ['DeleteItem'],
+    DeleteItem: ['DeleteItem'],
+    Query: ['Query'],
+    Scan: ['Scan'],
+    BatchGet: ['BatchGetItem'],
+    BatchGetItem: ['BatchGetItem'],
+    BatchWrite: ['BatchWriteItem'],
+    BatchWriteItem: ['BatchWriteItem'],
+    TransactGet: ['GetItem'],
+    TransactGetItems: ['GetItem'],
+  };
+  // Table management (ensureTable) runs only locally and in tests, never from the Lambda.
+  const management = new Set(['CreateTable', 'DescribeTable', 'DescribeTimeToLive', 'UpdateTimeToLive']);
+  for (const [, name] of source.matchAll(/new (\w+?)Command\(/g)) {
+    if (management.has(name ?? '')) continue;
+    if (name === 'TransactWrite' || name === 'TransactWriteItems') {
+      // Transactions are authorised per contained item.
+      for (const [, op] of source.matchAll(/\b(Put|Update|Delete|ConditionCheck):\s/g)) {
+        actions.add(`dynamodb:${op === 'ConditionCheck' ? 'ConditionCheckItem' : `${op}Item`}`);
+      }
+      continue;
+    }
+    const mapped = commandToAction[name ?? ''];
+    if (!mapped) throw new Error(`the store sends ${name}Command, which this test cannot map to IAM actions`);
+    mapped.forEach((a) => actions.add(`dynamodb:${a}`));
+  }
+  return actions;
+}
+
+describe('the synthesized BudgetBuddy stacks', () => {
+  let synthesized: SynthesizedApp;
+  let t: SynthesizedApp['templates'];
+  beforeAll(() => {
+    synthesized = synthApp({ nag: true });
+    t = synthesized.templates;
+  });
+  afterAll(() => synthesized.cleanup());
+
+  describe('DataStack', () => {
+    it("has the store's key schema, attribute types and TTL attribute", () => {
+      const table = onlyResource(t.data, 'AWS::DynamoDB::Table').Properties;
+      expect(table.KeySchema).toEqual(tableDefinition.keySchema);
+      expect(table.AttributeDefinitions).toEqual(tableDefinition.attributeDefinitions);
+      expect(table.GlobalSecondaryIndexes ?? []).toHaveLength(tableDefinition.globalSecondaryIndexes.length);
+      expect(table.TimeToLiveSpecification).toEqual({
+        AttributeName: tableDefinition.timeToLiveAttribute,
+        Enabled: true,
+      });
+    });
+
+    it('is on-demand, encrypted, point-in-time recoverable and retained on stack deletion', () => {
+      t.data.hasResource('AWS::DynamoDB::Table', {
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: {
+          BillingMode: 'PAY_PER_REQUEST',
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          SSESpecification: { SSEEnabled: true },
+          DeletionProtectionEnabled: true,
+        },
+      });
+    });
+  });
+
+  describe('least privilege', () => {
+    it('grants the fulfillment Lambda exactly the table actions the store sends, on this table only', () => {
+      expect(new Set(FULFILLMENT_TABLE_ACTIONS)).toEqual(actionsTheStoreUses());
+      const statements = statementsOf(t.bot, 'Fulfillment');
+      expect(statements).toHaveLength(1);
+      expect(new Set(asArray(statements[0]?.Action ?? []))).toEqual(new Set(FULFILLMENT_TABLE_ACTIONS));
+      const resources = asArray(statements[0]?.Resource);
+      expect(resources).toHaveLength(1 + tableDefinition.globalSecondaryIndexes.length);
+      expect(JSON.stringify(resources)).toMatch(/LedgerTable/);
+    });
+
+    it('lets the proxy read only the bot secret and call only RecognizeText on the live alias', () => {
+      const statements = statementsOf(t.api, 'Proxy');
+      expect(statements.map((s) => asArray(s.Action)).sort()).toEqual([
+        ['lex:RecognizeText'],
+        ['secretsmanager:GetSecretValue'],
+      ]);
+      const byAction = (a: string) =>
+        JSON.stringify(statements.find((s) => asArray(s.Action).includes(a))?.Resource);
+      expect(byAction('lex:RecognizeText')).toMatch(/LiveAlias/);
+      expect(byAction('secretsmanager:GetSecretValue')).toMatch(/BotCoordinates/);
+    });
+
+    it('gives no principal but the proxy any access to the secret', () => {
+      const readers: string[] = [];
+      for (const template of Object.values(t)) {
+        for (const [id, policy] of Object.entries(template.findResources('AWS::IAM::Policy'))) {
+          const statements = (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
+          if (statements.some((s) => asArray(s.Action).some((a) => a.startsWith('secretsmanager:'))))
+            readers.push(id);
+        }
+        expect(Object.keys(template.findResources('AWS::SecretsManager::ResourcePolicy'))).toEqual([]);
+      }
+      expect(readers).toHaveLength(1);
+      expect(readers[0]).toMatch(/^ProxyServiceRole/);
+    });
+  });
+
+  describe('ApiStack', () => {
+    it('protects the chat route with a Cognito JWT authorizer for the web client', () => {
+      const authorizer = onlyResource(t.api, 'AWS::ApiGatewayV2::Authorizer');
+      expect(authorizer.Properties).toMatchObject({
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: { Audience: [{ Ref: expect.stringMatching(/^UsersChatWeb/) }] },
+      });
+      expect(JSON.stringify(authorizer.Properties.JwtConfiguration)).toMatch(/cognito-idp/);
+      t.api.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: 'POST /api/chat',
+        AuthorizationType: 'JWT',
+        AuthorizerId: { Ref: authorizer.logicalId },
+      });
+    });
+
+    it('allows CORS from the web origin only, never *', () => {
+      const api = onlyResource(t.api, 'AWS::ApiGatewayV2::Api').Properties;
+      const cors = api.CorsConfiguration as { AllowOrigins: string[] };
+      expect(cors.AllowOrigins).toEqual([TEST_WEB_ORIGIN]);
+      expect(JSON.stringify(api)).not.toContain('"*"');
+    });
+
+    it('throttles the stage and logs access', () => {
+      t.api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+        StageName: '$default',
+        DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+        AccessLogSettings: { DestinationArn: Match.anyValue() },
+      });
+    });
+
+    it('signs people in with the authorization-code flow of a public client, back to the web origin', () => {
+      const client = onlyResource(t.api, 'AWS::Cognito::UserPoolClient').Properties;
+      expect(client).toMatchObject({
+        AllowedOAuthFlows: ['code'],
+        CallbackURLs: [`${TEST_WEB_ORIGIN}/`],
+        LogoutURLs: [`${TEST_WEB_ORIGIN}/`],
+      });
+      expect(client.GenerateSecret ?? false).toBe(false);
+      t.api.hasResourceProperties('AWS::Cognito::UserPool', {
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        MfaConfiguration: 'ON',
+      });
+    });
+  });
+
+  describe('WebStack', () => {
+    const entrypoint = readFileSync(repoPath('chat-web/docker-entrypoint.sh'), 'utf8');
+    const nginxConf = readFileSync(repoPath('chat-web/nginx/nginx.conf'), 'utf8');
+
+    it('gives the container every setting its entrypoint requires', () => {
+      const required = /for name in ([A-Z_ ]+); do\s+require/.exec(entrypoint)?.[1]?.trim().split(/\s+/);
+      expect(required?.length).toBeGreaterThan(0);
+      const task = onlyResource(t.web, 'AWS::ECS::TaskDefinition').Properties;
+      const [container] = task.ContainerDefinitions as {
+        Environment: { Name: string }[];
+        PortMappings: { ContainerPort: number }[];
+      }[];
+      expect(container?.Environment.map((e) => e.Name).sort()).toEqual([...(required ?? [])].sort());
+      expect(container?.PortMappings[0]?.ContainerPort).toBe(WEB_CONTAINER_PORT);
+      expect(nginxConf).toContain(`listen ${WEB_CONTAINER_PORT};`);
+    });
+
+    it('health-checks the path nginx answers and scales the service', () => {
+      expect(nginxConf).toContain(`location = ${WEB_HEALTH_PATH} {`);
+      t.web.hasResourceProperties('AWS::ElasticLoadBalancingV2::TargetGroup', {
+        HealthCheckPath: WEB_HEALTH_PATH,
+      });
+      t.web.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
+        MinCapacity: 2,
+        MaxCapacity: 6,
+      });
+      t.web.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+        PolicyType: 'TargetTrackingScaling',
+      });
+    });
+  });
+
+  describe('ObservabilityStack', () => {
+    it('alarms on errors and throttles of every Lambda, table throttles and API 5xx', () => {
+      const alarms = Object.values(t.observability.findResources('AWS::CloudWatch::Alarm')).map((a) =>
+        JSON.stringify(a.Properties),
+      );
+      for (const fn of ['Fulfillment', 'Proxy']) {
+        for (const metric of ['Errors', 'Throttles']) {
+          expect(alarms.some((a) => a.includes(`"MetricName":"${metric}"`) && a.includes(fn))).toBe(true);
+        }
+      }
+      expect(alarms.some((a) => a.includes('ThrottledRequests'))).toBe(true);
+      expect(alarms.some((a) => a.includes('"MetricName":"5xx"'))).toBe(true);
+      for (const alarm of Object.values(t.observability.findResources('AWS::CloudWatch::Alarm'))) {
+        expect(JSON.stringify(alarm.Properties.AlarmActions)).toMatch(/AlarmTopic/);
+      }
+      t.observability.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    });
+
+    it('keeps every log group for a bounded time, including each function’s own', () => {
+      for (const template of Object.values(t)) {
+        for (const group of Object.values(template.findResources('AWS::Logs::LogGroup'))) {
+          expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+        }
+        for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+          expect(fn.Properties).toMatchObject({
+            Runtime: 'nodejs22.x',
+            Architectures: ['arm64'],
+            LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+          });
+        }
+      }
+    });
+  });
+
+  describe('cdk-nag AwsSolutions', () => {
+    it('finds no unacknowledged violation in the app', () => {
+      // Synthesis with the pack installed already threw on errors; this also catches warnings.
+      const report = new AwsSolutionsChecks().validateScope(synthesized.app);
+      expect(
+        report.violations.map(
+          (v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.resourceLogicalId).join()}`,
+        ),
+      ).toEqual([]);
+      expect(report.success).toBe(true);
+    });
+
+    it('does report an unacknowledged wildcard, so the check above can fail', () => {
+      const stack = new Stack(undefined, 'Probe');
+      const role = new Role(stack, 'Probe', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+      role.addToPolicy(new PolicyStatement({ actions: ['dynamodb:*'], resources: ['*'] }));
+      const report = new AwsSolutionsChecks().validateScope(stack);
+      expect(report.success).toBe(false);
+      expect(report.violations.map((v) => v.ruleName)).toContain('AwsSolutions-IAM5[Action::dynamodb:*]');
+    });
+  });
+});

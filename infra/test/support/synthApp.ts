@@ -1,0 +1,67 @@
+/**
+ * Builds the whole CDK app for assertion tests: the real bot definition and table description, no
+ * Lambda bundling (CDK's own `aws:cdk:bundling-stacks` switch: `npm run synth` still bundles for real),
+ * and an output directory in the OS temp dir so tests never touch infra/cdk.out.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { BotDefinition } from '@budgetbuddy/bot/src/definition/types';
+import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
+import { tableDefinition } from '@budgetbuddy/fulfillment/src/store/table';
+import { buildBudgetBuddy, type BudgetBuddyStacks } from '../../lib/BudgetBuddyApp';
+import { readDeployConfig } from '../../lib/config';
+
+export const TEST_WEB_ORIGIN = 'https://chat.budgetbuddy.test';
+const STUB_ENTRY = 'infra/test/fixtures/handlerStub.ts';
+
+export interface SynthesizedApp {
+  app: App;
+  stacks: BudgetBuddyStacks;
+  templates: { [K in keyof BudgetBuddyStacks]: Template };
+  cleanup(): void;
+}
+
+export function synthApp(
+  options: { bot?: BotDefinition; nag?: boolean; context?: Record<string, unknown> } = {},
+): SynthesizedApp {
+  const outdir = mkdtempSync(join(tmpdir(), 'bb-cdk-'));
+  const app = new App({
+    outdir,
+    context: {
+      'aws:cdk:bundling-stacks': [],
+      '@aws-cdk/core:defaultCrossStackReferences': 'strong',
+      'budgetbuddy:webOrigin': TEST_WEB_ORIGIN,
+      ...options.context,
+    },
+  });
+  const stacks = buildBudgetBuddy(app, {
+    bot: options.bot ?? budgetBuddyBot,
+    tableDefinition,
+    config: readDeployConfig(app),
+    entries: { fulfillment: STUB_ENTRY, proxy: STUB_ENTRY },
+    nag: options.nag ?? false,
+  });
+  app.synth();
+  const templates = {
+    data: Template.fromStack(stacks.data),
+    bot: Template.fromStack(stacks.bot),
+    api: Template.fromStack(stacks.api),
+    web: Template.fromStack(stacks.web),
+    observability: Template.fromStack(stacks.observability),
+  };
+  return { app, stacks, templates, cleanup: () => rmSync(outdir, { recursive: true, force: true }) };
+}
+
+/** The single resource of a type in a template, failing clearly if there is not exactly one. */
+export function onlyResource(
+  template: Template,
+  type: string,
+): { logicalId: string; Properties: Record<string, unknown> } {
+  const found = Object.entries(template.findResources(type));
+  if (found.length !== 1) throw new Error(`expected exactly one ${type}, found ${found.length}`);
+  const [logicalId, resource] = found[0] as [string, { Properties: Record<string, unknown> }];
+  return { logicalId, Properties: resource.Properties };
+}
