@@ -1,0 +1,156 @@
+/**
+ * A power cut during a burst of writes: the whole `npm start` process group (Node and the Java
+ * DynamoDB Local) is SIGKILLed while 50 "spent N on lunch" requests are in flight. After a restart on
+ * the same data dir, every expense the bot confirmed is there exactly once, nothing is duplicated or
+ * invented, the rollups agree with the transactions, and no process of the old stack survives.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startChildStack, type ChildStack } from './support/childStack';
+import { freePort } from './support/freePort';
+import { HttpClient, replyText, type HttpResult } from './support/httpClient';
+import { stackProcesses } from './support/processes';
+import { loggedAmountMinor } from './support/replyClaims';
+import { inspectStore } from './support/storeInspection';
+
+const REQUESTS = 50;
+// One user per request: the runtime refuses a second concurrent turn in one session (ConflictException),
+// and the point here is 50 writes really in flight at once.
+const USERS = 50;
+/** Kill once this many replies are back: some writes confirmed, the rest in flight. */
+const KILL_AFTER_ANSWERS = 20;
+
+let dataDir: string;
+let stack: ChildStack | undefined;
+
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'bb-sigkill-'));
+});
+
+afterAll(async () => {
+  await stack?.kill();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface Sent {
+  user: string;
+  amountMinor: number;
+  outcome: 'confirmed' | 'refused' | 'lost';
+  detail: string;
+}
+
+test('SIGKILL of the whole stack during 50 concurrent writes loses no confirmed expense and duplicates none', async () => {
+  const t0 = performance.now();
+  const phase = (name: string) =>
+    console.log(`sigkill: ${name} at ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const port = await freePort();
+  const lexPort = await freePort();
+  stack = await startChildStack({ port, lexPort, dataDir, env: { RATE_LIMIT_PER_MINUTE: '100000' } });
+  const pgid = stack.pid;
+  phase('stack up');
+
+  // One expense before the burst, to know the stack writes at all and to have a survivor to look for.
+  const warm = new HttpClient(stack.chatUrl, 1);
+  const first = await warm.chat('spent 1.11 on lunch', { user: 'burst-0', clientMessageId: 'warmup-0001' });
+  warm.close();
+  expect(loggedAmountMinor(replyText(first))).toBe(111);
+
+  const client = new HttpClient(stack.chatUrl, REQUESTS);
+  const sent: Sent[] = [];
+  let answered = 0;
+  const killAfterSomeAnswers = new Promise<void>((resolve) => {
+    const fallback = setTimeout(resolve, 4_000);
+    const check = setInterval(() => {
+      if (answered >= KILL_AFTER_ANSWERS) {
+        clearInterval(check);
+        clearTimeout(fallback);
+        resolve();
+      }
+    }, 5);
+    setTimeout(() => clearInterval(check), 4_000);
+  });
+  const requests = Array.from({ length: REQUESTS }, async (_, i) => {
+    const user = `burst-${i % USERS}`;
+    const amountMinor = 20_000 + i * 101; // distinct: 200.00, 201.01, 202.02, …
+    const amount = (amountMinor / 100).toFixed(2);
+    let res: HttpResult;
+    try {
+      res = await client.chat(`spent ${amount} on lunch`, {
+        user,
+        clientMessageId: `burst-${String(i).padStart(4, '0')}-msg`,
+      });
+    } catch (err) {
+      sent.push({ user, amountMinor, outcome: 'lost', detail: String(err) });
+      return;
+    }
+    answered++;
+    const text = replyText(res);
+    const said = res.status < 300 ? loggedAmountMinor(text) : null;
+    if (said !== null) expect(said).toBe(amountMinor);
+    sent.push({
+      user,
+      amountMinor,
+      outcome: said === null ? 'refused' : 'confirmed',
+      detail: `${res.status} ${text}`,
+    });
+  });
+  await killAfterSomeAnswers;
+  await stack.kill();
+  phase(`killed after ${answered} answers`);
+  await Promise.all(requests);
+  client.close();
+  expect(stackProcesses(pgid, dataDir)).toEqual([]);
+
+  const confirmed = sent.filter((s) => s.outcome === 'confirmed');
+  const lost = sent.filter((s) => s.outcome === 'lost');
+  console.log(
+    `sigkill: ${confirmed.length} confirmed, ${sent.filter((s) => s.outcome === 'refused').length} refused, ` +
+      `${lost.length} cut off by the kill`,
+  );
+  // The kill must land mid-burst, or this test proves nothing about crashes.
+  expect(lost.length).toBeGreaterThan(0);
+
+  stack = await startChildStack({ port, lexPort, dataDir });
+  phase('restarted');
+  const store = await inspectStore(dataDir);
+  try {
+    const sentAmounts = new Set(sent.map((s) => s.amountMinor));
+    for (let u = 0; u < USERS; u++) {
+      const user = `burst-${u}`;
+      const stored = (await store.repo.listRecent(user, 1_000)).map((t) => t.amountMinor);
+      const burst = stored.filter((a) => a !== 111);
+      // Nothing invented, nothing twice.
+      expect(burst.filter((a) => !sentAmounts.has(a))).toEqual([]);
+      expect(burst.length).toBe(new Set(burst).size);
+      // Every confirmed expense survived.
+      const missing = confirmed.filter((s) => s.user === user && !burst.includes(s.amountMinor));
+      expect(missing).toEqual([]);
+      if (u === 0) expect(stored.filter((a) => a === 111)).toHaveLength(1);
+    }
+    const stored = (
+      await Promise.all(sent.map(async (s) => (await store.repo.listRecent(s.user, 10)).length))
+    ).reduce((a, b) => a + b, 0);
+    console.log(
+      `sigkill: ${stored - 1} burst expenses stored (${confirmed.length} confirmed before the kill)`,
+    );
+    const report = await store.checkConsistency();
+    expect(report.differences).toEqual([]);
+    expect(report.usersChecked).toBeGreaterThanOrEqual(1);
+  } finally {
+    await store.close();
+  }
+
+  // The restarted stack serves requests again.
+  const after = new HttpClient(stack.chatUrl, 1);
+  const res = await after.chat('spent 3.33 on lunch', {
+    user: 'burst-1',
+    clientMessageId: 'after-restart-1',
+  });
+  after.close();
+  expect(loggedAmountMinor(replyText(res))).toBe(333);
+  await stack.kill();
+  stack = undefined;
+  phase('done');
+  expect(stackProcesses(pgid, dataDir)).toEqual([]);
+}, 90_000); // typically 45–56 s on the busy shared machine; the margin keeps load from failing it

@@ -1,0 +1,179 @@
+/**
+ * The whole BudgetBuddy stack on loopback, in one process (plus DynamoDB Local's JVM): DynamoDB Local,
+ * the table, a Secrets Manager stand-in holding the bot config, the Lex V2 runtime (real NLU and the real
+ * code hook over a DynamoLedgerRepository), and one HTTP server with the chat API and the chat-web build.
+ * `npm start`, the seed script, the benchmarks and the end-to-end tests all start it through here.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
+import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot/src/definition/names';
+import type { CodeHook } from '@budgetbuddy/bot/src/lex/schemas';
+import { createModelsApiRoutes } from '@budgetbuddy/bot/src/modelsApi/modelsApiRoutes';
+import { createNlu } from '@budgetbuddy/bot/src/nlu';
+import { startLexServer } from '@budgetbuddy/bot/src/runtime/server';
+import { createCodeHook } from '@budgetbuddy/fulfillment/src/codeHook';
+import { systemClock, type Clock } from '@budgetbuddy/fulfillment/src/ports/Clock';
+import type { LedgerRepository } from '@budgetbuddy/fulfillment/src/ports/LedgerRepository';
+import {
+  consoleLogger,
+  createProxyApp,
+  DEFAULT_RATE_LIMIT_PER_MINUTE,
+  silentLogger,
+} from '@budgetbuddy/fulfillment/src/proxy/app';
+import { secretBotConfig } from '@budgetbuddy/fulfillment/src/proxy/botConfig';
+import { identifyLocalUser } from '@budgetbuddy/fulfillment/src/proxy/localIdentity';
+import { DynamoLedgerRepository } from '@budgetbuddy/fulfillment/src/store/DynamoLedgerRepository';
+import { ensureTable, TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/src/store/table';
+import { DUMMY_CREDENTIALS, localDynamoClient, startDynamoLocal } from './dynamoLocal';
+import { startLocalSecrets } from './secretsLocal';
+import { createWebApp, listen } from './webServer';
+
+export const LOCAL_BOT_SECRET_ID = 'budgetbuddy/local/bot-config';
+export const DEFAULT_WEB_DIST = resolve(__dirname, '../../chat-web/dist');
+
+export interface StackOptions {
+  /** Chat (web + API) port; 0 or omitted = a free port. */
+  port?: number;
+  /** Lex runtime port; 0 or omitted = a free port. */
+  lexPort?: number;
+  host?: string;
+  /** DynamoDB keeps its files under dataDir/dynamodb; undefined = in memory. */
+  dataDir?: string;
+  clock?: Clock;
+  webDist?: string;
+  quiet?: boolean;
+  /** Per-user turns per minute (load tests and benchmarks raise it). */
+  rateLimitPerMinute?: number;
+  /** Test seam: wraps the real code hook, e.g. to make it fail the way a broken Lambda does. */
+  wrapCodeHook?: (hook: CodeHook) => CodeHook;
+  /** JVM profile for DynamoDB Local: 'quick' starts faster (tests), 'full' runs faster (benchmarks). */
+  jvm?: 'quick' | 'full';
+}
+
+export interface Stack {
+  chatUrl: string;
+  lexUrl: string;
+  dynamoEndpoint: string;
+  tableName: string;
+  repo: LedgerRepository;
+  /** The Secrets Manager stand-in serving LOCAL_BOT_SECRET_ID. */
+  secretsEndpoint: string;
+  stop(): Promise<void>;
+}
+
+const REGION = 'us-east-1';
+
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
+  const host = opts.host ?? '127.0.0.1';
+  const clock = opts.clock ?? systemClock;
+  const tableName = TABLE_NAME_DEFAULT;
+  const logger = opts.quiet ? silentLogger : consoleLogger;
+  const stoppers: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    while (stoppers.length > 0) {
+      const stop = stoppers.pop()!;
+      await stop().catch((err: unknown) => logger.error('stack: stop failed', { detail: String(err) }));
+    }
+  };
+
+  try {
+    // The two slow starts (JVM, NLU training) overlap.
+    const [dynamo, nlu] = await Promise.all([
+      startDynamoLocal({
+        ...(opts.dataDir !== undefined ? { dataDir: join(opts.dataDir, 'dynamodb') } : {}),
+        ...(opts.jvm ? { jvm: opts.jvm } : {}),
+      }).then((d) => {
+        stoppers.push(() => d.stop());
+        return d;
+      }),
+      createNlu(budgetBuddyBot, LOCALE_ID),
+    ]);
+
+    const dynamoClient = localDynamoClient(dynamo.endpoint);
+    stoppers.push(async () => dynamoClient.destroy());
+    await ensureTable(dynamoClient, tableName);
+    const repo = new DynamoLedgerRepository({ client: dynamoClient, tableName, clock });
+
+    const secrets = await startLocalSecrets({
+      host,
+      secrets: {
+        [LOCAL_BOT_SECRET_ID]: JSON.stringify({
+          botId: LOCAL_BOT_ID,
+          botAliasId: LOCAL_BOT_ALIAS_ID,
+          localeId: LOCALE_ID,
+        }),
+      },
+    });
+    stoppers.push(() => secrets.close());
+
+    const codeHook = createCodeHook({ repo, clock });
+    const lexServer = await startLexServer({
+      host,
+      port: opts.lexPort ?? 0,
+      definition: budgetBuddyBot,
+      nlu,
+      codeHook: opts.wrapCodeHook ? opts.wrapCodeHook(codeHook) : codeHook,
+      clock,
+      extraRoutes: createModelsApiRoutes({ definition: budgetBuddyBot }),
+    });
+    stoppers.push(() => lexServer.close());
+
+    // One client each for the life of the stack: the Lex client keeps its HTTP/2 session open.
+    const lex = new LexRuntimeV2Client({
+      endpoint: lexServer.url,
+      region: REGION,
+      credentials: DUMMY_CREDENTIALS,
+      maxAttempts: 1,
+    });
+    stoppers.push(async () => lex.destroy());
+    const secretsClient = new SecretsManagerClient({
+      endpoint: secrets.endpoint,
+      region: REGION,
+      credentials: DUMMY_CREDENTIALS,
+      maxAttempts: 1,
+    });
+    stoppers.push(async () => secretsClient.destroy());
+
+    const proxy = createProxyApp({
+      lex,
+      botConfig: secretBotConfig({ client: secretsClient, secretId: LOCAL_BOT_SECRET_ID }),
+      identify: identifyLocalUser,
+      rateLimit: { perMinute: opts.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE },
+      logger,
+      health: async () => {
+        const [lexUp] = await Promise.all([
+          fetch(`${lexServer.url}/`, { signal: AbortSignal.timeout(2000) }).then(
+            () => true,
+            () => false,
+          ),
+          dynamoClient.send(new DescribeTableCommand({ TableName: tableName })),
+        ]);
+        return lexUp;
+      },
+    });
+
+    const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
+    if (!existsSync(join(webDist, 'index.html')) && !opts.quiet) {
+      logger.error('chat-web build not found; only the API is served', { webDist });
+    }
+    const web = await listen(createWebApp({ proxy, webDist }), host, opts.port ?? 0);
+    stoppers.push(() => web.close());
+
+    return {
+      chatUrl: web.url,
+      lexUrl: lexServer.url,
+      dynamoEndpoint: dynamo.endpoint,
+      tableName,
+      repo,
+      secretsEndpoint: secrets.endpoint,
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
