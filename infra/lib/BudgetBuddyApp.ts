@@ -48,6 +48,7 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
   const props = inputs.stackProps ?? {};
   const { config } = inputs;
   const entries = { ...HANDLER_ENTRIES, ...inputs.entries };
+  const notificationTopicName = `${prefix}-notifications`;
   const data = new DataStack(app, `${prefix}Data`, {
     ...props,
     tableDefinition: inputs.tableDefinition,
@@ -59,6 +60,7 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
     table: data.table,
     indexNames: data.indexNames,
     fulfillmentEntry: entries.fulfillment,
+    notificationTopicName,
   });
   const api = new ApiStack(app, `${prefix}Api`, {
     ...props,
@@ -87,6 +89,8 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
     httpApi: api.httpApi,
     webService: web.service,
     ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
+    topicName: notificationTopicName,
+    publishers: bot.fulfillment.role ? [bot.fulfillment.role] : [],
   });
   if (inputs.nag !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return { data, bot, api, web, observability };

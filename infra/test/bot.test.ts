@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
 import type { BotDefinition } from '@budgetbuddy/bot/src/definition/types';
@@ -161,6 +164,63 @@ describe('BotStack: the CfnBot is generated from budgetBuddyBot', () => {
       );
     } finally {
       changed.cleanup();
+    }
+  });
+
+  it('publishes a new version when a bot-level setting changes too', () => {
+    const edited = { ...structuredClone(budgetBuddyBot), idleSessionTtlInSeconds: 600 } as BotDefinition;
+    const changed = synthApp({ bot: edited });
+    try {
+      expect(onlyResource(changed.templates.bot, 'AWS::Lex::Bot').Properties.IdleSessionTTLInSeconds).toBe(
+        600,
+      );
+      expect(onlyResource(changed.templates.bot, 'AWS::Lex::BotVersion').logicalId).not.toBe(
+        onlyResource(template, 'AWS::Lex::BotVersion').logicalId,
+      );
+    } finally {
+      changed.cleanup();
+    }
+  });
+
+  it('follows an edit of an intent file through bin/app.ts, the entry point npm run synth runs', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'bb-cdk-app-'));
+    const saved = { CDK_OUTDIR: process.env.CDK_OUTDIR, CDK_CONTEXT_JSON: process.env.CDK_CONTEXT_JSON };
+    const edited = 'jot down a brand new spending line';
+    try {
+      process.env.CDK_OUTDIR = outdir;
+      process.env.CDK_CONTEXT_JSON = JSON.stringify({
+        'aws:cdk:bundling-stacks': [],
+        'budgetbuddy:webOrigin': 'https://chat.budgetbuddy.test',
+      });
+      jest.isolateModules(() => {
+        // The edit a person makes in bot/src/definition/intents/LogExpense.ts, and nothing else.
+        const intents = jest.requireActual<
+          typeof import('@budgetbuddy/bot/src/definition/intents/LogExpense')
+        >('@budgetbuddy/bot/src/definition/intents/LogExpense');
+        intents.LogExpense.sampleUtterances.push(edited);
+        // The local runtime and the models API load this very object...
+        const { budgetBuddyBot: loaded } = jest.requireActual<
+          typeof import('@budgetbuddy/bot/src/definition/bot')
+        >('@budgetbuddy/bot/src/definition/bot');
+        expect(loaded.locales[0]?.intents).toContain(intents.LogExpense);
+        // ...and so does the CDK app.
+        jest.requireActual('../bin/app');
+      });
+      const synthesized = JSON.parse(readFileSync(join(outdir, 'BudgetBuddyBot.template.json'), 'utf8')) as {
+        Resources: Record<string, { Type: string; Properties: { BotLocales?: CfnLocale[] } }>;
+      };
+      const cfnBot = Object.values(synthesized.Resources).find((r) => r.Type === 'AWS::Lex::Bot');
+      const logExpense = cfnBot?.Properties.BotLocales?.[0]?.Intents.find((i) => i.Name === 'LogExpense');
+      expect(logExpense?.SampleUtterances?.map((u) => u.Utterance)).toContain(edited);
+      expect(
+        locales(template)[0]?.Intents.find((i) => i.Name === 'LogExpense')?.SampleUtterances,
+      ).not.toContainEqual({ Utterance: edited });
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      rmSync(outdir, { recursive: true, force: true });
     }
   });
 });

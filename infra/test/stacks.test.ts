@@ -7,6 +7,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { tableDefinition } from '@budgetbuddy/fulfillment/src/store/table';
 import { FULFILLMENT_TABLE_ACTIONS } from '../lib/constructs/tableActions';
 import { repoPath } from '../lib/constructs/paths';
+import { NOTIFICATION_TOPIC_ENV } from '../lib/stacks/BotStack';
 import { WEB_CONTAINER_PORT, WEB_HEALTH_PATH } from '../lib/stacks/WebStack';
 import { onlyResource, synthApp, TEST_WEB_ORIGIN, type SynthesizedApp } from './support/synthApp';
 
@@ -114,11 +115,31 @@ describe('the synthesized BudgetBuddy stacks', () => {
     it('grants the fulfillment Lambda exactly the table actions the store sends, on this table only', () => {
       expect(new Set(FULFILLMENT_TABLE_ACTIONS)).toEqual(actionsTheStoreUses());
       const statements = statementsOf(t.bot, 'Fulfillment');
-      expect(statements).toHaveLength(1);
-      expect(new Set(asArray(statements[0]?.Action ?? []))).toEqual(new Set(FULFILLMENT_TABLE_ACTIONS));
-      const resources = asArray(statements[0]?.Resource);
+      const table = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')));
+      expect(table).toHaveLength(1);
+      expect(new Set(asArray(table[0]?.Action ?? []))).toEqual(new Set(FULFILLMENT_TABLE_ACTIONS));
+      const resources = asArray(table[0]?.Resource);
       expect(resources).toHaveLength(1 + tableDefinition.globalSecondaryIndexes.length);
       expect(JSON.stringify(resources)).toMatch(/LedgerTable/);
+    });
+
+    it('lets the fulfillment Lambda publish to the notification topic only, and do nothing else', () => {
+      const statements = statementsOf(t.bot, 'Fulfillment');
+      expect(
+        statements
+          .map((s) => asArray(s.Action).map((a) => a.split(':')[0]))
+          .flat()
+          .sort(),
+      ).toEqual([...FULFILLMENT_TABLE_ACTIONS.map(() => 'dynamodb'), 'sns'].sort());
+      const publish = statements.find((s) => asArray(s.Action).includes('sns:Publish'));
+      expect(asArray(publish?.Action)).toEqual(['sns:Publish']);
+      const topicName = onlyResource(t.observability, 'AWS::SNS::Topic').Properties.TopicName as string;
+      expect(JSON.stringify(publish?.Resource)).toContain(`:${topicName}"`);
+      // The function is told the same ARN it may publish to.
+      const fn = onlyResource(t.bot, 'AWS::Lambda::Function').Properties as {
+        Environment: { Variables: Record<string, unknown> };
+      };
+      expect(fn.Environment.Variables[NOTIFICATION_TOPIC_ENV]).toEqual(publish?.Resource);
     });
 
     it('lets the proxy read only the bot secret and call only RecognizeText on the live alias', () => {
@@ -133,18 +154,37 @@ describe('the synthesized BudgetBuddy stacks', () => {
       expect(byAction('secretsmanager:GetSecretValue')).toMatch(/BotCoordinates/);
     });
 
-    it('gives no principal but the proxy any access to the secret', () => {
+    it('gives no principal but the proxy any access to the secret, and denies everyone else', () => {
       const readers: string[] = [];
+      const secretPolicies: Record<string, unknown>[] = [];
       for (const template of Object.values(t)) {
         for (const [id, policy] of Object.entries(template.findResources('AWS::IAM::Policy'))) {
           const statements = (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
           if (statements.some((s) => asArray(s.Action).some((a) => a.startsWith('secretsmanager:'))))
             readers.push(id);
         }
-        expect(Object.keys(template.findResources('AWS::SecretsManager::ResourcePolicy'))).toEqual([]);
+        for (const policy of Object.values(template.findResources('AWS::SecretsManager::ResourcePolicy')))
+          secretPolicies.push(policy.Properties as Record<string, unknown>);
       }
       expect(readers).toHaveLength(1);
       expect(readers[0]).toMatch(/^ProxyServiceRole/);
+
+      // The secret's own policy: one Deny for every principal whose ARN is not the proxy's role.
+      expect(secretPolicies).toHaveLength(1);
+      const [policy] = secretPolicies as { SecretId: unknown; ResourcePolicy: { Statement: unknown[] } }[];
+      expect(JSON.stringify(policy?.SecretId)).toMatch(/BotCoordinates/);
+      expect(policy?.ResourcePolicy.Statement).toEqual([
+        expect.objectContaining({
+          Effect: 'Deny',
+          Principal: { AWS: '*' },
+          Action: 'secretsmanager:GetSecretValue',
+          Condition: {
+            StringNotEquals: {
+              'aws:PrincipalArn': { 'Fn::GetAtt': [expect.stringMatching(/^ProxyServiceRole/), 'Arn'] },
+            },
+          },
+        }),
+      ]);
     });
   });
 
@@ -242,6 +282,36 @@ describe('the synthesized BudgetBuddy stacks', () => {
         expect(JSON.stringify(alarm.Properties.AlarmActions)).toMatch(/AlarmTopic/);
       }
       t.observability.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    });
+
+    it('lets CloudWatch and the code hook publish to the encrypted topic, and mails the operator alarms only', () => {
+      const topic = onlyResource(t.observability, 'AWS::SNS::Topic');
+      expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+      const topicPolicy = onlyResource(t.observability, 'AWS::SNS::TopicPolicy').Properties as {
+        PolicyDocument: { Statement: { Effect: string; Principal: unknown; Action: string }[] };
+      };
+      // A topic policy replaces SNS's default one, so CloudWatch must be allowed by name.
+      expect(topicPolicy.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({
+          Effect: 'Allow',
+          Principal: { Service: 'cloudwatch.amazonaws.com' },
+          Action: 'sns:Publish',
+        }),
+      );
+      const keyPolicy = JSON.stringify(onlyResource(t.observability, 'AWS::KMS::Key').Properties.KeyPolicy);
+      expect(keyPolicy).toContain('cloudwatch.amazonaws.com');
+      expect(keyPolicy).toMatch(/FulfillmentServiceRole/);
+
+      const withEmail = synthApp({ context: { 'budgetbuddy:alarmEmail': 'ops@example.com' } });
+      try {
+        withEmail.templates.observability.hasResourceProperties('AWS::SNS::Subscription', {
+          Protocol: 'email',
+          Endpoint: 'ops@example.com',
+          FilterPolicy: { kind: [{ exists: false }] },
+        });
+      } finally {
+        withEmail.cleanup();
+      }
     });
 
     it('keeps every log group for a bounded time, including each function’s own', () => {

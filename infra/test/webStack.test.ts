@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { WebStack } from '../lib/stacks/WebStack';
 
 const CERTIFICATE = 'arn:aws:acm:eu-west-1:123456789012:certificate/0f0e0d0c-1111-2222-3333-444455556666';
@@ -36,5 +36,22 @@ describe('WebStack with a certificate', () => {
     const env = JSON.stringify(template.findResources('AWS::ECS::TaskDefinition'));
     expect(env).toContain('"Name":"REDIRECT_URI","Value":"https://chat.example.com/"');
     expect(env).toContain(`"Name":"FRAME_ANCESTORS","Value":"'self' https://shop.example.com"`);
+  });
+
+  it('warns at synth when sign-in could not work: a localhost origin, or https without a certificate', () => {
+    const props = {
+      apiUrl: 'https://abc.execute-api.eu-west-1.amazonaws.com',
+      authority: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_X',
+      clientId: 'client',
+      authDomainUrl: 'https://bb.auth.eu-west-1.amazoncognito.com',
+    };
+    const app = new App({ outdir });
+    const local = new WebStack(app, 'Local', { ...props, webOrigin: 'http://localhost:8080' });
+    const bare = new WebStack(app, 'Bare', { ...props, webOrigin: 'https://chat.example.com' });
+    Annotations.fromStack(local).hasWarning(
+      '*',
+      Match.stringLikeRegexp('Cognito will send people back to localhost'),
+    );
+    Annotations.fromStack(bare).hasWarning('*', Match.stringLikeRegexp('no budgetbuddy:certificateArn'));
   });
 });

@@ -116,7 +116,9 @@ const fastPolling = { pollIntervalMs: 1, sleep: () => Promise.resolve() };
 const newLocaleThenBuilding: Override = (op, call) => {
   if (op === 'DescribeBotLocale' && call === 1)
     return { ...RECORDED_NOT_FOUND, body: RECORDED_NOT_FOUND.body };
-  if (op === 'DescribeBotLocale' && call === 2) return { status: 200, body: { botLocaleStatus: 'Building' } };
+  // A new locale is Creating at first, then (recorded) ready; after the build request it is Building.
+  if (op === 'DescribeBotLocale' && call === 2) return { status: 200, body: { botLocaleStatus: 'Creating' } };
+  if (op === 'DescribeBotLocale' && call === 4) return { status: 200, body: { botLocaleStatus: 'Building' } };
   return undefined;
 };
 
@@ -137,14 +139,26 @@ describe('pushBot', () => {
 
     const order = fake.requests.map((r) => r.op).filter((op, i, all) => op !== all[i - 1]);
     expect(order.slice(0, 3)).toEqual(['ListBots', 'CreateBot', 'DescribeBot']);
-    expect(order.slice(-6)).toEqual([
+    expect(order.slice(-7)).toEqual([
       'BuildBotLocale',
       'DescribeBotLocale',
       'CreateBotVersion',
       'DescribeBotVersion',
       'ListBotAliases',
       'CreateBotAlias',
+      'DescribeBotAlias',
     ]);
+    // Nothing is added to the new locale while Lex still reports it as Creating.
+    const ready = fake.requests.findIndex(
+      (r) => r.op === 'DescribeBotLocale' && r.response?.botLocaleStatus === 'Built',
+    );
+    const creating = fake.requests.findIndex(
+      (r) => r.op === 'DescribeBotLocale' && r.response?.botLocaleStatus === 'Creating',
+    );
+    const firstEdit = fake.requests.findIndex((r) => r.op === 'CreateSlotType' || r.op === 'CreateIntent');
+    expect(creating).toBeGreaterThan(fake.requests.findIndex((r) => r.op === 'CreateBotLocale'));
+    expect(ready).toBeGreaterThan(creating);
+    expect(firstEdit).toBeGreaterThan(ready);
     expect(fake.sent('DescribeBotLocale').at(-1)?.response).toMatchObject({ botLocaleStatus: 'Built' });
     expect(fake.sent('CreateBot')[0]?.body).toMatchObject({
       botName: budgetBuddyBot.name,
@@ -211,6 +225,37 @@ describe('pushBot', () => {
     expect(fake.sent('UpdateBotLocale')).toHaveLength(1);
     expect(fake.sent('UpdateBotAlias')[0]?.body).toMatchObject({ botVersion: '1' });
     expect(fake.sent('UpdateBotAlias')[0]?.body.botAliasLocaleSettings).toEqual({ en_US: { enabled: true } });
+  });
+
+  it('publishes only a fully built locale and waits for the new version to appear', async () => {
+    const fake = new RecordingLexModels((op, call) => {
+      // Call 1: the locale exists; 2 and 3: before and after the update; 4–5: the build in progress.
+      if (op === 'DescribeBotLocale' && call === 4)
+        return { status: 200, body: { botLocaleStatus: 'Building' } };
+      if (op === 'DescribeBotLocale' && call === 5)
+        return { status: 200, body: { botLocaleStatus: 'ReadyExpressTesting' } };
+      if (op === 'DescribeBotVersion' && call === 1) return RECORDED_NOT_FOUND;
+      if (op === 'DescribeBotVersion' && call === 2) return { status: 200, body: { botStatus: 'Creating' } };
+      return undefined;
+    });
+    const result = await pushBot(clientFor(fake), budgetBuddyBot, {
+      roleArn: ROLE_ARN,
+      aliasName: 'dev',
+      botName: 'BudgetBuddyDev',
+      ...fastPolling,
+    });
+    expect(result.botVersion).toBe('1');
+    expect(fake.sent('ListBots')[0]?.body).toMatchObject({
+      filters: [{ name: 'BotName', values: ['BudgetBuddyDev'], operator: 'EQ' }],
+    });
+    expect(fake.sent('CreateBot')[0]?.body).toMatchObject({ botName: 'BudgetBuddyDev' });
+    const statuses = fake.sent('DescribeBotLocale').map((r) => r.response?.botLocaleStatus);
+    expect(statuses.slice(3)).toEqual(['Building', 'ReadyExpressTesting', 'Built']);
+    const versionAt = fake.requests.findIndex((r) => r.op === 'CreateBotVersion');
+    const builtAt = fake.requests.findLastIndex((r) => r.op === 'DescribeBotLocale');
+    expect(versionAt).toBeGreaterThan(builtAt);
+    expect(fake.sent('DescribeBotVersion')).toHaveLength(3);
+    expect(fake.sent('CreateBotAlias')[0]?.body).toMatchObject({ botAliasName: 'dev', botVersion: '1' });
   });
 
   it('stops with the build failure reasons and publishes nothing when the locale does not build', async () => {

@@ -15,6 +15,7 @@ import {
   CreateSlotTypeCommand,
   DeleteIntentCommand,
   DeleteSlotTypeCommand,
+  DescribeBotAliasCommand,
   DescribeBotCommand,
   DescribeBotLocaleCommand,
   DescribeBotVersionCommand,
@@ -37,6 +38,11 @@ export interface PushOptions {
   /** IAM role Lex assumes for the bot (needs no permissions for a text bot). */
   roleArn: string;
   aliasName: string;
+  /**
+   * Name of the bot in the account (default: the definition's name, which the CDK stacks deploy too;
+   * pushing to that bot changes CloudFormation-managed resources behind its back).
+   */
+  botName?: string;
   /** Fulfillment Lambda for the alias code hook; omitted = alias without a code hook. */
   lambdaArn?: string;
   /** Polling of asynchronous steps (bot creation, locale build, version). */
@@ -58,74 +64,110 @@ export class BotPushError extends Error {
 
 const FALLBACK = 'AMAZON.FallbackIntent';
 
+/** How the push polls Lex's asynchronous steps (bot, locale creation and build, version, alias). */
+interface Poller {
+  interval: number;
+  timeout: number;
+  sleep: (ms: number) => Promise<void>;
+}
+
+/**
+ * Polls `read` until `done` says so; `failed` turns a terminal status into a clear error. A read that
+ * throws what `retryOn` accepts (e.g. a version not yet visible) counts as "not done yet".
+ */
+async function waitFor<T>(
+  poll: Poller,
+  what: string,
+  read: () => Promise<T>,
+  done: (t: T) => boolean,
+  failed: (t: T) => string | null,
+  retryOn: (err: unknown) => boolean = () => false,
+): Promise<T> {
+  const deadline = Date.now() + poll.timeout;
+  for (;;) {
+    let state: T | undefined;
+    try {
+      state = await read();
+    } catch (err) {
+      if (!retryOn(err)) throw err;
+    }
+    if (state !== undefined) {
+      const failure = failed(state);
+      if (failure) throw new BotPushError(`${what} failed: ${failure}`);
+      if (done(state)) return state;
+    }
+    if (Date.now() > deadline)
+      throw new BotPushError(`${what} did not finish within ${poll.timeout / 1000} s`);
+    await poll.sleep(poll.interval);
+  }
+}
+
+const reasons = (status: string | undefined, failureReasons: string[] | undefined): string =>
+  (failureReasons ?? []).join('; ') || `status ${status ?? 'unknown'}`;
+
+/** Locale states in which its intents and slot types can be changed (Lex refuses edits mid-build). */
+const EDITABLE_LOCALE = new Set(['NotBuilt', 'Built', 'ReadyExpressTesting', 'Failed']);
+
 export async function pushBot(
   client: LexModelsV2Client,
   def: BotDefinition,
   options: PushOptions,
 ): Promise<PushResult> {
   const log = options.log ?? (() => undefined);
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const interval = options.pollIntervalMs ?? 5_000;
-  const timeout = options.timeoutMs ?? 15 * 60_000;
-
-  /** Polls `read` until `done` says so; `failed` turns a terminal status into a clear error. */
-  async function waitFor<T>(
-    what: string,
-    read: () => Promise<T>,
-    done: (t: T) => boolean,
-    failed: (t: T) => string | null,
-  ): Promise<T> {
-    const deadline = Date.now() + timeout;
-    for (;;) {
-      const state = await read();
-      const failure = failed(state);
-      if (failure) throw new BotPushError(`${what} failed: ${failure}`);
-      if (done(state)) return state;
-      if (Date.now() > deadline) throw new BotPushError(`${what} did not finish within ${timeout / 1000} s`);
-      await sleep(interval);
-    }
-  }
+  const poll: Poller = {
+    interval: options.pollIntervalMs ?? 5_000,
+    timeout: options.timeoutMs ?? 15 * 60_000,
+    sleep: options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+  };
+  const botName = options.botName ?? def.name;
 
   const botSettings = {
-    botName: def.name,
+    botName,
     description: def.description,
     roleArn: options.roleArn,
     dataPrivacy: { childDirected: false },
     idleSessionTTLInSeconds: def.idleSessionTtlInSeconds,
   };
-  let botId = await findBotId(client, def.name);
+  let botId = await findBotId(client, botName);
   if (botId) {
-    log(`updating bot ${def.name} (${botId})`);
+    log(`updating bot ${botName} (${botId})`);
     await client.send(new UpdateBotCommand({ botId, ...botSettings }));
   } else {
     const created = await client.send(new CreateBotCommand(botSettings));
     botId = required(created.botId, 'CreateBot returned no botId');
-    log(`created bot ${def.name} (${botId})`);
+    log(`created bot ${botName} (${botId})`);
   }
   const id = botId;
   await waitFor(
-    `bot ${def.name}`,
+    poll,
+    `bot ${botName}`,
     () => client.send(new DescribeBotCommand({ botId: id })),
     (b) => b.botStatus === 'Available',
-    (b) => (b.botStatus === 'Failed' ? (b.failureReasons ?? []).join('; ') || 'status Failed' : null),
+    (b) =>
+      b.botStatus === 'Failed' || b.botStatus === 'Deleting' || b.botStatus === 'Inactive'
+        ? reasons(b.botStatus, b.failureReasons)
+        : null,
   );
 
   for (const locale of def.locales) {
-    await pushLocale(client, id, locale, log);
+    await pushLocale(client, id, locale, poll, log);
     await client.send(
       new BuildBotLocaleCommand({ botId: id, botVersion: DRAFT_VERSION, localeId: locale.localeId }),
     );
     log(`building ${locale.localeId}…`);
+    // As the SDK's BotLocaleBuilt waiter: only Built will do (ReadyExpressTesting is still building;
+    // a version of it would fail), and NotBuilt after a build request means the build was dropped.
     await waitFor(
+      poll,
       `building locale ${locale.localeId}`,
       () =>
         client.send(
           new DescribeBotLocaleCommand({ botId: id, botVersion: DRAFT_VERSION, localeId: locale.localeId }),
         ),
-      (l) => l.botLocaleStatus === 'Built' || l.botLocaleStatus === 'ReadyExpressTesting',
+      (l) => l.botLocaleStatus === 'Built',
       (l) =>
-        l.botLocaleStatus === 'Failed' || l.botLocaleStatus === 'NotBuilt'
-          ? (l.failureReasons ?? []).join('; ') || `status ${l.botLocaleStatus}`
+        l.botLocaleStatus === 'Failed' || l.botLocaleStatus === 'NotBuilt' || l.botLocaleStatus === 'Deleting'
+          ? reasons(l.botLocaleStatus, l.failureReasons)
           : null,
     );
   }
@@ -141,10 +183,14 @@ export async function pushBot(
   );
   const botVersion = required(version.botVersion, 'CreateBotVersion returned no version');
   await waitFor(
+    poll,
     `version ${botVersion}`,
     () => client.send(new DescribeBotVersionCommand({ botId: id, botVersion })),
     (v) => v.botStatus === 'Available',
-    (v) => (v.botStatus === 'Failed' ? (v.failureReasons ?? []).join('; ') || 'status Failed' : null),
+    (v) =>
+      v.botStatus === 'Failed' || v.botStatus === 'Deleting' ? reasons(v.botStatus, v.failureReasons) : null,
+    // A new version can take a moment to become visible (the SDK's BotVersionAvailable waiter retries too).
+    (err) => err instanceof ResourceNotFoundException,
   );
   log(`published version ${botVersion}`);
 
@@ -174,6 +220,14 @@ export async function pushBot(
     ? await client.send(new UpdateBotAliasCommand({ ...aliasSettings, botAliasId: aliasId }))
     : await client.send(new CreateBotAliasCommand(aliasSettings));
   const botAliasId = required(alias.botAliasId, 'the alias call returned no botAliasId');
+  await waitFor(
+    poll,
+    `alias ${options.aliasName}`,
+    () => client.send(new DescribeBotAliasCommand({ botId: id, botAliasId })),
+    (a) => a.botAliasStatus === 'Available',
+    (a) =>
+      a.botAliasStatus === 'Failed' || a.botAliasStatus === 'Deleting' ? `status ${a.botAliasStatus}` : null,
+  );
   log(`alias ${options.aliasName} (${botAliasId}) → version ${botVersion}`);
   return { botId: id, botVersion, botAliasId };
 }
@@ -182,6 +236,7 @@ async function pushLocale(
   client: LexModelsV2Client,
   botId: string,
   locale: LocaleDefinition,
+  poll: Poller,
   log: (line: string) => void,
 ): Promise<void> {
   const where = { botId, botVersion: DRAFT_VERSION, localeId: locale.localeId };
@@ -190,12 +245,35 @@ async function pushLocale(
     ...(locale.description === undefined ? {} : { description: locale.description }),
     nluIntentConfidenceThreshold: locale.nluConfidenceThreshold,
   };
+  /** Waits until the locale accepts edits; `Failed` is editable unless the locale was just created. */
+  const settled = (what: string, failedIsFatal: boolean) =>
+    waitFor(
+      poll,
+      what,
+      () => client.send(new DescribeBotLocaleCommand(where)),
+      (l) => EDITABLE_LOCALE.has(l.botLocaleStatus ?? ''),
+      (l) =>
+        l.botLocaleStatus === 'Deleting' || (failedIsFatal && l.botLocaleStatus === 'Failed')
+          ? reasons(l.botLocaleStatus, l.failureReasons)
+          : null,
+    );
+
+  let exists = true;
   try {
     await client.send(new DescribeBotLocaleCommand(where));
-    await client.send(new UpdateBotLocaleCommand(localeSettings));
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException)) throw err;
+    exists = false;
+  }
+  if (exists) {
+    // A build still running (an earlier push, the console) would make the updates below fail.
+    await settled(`locale ${locale.localeId}`, false);
+    await client.send(new UpdateBotLocaleCommand(localeSettings));
+    await settled(`updating locale ${locale.localeId}`, false);
+  } else {
     await client.send(new CreateBotLocaleCommand(localeSettings));
+    // A new locale is "Creating" for a while; intents added before it is NotBuilt are refused.
+    await settled(`creating locale ${locale.localeId}`, true);
     log(`created locale ${locale.localeId}`);
   }
 

@@ -2,7 +2,7 @@
  * The DynamoDB actions the ledger store (fulfillment/src/store) issues, and nothing else. DynamoDB
  * authorises TransactWriteItems/TransactGetItems per contained item, so transactions need only the
  * item-level actions of the items it contains (Put/Update/Delete here), not a transaction action.
- * infra/test/iam.test.ts checks this list against the commands the store's source actually sends.
+ * infra/test/stacks.test.ts checks this list against the commands the store's source actually sends.
  */
 export const FULFILLMENT_TABLE_ACTIONS = [
   'dynamodb:GetItem',

@@ -25,9 +25,9 @@ import {
   UserPoolClientIdentityProvider,
   UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { AnyPrincipal, Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { ResourcePolicy, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { BundledFunction } from '../constructs/BundledFunction';
 
@@ -121,6 +121,21 @@ export class ApiStack extends Stack {
     );
     this.proxy.addToRolePolicy(
       new PolicyStatement({ actions: ['lex:RecognizeText'], resources: [props.botAliasArn] }),
+    );
+    // The IAM grant above is the only Allow; the secret's own policy makes it the only possible reader, so
+    // even a broad administrator policy elsewhere in the account cannot read the value. It lives here, not
+    // next to the secret, because it names the proxy's role (BotStack cannot reference this stack).
+    const proxyRole = this.proxy.role;
+    if (!proxyRole) throw new Error('the proxy function has no role');
+    new ResourcePolicy(this, 'BotSecretReaders', { secret: props.botSecret }).document.addStatements(
+      new PolicyStatement({
+        sid: 'OnlyTheChatProxyReadsTheValue',
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: ['*'],
+        conditions: { StringNotEquals: { 'aws:PrincipalArn': proxyRole.roleArn } },
+      }),
     );
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', {

@@ -1,9 +1,10 @@
 /**
  * The Lex V2 bot built from bot/'s definition (the same object the local runtime loads), its code-hook
  * Lambda, an immutable version, the `live` alias wired to the Lambda, and the secret that tells the proxy
- * which bot/alias/locale to call. The fulfillment Lambda lives here, not in ApiStack, because the alias
- * must reference it and the proxy (ApiStack) must reference the alias: keeping both in one stack avoids
- * a dependency cycle.
+ * which bot/alias/locale to call. The code hook may also publish overspend notices to the notification
+ * topic (ObservabilityStack), which it knows by name. The fulfillment Lambda lives here, not in
+ * ApiStack, because the alias must reference it and the proxy (ApiStack) must reference the alias:
+ * keeping both in one stack avoids a dependency cycle.
  */
 import { createHash } from 'node:crypto';
 import { Arn, CfnOutput, SecretValue, Stack, type StackProps, Validations } from 'aws-cdk-lib';
@@ -24,7 +25,16 @@ export interface BotStackProps extends StackProps {
   indexNames: readonly string[];
   /** The code hook handler file, relative to the repo root. */
   fulfillmentEntry: string;
+  /**
+   * Name of the notification topic (ObservabilityStack) the code hook publishes overspend notices to.
+   * Passed by name, not by reference: ObservabilityStack watches this stack's function, so a reference
+   * back to its topic would make the two stacks depend on each other.
+   */
+  notificationTopicName: string;
 }
+
+/** The code hook's environment variable holding the notification topic ARN (see docs/deploy.md). */
+export const NOTIFICATION_TOPIC_ENV = 'NOTIFICATION_TOPIC_ARN';
 
 export const LIVE_ALIAS_NAME = 'live';
 /** Lex's built-in test alias: wiring the code hook there too makes the console's test window work. */
@@ -38,6 +48,8 @@ export class BotStack extends Stack {
   readonly aliasArn: string;
   readonly botSecret: Secret;
   readonly localeId: string;
+  /** `arn:aws:sns:<region>:<account>:<notificationTopicName>`. */
+  readonly notificationTopicArn: string;
 
   constructor(scope: Construct, id: string, props: BotStackProps) {
     super(scope, id, props);
@@ -46,10 +58,14 @@ export class BotStack extends Stack {
     if (!firstLocale) throw new Error(`Bot ${props.bot.name} has no locale`);
     this.localeId = firstLocale.localeId;
 
+    this.notificationTopicArn = Arn.format({ service: 'sns', resource: props.notificationTopicName }, this);
     this.fulfillment = new BundledFunction(this, 'Fulfillment', {
       entry: props.fulfillmentEntry,
       description: 'BudgetBuddy Lex V2 dialog and fulfillment code hook',
-      environment: { TABLE_NAME: props.table.tableName },
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        [NOTIFICATION_TOPIC_ENV]: this.notificationTopicArn,
+      },
       memorySize: 512,
     });
     // Exactly the item-level actions the DynamoDB store issues (TransactWriteItems is authorised per item).
@@ -61,6 +77,10 @@ export class BotStack extends Stack {
           ...props.indexNames.map((name) => `${props.table.tableArn}/index/${name}`),
         ],
       }),
+    );
+    // Overspend notices (a budget crossed) go to the notification topic, and nowhere else.
+    this.fulfillment.addToRolePolicy(
+      new PolicyStatement({ actions: ['sns:Publish'], resources: [this.notificationTopicArn] }),
     );
 
     // A text-only bot without sentiment analysis needs no permissions, only an identity Lex can assume.
@@ -90,7 +110,14 @@ export class BotStack extends Stack {
     });
 
     // Versions are immutable: a new logical id per definition makes every change publish a new version.
-    const fingerprint = createHash('sha256').update(JSON.stringify(locales)).digest('hex').slice(0, 12);
+    // The fingerprint covers everything a version snapshots: the bot-level settings and every locale.
+    const versioned = {
+      name: props.bot.name,
+      description: props.bot.description,
+      idleSessionTtlInSeconds: props.bot.idleSessionTtlInSeconds,
+      locales,
+    };
+    const fingerprint = createHash('sha256').update(JSON.stringify(versioned)).digest('hex').slice(0, 12);
     const version = new CfnBotVersion(this, `Version${fingerprint}`, {
       botId: this.bot.attrId,
       description: `Definition ${fingerprint}`,
@@ -138,18 +165,12 @@ export class BotStack extends Stack {
       reason:
         'Holds resource identifiers (bot id, alias id, locale), not a credential: there is nothing to rotate.',
     });
-    Validations.of(this.fulfillment).acknowledge(
-      {
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason:
-          'AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs: the AWS-maintained minimum.',
-      },
-      {
-        id: 'AwsSolutions-IAM5[Resource::<LedgerTableArn>/index/*]',
-        reason:
-          'The store queries the ledger table GSIs; index ARNs are <table>/index/<name>, still this one table only.',
-      },
-    );
+    // The table policy names the table and each GSI by its full ARN, so it has no wildcard to acknowledge.
+    Validations.of(this.fulfillment).acknowledge({
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason:
+        'AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs: the AWS-maintained minimum.',
+    });
 
     new CfnOutput(this, 'BotId', { value: this.bot.attrId });
     new CfnOutput(this, 'BotAliasId', { value: this.alias.attrBotAliasId });

@@ -1,9 +1,12 @@
 /**
  * Alarms and a dashboard over the moving parts: Lambda errors/throttles, DynamoDB throttles, chat API
- * 5xx and the web service's healthy hosts. Alarms notify one encrypted SNS topic (add an e-mail with the
- * `budgetbuddy:alarmEmail` context; overspend notices can go to the same topic).
+ * 5xx and the web service's healthy hosts, and the one encrypted SNS topic that carries two kinds of
+ * message: CloudWatch alarms (no message attributes) and the code hook's overspend notices (message
+ * attributes `kind` = `overspend` and `userId`). The `budgetbuddy:alarmEmail` subscription receives
+ * alarms only; each person's overspend e-mails are a subscription filtered on their user id
+ * (docs/deploy.md), so nobody receives another person's spending.
  */
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Arn, ArnFormat, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   Alarm,
@@ -16,10 +19,10 @@ import {
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Operation, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ApplicationLoadBalancedFargateService } from 'aws-cdk-lib/aws-ecs-patterns';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { ArnPrincipal, PolicyStatement, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Topic } from 'aws-cdk-lib/aws-sns';
+import { SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 
@@ -29,7 +32,16 @@ export interface ObservabilityStackProps extends StackProps {
   httpApi: HttpApi;
   webService: ApplicationLoadBalancedFargateService;
   alarmEmail?: string;
+  /** The topic's physical name: BotStack builds its ARN from it for the code hook (no cross-stack cycle). */
+  topicName: string;
+  /** Roles that publish to the topic (their identity policy allows sns:Publish; the key must let them encrypt). */
+  publishers: IRole[];
 }
+
+/** Message attributes of an overspend notice; subscriptions filter on them. */
+export const NOTICE_KIND_ATTRIBUTE = 'kind';
+export const OVERSPEND_NOTICE_KIND = 'overspend';
+export const NOTICE_USER_ATTRIBUTE = 'userId';
 
 const FIVE_MINUTES = Duration.minutes(5);
 /** The operations the store issues; DynamoDB reports throttles per operation. */
@@ -51,15 +63,58 @@ export class ObservabilityStack extends Stack {
     // CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key, so use our own key.
     const key = new Key(this, 'AlarmTopicKey', {
       enableKeyRotation: true,
-      description: 'Encrypts the BudgetBuddy alarm topic',
+      description: 'Encrypts the BudgetBuddy notification topic (alarms, overspend notices)',
     });
     key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    // Publishers live in stacks that this one depends on, so they are named in the key policy here.
+    if (props.publishers.length > 0) {
+      key.addToResourcePolicy(
+        new PolicyStatement({
+          sid: 'NotificationPublishers',
+          principals: props.publishers.map((role) => new ArnPrincipal(role.roleArn)),
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          resources: ['*'],
+        }),
+      );
+    }
     this.topic = new Topic(this, 'AlarmTopic', {
-      displayName: 'BudgetBuddy alarms',
+      topicName: props.topicName,
+      displayName: 'BudgetBuddy',
       masterKey: key,
       enforceSSL: true,
     });
-    if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    // enforceSSL gives the topic a policy of its own, which replaces SNS's default policy: without this
+    // statement CloudWatch would be "not authorized to perform: SNS:Publish" and every alarm would be silent.
+    this.topic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: {
+          StringEquals: { 'aws:SourceAccount': this.account },
+          ArnLike: {
+            'aws:SourceArn': Arn.format(
+              {
+                service: 'cloudwatch',
+                resource: 'alarm',
+                resourceName: '*',
+                arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+              },
+              this,
+            ),
+          },
+        },
+      }),
+    );
+    if (props.alarmEmail) {
+      this.topic.addSubscription(
+        new EmailSubscription(props.alarmEmail, {
+          // Alarms carry no message attributes; overspend notices do, and are not the operator's business.
+          filterPolicy: { [NOTICE_KIND_ATTRIBUTE]: SubscriptionFilter.notExistsFilter() },
+        }),
+      );
+    }
     const notify = new SnsAction(this.topic);
 
     const alarm = (id: string, metric: IMetric, description: string, threshold = 1): Alarm => {
@@ -133,6 +188,11 @@ export class ObservabilityStack extends Stack {
           new GraphWidget({ title: 'Web containers', left: [healthyHosts] }),
         ],
       ],
+    });
+
+    new CfnOutput(this, 'NotificationTopicArn', {
+      value: this.topic.topicArn,
+      description: 'Subscribe each person to their overspend notices here (docs/deploy.md)',
     });
   }
 }

@@ -4,7 +4,16 @@
  * image is built and pushed by `cdk deploy`, so synthesis needs no Docker. Runtime settings (API URL,
  * Cognito) reach the container as environment variables and become /config.json at container start.
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack, Token, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  Annotations,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  Token,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { FlowLogDestination, FlowLogTrafficType, SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
@@ -65,6 +74,19 @@ export class WebStack extends Stack {
 
     const https = props.certificateArn !== undefined;
     const redirect = `${props.webOrigin}/`;
+    // Deployable either way, but sign-in cannot work: say so at synth instead of after a deploy.
+    const origin = new URL(props.webOrigin);
+    if (origin.hostname === 'localhost') {
+      Annotations.of(this).addWarningV2(
+        'budgetbuddy:webOriginLocalhost',
+        `budgetbuddy:webOrigin is ${props.webOrigin}: Cognito will send people back to localhost, not to the load balancer. Set budgetbuddy:webOrigin (and budgetbuddy:certificateArn) for a real deployment (docs/deploy.md).`,
+      );
+    } else if (origin.protocol === 'https:' && !https) {
+      Annotations.of(this).addWarningV2(
+        'budgetbuddy:noCertificate',
+        `budgetbuddy:webOrigin is ${props.webOrigin} but no budgetbuddy:certificateArn is set: the load balancer serves plain HTTP only, so something in front of it must terminate TLS.`,
+      );
+    }
     this.service = new ApplicationLoadBalancedFargateService(this, 'Web', {
       cluster,
       cpu: 256,
