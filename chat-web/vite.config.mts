@@ -10,6 +10,13 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
+    rolldownOptions: {
+      treeshake: {
+        // chatscope's package.json declares no "sideEffects", so every component it exports (and
+        // the Font Awesome icons its buttons use) would be bundled; its modules have none.
+        moduleSideEffects: [{ test: /[\\/]@chatscope[\\/]chat-ui-kit-react[\\/]/, sideEffects: false }],
+      },
+    },
   },
   server: {
     proxy: {

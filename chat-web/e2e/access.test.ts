@@ -49,30 +49,53 @@ function fakeIdToken(): string {
 const cors = { 'access-control-allow-origin': '*' };
 
 describe('keyboard, small screens, the widget and sign-in', () => {
-  test('works from the keyboard alone: Tab, Enter, Shift+Enter, ArrowUp', async () => {
+  test('works from the keyboard alone: Tab, Enter, Shift+Enter, ArrowUp, card buttons', async () => {
     const page = await browser.context.newPage();
     const chat = new ChatPage(page);
     await chat.open(stack.chatUrl, 'e2e-keyboard');
 
-    for (let i = 0; i < 10 && (await focusedTestId(page)) !== 'composer'; i++)
-      await page.keyboard.press('Tab');
+    // The composer has the focus on open; the suggestions are one Shift+Tab away.
+    expect(await focusedTestId(page)).toBe('composer');
+    await page.keyboard.press('Shift+Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('what can you do?');
+    await page.keyboard.press('Enter');
+    await chat.waitForBotMessages(1);
+    await expect(chat.userMessages.last().innerText()).resolves.toContain('what can you do?');
     expect(await focusedTestId(page)).toBe('composer');
 
     await page.keyboard.type('first line');
     await page.keyboard.press('Shift+Enter');
     await page.keyboard.type('second line');
     await expect(chat.composer.inputValue()).resolves.toBe('first line\nsecond line');
-    await expect(chat.userMessages.count()).resolves.toBe(0);
+    await expect(chat.userMessages.count()).resolves.toBe(1);
 
     await page.keyboard.press('Control+A');
     await page.keyboard.type('spent 4 on bus');
+    const bots = await chat.botMessages.count();
     await page.keyboard.press('Enter');
-    await chat.waitForBotMessages(1);
+    await chat.waitForBotMessages(bots + 1);
     await expect(chat.userMessages.last().innerText()).resolves.toContain('spent 4 on bus');
     await expect(chat.composer.inputValue()).resolves.toBe('');
+    expect(await stack.repo.listRecent('e2e-keyboard', 10)).toHaveLength(1);
 
     await page.keyboard.press('ArrowUp');
     await expect(chat.composer.inputValue()).resolves.toBe('spent 4 on bus');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+
+    // Back through the newest reply's buttons to Undo, and Space presses it.
+    let onUndo = false;
+    for (let i = 0; i < 8 && !onUndo; i++) {
+      await page.keyboard.press('Shift+Tab');
+      onUndo = (await page.evaluate(() => document.activeElement?.textContent)) === 'Undo';
+    }
+    expect(onUndo).toBe(true);
+    const beforeUndo = await chat.botMessages.count();
+    await page.keyboard.press('Space');
+    await chat.waitForBotMessages(beforeUndo + 1);
+    expect(await stack.repo.listRecent('e2e-keyboard', 10)).toHaveLength(0);
+    expect(await focusedTestId(page)).toBe('composer');
+    await page.screenshot({ path: artifactPath('chat-keyboard.png') });
     await page.close();
   });
 
@@ -93,6 +116,12 @@ describe('keyboard, small screens, the widget and sign-in', () => {
     expect(composerBox!.y + composerBox!.height).toBeLessThanOrEqual(640);
     const send = await page.getByRole('button', { name: 'Send' }).boundingBox();
     expect(send!.x + send!.width).toBeLessThanOrEqual(360);
+    // The chart fits inside its bubble on the screen, category names and amounts included.
+    const chart = await chat.lastChartFigure().boundingBox();
+    expect(chart!.x).toBeGreaterThanOrEqual(0);
+    expect(chart!.x + chart!.width).toBeLessThanOrEqual(360);
+    const bars = await chat.lastChartFigure().locator('svg').boundingBox();
+    expect(bars!.x + bars!.width).toBeLessThanOrEqual(chart!.x + chart!.width + 1);
     await page.screenshot({ path: artifactPath('chat-phone.png') });
     await page.close();
   });
@@ -107,6 +136,15 @@ describe('keyboard, small screens, the widget and sign-in', () => {
     await launcher.click();
     const frame = page.frameLocator('iframe[title="BudgetBuddy chat"]');
     const composer = frame.getByTestId('composer');
+    await composer.waitFor();
+    // Opening the panel puts the caret in the chat, so a keyboard user can type at once.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'IFRAME');
+    const chatFrame = page.frames().find((f) => f.url().includes('embed=1'));
+    await expect(
+      chatFrame!.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+    ).resolves.toBe('composer');
+    // One title bar (the panel's), not the chat page's header as well.
+    await expect(frame.locator('.bb-header').count()).resolves.toBe(0);
     await composer.fill('spent 6 on tea');
     await composer.press('Enter');
     await frame.getByTestId('bot-message').first().waitFor();

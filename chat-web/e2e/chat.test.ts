@@ -46,12 +46,21 @@ describe('chat app', () => {
     const bots = await chat.botMessages.count();
     const undo = chat.botMessages.getByRole('button', { name: /undo/i }).last();
     const undoLabel = await undo.innerText();
+    const undoButton = await undo.elementHandle();
     await undo.click();
     await chat.waitForBotMessages(bots + 1);
 
     // The button's text, not its value, is what the user's bubble shows.
     await expect(chat.userMessages.last().innerText()).resolves.toContain(undoLabel);
+    const undoReply = (await chat.botMessages.allInnerTexts()).slice(bots).join('\n');
+    expect(undoReply).toContain('12.50');
     expect(await expenseCount('e2e-undo')).toBe(0);
+    // The answered card's buttons are spent: a second "Undo" there would undo something else.
+    await expect(undoButton!.isDisabled()).resolves.toBe(true);
+    // The focus is back in the composer, ready for the next message.
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
+      'composer',
+    );
     await page.screenshot({ path: artifactPath('chat-undo.png') });
     await page.close();
   });
@@ -65,11 +74,36 @@ describe('chat app', () => {
     await chat.say('how much did I spend this month?');
 
     await chat.lastChart().waitFor();
-    const chartMessage = chat.botMessages.filter({ has: page.locator('svg.recharts-surface') }).last();
-    await page.screenshot({ path: artifactPath('chat-chart.png'), fullPage: true });
+    const chartMessage = chat.botMessages.filter({ has: page.getByTestId('spending-chart') }).last();
+    await page.screenshot({ path: artifactPath('chat-chart.png') });
     await expect(chartMessage.locator('.recharts-bar-rectangle').count()).resolves.toBeGreaterThan(0);
-    // The text twin is shown beside the drawing.
-    await expect(chartMessage.locator('p.bb-text').innerText()).resolves.toContain('20');
+    // Each bar is labelled with its category and amount, drawn from the CustomPayload.
+    const drawn = await chat.lastChartFigure().textContent();
+    expect(drawn).toContain('Groceries');
+    expect(drawn).toContain('$20.00');
+    // The chart's code loads after the bubble appears; the list still ends on the newest message.
+    await expect(chat.inConversationView(chat.botMessages.last())).resolves.toBe(true);
+    // The text twin (for screen readers) carries the same numbers.
+    await expect(chartMessage.locator('p.bb-text').textContent()).resolves.toContain('20');
+
+    // Kept across a reload: the chart is drawn again from history, and the view ends on it.
+    await page.reload();
+    await chat.lastChart().waitFor();
+    await expect(chat.inConversationView(chat.botMessages.last())).resolves.toBe(true);
+    await page.close();
+  });
+
+  test('when the chart code cannot load, the reply still reads as text and the chat goes on', async () => {
+    const { page, chat } = await openChat('e2e-chart-offline');
+    await page.route('**/assets/SpendingChart-*.js', (route) => route.abort('internetdisconnected'));
+    await chat.say('spent 20 on groceries');
+    await chat.say('how much did I spend this month?');
+
+    const twin = chat.botMessages.locator('p.bb-text', { hasText: 'Groceries' }).last();
+    await twin.waitFor();
+    await expect(twin.isVisible()).resolves.toBe(true);
+    await expect(chat.lastChartFigure().count()).resolves.toBe(0);
+    await expect(chat.say('what can you do?')).resolves.not.toBe('');
     await page.close();
   });
 
@@ -123,12 +157,31 @@ describe('chat app', () => {
     await chat.sendError.getByRole('button', { name: 'Retry' }).click();
     await page.getByTestId('typing').waitFor();
     await chat.waitForBotMessages(1);
+    await expect(chat.botMessages.first().innerText()).resolves.toContain('9.99');
+    // The Retry button is gone with the error panel; the focus went back to the composer.
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe(
+      'composer',
+    );
 
     await expect(chat.sendError.count()).resolves.toBe(0);
     await expect(chat.composer.inputValue()).resolves.toBe('');
     expect(sentIds).toHaveLength(2);
     expect(sentIds[1]).toBe(sentIds[0]);
     expect(await expenseCount('e2e-retry')).toBe(1);
+    await page.close();
+  });
+
+  test('an over-long message is neither cut nor sent; it waits to be shortened', async () => {
+    const { page, chat } = await openChat('e2e-long');
+    const long = `spent 5 on ${'a very long note '.repeat(70)}`;
+    expect(long.length).toBeGreaterThan(1024);
+    await chat.composer.fill(long);
+    await chat.composer.press('Enter');
+
+    await expect(chat.composer.inputValue()).resolves.toBe(long);
+    await expect(page.getByTestId('composer-count').innerText()).resolves.toMatch(/too long/);
+    await expect(page.getByRole('button', { name: 'Send' }).isDisabled()).resolves.toBe(true);
+    await expect(chat.userMessages.count()).resolves.toBe(0);
     await page.close();
   });
 

@@ -39,6 +39,9 @@ async function answers(endpoint: string): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
+  // The AWS SDK warns on every start that its 2027 releases will need Node 22; the local stack runs
+  // on Node 20 (package.json engines), so that banner is only noise here. Set it to 'false' to see it.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const parsed = envSchema.safeParse(process.env);
   if (!parsed.success) {
     console.error(`Invalid settings:\n${z.prettifyError(parsed.error)}`);

@@ -24,7 +24,10 @@ const envSchema = z.object({
 });
 
 const ROOT = resolve(__dirname, '../..');
-const WEB_SRC = join(ROOT, 'chat-web/src');
+/** What the chat-web build is made from: any of them newer than dist/index.html means rebuild. */
+const WEB_INPUTS = ['src', 'public', 'index.html', 'vite.config.mts', 'package.json'].map((input) =>
+  join(ROOT, 'chat-web', input),
+);
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
@@ -36,11 +39,18 @@ function newestMtime(path: string): number {
 
 function ensureWebBuild(): void {
   const index = join(DEFAULT_WEB_DIST, 'index.html');
-  const stale = !existsSync(index) || (existsSync(WEB_SRC) && newestMtime(WEB_SRC) > statSync(index).mtimeMs);
+  const stale =
+    !existsSync(index) ||
+    WEB_INPUTS.some((input) => existsSync(input) && newestMtime(input) > statSync(index).mtimeMs);
   if (!stale) return;
   console.log('Building the chat app (chat-web)…');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const build = spawnSync(npm, ['run', 'build', '-w', 'chat-web'], { cwd: ROOT, stdio: 'inherit' });
+  // A NODE_ENV=development or test left in the shell would make Vite bundle React's development build.
+  const build = spawnSync(npm, ['run', 'build', '-w', 'chat-web'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) {
     throw new Error(
       'Building chat-web failed (see the output above). Fix it, or run `npm run build -w chat-web`.',
@@ -85,6 +95,9 @@ function onLauncherExit(callback: () => void): void {
 }
 
 async function main(): Promise<void> {
+  // The AWS SDK warns on every start that its 2027 releases will need Node 22; the local stack runs
+  // on Node 20 (package.json engines), so that banner is only noise here. Set it to 'false' to see it.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   // A closed terminal or a dead npm must not turn the shutdown messages into a crash that skips cleanup.
   process.stdout.on('error', () => {});
   process.stderr.on('error', () => {});

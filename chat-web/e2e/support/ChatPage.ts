@@ -35,6 +35,21 @@ export class ChatPage {
     return this.page.locator('[data-testid="bot-message"] svg.recharts-surface').last();
   }
 
+  /** The newest chart as drawn (its <figure>), once the lazily loaded chart code has rendered it. */
+  lastChartFigure(): Locator {
+    return this.page.getByTestId('spending-chart').last();
+  }
+
+  /** True when the element is inside the message list's visible area (not scrolled away). */
+  async inConversationView(target: Locator): Promise<boolean> {
+    const [box, list] = await Promise.all([
+      target.boundingBox(),
+      this.page.locator('.cs-message-list__scroll-wrapper').boundingBox(),
+    ]);
+    if (!box || !list) return false;
+    return box.y >= list.y - 1 && box.y + box.height <= list.y + list.height + 1;
+  }
+
   async waitForBotMessages(count: number): Promise<void> {
     await this.page.waitForFunction(
       (n) => document.querySelectorAll('[data-testid="bot-message"]').length >= n,

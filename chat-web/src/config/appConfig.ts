@@ -1,14 +1,14 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The shape of /config.json, written by the local stack or by the web container's entrypoint. */
 const appConfigSchema = z.object({
-  apiBase: z.string().default(''),
+  apiBase: z._default(z.string(), ''),
   auth: z.discriminatedUnion('mode', [
     z.object({ mode: z.literal('local') }),
     z.object({
       mode: z.literal('cognito'),
       authority: z.url(),
-      clientId: z.string().min(1),
+      clientId: z.string().check(z.minLength(1)),
       domain: z.url(),
       redirectUri: z.url(),
       logoutUri: z.url(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { chatMessageSchema } from '../api/replySchema';
 import type { ConversationEntry } from './types';
 

@@ -30,8 +30,8 @@ export interface Conversation {
   failure: FailedSend | null;
   draft: string;
   setDraft: (text: string) => void;
-  /** Text of the latest bot reply, for the aria-live region. */
-  announcement: string;
+  /** Text of the latest bot reply, for the aria-live region; `id` changes every time. */
+  announcement: { id: number; text: string };
   /** The last text the user typed, for ArrowUp recall. */
   lastTyped: string | undefined;
   send: (text: string, options?: SendOptions) => void;
@@ -69,7 +69,12 @@ export function useConversation(
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<FailedSend | null>(null);
   const [draft, setDraft] = useState('');
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, setAnnouncement] = useState({ id: 0, text: '' });
+  // The same reply twice ("Sorry, I didn't get that") must be announced twice: a new id remounts it.
+  const announce = useCallback(
+    (text: string) => setAnnouncement((previous) => ({ id: previous.id + 1, text })),
+    [],
+  );
   const [lastTyped, setLastTyped] = useState<string | undefined>(undefined);
   // A ref, not state, so two quick clicks cannot both pass the "not busy" check.
   const busy = useRef(false);
@@ -115,7 +120,7 @@ export function useConversation(
           message,
         }));
         setEntries((current) => [...current, ...replies]);
-        setAnnouncement(replies.map((r) => spokenText(r.message)).join(' '));
+        announce(replies.map((r) => spokenText(r.message)).join(' '));
       } else {
         setEntries((current) => current.filter((e) => e.id !== clientMessageId));
         setFailure({
@@ -126,13 +131,14 @@ export function useConversation(
           retryable: result.retryable,
           fromComposer,
         });
-        setAnnouncement(result.message);
-        if (fromComposer) setDraft(text);
+        // Not announced here: the error panel is role="alert" and is read out on its own.
+        // Back into the composer, unless the user has started typing something else meanwhile.
+        if (fromComposer) setDraft((current) => (current.trim() === '' ? text : current));
       }
       busy.current = false;
       setPending(false);
     },
-    [apiBase, now, session],
+    [announce, apiBase, now, session],
   );
 
   const send = useCallback(

@@ -1,9 +1,13 @@
 /**
- * JavaScript the chat page downloads at start-up, gzipped (target < 250 KB). It follows
- * dist/index.html's module scripts and modulepreload links, then every chunk those import
- * statically. Excluded, because they are truly loaded on demand through dynamic import():
- * the recharts chart chunk (only when a chart message is shown) and the oidc-client-ts chunk
- * (only in cognito mode); the chart chunk is reported separately.
+ * JavaScript the chat page loads, gzipped (issue target: web_js_gzip_bytes < 256,000).
+ *
+ * - web_js_gzip_bytes: everything the local chat page loads once it has shown a chart — the
+ *   start-up JS (dist/index.html's module scripts and modulepreload links, and every chunk they
+ *   import statically) plus the recharts chart chunk, which is loaded through import() when the
+ *   first chart message is drawn. Asking for spending is a core flow, so it counts.
+ * - web_js_startup_gzip_bytes: the start-up JS alone (what a first open costs).
+ * - web_chart_chunk_gzip_bytes: the chart chunk and what it imports statically, beyond start-up.
+ * - web_auth_chunk_gzip_bytes: the oidc-client-ts chunk, loaded only in cognito (deployed) mode.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,10 +30,10 @@ function gzipBytes(file: string): number {
   return gzipSync(readFileSync(join(WEB_DIST, file)), { level: 9 }).byteLength;
 }
 
-/** Every chunk reachable from the entry scripts without a dynamic import(). */
-function initialChunks(): Set<string> {
+/** Every chunk reachable from `roots` without a dynamic import(). */
+function staticClosure(roots: string[]): Set<string> {
   const seen = new Set<string>();
-  const queue = entryScripts(readFileSync(join(WEB_DIST, 'index.html'), 'utf8'));
+  const queue = [...roots];
   for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
     if (seen.has(file)) continue;
     seen.add(file);
@@ -40,16 +44,33 @@ function initialChunks(): Set<string> {
   return seen;
 }
 
+function lazyChunk(pattern: RegExp, what: string): string {
+  const file = readdirSync(join(WEB_DIST, 'assets'))
+    .map((name) => `assets/${name}`)
+    .find((name) => pattern.test(name));
+  if (!file) throw new Error(`No ${what} chunk in chat-web/dist/assets: did the build change?`);
+  return file;
+}
+
+const total = (files: Iterable<string>) => [...files].reduce((sum, file) => sum + gzipBytes(file), 0);
+
 export async function run(): Promise<Record<string, number>> {
   ensureWebBuild();
-  const initial = initialChunks();
-  const chartChunk = readdirSync(join(WEB_DIST, 'assets'))
-    .map((name) => `assets/${name}`)
-    .find((file) => /SpendingChart-[^/]+\.js$/.test(file));
-  if (chartChunk && initial.has(chartChunk))
-    throw new Error('The chart chunk is loaded at start-up: lazy loading broke.');
+  const startup = staticClosure(entryScripts(readFileSync(join(WEB_DIST, 'index.html'), 'utf8')));
+  const chartChunk = lazyChunk(/SpendingChart-[^/]+\.js$/, 'chart');
+  const authChunk = lazyChunk(/cognitoSession-[^/]+\.js$/, 'sign-in');
+  for (const [chunk, what] of [
+    [chartChunk, 'chart'],
+    [authChunk, 'sign-in'],
+  ] as const) {
+    if (startup.has(chunk)) throw new Error(`The ${what} chunk is loaded at start-up: lazy loading broke.`);
+  }
+  const chart = [...staticClosure([chartChunk])].filter((file) => !startup.has(file));
+  const auth = [...staticClosure([authChunk])].filter((file) => !startup.has(file));
   return {
-    web_js_gzip_bytes: [...initial].reduce((sum, file) => sum + gzipBytes(file), 0),
-    web_chart_chunk_gzip_bytes: chartChunk ? gzipBytes(chartChunk) : 0,
+    web_js_gzip_bytes: total(startup) + total(chart),
+    web_js_startup_gzip_bytes: total(startup),
+    web_chart_chunk_gzip_bytes: total(chart),
+    web_auth_chunk_gzip_bytes: total(auth),
   };
 }

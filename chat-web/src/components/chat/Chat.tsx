@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { ChatButton } from '@budgetbuddy/fulfillment/src/proxy/contract';
 import type { AuthSession } from '../../auth/AuthSession';
 import { clearHistory } from '../../history/historyStore';
@@ -14,11 +14,20 @@ export interface ChatProps {
   embedded: boolean;
 }
 
+/** On a touch screen, focusing the composer at start-up would pop the keyboard over the suggestions. */
+function hasFinePointer(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(pointer: fine)').matches;
+}
+
 /** The one stateful chat container: owns the conversation, passes narrow props down. */
 export function Chat({ session, apiBase, embedded }: ChatProps) {
   const conversation = useConversation(session, apiBase);
   const inputRef = useRef<HTMLTextAreaElement>(null);
-  const { send } = conversation;
+  const { send, retry, dismissFailure } = conversation;
+
+  useEffect(() => {
+    if (hasFinePointer()) inputRef.current?.focus();
+  }, []);
 
   const signOut = session.signOut;
   const handleSignOut = signOut
@@ -43,18 +52,39 @@ export function Chat({ session, apiBase, embedded }: ChatProps) {
     },
     [send],
   );
+  // The Retry and Dismiss buttons disappear with the error panel; focus goes back to the composer.
+  const handleRetry = useCallback(() => {
+    retry();
+    inputRef.current?.focus();
+  }, [retry]);
+  const handleDismiss = useCallback(() => {
+    dismissFailure();
+    inputRef.current?.focus();
+  }, [dismissFailure]);
+
+  // Inside the widget, the host page's panel already has a title bar; only sign-in needs a header.
+  const showHeader = !embedded || handleSignOut !== undefined;
 
   return (
     <div className={`bb-chat${embedded ? ' bb-chat--embedded' : ''}`}>
-      <header className="bb-header">
-        <h1 className="bb-header__title">BudgetBuddy</h1>
-        {session.displayName ? <span className="bb-header__user">{session.displayName}</span> : null}
-        {handleSignOut ? (
-          <button type="button" className="bb-button bb-button--secondary" onClick={handleSignOut}>
-            Sign out
-          </button>
-        ) : null}
-      </header>
+      {showHeader ? (
+        <header className="bb-header">
+          <h1 className={embedded ? 'bb-visually-hidden' : 'bb-header__title'}>
+            <svg className="bb-header__logo" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+              <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" />
+            </svg>
+            BudgetBuddy
+          </h1>
+          {session.displayName ? <span className="bb-header__user">{session.displayName}</span> : null}
+          {handleSignOut ? (
+            <button type="button" className="bb-button bb-button--header" onClick={handleSignOut}>
+              Sign out
+            </button>
+          ) : null}
+        </header>
+      ) : (
+        <h1 className="bb-visually-hidden">BudgetBuddy</h1>
+      )}
       <main className="bb-main">
         {conversation.entries.length === 0 && !conversation.pending ? (
           <Suggestions disabled={conversation.pending} onPick={pick} />
@@ -67,8 +97,8 @@ export function Chat({ session, apiBase, embedded }: ChatProps) {
           <SendError
             failure={conversation.failure}
             busy={conversation.pending}
-            onRetry={conversation.retry}
-            onDismiss={conversation.dismissFailure}
+            onRetry={handleRetry}
+            onDismiss={handleDismiss}
           />
         ) : null}
         <Composer
@@ -82,7 +112,7 @@ export function Chat({ session, apiBase, embedded }: ChatProps) {
       </footer>
       {/* chatscope's message list is not a live region, so bot replies are announced here. */}
       <div className="bb-visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">
-        {conversation.announcement}
+        <p key={conversation.announcement.id}>{conversation.announcement.text}</p>
       </div>
     </div>
   );

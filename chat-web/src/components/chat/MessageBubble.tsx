@@ -1,7 +1,9 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, use, useEffect } from 'react';
 import { Message } from '@chatscope/chat-ui-kit-react';
 import type { ChatButton } from '@budgetbuddy/fulfillment/src/proxy/contract';
 import type { ConversationEntry } from '../../history/types';
+import { ChartBoundary } from './ChartBoundary';
+import { ContentGrewContext } from './contentGrew';
 import { formatTime } from './formatTime';
 import { ResponseCard } from './ResponseCard';
 
@@ -9,8 +11,18 @@ const SpendingChart = lazy(() => import('./SpendingChart'));
 
 export interface MessageBubbleProps {
   entry: ConversationEntry;
+  /** Card buttons are live only in the latest reply and while no message is on its way. */
   buttonsDisabled: boolean;
   onChoose: (button: ChatButton) => void;
+  /** Place in a run of bubbles from the same side; the run's last bubble carries the time. */
+  position?: 'single' | 'first' | 'normal' | 'last';
+}
+
+/** Rendered beside the chart inside its Suspense boundary, so it mounts when the chart does. */
+function ReportGrowth() {
+  const contentGrew = use(ContentGrewContext);
+  useEffect(() => contentGrew(), [contentGrew]);
+  return null;
 }
 
 function BubbleBody({ entry, buttonsDisabled, onChoose }: MessageBubbleProps) {
@@ -29,34 +41,43 @@ function BubbleBody({ entry, buttonsDisabled, onChoose }: MessageBubbleProps) {
           onChoose={onChoose}
         />
       );
-    case 'chart':
+    case 'chart': {
+      // The text twin is what screen readers get (the drawing is aria-hidden); it is also what
+      // everyone sees while the chart's code loads, or if it cannot be loaded.
+      const twin = <p className="bb-text">{message.text}</p>;
+      if (message.chart.data.length === 0) return twin;
       return (
-        <>
-          <Suspense fallback={<div className="bb-chart bb-chart--loading" aria-hidden="true" />}>
+        <ChartBoundary fallback={twin}>
+          <Suspense fallback={twin}>
             <SpendingChart chart={message.chart} />
+            <p className="bb-text bb-visually-hidden">{message.text}</p>
+            <ReportGrowth />
           </Suspense>
-          <p className="bb-text">{message.text}</p>
-        </>
+        </ChartBoundary>
       );
+    }
   }
 }
 
 export function MessageBubble(props: MessageBubbleProps) {
-  const { entry } = props;
-  const time = formatTime(entry.at);
+  const { entry, position = 'single' } = props;
+  const time = formatTime(entry.at, Date.now());
   const fromUser = entry.from === 'user';
+  const showTime = position === 'single' || position === 'last';
   return (
     <Message
-      model={{ direction: fromUser ? 'outgoing' : 'incoming', position: 'single', type: 'custom' }}
+      model={{ direction: fromUser ? 'outgoing' : 'incoming', position, type: 'custom' }}
       data-testid={fromUser ? 'user-message' : 'bot-message'}
       className={`bb-message bb-message--${entry.message.type}`}
     >
       <Message.CustomContent>
         <span className="bb-visually-hidden">{fromUser ? 'You said: ' : 'BudgetBuddy said: '}</span>
         <BubbleBody {...props} />
-        <time className="bb-time" dateTime={time.iso} title={time.full}>
-          {time.short}
-        </time>
+        {showTime ? (
+          <time className="bb-time" dateTime={time.iso} title={time.full}>
+            {time.short}
+          </time>
+        ) : null}
       </Message.CustomContent>
     </Message>
   );

@@ -15,8 +15,11 @@ export function Suggestions({ disabled, onPick }: SuggestionsProps) {
   return (
     <section className="bb-suggestions" aria-labelledby="bb-suggestions-title">
       <h2 id="bb-suggestions-title" className="bb-suggestions__title">
-        Hi! I track your spending and budgets. Try:
+        Hi! I&apos;m BudgetBuddy.
       </h2>
+      <p className="bb-suggestions__intro">
+        Tell me what you spend, set budgets, and ask where your money went. Type below, or try one of these:
+      </p>
       <ul className="bb-suggestions__list">
         {SUGGESTIONS.map((text) => (
           <li key={text}>
