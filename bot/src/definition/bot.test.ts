@@ -68,6 +68,13 @@ describe('budgetBuddyBot', () => {
     }
   });
 
+  it('writes utterances in plain words, as Lex builds them best', () => {
+    const odd = locale.intents.flatMap((i) =>
+      i.sampleUtterances.filter((u) => !/^[A-Za-z0-9' ]*(?:\{\w+\}[A-Za-z0-9' ]*)*$/.test(u)),
+    );
+    expect(odd).toEqual([]);
+  });
+
   it('never lists the same utterance under two intents', () => {
     const owner = new Map<string, string>();
     const clashes: string[] = [];
@@ -91,6 +98,23 @@ describe('budgetBuddyBot', () => {
     expect(owners('show my budgets')).toEqual([IntentName.CheckBudget]);
     expect(owners('how much did i spend this month')).toEqual([IntentName.QuerySpending]);
     expect(owners('list my transactions')).toEqual([IntentName.ListTransactions]);
+  });
+
+  it('confirms the writes that replace or delete, with retries, a declination and a failure response', () => {
+    for (const name of [IntentName.SetBudget, IntentName.DeleteTransaction]) {
+      const confirmation = locale.intents.find((i) => i.name === name)?.confirmation;
+      expect({ name, prompt: confirmation?.prompt.messageGroups[0]?.message.endsWith('?') }).toEqual({
+        name,
+        prompt: true,
+      });
+      expect(confirmation?.prompt.maxRetries).toBeGreaterThan(0);
+      expect(confirmation?.declinationResponse.message).toBeTruthy();
+      expect(confirmation?.failureResponse?.message).toBeTruthy();
+    }
+    // Logging adds a row the user can undo at once: no yes/no question in the way.
+    for (const name of [IntentName.LogExpense, IntentName.LogIncome]) {
+      expect(locale.intents.find((i) => i.name === name)?.confirmation).toBeUndefined();
+    }
   });
 
   it('uses only slot types that exist, with prompts for every required slot', () => {

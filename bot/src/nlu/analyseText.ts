@@ -64,11 +64,16 @@ interface Labelled extends Span {
  * ("gift" is an expense category and an income category), one variant per reading is returned, so the
  * caller can keep the reading the classifier is surer about.
  */
-export function delexicalise(analysis: TextAnalysis, extraSpans: Labelled[] = []): string[] {
+export function delexicalise(
+  analysis: TextAnalysis,
+  extraSpans: Labelled[] = [],
+  omitTypes?: ReadonlySet<string>,
+): string[] {
   const typed: Labelled[] = [];
   for (const [typeName, matches] of analysis.slotTypeMatches) {
-    for (const m of matches)
-      typed.push({ start: m.start, end: m.end, label: placeholderFor(typeName), typeName });
+    // An omitted type's words are left out altogether (label ''), not read as that type.
+    const label = omitTypes?.has(typeName) ? '' : placeholderFor(typeName);
+    for (const m of matches) typed.push({ start: m.start, end: m.end, label, typeName });
   }
   const fixed: Labelled[] = [
     ...analysis.dates.map((d) => ({ start: d.start, end: d.end, label: placeholderFor('AMAZON.Date') })),

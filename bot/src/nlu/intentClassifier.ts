@@ -57,6 +57,9 @@ function hasMethods<T>(value: unknown, names: string[], what: string): T {
 }
 
 export class IntentClassifier {
+  /** Stems of the samples of real intents: a word seen only in NONE_INTENT samples is out of domain. */
+  private readonly inDomainStems = new Set<string>();
+
   private constructor(
     private readonly domain: TrainedDomain,
     private readonly normalizer: Normalizer,
@@ -87,12 +90,17 @@ export class IntentClassifier {
       ['textToFeatures', 'innerProcess', 'filterNonActivated', 'normalizeClassifications', 'process'],
       'the trained domain',
     );
-    return new IntentClassifier(
+    const classifier = new IntentClassifier(
       domain,
       hasMethods<Normalizer>(nlp.container.get('normalizer-en'), ['normalize'], 'normalizer-en'),
       hasMethods<Tokenizer>(nlp.container.get('tokenizer-en'), ['tokenize'], 'tokenizer-en'),
       hasMethods<Stemmer>(nlp.container.get('stemmer-en'), ['stem'], 'stemmer-en'),
     );
+    for (const s of samples) {
+      if (s.intent === NONE_INTENT) continue;
+      for (const stem of classifier.stems(s.utterance)) classifier.inDomainStems.add(stem);
+    }
+    return classifier;
   }
 
   /** Stems as NLP.js sees them; used for vocabulary checks so they agree with the classifier. */
@@ -101,9 +109,12 @@ export class IntentClassifier {
     return this.stemmer.stem(tokens);
   }
 
-  /** Whether the classifier saw this stem in training. */
+  /**
+   * Whether the classifier saw this stem in a sample of a real intent. Words of the out-of-scope
+   * samples ("my cat is sleeping") do not count: knowing them only says they are about something else.
+   */
   knows(stem: string): boolean {
-    return this.domain.features?.[stem] !== undefined;
+    return this.inDomainStems.has(stem) && this.domain.features?.[stem] !== undefined;
   }
 
   /** Scores over all intents (and NONE_INTENT), best first, summing to 1. */
@@ -116,18 +127,24 @@ export class IntentClassifier {
    * clear winner, the raw activation still says how well the words fit it (used to pick between two
    * readings of the same text).
    */
-  classifyWithStrength(text: string): { scores: IntentScore[]; strength: number } {
+  classifyWithStrength(text: string): {
+    scores: IntentScore[];
+    strength: number;
+    activations: IntentScore[];
+  } {
     const tokens: Record<string, number> = {};
     for (const stem of this.stems(text)) tokens[stem] = 1;
     let input: NluInput = { tokens, settings: this.domain.settings };
     input = this.domain.textToFeatures(input);
     input = this.domain.innerProcess(input);
     input = this.domain.filterNonActivated(input);
-    const strength = input.classifications?.find((c) => c.intent !== NONE_INTENT)?.score ?? 0;
+    const activations = (input.classifications ?? []).map(({ intent, score }) => ({ intent, score }));
+    const strength = activations.find((c) => c.intent !== NONE_INTENT)?.score ?? 0;
     input = this.domain.normalizeClassifications(input);
     return {
       scores: (input.classifications ?? []).map(({ intent, score }) => ({ intent, score })),
       strength,
+      activations,
     };
   }
 }

@@ -8,6 +8,7 @@ import { IntentName, SlotName, WRITE_INTENTS } from '../definition/names';
 import type { IntentDefinition, LocaleDefinition, SlotDefinition } from '../definition/types';
 import type { TextAnalysis } from './analyseText';
 import { analyseText, delexicalise } from './analyseText';
+import { isEnglishWord, warmEnglishWords } from './englishWords';
 import { findFreeText } from './freeText';
 import type { NluContext, NluInterpretation, SlotValue } from './index';
 import type { IntentScore } from './intentClassifier';
@@ -30,6 +31,13 @@ const MAX_UNKNOWN_SHARE_FOR_WRITE = 0.34;
 const MAX_UNKNOWN_SHARE_WITH_MONEY = 0.45;
 /** What is left of a write intent's score when its evidence is missing (it stays listed, last). */
 const NO_EVIDENCE_FACTOR = 0.05;
+/**
+ * Below this raw activation the classifier is guessing: a guess plus a word it never saw in the bot's
+ * samples is out of scope ("the gym was packed this morning").
+ */
+const WEAK_ACTIVATION = 0.35;
+/** The same bar for a stand-in: an intent that leads only because a write intent above it lacked evidence. */
+const STAND_IN_ACTIVATION = 0.5;
 const MAX_INTERPRETATIONS = 5;
 /** What is left of a slot-less read-only intent's score when the text carries values. */
 const VALUES_WITHOUT_SLOTS_FACTOR = 0.3;
@@ -44,7 +52,10 @@ const FUNCTION_WORDS = new Set(
     'were be been being it its this that these those there here i me my mine you your we our us he she ' +
     'him her they them their do does did have has had can could would should will shall may might must ' +
     'not no yes what which who whom whose when where why how please just very really too also up out ' +
-    'over some any all'
+    'over some any all ' +
+    // Contractions as the tokenizer spells them, quantifiers, and the filler of chat ("ok so", "oops").
+    'im ive id ill dont doesnt didnt cant wont isnt arent wasnt youre theyre thats able lot lots much ' +
+    'many ok okay oh oops um uh hmm well actually nevermind'
   ).split(' '),
 );
 
@@ -72,6 +83,7 @@ export async function buildInterpreter(locale: LocaleDefinition): Promise<Interp
   }
   const classifier = await IntentClassifier.train(samples);
   warmNumberRecognizer();
+  warmEnglishWords();
   const interpreter = new LocaleInterpreter(locale, classifier);
   // The first calls compile regular expressions and chrono's parsers (≈ 200 ms); pay that here, at start-up.
   const ctx = { timeZone: 'UTC', now: new Date() };
@@ -138,7 +150,7 @@ class LocaleInterpreter implements Interpreter {
       now: ctx.now,
       timeZone: ctx.timeZone,
       matchers: this.matchers,
-      isKnownWord: (w) => this.vocabulary.has(w),
+      isKnownWord: (w) => this.vocabulary.has(w) || isEnglishWord(w),
     });
   }
 
@@ -146,14 +158,31 @@ class LocaleInterpreter implements Interpreter {
     const trimmed = text.trim().slice(0, 1024);
     if (!/[\p{L}\p{N}]/u.test(trimmed)) return [this.fallback(1)];
     const analysis = this.analyse(trimmed, ctx);
-    const { scores, unknownShare } = this.classify(analysis);
-    const evidence = collectEvidence(analysis, this.evidenceTypes);
-    const ranked = this.applyEvidence(scores, evidence, analysis);
+    const evidence = collectEvidence(analysis, this.evidenceTypes, (w) => this.vocabulary.has(w));
+    // Money coming in ("sold my old bike for 150", "refund for the shoes"): the thing named is what was
+    // sold or returned, not where money went, so its category is left out of the classifier's view.
+    // And the other way round: "paid 500 for a wedding gift" is an expense, whatever "gift" can also be.
+    const omit = evidence.moneyCameIn
+      ? new Set([this.evidenceTypes.expenseCategory])
+      : evidence.moneyWentOut
+        ? new Set([this.evidenceTypes.incomeCategory])
+        : undefined;
+    const { scores, activations, unknownShare } = this.classify(analysis, omit);
+    const ranked = this.applyEvidence(scores, activations, evidence, analysis);
     const top = ranked[0];
     const topIsWrite = top !== undefined && (WRITE_INTENTS as readonly string[]).includes(top.intent);
     // An unknown word next to money ("spent $12 on pho") is an unlisted category, not a change of topic.
     const writeBar = evidence.hasMoney ? MAX_UNKNOWN_SHARE_WITH_MONEY : MAX_UNKNOWN_SHARE_FOR_WRITE;
-    const outOfScope = unknownShare >= MAX_UNKNOWN_SHARE || (topIsWrite && unknownShare > writeBar);
+    const topActivation = activations.find((a) => a.intent === top?.intent)?.score ?? 0;
+    const rawTop = scores.find((s) => s.intent !== NONE_INTENT);
+    const standIn =
+      rawTop !== undefined && rawTop.intent !== top?.intent && !hasEvidenceFor(rawTop.intent, evidence);
+    const outOfScope =
+      // Pasted markup or SQL is never a request, even when it holds one ("<b>spent 5</b>").
+      evidence.looksLikeCode ||
+      unknownShare >= MAX_UNKNOWN_SHARE ||
+      (topIsWrite && unknownShare > writeBar) ||
+      (unknownShare > 0 && topActivation < (standIn ? STAND_IN_ACTIVATION : WEAK_ACTIVATION));
     const understood = top !== undefined && !outOfScope && top.score >= this.locale.nluConfidenceThreshold;
     const candidates = ranked
       .slice(0, MAX_INTERPRETATIONS - 1)
@@ -177,20 +206,28 @@ class LocaleInterpreter implements Interpreter {
     return this.fillSlots(intent, analysis)[slot.name] ?? null;
   }
 
-  private classify(analysis: TextAnalysis): { scores: IntentScore[]; unknownShare: number } {
+  private classify(
+    analysis: TextAnalysis,
+    omitTypes?: ReadonlySet<string>,
+  ): { scores: IntentScore[]; activations: IntentScore[]; unknownShare: number } {
     const note = this.noteSpanForClassification(analysis);
-    const variants = delexicalise(analysis, note);
-    let best: { scores: IntentScore[]; variant: string; top: number } | null = null;
+    const variants = delexicalise(analysis, note, omitTypes);
+    let best: { scores: IntentScore[]; activations: IntentScore[]; variant: string; top: number } | null =
+      null;
     for (const variant of variants) {
-      const { scores, strength } = this.classifier.classifyWithStrength(variant);
-      if (!best || strength > best.top) best = { scores, variant, top: strength };
+      const { scores, strength, activations } = this.classifier.classifyWithStrength(variant);
+      if (!best || strength > best.top) best = { scores, activations, variant, top: strength };
     }
-    if (!best) return { scores: [], unknownShare: 1 };
+    if (!best) return { scores: [], activations: [], unknownShare: 1 };
     const words = tokenize(best.variant).filter((t) => !FUNCTION_WORDS.has(t.text));
     const stems = this.classifier.stems(words.map((t) => t.text).join(' '));
     const unknown = stems.filter((s) => !this.classifier.knows(s)).length;
     // Only function words ("how are you"): coverage says nothing; the classifier decides alone.
-    return { scores: best.scores, unknownShare: stems.length ? unknown / stems.length : 0 };
+    return {
+      scores: best.scores,
+      activations: best.activations,
+      unknownShare: stems.length ? unknown / stems.length : 0,
+    };
   }
 
   private noteSpanForClassification(analysis: TextAnalysis): { start: number; end: number; label: string }[] {
@@ -206,17 +243,45 @@ class LocaleInterpreter implements Interpreter {
     return note ? [{ start: note.start, end: note.end, label: placeholderFor(freeType) }] : [];
   }
 
-  private applyEvidence(scores: IntentScore[], evidence: Evidence, analysis: TextAnalysis): IntentScore[] {
+  /**
+   * A write intent without its evidence drops out of the race, and the scores are normalised again as
+   * NLP.js does (squared activations over their sum) over the intents that remain and the out-of-scope
+   * class: "thanks a lot", which the bag of words finds close to LogExpense, becomes Greeting; "record
+   * a spend of 70 on groceries", close to SetBudget, stays LogExpense. The write intent stays listed,
+   * last, with a token score. `interpret` holds such a stand-in to a higher activation bar when the text
+   * has words the bot does not know ("the train was late again" is not CheckBudget).
+   */
+  private applyEvidence(
+    scores: IntentScore[],
+    activations: IntentScore[],
+    evidence: Evidence,
+    analysis: TextAnalysis,
+  ): IntentScore[] {
     const carriesValues =
       analysis.numbers.length > 0 ||
       analysis.dates.length > 0 ||
       (analysis.slotTypeMatches.get(this.evidenceTypes.expenseCategory)?.length ?? 0) > 0;
     const byName = new Map(this.intents.map((i) => [i.name, i]));
-    return scores
+    const vetoed = new Set(
+      scores.filter((s) => byName.has(s.intent) && !hasEvidenceFor(s.intent, evidence)).map((s) => s.intent),
+    );
+    let base = scores;
+    if (vetoed.size > 0) {
+      const weight = (a: IntentScore): number => Math.max(a.score, 0) ** 2;
+      const total = activations.filter((a) => !vetoed.has(a.intent)).reduce((sum, a) => sum + weight(a), 0);
+      base = activations.map((a) => ({
+        intent: a.intent,
+        score: vetoed.has(a.intent)
+          ? (scores.find((s) => s.intent === a.intent)?.score ?? 0) * NO_EVIDENCE_FACTOR
+          : total > 0
+            ? weight(a) / total
+            : 0,
+      }));
+    }
+    return base
       .filter((s) => byName.has(s.intent))
       .map((s) => {
         let score = s.score;
-        if (!hasEvidenceFor(s.intent, evidence)) score *= NO_EVIDENCE_FACTOR;
         // Small talk and help take no values; one that names an amount, a day or a category is about
         // something else ("what should I cook for dinner tonight" is not a request for help).
         const intent = byName.get(s.intent);

@@ -36,6 +36,7 @@ const WORDS: Record<string, string | undefined> = {
   dollars: 'USD',
   buck: 'USD',
   bucks: 'USD',
+  bux: 'USD',
   euro: 'EUR',
   euros: 'EUR',
   pound: 'GBP',

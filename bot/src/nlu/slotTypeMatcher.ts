@@ -1,8 +1,8 @@
 /**
  * Resolves a custom slot type's values in text: exact synonyms (longest phrase wins, whole words only,
  * so "gas" is not found in "vegas"), simple plural/singular forms, and one- or two-letter typos in
- * longer words ("grocceries", "resturant", "restuarant") via fastest-levenshtein: letters added, dropped
- * or swapped, not changed, because a changed letter usually spells another real word.
+ * longer words ("grocceries", "resturant", "restuarant", "shooping") via fastest-levenshtein. Only words
+ * that are not real words are corrected (the caller's `isKnownWord`, backed by an English word list).
  */
 import { distance } from 'fastest-levenshtein';
 import type { SlotTypeDefinition } from '../definition/types';
@@ -22,6 +22,8 @@ export interface SlotTypeMatch extends Span {
 const sortedLetters = (w: string): string => [...w].sort().join('');
 
 const phraseKey = (words: string[]): string => words.join(' ');
+
+const MIN_LENGTH_FOR_CHANGED_LETTER = 6;
 
 /** Typo tolerance grows with word length: short words have too many real neighbours. */
 const maxTypos = (length: number): number => (length >= 8 ? 2 : length >= 5 ? 1 : 0);
@@ -63,7 +65,8 @@ export class SlotTypeMatcher {
 
   /**
    * Every match in `tokens` (from the lower-cased text; `original` for verbatim words), in order.
-   * `isKnownWord` guards typo correction: a real word of the bot's vocabulary is never "corrected".
+   * `isKnownWord` guards typo correction: a real word (of the bot's vocabulary or of English) is never
+   * "corrected" ("table" is not a typo of "tablet", nor "convert" of "concert").
    */
   findAll(tokens: Token[], original: string, isKnownWord: (word: string) => boolean): SlotTypeMatch[] {
     const out: SlotTypeMatch[] = [];
@@ -113,9 +116,13 @@ export class SlotTypeMatcher {
       if (maxTypos(candidate.word.length) === 0) continue;
       const d = distance(word, candidate.word);
       if (d > allowed || (best && d >= best.d)) continue;
-      // A same-length difference must be swapped letters ("restuarant"): a changed letter usually
-      // makes another real word ("convert" is not a typo of "concert").
-      if (word.length === candidate.word.length && sortedLetters(word) !== sortedLetters(candidate.word))
+      // In a short word a changed letter often makes a name or slang the word list lacks, so there
+      // only swapped letters count ("lucnh"); longer words may have one letter changed ("shooping").
+      if (
+        word.length === candidate.word.length &&
+        word.length < MIN_LENGTH_FOR_CHANGED_LETTER &&
+        sortedLetters(word) !== sortedLetters(candidate.word)
+      )
         continue;
       best = { value: candidate.value, d };
     }

@@ -4,20 +4,41 @@
  * by mistake is the costliest error the bot can make. So a write intent is only allowed when the text
  * carries the evidence a real request of that kind always has; otherwise the next-best read-only intent
  * (or FallbackIntent) is used.
+ *
+ * The rules read the analysed text: the words outside numbers and dates (with their positions), the
+ * numbers, and the spans each slot type claimed. They are about the shape of a request (an amount, a
+ * spending verb said by the user, a category right after it), never about particular sentences.
  */
 import { IntentName } from '../definition/names';
 import type { TextAnalysis } from './analyseText';
+import type { NumberMatch } from './numbers';
+import type { Span } from './spans';
+import { overlaps } from './spans';
+import type { Token } from './tokens';
 
 export interface Evidence {
   words: Set<string>;
   /** The lower-cased text, for evidence that is a phrase ("got paid"). */
   lower: string;
+  /** Words outside numbers and dates, in text order. */
+  tokens: Token[];
+  /** Numbers that can be a sum of money: not a clock time ("at 3") or a count of things ("3 new emails"). */
+  amounts: NumberMatch[];
   hasNumber: boolean;
   /** A number with a currency, a money word or cents: relaxes the vocabulary check, not the evidence. */
   hasMoney: boolean;
+  expenseCategories: Span[];
   hasExpenseCategory: boolean;
   hasIncomeCategory: boolean;
   hasPeriod: boolean;
+  /** Markup, SQL or template syntax: pasted code, not a request. */
+  looksLikeCode: boolean;
+  /** A question ("spent on shopping this month?"), not a statement of what happened. */
+  isQuestion: boolean;
+  /** Words that say the money came in ("sold", "refunded", "paid me", "salary"), none that it went out. */
+  moneyCameIn: boolean;
+  /** A verb that says the money went out ("paid 500 for a wedding gift"), none that it came in. */
+  moneyWentOut: boolean;
 }
 
 const any = (words: Set<string>, list: readonly string[]): boolean => list.some((w) => words.has(w));
@@ -42,8 +63,78 @@ const SPENT_VERBS = [
   'had',
   'got',
   'took',
+  'ordered',
+  'grabbed',
+] as const;
+/** Without an amount only these count: "had lunch" or "got a haircut" is news, not a request to log. */
+const STRONG_SPENT_VERBS = [
+  'spent',
+  'paid',
+  'bought',
+  'purchased',
+  'log',
+  'add',
+  'record',
+  'track',
+  'charged',
+  'dropped',
+  'blew',
+  'ordered',
 ] as const;
 const SPEND_VERBS = [...SPENT_VERBS, 'spend', 'pay', 'buy', 'charge'] as const;
+/** Money going out, said outright; "got" or "had" alone do not say which way it went. */
+const OUTGOING_VERBS = [
+  'spent',
+  'spend',
+  'paid',
+  'pay',
+  'bought',
+  'buy',
+  'purchased',
+  'charged',
+  'charge',
+  'dropped',
+  'blew',
+  'ordered',
+  'cost',
+  'costs',
+] as const;
+/** What may stand before the spending verb: the user ("I", "we"), an adverb, or nothing ("bought lunch"). */
+const OWN_SUBJECT = new Set([
+  'i',
+  'we',
+  'ive',
+  'weve',
+  'just',
+  'also',
+  'finally',
+  'already',
+  'then',
+  'and',
+  'so',
+  'oops',
+  'ok',
+  'okay',
+  'please',
+]);
+/** Words that may stand between the verb and its category ("bought a new dress", "spent money on food"). */
+const OBJECT_LINKS = new Set([
+  'a',
+  'an',
+  'the',
+  'some',
+  'my',
+  'our',
+  'for',
+  'on',
+  'at',
+  'new',
+  'more',
+  'another',
+  'money',
+  'of',
+]);
+const MAX_OBJECT_GAP = 3;
 /** With a number, even a preposition ties it to a purchase ("22 on lunch", "lunch was 12"). */
 const AMOUNT_LINKS = ['on', 'for', 'was', 'put', 'at'] as const;
 const EXPENSE_NOUNS = ['expense', 'purchase', 'expenses', 'purchases'] as const;
@@ -63,8 +154,42 @@ const INCOME_VERBS = [
   'deposited',
   'arrived',
   'of',
+  'sold',
+  'reimbursed',
+  'refunded',
+  'won',
 ] as const;
-const BUDGET_WORDS = ['budget', 'budgets', 'limit', 'cap', 'allow', 'most', 'max', 'maximum'] as const;
+/** With an income word and no amount, one of these says the user is logging it ("add income"). */
+const INCOME_LOGGING_VERBS = [
+  'add',
+  'log',
+  'record',
+  'track',
+  'enter',
+  'new',
+  'came',
+  'arrived',
+  'got',
+  'received',
+  'earned',
+  'deposited',
+] as const;
+/** Money coming in; with none of SPEND_VERBS beside them, the text is not about an expense. */
+const INCOME_MARKERS = ['earned', 'received', 'sold', 'reimbursed', 'refunded', 'deposited'] as const;
+const INCOME_PHRASE = /\b(?:got|get|was|been|were|gets) paid\b|\bpaid (?:me|us)\b/;
+const BUDGET_WORDS = [
+  'budget',
+  'budgets',
+  'limit',
+  'cap',
+  'allow',
+  'most',
+  'max',
+  'maximum',
+  'allocate',
+  'allot',
+  'aside',
+] as const;
 const BUDGET_SETTERS = [
   'set',
   'make',
@@ -81,70 +206,206 @@ const BUDGET_SETTERS = [
   'want',
   'like',
   'up',
+  'need',
+  'put',
+  'keep',
+  'increase',
+  'reduce',
+  'decrease',
+  'adjust',
+  'allocate',
 ] as const;
-const DELETE_VERBS = [
-  'delete',
-  'remove',
-  'undo',
-  'cancel',
-  'erase',
-  'revert',
-  'scratch',
-  'rid',
-  'mistake',
-  'back',
-] as const;
-const DELETE_OBJECTS = [
+const LIMIT_PHRASE = /\b(?:no more than|not more than|more than|at most|up to|maximum of|max of|under)\b/;
+const DELETE_VERBS = ['delete', 'remove', 'undo', 'cancel', 'erase', 'revert', 'rid', 'scratch'] as const;
+/** What a delete command names: the entry itself. A category counts too ("remove the coffee"), except after "cancel" ("cancel my netflix"). */
+const DELETE_OBJECTS = new Set([
   'that',
   'it',
   'last',
   'previous',
+  'latest',
+  'recent',
   'entry',
   'transaction',
+  'transactions',
   'expense',
   'purchase',
+  'payment',
   'one',
   'this',
-  'mistake',
-  'undo',
-  'back',
-] as const;
+]);
+/** Words that may stand between a deleting verb and what it deletes ("get rid of that"). */
+const DELETE_LINKS = new Set(['the', 'my', 'a', 'an', 'of', 'that', 'this', 'last', 'just']);
+const DELETE_PHRASE = /\b(?:take (?:it|that|this) back|that was (?:a )?(?:mistake|wrong)|wrong entry)\b/;
+const CODE =
+  /<\/?[a-z][^>]*>|;\s*--|\/\*|\$\{|\{\{|\bjavascript:|\b(?:select\b[^;]*\bfrom|drop\s+(?:table|database)|insert\s+into|delete\s+from|union\s+select|update\s+\w+\s+set)\b/;
+const QUESTION_WORDS = new Set([
+  'how',
+  'what',
+  'whats',
+  'when',
+  'where',
+  'which',
+  'why',
+  'did',
+  'do',
+  'does',
+  'have',
+  'has',
+  'is',
+  'are',
+  'was',
+  'can',
+  'could',
+  'should',
+  'would',
+  'will',
+]);
+/** Before a number, these make it a count of entries ("my last 3 rides"), not an amount. */
+const COUNT_LEADS = new Set(['last', 'latest', 'recent', 'first', 'top', 'past', 'previous']);
+/** Before a small whole number, these make it a clock time ("the meeting is at 3"). */
+const TIME_LEADS = new Set(['at', 'around', 'by', 'until', 'till', 'before', 'after']);
+/** Adjectives between a count and its noun ("3 new emails"). */
+const COUNT_ADJECTIVES = new Set(['new', 'more', 'other', 'extra', 'old', 'big', 'small', 'little']);
+/** Words after an amount that are about the money itself ("50 cash"). */
+const MONEY_ADJUNCTS = new Set(['cash', 'card', 'total', 'each', 'only', 'tax', 'overall', 'tip', 'worth']);
 
 export function collectEvidence(
   analysis: TextAnalysis,
   typeNames: { expenseCategory: string; incomeCategory: string; period: string },
+  isKnownWord: (word: string) => boolean,
 ): Evidence {
   const words = new Set(analysis.tokens.map((t) => t.text));
-  const matches = (name: string): boolean => (analysis.slotTypeMatches.get(name)?.length ?? 0) > 0;
+  const spans = (name: string): Span[] => analysis.slotTypeMatches.get(name) ?? [];
+  const expenseCategories = spans(typeNames.expenseCategory);
+  const listed = [...analysis.slotTypeMatches.values()].flat();
+  const amounts = analysis.numbers.filter((n) => canBeMoney(n, analysis, listed, isKnownWord));
+  const lower = analysis.lower;
+  const firstWord = analysis.tokens[0]?.text ?? '';
+  // "I paid", "paid 500 for…": the user paid. "the gig paid 450", "my brother paid" say nothing of it.
+  const spends = ownVerbIndexes(analysis.tokens, OUTGOING_VERBS).length > 0 && !INCOME_PHRASE.test(lower);
+  // An income phrase counts unless an expense phrase covers the same words or more: "tax refund" is
+  // income even though "tax" is an expense; "gift" and "gift card" say nothing about the direction.
+  const hasIncomeCategory = spans(typeNames.incomeCategory).some(
+    (s) => !expenseCategories.some((e) => e.start <= s.start && e.end >= s.end),
+  );
   return {
     words,
-    lower: analysis.lower,
-    hasNumber: analysis.numbers.length > 0,
+    lower,
+    tokens: analysis.tokens,
+    amounts,
+    hasNumber: amounts.length > 0,
     hasMoney: analysis.numbers.some((n) => n.isMoney),
-    hasExpenseCategory: matches(typeNames.expenseCategory),
-    hasIncomeCategory: matches(typeNames.incomeCategory),
-    hasPeriod: matches(typeNames.period),
+    expenseCategories,
+    hasExpenseCategory: expenseCategories.length > 0,
+    hasIncomeCategory,
+    hasPeriod: spans(typeNames.period).length > 0,
+    looksLikeCode: CODE.test(lower),
+    isQuestion: /\?\s*$/.test(lower) || QUESTION_WORDS.has(firstWord),
+    moneyCameIn: (any(words, INCOME_MARKERS) || INCOME_PHRASE.test(lower) || hasIncomeCategory) && !spends,
+    moneyWentOut: spends && !any(words, INCOME_MARKERS) && !hasIncomeCategory,
   };
 }
 
+/** A clock time or a count of things is not an amount of money, whatever the classifier thinks. */
+function canBeMoney(
+  n: NumberMatch,
+  analysis: TextAnalysis,
+  listed: Span[],
+  isKnownWord: (word: string) => boolean,
+): boolean {
+  if (n.isMoney) return true;
+  const before = [...analysis.tokens].reverse().find((t) => t.end <= n.start);
+  const adjacent = (t: Token | undefined, from: number, to: number): boolean =>
+    t !== undefined && /^\s*$/.test(analysis.lower.slice(from, to));
+  const afterIndex = analysis.tokens.findIndex((t) => t.start >= n.end);
+  let after = afterIndex >= 0 ? analysis.tokens[afterIndex] : undefined;
+  const followed = after !== undefined && adjacent(after, n.end, after.start);
+  const small = Number.isInteger(n.value) && n.value >= 1 && n.value <= 12;
+  if (before && adjacent(before, before.end, n.start) && COUNT_LEADS.has(before.text)) return false;
+  if (small && before && adjacent(before, before.end, n.start) && TIME_LEADS.has(before.text)) {
+    if (!followed || after?.text === 'today' || after?.text === 'oclock') return false;
+  }
+  if (!followed || !after) return true;
+  let i = afterIndex;
+  while (after && COUNT_ADJECTIVES.has(after.text)) after = analysis.tokens[++i];
+  if (!after || MONEY_ADJUNCTS.has(after.text)) return true;
+  // "3 new emails", "10 km": a word the bot does not know, and no slot value, counts the number.
+  const isValue = listed.some((s) => overlaps(s, after));
+  return isValue || isKnownWord(after.text);
+}
+
+/** Where a verb from `verbs` is said by the user ("I bought", "bought"), not by someone else ("my friend bought"). */
+function ownVerbIndexes(tokens: Token[], verbs: readonly string[]): number[] {
+  const out: number[] = [];
+  tokens.forEach((t, i) => {
+    if (!verbs.includes(t.text)) return;
+    const before = tokens[i - 1];
+    if (!before || OWN_SUBJECT.has(before.text)) out.push(i);
+  });
+  return out;
+}
+
+/** Whether one of `targets` starts within a few linking words after token `i`. */
+function objectFollows(tokens: Token[], i: number, targets: Span[], links: Set<string>): boolean {
+  for (let gap = 0, j = i + 1; j < tokens.length && gap <= MAX_OBJECT_GAP; j += 1, gap += 1) {
+    const t = tokens[j];
+    if (!t) return false;
+    if (targets.some((s) => overlaps(s, t))) return true;
+    if (!links.has(t.text)) return false;
+  }
+  return false;
+}
+
+function logExpense(e: Evidence): boolean {
+  if (e.moneyCameIn) return false;
+  if (e.hasNumber) {
+    // "300 a month for groceries" sets a budget; "spent 50 a week on coffee" still logs.
+    if (e.hasPeriod && !any(e.words, SPENT_VERBS)) return false;
+    return e.hasExpenseCategory || any(e.words, SPEND_VERBS) || any(e.words, AMOUNT_LINKS);
+  }
+  if (any(e.words, EXPENSE_NOUNS)) return !e.isQuestion || /^(?:can|could) (?:i|you)\b/.test(e.lower);
+  // No amount: "I bought lunch" (the bot asks how much), but not "my friend bought a new car",
+  // "I paid attention in class" or "spent on shopping this month?".
+  if (e.isQuestion || !e.hasExpenseCategory) return false;
+  return ownVerbIndexes(e.tokens, STRONG_SPENT_VERBS).some((i) =>
+    objectFollows(e.tokens, i, e.expenseCategories, OBJECT_LINKS),
+  );
+}
+
+function logIncome(e: Evidence): boolean {
+  if (e.moneyWentOut) return false;
+  if (e.hasNumber && (e.hasIncomeCategory || any(e.words, INCOME_VERBS))) return true;
+  if (INCOME_PHRASE.test(e.lower)) return true;
+  // No amount: "I earned some money", "add income", "my paycheck came in" (the bot asks how much),
+  // but not "my salary is too low" or "my salary goes up next year".
+  if (e.isQuestion) return false;
+  if (ownVerbIndexes(e.tokens, INCOME_MARKERS).length > 0) return true;
+  return (any(e.words, INCOME_NOUNS) || e.hasIncomeCategory) && any(e.words, INCOME_LOGGING_VERBS);
+}
+
+function deleteTransaction(e: Evidence): boolean {
+  if (e.words.has('undo') || DELETE_PHRASE.test(e.lower)) return true;
+  return e.tokens.some((t, i) => {
+    if (!(DELETE_VERBS as readonly string[]).includes(t.text)) return false;
+    const objects = t.text === 'cancel' ? [] : e.expenseCategories;
+    const named = e.tokens.filter((x) => DELETE_OBJECTS.has(x.text));
+    return objectFollows(e.tokens, i, [...named, ...objects], DELETE_LINKS);
+  });
+}
 const rules: Partial<Record<string, (e: Evidence) => boolean>> = {
-  [IntentName.LogExpense]: (e) =>
-    (e.hasNumber && (e.hasExpenseCategory || any(e.words, SPEND_VERBS) || any(e.words, AMOUNT_LINKS))) ||
-    (e.hasExpenseCategory && any(e.words, SPENT_VERBS) && !e.words.has('how')) ||
-    any(e.words, EXPENSE_NOUNS),
-  [IntentName.LogIncome]: (e) =>
-    (e.hasNumber && (e.hasIncomeCategory || any(e.words, INCOME_VERBS))) ||
-    any(e.words, INCOME_NOUNS) ||
-    /\b(?:got|get|was|been|just got) paid\b/.test(e.lower) ||
-    (e.hasIncomeCategory && any(e.words, INCOME_VERBS)),
+  [IntentName.LogExpense]: logExpense,
+  [IntentName.LogIncome]: logIncome,
   [IntentName.SetBudget]: (e) =>
     (any(e.words, BUDGET_WORDS) && (e.hasNumber || e.hasPeriod || any(e.words, BUDGET_SETTERS))) ||
-    (e.hasNumber && /\b(?:no more than|not more than|more than|at most|up to|maximum of)\b/.test(e.lower)),
-  [IntentName.DeleteTransaction]: (e) => any(e.words, DELETE_VERBS) && any(e.words, DELETE_OBJECTS),
+    (e.hasNumber && LIMIT_PHRASE.test(e.lower)) ||
+    (e.hasNumber && e.hasPeriod && !any(e.words, SPENT_VERBS)),
+  [IntentName.DeleteTransaction]: deleteTransaction,
 };
 
-/** Whether the text may be read as `intentName`; read-only intents need no evidence. */
+/** Whether the text may be read as `intentName`; read-only intents need no evidence. Code never is a write. */
 export function hasEvidenceFor(intentName: string, evidence: Evidence): boolean {
   const rule = rules[intentName];
-  return rule ? rule(evidence) : true;
+  if (!rule) return true;
+  return !evidence.looksLikeCode && rule(evidence);
 }

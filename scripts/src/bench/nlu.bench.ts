@@ -1,7 +1,10 @@
 /**
  * NLU hot path: `interpret()` (classification + every slot of the top intents) over a varied set of
- * utterances after warm-up, the way the local Lex runtime calls it once per turn.
+ * utterances after warm-up, the way the local Lex runtime calls it once per turn: 400 generated ones
+ * and the held-out eval lines (typos, slang, currencies, chatter, SQL and HTML).
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
 import { LOCALE_ID } from '@budgetbuddy/bot/src/definition/names';
 import { createNlu } from '@budgetbuddy/bot/src/nlu/index';
@@ -40,6 +43,15 @@ function utterances(count: number): string[] {
   return out;
 }
 
+const HELD_OUT = resolve(__dirname, '../../../bot/src/nlu/eval/heldout.jsonl');
+
+function heldOutTexts(): string[] {
+  return readFileSync(HELD_OUT, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+}
+
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 
@@ -48,7 +60,7 @@ export async function run(): Promise<Record<string, number>> {
   const nlu = await createNlu(budgetBuddyBot, LOCALE_ID);
   const startupMs = performance.now() - startedAt;
   const ctx = { timeZone: 'America/New_York', now: new Date() };
-  const texts = utterances(400);
+  const texts = [...utterances(400), ...heldOutTexts()];
   for (const text of texts.slice(0, 100)) nlu.interpret(text, ctx);
   const times: number[] = [];
   for (const text of texts) {

@@ -1,5 +1,6 @@
 import { IntentName } from '../names';
 import type { IntentDefinition } from '../types';
+import { prompt } from './prompts';
 import { amountSlot, expenseCategorySlot, periodSlot } from './slots';
 
 export const SetBudget: IntentDefinition = {
@@ -45,12 +46,31 @@ export const SetBudget: IntentDefinition = {
     'set up a {Period} budget',
     'start a budget for {Category}',
     'budget for {Category}',
+    '{Amount} {Period} for {Category}',
+    'allocate {Amount} for {Category} {Period}',
+    'set aside {Amount} {Period} for {Category}',
+    'no more than {Amount} {Period} on {Category}',
+    'max {Amount} on {Category}',
+    'keep {Category} under {Amount} {Period}',
+    'I need a {Category} budget',
+    'help me budget {Amount} for {Category}',
+    'I want to budget {Amount} {Period}',
+    '{Period} limit of {Amount} for {Category}',
+    'my {Period} {Category} limit is {Amount}',
+    'increase the {Category} budget to {Amount}',
   ],
   slots: [
     expenseCategorySlot(true, 'Which category is the budget for?'),
     amountSlot(true, 'How much do you want to allow?'),
     periodSlot,
   ],
+  // A budget replaces the one of the same category and period. The code hook asks with ConfirmIntent
+  // naming both amounts when one exists; this prompt is Lex's own step if a hook ever delegates to it.
+  confirmation: {
+    prompt: prompt('This replaces any budget you have for the same category and period. Save it?'),
+    declinationResponse: { message: 'OK, I left your budgets as they were.' },
+    failureResponse: { message: "I didn't get a yes or a no, so I left your budgets as they were." },
+  },
   dialogCodeHook: true,
   fulfillmentCodeHook: true,
 };
