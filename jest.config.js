@@ -24,6 +24,8 @@ const project = (name, extra = {}) => ({
   roots: [`<rootDir>/${name}`],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/dist/'],
+  // cdk.out stages a copy of infra/package.json: without this jest warns of a Haste name collision.
+  modulePathIgnorePatterns: ['<rootDir>/infra/cdk.out'],
   ...extra,
 });
 

@@ -3,10 +3,22 @@
  * named figures), prints a table and writes all figures to bench-results.json at the repo root.
  * A module per hot path keeps the runner free of knowledge about what is measured.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 type BenchModule = { run: () => Promise<Record<string, number>>; title?: string };
+
+function readPrevious(path: string): Record<string, number> {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    return Object.fromEntries(
+      Object.entries(parsed).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
+    );
+  } catch {
+    return {};
+  }
+}
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
@@ -33,7 +45,9 @@ async function main(): Promise<void> {
   console.log(`\n${'figure'.padEnd(width)}  value`);
   for (const [k, v] of Object.entries(results)) console.log(`${k.padEnd(width)}  ${v}`);
   const out = resolve(__dirname, '../../../bench-results.json');
-  writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+  // A subset run (`npm run bench -- web`) updates its own figures and keeps the others.
+  const previous = only.length > 0 && existsSync(out) ? readPrevious(out) : {};
+  writeFileSync(out, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
   console.log(`\nwrote ${out}`);
   if (failures.length) {
     console.error(`failed: ${failures.join(', ')}`);
