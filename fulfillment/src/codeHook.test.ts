@@ -106,6 +106,7 @@ describe('createCodeHook', () => {
     expect(reply.sessionState.activeContexts?.map((c) => c.name)).toEqual([
       'someOtherContext',
       'bbLastLogged',
+      'bbLastAction',
     ]);
     expect(reply.sessionState.sessionAttributes?.['bb:userId']).toBe('user-1');
   });

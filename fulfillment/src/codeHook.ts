@@ -17,10 +17,11 @@ import { todayIn } from './dates/calendar';
 import { close } from './lex/dialogActions';
 import { currentIntent, readRequestKey, readTimeZone, readUserId } from './lex/eventReader';
 import { readMemory } from './lex/memory';
+import { COULD_NOT_LOOK_UP, COULD_NOT_SAVE, UNKNOWN_USER, UNREADABLE } from './lex/failures';
 import { plainText } from './lex/messages';
 import { loadProfile } from './lex/profile';
-import { handlerFor } from './intents/registry';
-import { createTurn } from './intents/turn';
+import { handleTurn } from './intents/registry';
+import { createTurn, type Turn } from './intents/turn';
 
 export interface CodeHookDeps {
   repo: LedgerRepository;
@@ -29,11 +30,7 @@ export interface CodeHookDeps {
   logError?: (message: string, detail: Record<string, unknown>) => void;
 }
 
-export const COULD_NOT_SAVE = "I couldn't save that — please try again.";
-export const COULD_NOT_LOOK_UP = "I couldn't look that up just now — please try again. Nothing was changed.";
-export const UNKNOWN_USER =
-  "I can't tell who you are, so I didn't save anything. Please sign in again and retry.";
-const UNREADABLE = "Sorry, I couldn't read that request, so nothing was saved. Please try again.";
+export { COULD_NOT_LOOK_UP, COULD_NOT_SAVE, UNKNOWN_USER } from './lex/failures';
 
 /** Ends the turn with a sentence, leaving the conversation memory as it was. */
 function failWith(event: LexEvent, message: string): LexResponse {
@@ -70,10 +67,11 @@ export function createCodeHook(deps: CodeHookDeps): CodeHook {
     const userId = readUserId(event);
     if (!userId) return failWith(event, UNKNOWN_USER);
 
+    let turn: Turn | undefined;
     try {
       const profile = await loadProfile(deps.repo, userId, readTimeZone(event));
       const intent = currentIntent(event);
-      const turn = createTurn({
+      turn = createTurn({
         event,
         intent,
         userId,
@@ -83,8 +81,9 @@ export function createCodeHook(deps: CodeHookDeps): CodeHook {
         memory: readMemory(event),
         repo: deps.repo,
         clock: deps.clock,
+        logError,
       });
-      return await handlerFor(intent.name)(turn);
+      return await handleTurn(turn);
     } catch (error) {
       // A ledger rule we did not catch earlier still has a sentence meant for people.
       if (error instanceof LedgerError) return failWith(event, error.message);
@@ -92,7 +91,10 @@ export function createCodeHook(deps: CodeHookDeps): CodeHook {
         intent: event.sessionState.intent?.name,
         error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
       });
-      const writes = (WRITE_INTENTS as readonly string[]).includes(event.sessionState.intent?.name ?? '');
+      // A turn writes when its intent does, or when a handler started a write (a correction the NLU sent to the fallback).
+      const writes =
+        turn?.writing === true ||
+        (WRITE_INTENTS as readonly string[]).includes(event.sessionState.intent?.name ?? '');
       return failWith(event, writes ? COULD_NOT_SAVE : COULD_NOT_LOOK_UP);
     }
   };

@@ -27,7 +27,8 @@ import { createCodeHook } from '../src/codeHook';
 import { systemClock, type Clock } from '../src/ports/Clock';
 import type { LedgerRepository } from '../src/ports/LedgerRepository';
 import { DynamoLedgerRepository } from '../src/store/DynamoLedgerRepository';
-import { ensureTable } from '../src/store/table';
+import { UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { ensureTable, TTL_ATTRIBUTE } from '../src/store/table';
 
 export const DEFAULT_TIME_ZONE = 'America/New_York';
 
@@ -50,9 +51,14 @@ export function sessionIdFor(userId: string): string {
   return `u-${createHash('sha256').update(userId).digest('hex').slice(0, 40)}`;
 }
 
-export async function startConversationHarness(
-  opts: { clock?: Clock; dataDir?: string } = {},
-): Promise<ConversationHarness> {
+export interface HarnessOptions {
+  clock?: Clock;
+  dataDir?: string;
+  /** Wraps the store the code hook uses (the test's own `repo` stays unwrapped), e.g. to make it fail. */
+  wrapRepo?: (repo: LedgerRepository) => LedgerRepository;
+}
+
+export async function startConversationHarness(opts: HarnessOptions = {}): Promise<ConversationHarness> {
   const clock = opts.clock ?? systemClock;
   const cleanups: (() => Promise<void>)[] = [];
   const close = async () => {
@@ -71,12 +77,27 @@ export async function startConversationHarness(
     cleanups.push(async () => dynamoClient.destroy());
     const tableName = `BudgetBuddyTest${randomUUID().slice(0, 8)}`;
     await ensureTable(dynamoClient, tableName);
+    // The scripted clock stands in the past, so records it stamps with a TTL (idempotency keys, 7 days)
+    // are already expired by the real calendar; DynamoDB Local's TTL sweeper would then delete them at
+    // random moments and make "a retry logs once" flaky. Conversations here never need expiry.
+    if (opts.clock) {
+      await dynamoClient.send(
+        new UpdateTimeToLiveCommand({
+          TableName: tableName,
+          TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: false },
+        }),
+      );
+    }
     const repo = new DynamoLedgerRepository({ client: dynamoClient, tableName, clock });
 
     const server = await startLexServer({
       definition: budgetBuddyBot,
       nlu,
-      codeHook: createCodeHook({ repo, clock }),
+      codeHook: createCodeHook({
+        repo: opts.wrapRepo ? opts.wrapRepo(repo) : repo,
+        clock,
+        ...(opts.wrapRepo ? { logError: () => undefined } : {}),
+      }),
       clock,
       port: 0,
     });

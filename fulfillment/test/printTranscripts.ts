@@ -1,5 +1,5 @@
 /**
- * Prints docs/transcripts.md: ten conversations run through the real stack (Lex client → local runtime
+ * Prints docs/transcripts.md: twelve conversations run through the real stack (Lex client → local runtime
  * → NLU → code hook → DynamoDB Local), at a fixed instant so the output is reproducible.
  *
  *   npx tsx fulfillment/test/printTranscripts.ts > docs/transcripts.md
@@ -12,7 +12,7 @@ interface Script {
   title: string;
   user: string;
   timeZone?: string;
-  setup?: 'vnd' | 'history';
+  setup?: 'history';
   turns: string[];
 }
 
@@ -20,55 +20,85 @@ const SCRIPTS: Script[] = [
   {
     title: 'Logging, a missing category, and undo',
     user: 't-1',
-    turns: ['hi', 'spent 12.50 on lunch', 'spent 20', 'Groceries', 'undo'],
+    turns: ['hi', 'spent 12.50 on lunch', 'spent 20', 'Groceries', 'undo', 'undo', 'no'],
+  },
+  {
+    title: 'Fixing the entry just logged',
+    user: 't-2',
+    turns: [
+      'spent 12.50 on lunch',
+      'no, make that 15',
+      'actually it was yesterday',
+      'change it to groceries',
+      'spent 30',
+      'spent 12 on food',
+      'list my transactions',
+    ],
   },
   {
     title: 'A budget and its warnings at 80% and 100%',
-    user: 't-2',
-    turns: ['set my food budget to 100', 'spent 50 on food', 'spent 35 on food', 'spent 20 on food'],
+    user: 't-3',
+    turns: [
+      'set my food budget to 100',
+      'spent 50 on food',
+      'spent 35 on food',
+      'spent 20 on food',
+      'how am I doing',
+    ],
   },
   {
     title: 'Questions and follow-ups',
-    user: 't-3',
+    user: 't-4',
     setup: 'history',
     turns: [
       'how much did I spend on food last month?',
       'and in October?',
       'what about transport?',
       'how much have I spent since monday',
+      'how much on coffee this month',
     ],
   },
   {
-    title: 'Replacing a budget, then declining a second change',
-    user: 't-4',
+    title: 'Replacing a budget, declining a second change, then undo',
+    user: 't-5',
     turns: [
       'set my grocery budget to 400',
       'set my grocery budget to 450',
       'yes',
       'set my grocery budget to 500',
       'no',
+      'undo',
     ],
   },
   {
     title: 'Checking budgets',
-    user: 't-5',
+    user: 't-6',
     turns: [
       'show my budgets',
       'set my overall budget to 1500',
       'set my transport budget to 120',
       'spent 40 on transport',
       'show my budgets',
+      "what's left for transport this week",
     ],
   },
   {
     title: 'History and deleting',
-    user: 't-6',
+    user: 't-7',
     setup: 'history',
-    turns: ['list my transactions', 'delete my last transaction', 'no', 'delete my last transaction', 'yes'],
+    turns: [
+      'list my transactions',
+      'delete the coffee from yesterday',
+      'no',
+      'delete my last transaction',
+      'yes',
+      'undo',
+      'delete everything',
+    ],
   },
   {
-    title: 'Bad amounts, an unknown category and a date in the future',
-    user: 't-7',
+    title: 'Bad amounts, an unknown category, a typo and a date in the future',
+    user: 't-8',
     turns: [
       'spent 0 on lunch',
       '8.75',
@@ -77,24 +107,51 @@ const SCRIPTS: Script[] = [
       'I spent 30 on food tomorrow',
       'yesterday',
       'paid 30 for coffee on friday',
+      'spnt 9 on lnch',
+      'yes',
     ],
   },
   {
     title: 'Income',
-    user: 't-8',
-    turns: ['got paid 2000 salary', 'received 300 from freelance work', 'list my transactions'],
-  },
-  {
-    title: 'Vietnamese dong (a currency with no decimals)',
     user: 't-9',
-    timeZone: 'Asia/Ho_Chi_Minh',
-    setup: 'vnd',
-    turns: ['spent 45000 on lunch', 'spent 12.5 on food', 'how much did I spend this month'],
+    turns: [
+      'got paid 2000 salary',
+      'received 300 from freelance work',
+      'how much did I earn this month',
+      'list my transactions',
+    ],
   },
   {
-    title: 'Help and out-of-scope chatter (nothing is saved)',
+    title: 'Your own currency: euros, then Vietnamese dong (no decimals)',
     user: 't-10',
-    turns: ['what is the weather', 'tell me a joke', 'help', 'list my transactions'],
+    timeZone: 'Asia/Ho_Chi_Minh',
+    turns: [
+      'set my currency to EUR',
+      'spent 12.50 on lunch',
+      'spent 5 dollars on coffee',
+      '4.50',
+      'switch to VND',
+      'spent 45000 on lunch',
+      'spent 12.5 on food',
+      '30000',
+      'how much did I spend this month',
+    ],
+  },
+  {
+    title: 'Help, small talk and out-of-scope chatter (nothing is saved)',
+    user: 't-11',
+    turns: ['what is the weather', 'tell me a joke', 'help', 'thanks', 'list my transactions'],
+  },
+  {
+    title: 'Removing a budget',
+    user: 't-12',
+    turns: [
+      'set my food budget to 200',
+      'spent 25 on food',
+      'delete my food budget',
+      'yes',
+      'show my budgets',
+    ],
   },
 ];
 
@@ -114,13 +171,6 @@ async function main(): Promise<void> {
   let seq = 0;
   try {
     for (const [index, script] of SCRIPTS.entries()) {
-      if (script.setup === 'vnd') {
-        await h.repo.putProfile(script.user, {
-          currency: 'VND',
-          timeZone: 'Asia/Ho_Chi_Minh',
-          customCategories: [],
-        });
-      }
       if (script.setup === 'history') {
         const rows: [string, number, string, string?][] = [
           ['2026-09-10', 4000, 'Food'],
@@ -146,7 +196,7 @@ async function main(): Promise<void> {
       out.push(`## ${index + 1}. ${script.title}`, '');
       if (script.setup === 'history')
         out.push('*(Seeded history: expenses from September to November.)*', '');
-      if (script.setup === 'vnd') out.push('*(Profile currency set to VND.)*', '');
+      if (script.timeZone) out.push(`*(Time zone sent by the browser: ${script.timeZone}.)*`, '');
       for (const text of script.turns) {
         const reply = await h.say(script.user, text, script.timeZone ? { timeZone: script.timeZone } : {});
         out.push(transcriptTurn(text, reply), '');

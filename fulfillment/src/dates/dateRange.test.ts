@@ -21,6 +21,8 @@ describe('resolveDateRange', () => {
     ['last 30 days', '2026-10-24', '2026-11-22', 'in the last 30 days'],
     ['past two weeks', '2026-11-09', '2026-11-22', 'in the last 2 weeks'],
     ['friday', '2026-11-20', '2026-11-20', 'on Friday, Nov 20'],
+    ['the day before yesterday', '2026-11-20', '2026-11-20', 'on Friday, Nov 20'],
+    ['how much did I spend in 2025', '2025-01-01', '2025-12-31', 'in 2025'],
   ])('%s → %s..%s', (words, from, to, label) => {
     expect(resolveDateRange(words, today)).toMatchObject({ from, to, label });
   });
@@ -51,9 +53,11 @@ describe('parsePastDay', () => {
     ['dec 3', '2025-12-03'],
     ['the 3rd', '2026-11-03'],
     ['3 days ago', '2026-11-19'],
+    ['the day before yesterday', '2026-11-20'],
+    ['next friday', null],
   ])('%s → %s', (words, expected) => {
     const day = parsePastDay(words, today);
-    expect(day && toDay(day)).toBe(expected);
+    expect(day ? toDay(day) : null).toBe(expected);
   });
 });
 

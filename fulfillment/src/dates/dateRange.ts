@@ -118,10 +118,33 @@ const normalise = (words: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** Words that point at a day still to come: "next friday", "tomorrow", "this coming monday". */
+export const FUTURE_WORDS = /\b(tomorrow|next|coming|upcoming|in \d+ days?)\b/;
+
+/**
+ * A month and day said without a year that, read in this year, is still to come and near ("dec 25"
+ * said on Dec 1): most likely a day that has not happened yet, not one a year ago. null otherwise.
+ */
+export function nearFutureDay(words: string, today: IsoDay, withinDays = 60): Date | null {
+  const text = normalise(words);
+  const ref = fromDay(today);
+  const result = chrono.parse(text, new Date(ref.getFullYear(), ref.getMonth(), ref.getDate(), 12), {
+    forwardDate: false,
+  })[0];
+  if (!result || result.start.isCertain('year') || !result.start.isCertain('month')) return null;
+  const d = result.start.date();
+  const day = new Date(d.getFullYear(), d.getMonth(), d.getDate());
+  const ahead = differenceInCalendarDays(day, ref);
+  return ahead > 0 && ahead <= withinDays ? day : null;
+}
+
 /** A day said in the past ("friday", "nov 3", "the 3rd"): never after today. */
 export function parsePastDay(words: string, today: IsoDay): Date | null {
   const text = normalise(words);
   const ref = fromDay(today);
+  // "next friday" is not a past day: the caller decides what to say about a day still to come.
+  if (FUTURE_WORDS.test(text)) return null;
+  if (/\bday before yesterday\b/.test(text)) return subDays(ref, 2);
   if (/\btoday\b|\btonight\b|\bthis morning\b/.test(text)) return ref;
   if (/\byesterday\b|\blast night\b/.test(text)) return subDays(ref, 1);
   const weekday = parseWeekday(text);
@@ -191,6 +214,10 @@ export function resolveDateRange(words: string, today: IsoDay): DateRange | null
   const ref = fromDay(today);
   if (!text) return null;
 
+  if (/\bday before yesterday\b/.test(text)) {
+    const day = subDays(ref, 2);
+    return dayRange(day, `on ${shortDay(day, ref)}`);
+  }
   if (/\btoday\b/.test(text)) return dayRange(ref, 'today');
   if (/\byesterday\b/.test(text)) return dayRange(subDays(ref, 1), 'yesterday');
   if (/\b(this|current) week\b|\bso far this week\b/.test(text)) return weekRange(ref, 'this week');
@@ -213,8 +240,9 @@ export function resolveDateRange(words: string, today: IsoDay): DateRange | null
   const month = namedMonth(text, ref);
   if (month) return month;
 
-  const year = /^(?:in\s+)?(\d{4})$/.exec(text);
-  if (year?.[1]) return yearRange(new Date(Number(year[1]), 0, 1), `in ${year[1]}`);
+  const year = /^(?:in\s+)?((?:19|20)\d{2})$|\b(?:in|for|during|of)\s+((?:19|20)\d{2})$/.exec(text);
+  const y = year?.[1] ?? year?.[2];
+  if (y) return yearRange(new Date(Number(y), 0, 1), `in ${y}`);
 
   const span = chrono.parse(text, new Date(ref.getFullYear(), ref.getMonth(), ref.getDate(), 12), {
     forwardDate: false,

@@ -1,33 +1,53 @@
 /** CheckBudget: one or all budgets — spent, left, share used, days left and a daily allowance. */
 import { SlotName } from '@budgetbuddy/bot/src/definition/names';
+import type { BudgetPeriodName } from '../ports/LedgerRepository';
+import { formatMoney } from '../domain/ledger/money';
 import { buttonsCard, Buttons, plainText, textChunks } from '../lex/messages';
 import type { IntentHandler, Turn } from './turn';
+import { askToRemoveBudget, finishBudgetRemoval, periodInText, REMOVE_BUDGET } from './budgetRemoval';
 import { budgetStatus, type BudgetStatus } from './support/budgetStatus';
 import { matchCategory } from './support/categoryChoice';
 import { readBudgetPeriod } from './support/budgetPeriod';
 
 const PERIOD_ORDER = { Weekly: 0, Monthly: 1, Yearly: 2 } as const;
 
-function describe(turn: Turn, s: BudgetStatus): string {
-  const head = `${s.name[0]!.toUpperCase()}${s.name.slice(1)}: ${turn.money(s.spentMinor)} of ${turn.money(s.budget.limitMinor)} spent (${s.percentUsed}%)`;
+function describe(s: BudgetStatus): string {
+  const money = (minor: number) => formatMoney(minor, s.budget.currency);
+  const head = `${s.name[0]!.toUpperCase()}${s.name.slice(1)}: ${money(s.spentMinor)} of ${money(s.budget.limitMinor)} spent (${s.percentUsed}%)`;
   if (s.overBudget) {
-    return `${head} — over by ${turn.money(-s.leftMinor)}, ${s.daysLeft} day${s.daysLeft === 1 ? '' : 's'} to go.`;
+    return `${head} — over by ${money(-s.leftMinor)}, ${s.daysLeft} day${s.daysLeft === 1 ? '' : 's'} to go.`;
+  }
+  if (s.leftMinor === 0) {
+    return `${head} — nothing left, ${s.daysLeft} day${s.daysLeft === 1 ? '' : 's'} to go.`;
   }
   const days = `${s.daysLeft} day${s.daysLeft === 1 ? '' : 's'} left`;
-  return `${head} — ${turn.money(s.leftMinor)} left, ${days}, about ${turn.money(s.perDayAllowanceMinor)} a day.`;
+  return `${head} — ${money(s.leftMinor)} left, ${days}, about ${money(s.perDayAllowanceMinor)} a day.`;
+}
+
+/** "this week", "weekly", "per month": the budget period the words ask about, if any. */
+function askedPeriod(turn: Turn): BudgetPeriodName | null {
+  return readBudgetPeriod(turn.slot(SlotName.Period)) ?? periodInText(turn.event.inputTranscript);
 }
 
 export const handleCheckBudget: IntentHandler = async (turn) => {
+  const removal = await finishBudgetRemoval(turn);
+  if (removal) return removal;
+  if (REMOVE_BUDGET.test(turn.event.inputTranscript)) return askToRemoveBudget(turn);
+
   const categorySlot = turn.slot(SlotName.Category);
   const category = categorySlot ? matchCategory(categorySlot, 'expense', turn.profile) : null;
   const all = await turn.repo.listBudgets(turn.userId);
-  const period = readBudgetPeriod(turn.slot(SlotName.Period));
-  const chosen = all
-    .filter((b) => (!category || b.category === category) && (!period || b.period === period))
-    .sort(
-      (a, b) =>
-        (a.category ?? '').localeCompare(b.category ?? '') || PERIOD_ORDER[a.period] - PERIOD_ORDER[b.period],
-    );
+  const period = askedPeriod(turn);
+  const byOrder = (a: (typeof all)[number], b: (typeof all)[number]) =>
+    (a.category ?? '').localeCompare(b.category ?? '') || PERIOD_ORDER[a.period] - PERIOD_ORDER[b.period];
+  const ofCategory = all.filter((b) => !category || b.category === category).sort(byOrder);
+  let chosen = ofCategory.filter((b) => !period || b.period === period);
+  let lead: string | null = null;
+  if (chosen.length === 0 && period && ofCategory.length > 0) {
+    // "what's left for food this week" with only a monthly Food budget: show that one, and say so.
+    lead = `You don't have a ${period.toLowerCase()} ${category ? `${category} ` : ''}budget, so here's what you do have:`;
+    chosen = ofCategory;
+  }
   if (chosen.length === 0) {
     const adjective = period ? `${period.toLowerCase()} ` : '';
     const what = category
@@ -40,7 +60,7 @@ export const handleCheckBudget: IntentHandler = async (turn) => {
       : 'set my grocery budget to 400';
     return turn.reply.close([
       plainText(`You don't have ${what} yet. To set one, say something like "${example}".`),
-      buttonsCard('Want to set one?', [Buttons.setBudget, Buttons.help]),
+      buttonsCard('Want to set one?', [Buttons.setBudget, Buttons.spentThisMonth, Buttons.help]),
     ]);
   }
   const statuses = await Promise.all(
@@ -49,7 +69,7 @@ export const handleCheckBudget: IntentHandler = async (turn) => {
   // Overall budgets read best last, after the categories that make them up.
   statuses.sort((a, b) => (a.budget.category === null ? 1 : 0) - (b.budget.category === null ? 1 : 0));
   return turn.reply.close([
-    ...textChunks(statuses.map((s) => describe(turn, s))),
-    buttonsCard('Anything else?', [Buttons.spentThisMonth, Buttons.listTransactions]),
+    ...textChunks([...(lead ? [lead] : []), ...statuses.map(describe)]),
+    buttonsCard('Anything else?', [Buttons.spentThisMonth, Buttons.listTransactions, Buttons.setBudget]),
   ]);
 };

@@ -8,6 +8,17 @@ import { formatMoney } from '../domain/ledger/money';
 import { buttonsCard, Buttons, plainText, textChunks } from '../lex/messages';
 import type { IntentHandler, Turn } from './turn';
 import { categoriesFor } from './support/categoryChoice';
+import { correctLastEntry } from './correctEntry';
+import { answerIncome, ASKS_INCOME } from './QuerySpending';
+
+/** The word the user used for a category when it is not the category's own name ("coffee" for Food). */
+function impliedWord(original: string | undefined, category: string): string | undefined {
+  const word = original?.toLowerCase().trim();
+  if (!word) return undefined;
+  const stem = (w: string) => w.replace(/(ies|es|s)$/, '');
+  const name = category.toLowerCase();
+  return stem(word) === stem(name) || name.startsWith(stem(word)) ? undefined : stem(word);
+}
 
 export const DEFAULT_COUNT = 5;
 export const MAX_COUNT = 50;
@@ -28,29 +39,50 @@ function readCount(turn: Turn): { count: number; capped: boolean } {
   return { count: Math.min(n, MAX_COUNT), capped: n > MAX_COUNT };
 }
 
+/** How many rows a word filter ("coffee") looks through for matching notes. */
+const WORD_SEARCH_LIMIT = 500;
+
 export const handleListTransactions: IntentHandler = async (turn) => {
+  // "change my last expense to 15" reaches here; so does "how much money did I make last month".
+  const corrected = await correctLastEntry(turn, { needsVerb: true });
+  if (corrected) return corrected;
+  if (/^\s*how much\b/i.test(turn.event.inputTranscript) && ASKS_INCOME.test(turn.event.inputTranscript)) {
+    const dateSlot = turn.slot(SlotName.Date);
+    return answerIncome(turn, dateSlot?.original ?? turn.event.inputTranscript);
+  }
+
   const { count, capped } = readCount(turn);
   const categorySlot = turn.slot(SlotName.Category);
   const said = categorySlot?.interpreted ?? categorySlot?.original;
   const all = [...categoriesFor('expense', turn.profile), ...categoriesFor('income', turn.profile)];
   const category = said ? all.find((c) => c.toLowerCase() === said.toLowerCase()) : undefined;
+  // "my coffee purchases": Food entries whose note says coffee, when there are any.
+  const word = category ? impliedWord(categorySlot?.original, category) : undefined;
   const dateSlot = turn.slot(SlotName.Date);
   const range = dateSlot
     ? resolveDateRange(dateSlot.original ?? dateSlot.interpreted ?? '', turn.today)
     : null;
 
-  const rows =
+  let rows =
     category || range
       ? await turn.repo.listByRange(turn.userId, {
           from: range?.from ?? BEGINNING,
           to: range?.to ?? turn.today,
           ...(category ? { category } : {}),
-          limit: count,
+          limit: word ? WORD_SEARCH_LIMIT : count,
         })
       : await turn.repo.listRecent(turn.userId, count);
+  let filter = category ?? '';
+  if (word) {
+    const withWord = rows.filter((t) => t.note?.toLowerCase().includes(word));
+    if (withWord.length > 0) {
+      rows = withWord;
+      filter = word;
+    }
+  }
   const shown = rows.slice(0, count);
 
-  const scope = [category ? `${category}` : '', range ? range.label : ''].filter(Boolean).join(' ');
+  const scope = [filter, range ? range.label : ''].filter(Boolean).join(' ');
   if (shown.length === 0) {
     return turn.reply.close([
       plainText(

@@ -5,13 +5,17 @@
  */
 import { SlotName } from '@budgetbuddy/bot/src/definition/names';
 import type { LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
+import type { TransactionKind } from '../ports/LedgerRepository';
 import { spendingChartSchema, type SpendingChart } from '../proxy/contract';
 import { previousRange, resolveDateRange, thisMonth, type DateRange } from '../dates/dateRange';
 import { toMajorString } from '../domain/ledger/money';
 import { buttonsCard, Buttons, customPayload, plainText } from '../lex/messages';
 import type { LastQuery } from '../lex/memory';
 import { withoutSlot, type IntentHandler, type Turn } from './turn';
-import { categoriesFor, closestCategories, matchCategory } from './support/categoryChoice';
+import { closestCategories, matchCategory } from './support/categoryChoice';
+import { categoryInText } from './support/categoryWords';
+import { correctLastEntry } from './correctEntry';
+import { handleCheckBudget } from './CheckBudget';
 
 interface Spending {
   totalMinor: number;
@@ -19,15 +23,28 @@ interface Spending {
 }
 
 const FOLLOW_UP = /^\s*(and|what about|how about|same for|ok(ay)? and|now)\b/i;
+const BIGGEST = /\b(most|biggest|largest|top|highest|main)\b/i;
 const ASKS_SPENDING = /\b(spen[dt]|spending|cost|paid|pay|total|expenses?)\b/i;
+/** Questions about money coming in: the NLU has no intent for them, so spending questions carry them. */
+export const ASKS_INCOME =
+  /\b(income|earn(ed|ings)?|(have i|did i|i've|i) (made|make|received|got paid|been paid)|salary|paid me)\b/i;
+/** Budget questions the NLU can mistake for spending ones ("how much can I spend on food per day"). */
+const ASKS_BUDGET =
+  /\b(can i (still )?spend|can i afford|(have i|do i have|is there|is|are) (got )?left|left (to spend|for|in|over)|remaining|allowance)\b/i;
 
-/** Spending over a range: one rollup read for a whole week/month/year, a range scan otherwise. */
-async function spendingIn(turn: Turn, range: DateRange): Promise<Spending> {
+/** Totals over a range: one rollup read for a whole week/month/year, a range scan otherwise. */
+async function spendingIn(
+  turn: Turn,
+  range: DateRange,
+  kind: TransactionKind = 'expense',
+): Promise<Spending> {
   if (range.period) {
     const totals = await turn.repo.getPeriodTotals(turn.userId, range.period, turn.profile.currency);
-    return { totalMinor: totals.expenseTotalMinor, byCategory: { ...totals.expenseByCategory } };
+    return kind === 'expense'
+      ? { totalMinor: totals.expenseTotalMinor, byCategory: { ...totals.expenseByCategory } }
+      : { totalMinor: totals.incomeTotalMinor, byCategory: { ...totals.incomeByCategory } };
   }
-  const rows = await turn.repo.listByRange(turn.userId, { from: range.from, to: range.to, kind: 'expense' });
+  const rows = await turn.repo.listByRange(turn.userId, { from: range.from, to: range.to, kind });
   const byCategory: Record<string, number> = {};
   let totalMinor = 0;
   for (const row of rows) {
@@ -43,6 +60,8 @@ const amountOf = (s: Spending, category: string | null) =>
 
 function comparison(turn: Turn, now: number, before: number, previous: DateRange): string {
   if (before === 0) return now === 0 ? '' : ` There was nothing ${previous.label} to compare with.`;
+  if (now === 0)
+    return ` ${previous.label[0]!.toUpperCase()}${previous.label.slice(1)} it was ${turn.money(before)}.`;
   const diff = now - before;
   if (diff === 0) return ` That's the same as ${previous.label}.`;
   const pct = Math.round((Math.abs(diff) * 100) / before);
@@ -74,8 +93,18 @@ function chartOf(turn: Turn, spending: Spending, range: DateRange): SpendingChar
 
 export const handleQuerySpending: IntentHandler = async (turn) => {
   const transcript = turn.event.inputTranscript;
+  if (turn.memory.lastLogged?.transactionId) {
+    // Only an explicit "it was…"/"change it…": "actually, food" here refines the question instead.
+    const corrected = await correctLastEntry(turn, { needsVerb: true });
+    if (corrected) return corrected;
+  }
+  if (ASKS_BUDGET.test(transcript)) return handleCheckBudget(turn);
+  if (ASKS_INCOME.test(transcript)) return answerIncome(turn, dateWordsOf(turn));
   const remembered: LastQuery | null = turn.memory.lastQuery;
-  const isFollowUp = !!remembered && (FOLLOW_UP.test(transcript) || !ASKS_SPENDING.test(transcript));
+  // "where did I spend the most?": about all categories, whatever was asked before.
+  const biggest = BIGGEST.test(transcript);
+  const isFollowUp =
+    !!remembered && !biggest && (FOLLOW_UP.test(transcript) || !ASKS_SPENDING.test(transcript));
 
   const categorySlot = turn.slot(SlotName.Category);
   let category: string | null = null;
@@ -101,14 +130,53 @@ export const handleQuerySpending: IntentHandler = async (turn) => {
   }
 
   const dateSlot = turn.slot(SlotName.Date);
-  const saidWords = dateSlot?.original ?? (resolveDateRange(transcript, turn.today) ? transcript : undefined);
+  const saidWords = dateWordsOf(turn);
   const dateWords = saidWords ?? (isFollowUp ? remembered?.dateWords : undefined);
   const dateValue =
     dateSlot?.interpreted && /^\d{4}-\d{2}-\d{2}$/.test(dateSlot.interpreted)
       ? dateSlot.interpreted
       : undefined;
-  return answerSpending(turn, { category, dateWords, dateValue });
+  // "how much on coffee": Food, and the part of it whose note says coffee.
+  const said = categorySlot?.original?.toLowerCase().trim();
+  const word =
+    category && said && !category.toLowerCase().startsWith(said.replace(/s$/, '')) ? said : undefined;
+  return answerSpending(turn, {
+    category: biggest ? null : category,
+    dateWords,
+    dateValue,
+    ...(word && !biggest ? { word } : {}),
+    ...(biggest ? { biggest } : {}),
+  });
 };
+
+/** What the turn said about time: the Date slot's words, or the whole text when it names a range. */
+function dateWordsOf(turn: Turn): string | undefined {
+  const dateSlot = turn.slot(SlotName.Date);
+  const transcript = turn.event.inputTranscript;
+  return dateSlot?.original ?? (resolveDateRange(transcript, turn.today) ? transcript : undefined);
+}
+
+/** "how much did I earn this month": income over the range, with the change and where it came from. */
+export async function answerIncome(turn: Turn, dateWords: string | undefined): Promise<LexResponse> {
+  const range = (dateWords ? resolveDateRange(dateWords, turn.today) : null) ?? thisMonth(turn.today);
+  const previous = previousRange(range, turn.today);
+  const [income, before] = await Promise.all([
+    spendingIn(turn, range, 'income'),
+    spendingIn(turn, previous, 'income'),
+  ]);
+  const sources = Object.entries(income.byCategory)
+    .filter(([, minor]) => minor > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([label, minor]) => `${label} ${turn.money(minor)}`);
+  const head =
+    income.totalMinor === 0
+      ? `You haven't logged any income ${range.label}.`
+      : `You received ${turn.money(income.totalMinor)} ${range.label}${sources.length > 1 ? ` (${sources.join(', ')})` : sources.length === 1 ? ` (${sources[0]})` : ''}.`;
+  return turn.reply.close([
+    plainText(head + comparison(turn, income.totalMinor, before.totalMinor, previous)),
+    buttonsCard('Anything else?', [Buttons.spentThisMonth, Buttons.listTransactions, Buttons.help]),
+  ]);
+}
 
 export interface SpendingQuestion {
   category: string | null;
@@ -116,6 +184,10 @@ export interface SpendingQuestion {
   dateWords?: string | undefined;
   /** Lex's single-day reading, used only when the words name no range. */
   dateValue?: string | undefined;
+  /** The user's own word for the category ("coffee" for Food), to total the entries noted with it. */
+  word?: string;
+  /** "where did I spend the most": lead with the biggest category. */
+  biggest?: boolean;
 }
 
 /** Answers a spending question and remembers it for follow-ups. Reads only; never writes. */
@@ -131,7 +203,26 @@ export async function answerSpending(turn: Turn, question: SpendingQuestion): Pr
   const total = amountOf(spending, category);
   const onWhat = category ? ` on ${category}` : '';
   const spent = total === 0 ? `You spent nothing${onWhat}` : `You spent ${turn.money(total)}${onWhat}`;
-  const summary = `${spent} ${range.label}.` + comparison(turn, total, amountOf(before, category), previous);
+  let summary = `${spent} ${range.label}.` + comparison(turn, total, amountOf(before, category), previous);
+  const top = Object.entries(spending.byCategory).sort((a, b) => b[1] - a[1])[0];
+  if (question.biggest && top && top[1] > 0) {
+    const share = Math.round((top[1] * 100) / spending.totalMinor);
+    summary = `Most went to ${top[0]}: ${turn.money(top[1])} of the ${turn.money(spending.totalMinor)} you spent ${range.label} (${share}%).`;
+  }
+  if (question.word && category && total > 0) {
+    const rows = await turn.repo.listByRange(turn.userId, {
+      from: range.from,
+      to: range.to,
+      category,
+      kind: 'expense',
+    });
+    const word = question.word;
+    const part = rows
+      .filter((t) => t.currency === turn.profile.currency && t.note?.toLowerCase().includes(word))
+      .reduce((sum, t) => sum + t.amountMinor, 0);
+    if (part > 0)
+      summary += part === total ? ` All of it was ${word}.` : ` Of that, ${turn.money(part)} was ${word}.`;
+  }
 
   const messages = [plainText(summary)];
   const chart = chartOf(turn, spending, range);
@@ -162,12 +253,7 @@ export function followUpFromText(turn: Turn): SpendingQuestion | null {
   const remembered = turn.memory.lastQuery;
   const text = turn.event.inputTranscript.toLowerCase();
   if (!remembered || !FOLLOW_UP.test(text)) return null;
-  const words = text.replace(/[^\p{L}\p{N}\s]/gu, ' ');
-  const category =
-    categoriesFor('expense', turn.profile).find((c) => {
-      const name = c.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      return new RegExp(`\\b(${name}|${name.replace(/s$/, '')})\\b`).test(words);
-    }) ?? null;
+  const category = categoryInText(text.replace(FOLLOW_UP, ' '), 'expense', turn.profile)?.category ?? null;
   const saysTime = resolveDateRange(text, turn.today) !== null;
   if (!category && !saysTime) return null;
   return {

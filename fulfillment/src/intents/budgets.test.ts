@@ -85,7 +85,16 @@ describe('CheckBudget', () => {
     const { chat } = setup();
     await chat.send({ intent: 'SetBudget', slots: { Amount: '400', Category: 'Food' } });
     const weekly = await chat.send({ intent: 'CheckBudget', slots: { Period: 'Weekly' } });
-    expect(textOf(weekly)).toContain("You don't have a weekly budget yet.");
+    // No weekly budget: say so, and show the budgets there are rather than nothing.
+    expect(textOf(weekly).split('\n')).toEqual([
+      "You don't have a weekly budget, so here's what you do have:",
+      'November Food budget: $0.00 of $400.00 spent (0%) — $400.00 left, 9 days left, about $44.44 a day.',
+    ]);
+    const yearly = await chat.send({
+      intent: 'CheckBudget',
+      slots: { Period: 'Yearly', Category: 'Travel' },
+    });
+    expect(textOf(yearly)).toContain("You don't have a yearly Travel budget yet.");
     await chat.send({ intent: 'SetBudget', slots: { Amount: '100', Period: 'Weekly' } });
     const again = await chat.send({ intent: 'CheckBudget', slots: { Period: 'Weekly' } });
     expect(textOf(again)).toMatch(/^Weekly overall budget: \$0\.00 of \$100\.00 spent \(0%\)/);

@@ -154,9 +154,28 @@ describe('LogExpense', () => {
     expect(textOf(reply)).toContain('removed $12.50 for Transport today');
     const left = await repo.listRecent('user-1', 5);
     expect(left.map((t) => t.category)).toEqual(['Food']);
+    // A second undo offers the entry logged before, and only removes it on yes.
     const again = await chat.send({ intent: 'DeleteTransaction', transcript: 'undo' });
-    expect(textOf(again)).toContain('nothing to undo');
+    expect(again.sessionState.dialogAction.type).toBe('ConfirmIntent');
+    expect(textOf(again)).toBe('Before that you logged $3.00 for Food today. Remove that one too?');
     expect(await repo.listRecent('user-1', 5)).toHaveLength(1);
+    const no = await chat.send({
+      intent: 'DeleteTransaction',
+      transcript: 'no',
+      confirmationState: 'Denied',
+    });
+    expect(textOf(no)).toBe('OK, I kept $3.00 for Food today.');
+    const third = await chat.send({ intent: 'DeleteTransaction', transcript: 'undo' });
+    expect(third.sessionState.dialogAction.type).toBe('ConfirmIntent');
+    const yes = await chat.send({
+      intent: 'DeleteTransaction',
+      transcript: 'yes',
+      confirmationState: 'Confirmed',
+    });
+    expect(textOf(yes)).toBe('Deleted $3.00 for Food today.');
+    expect(await repo.listRecent('user-1', 5)).toHaveLength(0);
+    const nothing = await chat.send({ intent: 'DeleteTransaction', transcript: 'undo' });
+    expect(textOf(nothing)).toContain('nothing to undo');
   });
 
   it('says it could not save when the store fails, and writes nothing partial', async () => {

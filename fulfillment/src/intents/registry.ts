@@ -9,6 +9,8 @@ import { handleCheckBudget } from './CheckBudget';
 import { handleListTransactions } from './ListTransactions';
 import { handleDeleteTransaction } from './DeleteTransaction';
 import { handleFallback, handleGreeting, handleHelp } from './conversational';
+import { answerCurrency, asksCurrencyChange } from './currencyChange';
+import { pendingPrompt } from '../lex/eventReader';
 
 export const intentHandlers: Record<IntentName, IntentHandler> = {
   [IntentName.LogExpense]: handleLogExpense,
@@ -26,3 +28,15 @@ export const intentHandlers: Record<IntentName, IntentHandler> = {
 export function handlerFor(intentName: string): IntentHandler {
   return (intentHandlers as Record<string, IntentHandler | undefined>)[intentName] ?? handleFallback;
 }
+
+/**
+ * Runs the turn. Words that can only mean a currency change ("set my currency to EUR") are answered as
+ * such whichever intent the NLU guessed, unless the turn answers a question the bot asked.
+ */
+export const handleTurn: IntentHandler = async (turn) => {
+  if (!pendingPrompt(turn.event) && asksCurrencyChange(turn.event.inputTranscript)) {
+    const answer = await answerCurrency(turn);
+    if (answer) return answer;
+  }
+  return handlerFor(turn.intent.name)(turn);
+};

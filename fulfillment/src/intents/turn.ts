@@ -23,9 +23,13 @@ export interface Turn {
   memory: Required<Memory>;
   repo: LedgerRepository;
   clock: Clock;
+  /** Where a handler reports a failure it answers itself (the code hook's logger). */
+  logError: (message: string, detail: Record<string, unknown>) => void;
   slot(name: SlotName): SlotReading | null;
   money(minor: number): string;
   reply: Replies;
+  /** Set by a handler before it writes, so a failure reads "couldn't save" whatever the intent. */
+  writing: boolean;
 }
 
 export interface Replies {
@@ -46,10 +50,10 @@ export interface TurnInput {
   memory: Required<Memory>;
   repo: LedgerRepository;
   clock: Clock;
+  logError?: (message: string, detail: Record<string, unknown>) => void;
 }
 
-export function createTurn(input: TurnInput): Turn {
-  const { event, intent } = input;
+function repliesFor(event: LexEvent, intent: LexIntent): Replies {
   const state = (memory: Memory = {}) => ({
     ...(event.sessionState.sessionAttributes
       ? { sessionAttributes: event.sessionState.sessionAttributes }
@@ -57,18 +61,46 @@ export function createTurn(input: TurnInput): Turn {
     activeContexts: contextsWith(event, memory),
   });
   return {
+    close: (messages, memory, outcome = 'Fulfilled') => close(intent, outcome, messages, state(memory)),
+    elicitSlot: (slot, messages, memory, override) =>
+      elicitSlot(override ?? intent, slot, messages, state(memory)),
+    confirm: (messages, memory, override) => confirmIntent(override ?? intent, messages, state(memory)),
+    delegate: (memory, override) => delegate(override ?? intent, state(memory)),
+    elicitIntent: (messages, memory) => elicitIntent(messages, state(memory)),
+  };
+}
+
+export function createTurn(input: TurnInput): Turn {
+  const { event, intent } = input;
+  return {
     ...input,
+    logError:
+      input.logError ??
+      ((message, detail) => console.error(JSON.stringify({ level: 'error', message, ...detail }))),
+    writing: false,
     slot: (name) => readSlot(event, name),
     money: (minor) => formatMoney(minor, input.profile.currency),
-    reply: {
-      close: (messages, memory, outcome = 'Fulfilled') => close(intent, outcome, messages, state(memory)),
-      elicitSlot: (slot, messages, memory, override) =>
-        elicitSlot(override ?? intent, slot, messages, state(memory)),
-      confirm: (messages, memory, override) => confirmIntent(override ?? intent, messages, state(memory)),
-      delegate: (memory, override) => delegate(override ?? intent, state(memory)),
-      elicitIntent: (messages, memory) => elicitIntent(messages, state(memory)),
-    },
+    reply: repliesFor(event, intent),
   };
+}
+
+/**
+ * The same turn answered as another intent: what the NLU sent to the fallback but the words clearly
+ * ask for ("delete the coffee from yesterday"). Replies then carry that intent, so the answer to a
+ * yes/no question it asks reaches the right handler. Slots are still read from the event.
+ */
+export function asIntent(turn: Turn, name: string): Turn {
+  if (turn.intent.name === name) return turn;
+  const intent: LexIntent = { name, slots: {}, state: 'InProgress', confirmationState: 'None' };
+  const switched: Turn = { ...turn, intent, reply: repliesFor(turn.event, intent) };
+  // Writes started under the new intent still mark the original turn, which the code hook watches.
+  Object.defineProperty(switched, 'writing', {
+    get: () => turn.writing,
+    set: (value: boolean) => {
+      turn.writing = value;
+    },
+  });
+  return switched;
 }
 
 export type IntentHandler = (turn: Turn) => Promise<LexResponse>;

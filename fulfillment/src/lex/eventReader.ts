@@ -26,14 +26,70 @@ export function currentIntent(event: LexEvent): LexIntent {
   );
 }
 
-export function readSlot(event: LexEvent, name: SlotName): SlotReading | null {
-  const slot = currentIntent(event).slots?.[name];
+function slotReading(intent: LexIntent, name: SlotName): SlotReading | null {
+  const slot = intent.slots?.[name];
   const value = slot?.value ?? slot?.values?.[0]?.value;
   if (!value) return null;
   const interpreted = value.interpretedValue?.trim() || undefined;
   const original = value.originalValue?.trim() || undefined;
   if (interpreted === undefined && original === undefined) return null;
   return { interpreted, original, resolved: value.resolvedValues ?? [] };
+}
+
+export function readSlot(event: LexEvent, name: SlotName): SlotReading | null {
+  return slotReading(currentIntent(event), name);
+}
+
+/**
+ * The slot as the current intent has it, or else as the NLU's other readings of the text have it
+ * ("no, make that 15" goes to the fallback, but the LogExpense reading still found Amount = 15).
+ * `intents` narrows the readings consulted, so a category is read with the right slot type.
+ */
+export function readSlotAnywhere(
+  event: LexEvent,
+  name: SlotName,
+  intents?: readonly string[],
+): SlotReading | null {
+  const own = readSlot(event, name);
+  if (own) return own;
+  for (const { intent } of event.interpretations) {
+    if (intents && !intents.includes(intent.name)) continue;
+    const found = slotReading(intent, name);
+    if (found) return found;
+  }
+  return null;
+}
+
+const squash = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}.]+/gu, ' ')
+    .trim();
+
+/** Whether the slot's value was typed in this turn's text, rather than kept from an earlier turn. */
+export function saidThisTurn(event: LexEvent, reading: SlotReading): boolean {
+  const said = reading.original ?? reading.interpreted;
+  return !!said && ` ${squash(event.inputTranscript)} `.includes(` ${squash(said)} `);
+}
+
+/**
+ * Whether this turn answers a question the bot asked: Lex says so when it passes the pending dialog
+ * action, and otherwise it shows in slots filled on earlier turns (values the text does not contain).
+ */
+export function answersPrompt(event: LexEvent): boolean {
+  if (pendingPrompt(event)) return true;
+  const slots = currentIntent(event).slots ?? {};
+  return Object.keys(slots).some((name) => {
+    const reading = readSlot(event, name as SlotName);
+    return reading !== null && !saidThisTurn(event, reading);
+  });
+}
+
+/** The prompt this turn answers, when the bot had asked for a slot or a yes/no. */
+export function pendingPrompt(event: LexEvent): { type: string; slot?: string } | null {
+  const action = event.sessionState.dialogAction;
+  if (!action || (action.type !== 'ElicitSlot' && action.type !== 'ConfirmIntent')) return null;
+  return { type: action.type, ...(action.slotToElicit ? { slot: action.slotToElicit } : {}) };
 }
 
 /** The verified user id set by the proxy; nothing else may name the user. */

@@ -40,6 +40,10 @@ describe('budgets', () => {
       'Done: your monthly Groceries budget is $400.00 a month. Nothing spent against it yet.',
     );
     expect(await h.repo.getBudget('bud-1', 'Groceries', 'Monthly')).toMatchObject({ limitMinor: 40000 });
+    const spent = await h.say('bud-1', 'spent 82 on groceries');
+    expect(replyText(spent)).toBe(
+      'Logged $82.00 for Groceries today.\n20% of your November Groceries budget used ($82.00 of $400.00).',
+    );
   });
 
   test('setting the same budget again says it is already set', async () => {
@@ -74,6 +78,14 @@ describe('budgets', () => {
     const reply = await h.say('bud-5', 'set a weekly budget of 150');
     expect(replyText(reply)).toContain('your weekly overall budget is $150.00 a week');
     expect(await h.repo.getBudget('bud-5', null, 'Weekly')).toMatchObject({ limitMinor: 15000 });
+    const yearly = await h.say('bud-5', 'set my yearly travel budget to 3000');
+    expect(replyText(yearly)).toContain('your yearly Travel budget is $3,000.00 a year');
+    await h.say('bud-5', 'spent 120 on a hotel');
+    const check = await h.say('bud-5', 'show my budgets');
+    expect(replyText(check).split('\n')).toEqual([
+      '2026 Travel budget: $120.00 of $3,000.00 spent (4%) — $2,880.00 left, 40 days left, about $72.00 a day.',
+      'Weekly overall budget: $120.00 of $150.00 spent (80%) — $30.00 left, 1 day left, about $30.00 a day.',
+    ]);
   });
 
   test('a budget asks for the amount when it is missing', async () => {
@@ -89,6 +101,11 @@ describe('budgets', () => {
     expect(intentName(reply)).toBe('CheckBudget');
     expect(replyText(reply)).toContain("You don't have any budgets yet");
     expect(replyButtons(reply)).toContainEqual({ text: 'Set a budget', value: 'set a budget' });
+    // The button starts the dialog: it asks for the amount, and no category means the overall budget.
+    const ask = await h.say('bud-7', 'set a budget');
+    expect(ask.sessionState?.dialogAction?.slotToElicit).toBe('Amount');
+    const done = await h.say('bud-7', '1200');
+    expect(replyText(done)).toContain('your monthly overall budget is $1,200.00 a month');
   });
 
   test('checking a budget reports spent, left, percent, days left and a daily allowance', async () => {
@@ -153,9 +170,15 @@ describe('questions about spending', () => {
     expect(chart.total.formatted).toBe('$160.00');
   });
 
-  test('defaults to this month', async () => {
+  test('defaults to this month; "last week" and "so far this year" are ranges too', async () => {
     const reply = await h.say(user, 'how much did I spend');
     expect(replyText(reply)).toContain('You spent $114.50 this month.');
+    const lastWeek = await h.say(user, 'how much did I spend last week');
+    expect(replyText(lastWeek)).toContain('You spent nothing last week.');
+    const thisWeek = await h.say(user, 'how much did I spend this week');
+    expect(replyText(thisWeek)).toContain('You spent $34.50 this week.');
+    const year = await h.say(user, 'how much did I spend on food so far this year');
+    expect(replyText(year)).toContain('You spent $224.50 on Food this year.');
   });
 
   test('"since monday" and "last 30 days" are ranges', async () => {
@@ -181,6 +204,14 @@ describe('questions about spending', () => {
       '• Sat, Nov 21: $4.50 Food — coffee',
       '• Mon, Nov 16: $30.00 Transport — train pass',
       '• Mon, Nov 2: $80.00 Food — pizza night',
+      '• Tue, Oct 20: $60.00 Transport',
+      '• Sat, Oct 3: $100.00 Food',
+    ]);
+    const capped = await h.say(user, 'show my last 60 transactions');
+    expect(replyText(capped).split('\n')[0]).toBe('Your last 6 transactions: (I show at most 50 at a time.)');
+    const october = await h.say(user, 'show transactions from last month');
+    expect(replyText(october).split('\n')).toEqual([
+      'Your last 2 transactions (last month):',
       '• Tue, Oct 20: $60.00 Transport',
       '• Sat, Oct 3: $100.00 Food',
     ]);

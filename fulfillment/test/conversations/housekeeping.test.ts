@@ -23,10 +23,10 @@ describe('deleting', () => {
     const ask = await h.say('del-1', 'delete my last transaction');
     expect(intentName(ask)).toBe('DeleteTransaction');
     expect(dialogType(ask)).toBe('ConfirmIntent');
-    expect(replyText(ask)).toBe('Delete $15.00 for Transport today?');
+    expect(replyText(ask)).toBe('Delete $15.00 for Transport today (taxi)?');
     expect(await recent('del-1')).toHaveLength(2);
     const yes = await h.say('del-1', 'yes');
-    expect(replyText(yes)).toBe('Deleted $15.00 for Transport today.');
+    expect(replyText(yes)).toBe('Deleted $15.00 for Transport today (taxi).');
     expect((await recent('del-1')).map((t) => t.category)).toEqual(['Food']);
   });
 
@@ -34,7 +34,7 @@ describe('deleting', () => {
     await h.say('del-2', 'spent 9 on lunch');
     await h.say('del-2', 'delete my last transaction');
     const no = await h.say('del-2', 'no');
-    expect(replyText(no)).toBe('OK, I kept $9.00 for Food today.');
+    expect(replyText(no)).toBe('OK, I kept $9.00 for Food today (lunch).');
     expect(await recent('del-2')).toHaveLength(1);
   });
 
@@ -44,14 +44,27 @@ describe('deleting', () => {
     const reply = await h.say('del-3', 'scratch that');
     expect(intentName(reply)).toBe('DeleteTransaction');
     expect(dialogType(reply)).toBe('Close');
-    expect(replyText(reply)).toBe('Undone: I removed $6.00 for Food today.');
+    expect(replyText(reply)).toBe('Undone: I removed $6.00 for Food today (coffee).');
     expect((await recent('del-3')).map((t) => t.amountMinor)).toEqual([2000]);
   });
 
-  test('says so when there is nothing to delete', async () => {
+  test('says so when there is nothing to delete, and a stray yes afterwards changes nothing', async () => {
     const reply = await h.say('del-4', 'delete my last transaction');
     expect(dialogType(reply)).toBe('Close');
     expect(replyText(reply)).toContain("There's nothing to delete");
+    const undo = await h.say('del-4', 'undo');
+    expect(replyText(undo)).toContain("There's nothing to undo right now.");
+    const yes = await h.say('del-4', 'yes');
+    expect(replyText(yes)).toContain("I wasn't waiting for a yes or no");
+  });
+
+  test('"delete my coffee" finds the coffee among several entries', async () => {
+    await h.say('del-5', 'spent 4 on coffee');
+    await h.say('del-5', 'spent 30 on groceries');
+    const ask = await h.say('del-5', 'delete my coffee');
+    expect(replyText(ask)).toBe('Delete $4.00 for Food today (coffee)?');
+    await h.say('del-5', 'yes');
+    expect((await recent('del-5')).map((t) => t.category)).toEqual(['Groceries']);
   });
 });
 
@@ -74,6 +87,9 @@ describe('help, greetings and chatter', () => {
     expect(intentName(reply)).toBe('Greeting');
     expect(replyText(reply)).toContain("I'm BudgetBuddy");
     expect(replyButtons(reply).map((b) => b.value)).toContain('how much did I spend this month');
+    const thanks = await h.say('chat-2', 'thanks');
+    expect(intentName(thanks)).toBe('Greeting');
+    expect(replyText(thanks)).toContain("You're welcome!");
   });
 
   test.each(['what is the weather', 'tell me a joke', 'i love pizza', 'who won the game last night'])(
@@ -87,6 +103,9 @@ describe('help, greetings and chatter', () => {
       expect(replyButtons(reply).length).toBeGreaterThan(0);
       expect(await recent(user)).toHaveLength(0);
       expect(await h.repo.listBudgets(user)).toHaveLength(0);
+      // Its first button is understood and answers.
+      const next = await h.say(user, replyButtons(reply)[0]!.value);
+      expect(intentName(next)).not.toBe('FallbackIntent');
     },
   );
 
@@ -94,5 +113,8 @@ describe('help, greetings and chatter', () => {
     await h.say('iso-a', 'spent 77 on shopping');
     const other = await h.say('iso-b', 'list my transactions');
     expect(replyText(other)).toContain("You haven't logged anything yet.");
+    const undo = await h.say('iso-b', 'undo');
+    expect(replyText(undo)).toContain("There's nothing to undo");
+    expect(await recent('iso-a')).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 /** Logging spending and income through the real Lex client, runtime, NLU, code hook and DynamoDB Local. */
 import { startConversationHarness, type ConversationHarness } from '../harness';
-import { dialogType, intentName, replyButtons, replyText } from '../support/replies';
+import { dialogType, intentName, replyButtons, replyPayloads, replyText } from '../support/replies';
 import { SettableClock } from '../support/settableClock';
 
 jest.setTimeout(90_000);
@@ -25,6 +25,11 @@ test('logs a complete expense at once, with an Undo button', async () => {
   expect(replyText(reply)).toBe('Logged $12.50 for Food today.');
   expect(replyButtons(reply)).toContainEqual({ text: 'Undo', value: 'undo' });
   expect(await recent('log-1')).toMatchObject([{ amountMinor: 1250, category: 'Food', date: '2026-11-22' }]);
+  const list = await h.say('log-1', 'list my transactions');
+  expect(replyText(list).split('\n')).toEqual([
+    'Your last transaction:',
+    '• Sun, Nov 22: $12.50 Food — lunch',
+  ]);
 });
 
 test('a retried message (same request id) logs once and answers the same', async () => {
@@ -72,12 +77,32 @@ test('refuses negative and absurd amounts and writes nothing', async () => {
   expect(replyText(absurd)).toContain('too large');
   expect(await recent('log-5')).toHaveLength(0);
   expect(await recent('log-5b')).toHaveLength(0);
+  // The bot is still asking for the amount: a sensible one logs the expense.
+  expect(dialogType(absurd)).toBe('ElicitSlot');
+  const fixed = await h.say('log-5b', '20');
+  expect(replyText(fixed)).toBe('Logged $20.00 for Food today.');
 });
 
 test('reads a weekday in the past tense as the last one that has passed', async () => {
   const reply = await h.say('log-6', 'paid 30 for coffee on friday');
   expect(replyText(reply)).toBe('Logged $30.00 for Food on Friday, Nov 20.');
   expect((await recent('log-6'))[0]?.date).toBe('2026-11-20');
+  // Said on a Sunday, "sunday" is today and "last sunday" a week ago.
+  const sunday = await h.say('log-6', 'spent 5 on lunch on sunday');
+  expect(replyText(sunday)).toBe('Logged $5.00 for Food today.');
+  const lastSunday = await h.say('log-6', 'spent 7 on lunch last sunday');
+  expect(replyText(lastSunday)).toBe('Logged $7.00 for Food on Sunday, Nov 15.');
+});
+
+test('"next friday" and a near date still to come are refused for logging', async () => {
+  const next = await h.say('log-6b', 'spent 30 on food next friday');
+  expect(dialogType(next)).toBe('ElicitSlot');
+  expect(replyText(next)).toContain("hasn't happened yet, so I can't log it.");
+  const christmas = await h.say('log-6b', 'dec 3');
+  expect(replyText(christmas)).toContain("Thursday, Dec 3 hasn't happened yet");
+  const fixed = await h.say('log-6b', 'friday');
+  expect(replyText(fixed)).toBe('Logged $30.00 for Food on Friday, Nov 20.');
+  expect(await recent('log-6b')).toHaveLength(1);
 });
 
 test('refuses a date in the future and keeps asking for the day', async () => {
@@ -94,12 +119,23 @@ test('keeps the note', async () => {
   const reply = await h.say('log-8', "spent 45 on a gift for mom's birthday");
   expect(replyText(reply)).toContain('Logged $45.00 for Gifts today');
   expect((await recent('log-8'))[0]?.note).toContain("mom's birthday");
+  const list = await h.say('log-8', 'list my transactions');
+  expect(replyText(list)).toContain("$45.00 Gifts — mom's birthday");
 });
 
 test('logs income in income categories', async () => {
   const reply = await h.say('log-9', 'got paid 2000 salary');
   expect(replyText(reply)).toBe('Logged $2,000.00 of Salary income today.');
   expect(await recent('log-9')).toMatchObject([{ kind: 'income', category: 'Salary', amountMinor: 200000 }]);
+  const more = await h.say('log-9', 'got 500');
+  expect(dialogType(more)).toBe('ElicitSlot');
+  expect(replyText(more)).toBe('What kind of income was it?');
+  const freelance = await h.say('log-9', 'freelance');
+  expect(replyText(freelance)).toBe('Logged $500.00 of Freelance income today.');
+  const earned = await h.say('log-9', 'how much did I earn this month');
+  expect(replyText(earned)).toContain(
+    'You received $2,500.00 this month (Salary $2,000.00, Freelance $500.00).',
+  );
 });
 
 test('undo removes the transaction just logged and says what it was', async () => {
@@ -107,7 +143,8 @@ test('undo removes the transaction just logged and says what it was', async () =
   const logged = await h.say('log-10', 'spent 12.50 on a taxi');
   const undo = replyButtons(logged).find((b) => b.text === 'Undo');
   const reply = await h.say('log-10', undo!.value);
-  expect(replyText(reply)).toBe('Undone: I removed $12.50 for Transport today.');
+  // The word the user said ("taxi") is kept as the note, so the entry can be told apart later.
+  expect(replyText(reply)).toBe('Undone: I removed $12.50 for Transport today (taxi).');
   expect((await recent('log-10')).map((t) => t.amountMinor)).toEqual([300]);
 });
 
@@ -124,6 +161,12 @@ test('undo with nothing just logged says so and removes nothing', async () => {
   const reply = await h.say('log-11', 'undo');
   expect(replyText(reply)).toContain("There's nothing to undo right now.");
   expect(await recent('log-11')).toHaveLength(1);
+  // The older entry can still go, by asking for it.
+  const ask = await h.say('log-11', 'delete my last transaction');
+  expect(replyText(ask)).toBe('Delete $5.00 for Food on Friday, Nov 20?');
+  const yes = await h.say('log-11', 'yes');
+  expect(replyText(yes)).toBe('Deleted $5.00 for Food on Friday, Nov 20.');
+  expect(await recent('log-11')).toHaveLength(0);
 });
 
 test('a 0-decimal currency: VND amounts and formatting', async () => {
@@ -131,6 +174,16 @@ test('a 0-decimal currency: VND amounts and formatting', async () => {
   const reply = await h.say('log-vnd', 'spent 45000 on lunch', { timeZone: 'Asia/Ho_Chi_Minh' });
   expect(replyText(reply)).toBe('Logged ₫45,000 for Food today.');
   expect(await recent('log-vnd')).toMatchObject([{ amountMinor: 45000, currency: 'VND' }]);
+  const cents = await h.say('log-vnd', 'spent 12.5 on coffee', { timeZone: 'Asia/Ho_Chi_Minh' });
+  expect(replyText(cents)).toContain('VND amounts have no decimal places.');
+  const whole = await h.say('log-vnd', '30000', { timeZone: 'Asia/Ho_Chi_Minh' });
+  expect(replyText(whole)).toBe('Logged ₫30,000 for Food today.');
+  const total = await h.say('log-vnd', 'how much did I spend this month', { timeZone: 'Asia/Ho_Chi_Minh' });
+  expect(replyText(total)).toContain('You spent ₫75,000 this month.');
+  expect(replyPayloads(total)[0]).toMatchObject({
+    currency: 'VND',
+    total: { value: 75000, formatted: '₫75,000' },
+  });
 });
 
 test('two time zones around midnight: each purchase lands on its own local date', async () => {
@@ -147,4 +200,33 @@ test('two time zones around midnight: each purchase lands on its own local date'
   clock.set('2026-11-25T08:10:00Z');
   await h.say('tz-la', 'spent 2 on coffee', { timeZone: 'America/Los_Angeles' });
   expect((await recent('tz-la')).map((t) => t.date)).toEqual(['2026-11-25', '2026-11-24']);
+});
+
+test('two expenses in one sentence are both logged, and undo takes them back one by one', async () => {
+  const reply = await h.say('log-12', 'spent 12.50 on lunch and 5 on coffee');
+  expect(replyText(reply)).toBe('Logged $12.50 for Food today.\nLogged $5.00 for Food today.');
+  expect(await recent('log-12')).toHaveLength(2);
+  const undo = await h.say('log-12', 'undo');
+  expect(replyText(undo)).toBe('Undone: I removed $5.00 for Food today (coffee).');
+  const again = await h.say('log-12', 'undo');
+  expect(replyText(again)).toBe('Before that you logged $12.50 for Food today (lunch). Remove that one too?');
+  await h.say('log-12', 'no');
+  const unclear = await h.say('log-12', 'spent 20 on rent and 3 on gum');
+  expect(replyText(unclear)).toBe(
+    'Logged $20.00 for Housing today.\nI couldn\'t tell what "3 on gum" was for, so I left it out — send it on its own.',
+  );
+  expect(await recent('log-12')).toHaveLength(2);
+});
+
+test('a typo the NLU cannot place is offered back as a guess: no logs nothing, yes logs it', async () => {
+  const guess = await h.say('log-13', 'spnt 12 on lnch');
+  expect(dialogType(guess)).toBe('ConfirmIntent');
+  expect(replyText(guess)).toBe('Did you mean: log $12.00 for Food (lunch) today?');
+  const no = await h.say('log-13', 'no');
+  expect(replyText(no)).toContain("OK, I didn't log anything.");
+  expect(await recent('log-13')).toHaveLength(0);
+  await h.say('log-13', 'spnt 12 on lnch');
+  const yes = await h.say('log-13', 'yes');
+  expect(replyText(yes)).toBe('Logged $12.00 for Food today.');
+  expect(await recent('log-13')).toMatchObject([{ amountMinor: 1200, category: 'Food', note: 'lunch' }]);
 });

@@ -7,22 +7,47 @@ import { thresholdsCrossed } from '../../domain/ledger/budgets';
 import type { IsoDay } from '../../dates/calendar';
 import { budgetsCounting, budgetStatus } from './budgetStatus';
 
+interface Expense {
+  category: string;
+  date: IsoDay;
+  amountMinor: number;
+  currency: string;
+}
+
 export async function budgetLinesAfterExpense(
   repo: LedgerRepository,
   userId: string,
-  expense: { category: string; date: IsoDay; amountMinor: number; currency: string },
+  expense: Expense,
   today: IsoDay,
   money: (minor: number) => string,
 ): Promise<string[]> {
-  const budgets = budgetsCounting(await repo.listBudgets(userId), expense.category, expense.currency);
+  return budgetLinesAfterExpenses(repo, userId, [expense], today, money);
+}
+
+/**
+ * The same for several expenses logged in one turn (same day and currency): each budget once, with the
+ * crossing judged on all the turn's expenses it counts.
+ */
+export async function budgetLinesAfterExpenses(
+  repo: LedgerRepository,
+  userId: string,
+  expenses: readonly Expense[],
+  today: IsoDay,
+  money: (minor: number) => string,
+): Promise<string[]> {
+  const first = expenses[0];
+  if (!first) return [];
+  const all = await repo.listBudgets(userId);
+  const budgets = [...new Set(expenses.flatMap((e) => budgetsCounting(all, e.category, e.currency)))].sort(
+    (a, b) => (a.category === null ? 1 : 0) - (b.category === null ? 1 : 0),
+  );
   const lines: string[] = [];
   for (const budget of budgets) {
-    const status = await budgetStatus(repo, userId, budget, expense.date, today);
-    const crossed = thresholdsCrossed(
-      status.spentMinor - expense.amountMinor,
-      status.spentMinor,
-      budget.limitMinor,
-    );
+    const status = await budgetStatus(repo, userId, budget, first.date, today);
+    const added = expenses
+      .filter((e) => budget.category === null || e.category === budget.category)
+      .reduce((sum, e) => sum + e.amountMinor, 0);
+    const crossed = thresholdsCrossed(status.spentMinor - added, status.spentMinor, budget.limitMinor);
     const ofLimit = `${money(status.spentMinor)} of ${money(budget.limitMinor)}`;
     if (crossed.includes(100)) {
       lines.push(

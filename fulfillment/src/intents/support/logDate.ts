@@ -2,31 +2,50 @@
  * The day a logged transaction happened. The user's own words win over Lex's AMAZON.Date value, which
  * leans towards the future ("friday" → the coming one); spending is always about the past.
  */
-import { parsePastDay } from '../../dates/dateRange';
+import { nearFutureDay, parsePastDay } from '../../dates/dateRange';
 import { describeDay, toDay, type IsoDay } from '../../dates/calendar';
 import type { SlotReading } from '../../lex/eventReader';
 
-export type LogDate = { ok: true; date: IsoDay } | { ok: false; problem: string };
+export type LogDate =
+  | { ok: true; date: IsoDay }
+  | { ok: false; problem: string; reason: 'unreadable'; said: string }
+  | { ok: false; problem: string; reason: 'future'; day: string };
+
+const FUTURE = /\b(tomorrow|next|coming|upcoming)\b/i;
+
+function future(day: string): LogDate {
+  return {
+    ok: false,
+    reason: 'future',
+    day,
+    problem: `${day} hasn't happened yet, so I can't log it. Which day was it? (for example "today" or "yesterday")`,
+  };
+}
 
 export function readLogDate(slot: SlotReading | null, today: IsoDay): LogDate {
   if (!slot) return { ok: true, date: today };
-  const fromWords = slot.original ? parsePastDay(slot.original, today) : null;
-  const date = fromWords
-    ? toDay(fromWords)
-    : slot.interpreted && /^\d{4}-\d{2}-\d{2}$/.test(slot.interpreted)
-      ? slot.interpreted
-      : null;
+  const said = slot.original ?? '';
+  const lexDay = slot.interpreted && /^\d{4}-\d{2}-\d{2}$/.test(slot.interpreted) ? slot.interpreted : null;
+  // "dec 25" said on Dec 1 is this year's, still to come — not last year's.
+  const near = said ? nearFutureDay(said, today) : null;
+  const fromWords = said && !near ? parsePastDay(said, today) : null;
+  const date = near ? toDay(near) : fromWords ? toDay(fromWords) : lexDay;
+  if (!near && !fromWords && FUTURE.test(said) && (!date || date <= today)) {
+    // "next friday" with no usable date from Lex: still a day to come, whichever it is.
+    return future(`"${said}"`);
+  }
   if (!date) {
+    const said = slot.original ?? slot.interpreted ?? '';
     return {
       ok: false,
-      problem: `I couldn't tell which day "${slot.original ?? slot.interpreted}" is. Try "yesterday" or "Nov 3".`,
+      reason: 'unreadable',
+      said,
+      problem: `I couldn't tell which day "${said}" is. Try "yesterday" or "Nov 3".`,
     };
   }
   if (date > today) {
-    return {
-      ok: false,
-      problem: `${describeDay(date, today)} hasn't happened yet, so I can't log it. Which day was it? (for example "today" or "yesterday")`,
-    };
+    const day = describeDay(date, today);
+    return future(`${day[0]!.toUpperCase()}${day.slice(1)}`);
   }
   return { ok: true, date };
 }
