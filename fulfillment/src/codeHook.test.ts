@@ -107,7 +107,92 @@ describe('createCodeHook', () => {
       'someOtherContext',
       'bbLastLogged',
       'bbLastAction',
+      'bbProfile',
     ]);
     expect(reply.sessionState.sessionAttributes?.['bb:userId']).toBe('user-1');
+  });
+
+  describe('the profile kept in the conversation', () => {
+    const counting = () => {
+      const repo = new InMemoryLedgerRepository({ clock });
+      const reads = { count: 0 };
+      const getProfile = repo.getProfile.bind(repo);
+      repo.getProfile = (userId) => {
+        reads.count += 1;
+        return getProfile(userId);
+      };
+      return { repo, reads };
+    };
+
+    it('reads the profile from the table once per conversation, not on every turn', async () => {
+      const { repo, reads } = counting();
+      const chat = new DirectConversation(createCodeHook({ repo, clock }), 'regular');
+      await chat.send({ intent: 'Greeting', transcript: 'hi' });
+      await chat.send({ intent: 'LogExpense', slots: { Amount: '4', Category: 'Food' } });
+      await chat.send({ intent: 'LogExpense', slots: { Amount: '6', Category: 'Food' } });
+      expect(reads.count).toBe(1);
+      expect((await repo.listRecent('regular', 5)).map((t) => t.amountMinor).sort()).toEqual([400, 600]);
+    });
+
+    it('follows a currency change made in the conversation at once', async () => {
+      const { repo } = counting();
+      const chat = new DirectConversation(createCodeHook({ repo, clock }), 'traveller');
+      await chat.send({ intent: 'Greeting', transcript: 'hi' });
+      await chat.send({ intent: 'FallbackIntent', transcript: 'set my currency to EUR' });
+      expect((await repo.getProfile('traveller'))?.currency).toBe('EUR');
+      const logged = await chat.send({ intent: 'LogExpense', slots: { Amount: '5', Category: 'Food' } });
+      expect(textOf(logged)).toContain('€5.00');
+      expect((await repo.listRecent('traveller', 1))[0]?.currency).toBe('EUR');
+    });
+
+    it("ignores a profile context that belongs to someone else and reads the user's own", async () => {
+      const { repo, reads } = counting();
+      await repo.putProfile('victim', {
+        currency: 'VND',
+        timeZone: 'Asia/Ho_Chi_Minh',
+        customCategories: [],
+      });
+      const planted = {
+        name: 'bbProfile',
+        timeToLive: { timeToLiveInSeconds: 300, turnsToLive: 20 },
+        contextAttributes: {
+          value: JSON.stringify({
+            userId: 'someone-else',
+            profile: { currency: 'USD', timeZone: 'UTC', customCategories: [] },
+          }),
+        },
+      };
+      const reply = await createCodeHook({ repo, clock })(
+        buildEvent({
+          intent: 'LogExpense',
+          slots: { Amount: '50000', Category: 'Food' },
+          userId: 'victim',
+          timeZone: 'Asia/Ho_Chi_Minh',
+          activeContexts: [planted],
+        }),
+      );
+      expect(reads.count).toBe(1);
+      expect(textOf(reply)).toContain('₫50,000');
+    });
+
+    it('moves the time zone when the browser reports a new one, even with a copy in the conversation', async () => {
+      const { repo } = counting();
+      const hook = createCodeHook({ repo, clock });
+      const home = new DirectConversation(hook, 'flyer', 'America/New_York');
+      await home.send({ intent: 'Greeting', transcript: 'hi' });
+      const reply = await hook(
+        buildEvent({
+          intent: 'Greeting',
+          transcript: 'hi',
+          userId: 'flyer',
+          timeZone: 'Asia/Tokyo',
+          activeContexts: (await home.send({ intent: 'Greeting', transcript: 'hi' })).sessionState
+            .activeContexts!,
+        }),
+      );
+      expect((await repo.getProfile('flyer'))?.timeZone).toBe('Asia/Tokyo');
+      const kept = reply.sessionState.activeContexts?.find((c) => c.name === 'bbProfile');
+      expect(kept?.contextAttributes.value).toContain('Asia/Tokyo');
+    });
   });
 });

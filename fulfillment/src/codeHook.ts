@@ -19,7 +19,7 @@ import { currentIntent, readRequestKey, readTimeZone, readUserId } from './lex/e
 import { readMemory } from './lex/memory';
 import { COULD_NOT_LOOK_UP, COULD_NOT_SAVE, UNKNOWN_USER, UNREADABLE } from './lex/failures';
 import { plainText } from './lex/messages';
-import { loadProfile } from './lex/profile';
+import { cachedProfile, loadProfile, trackProfileWrites, withProfileContext } from './lex/profile';
 import { handleTurn } from './intents/registry';
 import { createTurn, type Turn } from './intents/turn';
 
@@ -69,7 +69,13 @@ export function createCodeHook(deps: CodeHookDeps): CodeHook {
 
     let turn: Turn | undefined;
     try {
-      const profile = await loadProfile(deps.repo, userId, readTimeZone(event));
+      const tracked = trackProfileWrites(deps.repo, userId);
+      const profile = await loadProfile(
+        tracked.repo,
+        userId,
+        readTimeZone(event),
+        cachedProfile(event, userId),
+      );
       const intent = currentIntent(event);
       turn = createTurn({
         event,
@@ -79,11 +85,12 @@ export function createCodeHook(deps: CodeHookDeps): CodeHook {
         today: todayIn(profile.timeZone, deps.clock),
         requestKey: readRequestKey(event),
         memory: readMemory(event),
-        repo: deps.repo,
+        repo: tracked.repo,
         clock: deps.clock,
         logError,
       });
-      return await handleTurn(turn);
+      const response = await handleTurn(turn);
+      return withProfileContext(response, event, userId, tracked.written() ?? profile);
     } catch (error) {
       // A ledger rule we did not catch earlier still has a sentence meant for people.
       if (error instanceof LedgerError) return failWith(event, error.message);

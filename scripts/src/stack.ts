@@ -7,7 +7,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
 import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot/src/definition/names';
@@ -25,6 +24,7 @@ import {
   silentLogger,
 } from '@budgetbuddy/fulfillment/src/proxy/app';
 import { secretBotConfig } from '@budgetbuddy/fulfillment/src/proxy/botConfig';
+import { createLexClient } from '@budgetbuddy/fulfillment/src/proxy/lexClient';
 import { identifyLocalUser } from '@budgetbuddy/fulfillment/src/proxy/localIdentity';
 import { DynamoLedgerRepository } from '@budgetbuddy/fulfillment/src/store/DynamoLedgerRepository';
 import { ensureTable, TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/src/store/table';
@@ -123,7 +123,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     stoppers.push(() => lexServer.close());
 
     // One client each for the life of the stack: the Lex client keeps its HTTP/2 session open.
-    const lex = new LexRuntimeV2Client({
+    const lex = createLexClient({
       endpoint: lexServer.url,
       region: REGION,
       credentials: DUMMY_CREDENTIALS,

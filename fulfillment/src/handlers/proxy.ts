@@ -3,13 +3,14 @@
  * Gateway's Cognito JWT authorizer verified; nothing in the request body or headers can override it.
  * SDK clients live outside the handler so warm invocations reuse their connections and the cached secret.
  */
-import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
+import type { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Context } from 'hono';
 import { handle } from 'hono/aws-lambda';
 import { z } from 'zod';
 import { createProxyApp } from '../proxy/app';
 import { secretBotConfig } from '../proxy/botConfig';
+import { createLexClient } from '../proxy/lexClient';
 
 const envSchema = z.object({
   BOT_SECRET_ID: z.string().min(1, 'BOT_SECRET_ID (the bot config secret) must be set'),
@@ -35,7 +36,7 @@ export function createLambdaProxyApp(
 ) {
   const config = envSchema.parse(env);
   return createProxyApp({
-    lex: clients.lex ?? new LexRuntimeV2Client({}),
+    lex: clients.lex ?? createLexClient(),
     botConfig: secretBotConfig({
       client: clients.secrets ?? new SecretsManagerClient({}),
       secretId: config.BOT_SECRET_ID,

@@ -123,7 +123,20 @@ export function formatMoney(minor: number, currency: string, locale = 'en-US'): 
   const code = normalizeCurrency(currency);
   // Intl formats a decimal string exactly, so large amounts never pick up float noise.
   const exact = toMajorString(minor, code) as Intl.StringNumericLiteral;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: code }).format(exact);
+  return currencyFormatter(locale, code).format(exact);
+}
+
+// A reply formats a dozen amounts, and a NumberFormat takes far longer to build than to use.
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function currencyFormatter(locale: string, code: string): Intl.NumberFormat {
+  const key = `${locale}|${code}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency: code });
+    if (formatters.size < 1000) formatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 /** Adds amounts of one currency; mixing currencies is a programming error, not a user error. */

@@ -2,9 +2,9 @@
  * Calendar periods in the user's own time zone. A transaction's `date` is a user-local calendar date
  * (YYYY-MM-DD); the week (ISO 8601, Monday first), month and year it falls in are derived from that date
  * alone, so the rollups never depend on the server's time zone. Date arithmetic runs on dates pinned to
- * UTC (TZDate) for the same reason.
+ * UTC (UTCDate) for the same reason; UTCDate needs no time-zone data, so it is also cheap on hot paths.
  */
-import { TZDate } from '@date-fns/tz';
+import { UTCDate } from '@date-fns/utc';
 import {
   addDays,
   addMonths,
@@ -38,13 +38,13 @@ export interface DateRange {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A user-local date as a TZDate at midnight UTC; throws InvalidDateError unless it is a real calendar date. */
+/** A user-local date as a UTCDate at midnight; throws InvalidDateError unless it is a real calendar date. */
 function day(date: string): Date {
   const m = ISO_DATE.exec(date);
   if (!m)
     throw new InvalidDateError(`"${date}" is not a date I understand. Please use a date like 2026-11-24.`);
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const value = new TZDate(y, mo - 1, d, 'UTC');
+  const value = new UTCDate(y, mo - 1, d);
   if (!isValid(value) || value.getFullYear() !== y || value.getMonth() !== mo - 1 || value.getDate() !== d) {
     throw new InvalidDateError(`${date} is not a real calendar date. Please check the day and month.`);
   }
@@ -64,19 +64,44 @@ export function isCalendarDate(date: string): boolean {
 }
 
 /** Throws InvalidTimeZoneError unless `timeZone` is an IANA zone this runtime knows. */
+// Building an Intl.DateTimeFormat costs tens of microseconds and every date computation asks: remember
+// the zones already proved valid (a handful per process).
+const knownTimeZones = new Set<string>();
+
 export function assertTimeZone(timeZone: string): string {
+  if (knownTimeZones.has(timeZone)) return timeZone;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
   } catch {
     throw new InvalidTimeZoneError(timeZone);
   }
+  if (knownTimeZones.size < 1000) knownTimeZones.add(timeZone);
   return timeZone;
 }
 
 /** The calendar date, YYYY-MM-DD, that `instant` falls on for someone in `timeZone`. */
 export function localDate(instant: Date, timeZone: string): string {
-  assertTimeZone(timeZone);
-  return format(new TZDate(instant.getTime(), timeZone), 'yyyy-MM-dd');
+  const parts = dayFormatter(assertTimeZone(timeZone)).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+    });
+    if (dayFormatters.size < 1000) dayFormatters.set(timeZone, formatter);
+  }
+  return formatter;
 }
 
 export function addDaysTo(date: string, days: number): string {
@@ -114,17 +139,17 @@ function periodStart(period: PeriodKey): Date {
     if (!m) throw invalid();
     const [year, week] = [Number(m[1]), Number(m[2])];
     // Jan 4th is always in ISO week 1 of its ISO year.
-    const start = startOfISOWeek(setISOWeek(setISOWeekYear(new TZDate(year, 0, 4, 'UTC'), year), week));
+    const start = startOfISOWeek(setISOWeek(setISOWeekYear(new UTCDate(year, 0, 4), year), week));
     if (week < 1 || getISOWeek(start) !== week || getISOWeekYear(start) !== year) throw invalid();
     return start;
   }
   if (granularity === 'month') {
     const m = /^(\d{4})-(\d{2})$/.exec(key);
     if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw invalid();
-    return new TZDate(Number(m[1]), Number(m[2]) - 1, 1, 'UTC');
+    return new UTCDate(Number(m[1]), Number(m[2]) - 1, 1);
   }
   if (!/^\d{4}$/.test(key)) throw invalid();
-  return new TZDate(Number(key), 0, 1, 'UTC');
+  return new UTCDate(Number(key), 0, 1);
 }
 
 /** The inclusive date range a period key covers. */

@@ -37,13 +37,19 @@ export async function budgetLinesAfterExpenses(
 ): Promise<string[]> {
   const first = expenses[0];
   if (!first) return [];
+  // Read only once the write has returned: DynamoDB Local (on disk) was seen to lose an acknowledged
+  // TransactWriteItems to a SIGKILL when a Query of the same partition ran alongside it.
   const all = await repo.listBudgets(userId);
   const budgets = [...new Set(expenses.flatMap((e) => budgetsCounting(all, e.category, e.currency)))].sort(
     (a, b) => (a.category === null ? 1 : 0) - (b.category === null ? 1 : 0),
   );
+  // One rollup read per budget, all at once: the reply waits for the slowest, not for their sum.
+  const statuses = await Promise.all(
+    budgets.map((budget) => budgetStatus(repo, userId, budget, first.date, today)),
+  );
   const lines: string[] = [];
-  for (const budget of budgets) {
-    const status = await budgetStatus(repo, userId, budget, first.date, today);
+  for (const [index, budget] of budgets.entries()) {
+    const status = statuses[index]!;
     const added = expenses
       .filter((e) => budget.category === null || e.category === budget.category)
       .reduce((sum, e) => sum + e.amountMinor, 0);

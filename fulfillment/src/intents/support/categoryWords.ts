@@ -27,7 +27,68 @@ const SYNONYMS: Record<TransactionKind, [string, string][]> = {
   income: wordsOf(IncomeCategoryType),
 };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Candidates in the order they are tried: the longest word or phrase first, and for equal lengths the
+ * order of the definition (then the user's custom categories).
+ */
+function ranked(candidates: [string, string][]): [string, string][] {
+  return [...candidates].sort((a, b) => b[0].length - a[0].length);
+}
+
+interface PhraseIndex {
+  /** Each phrase's first (best-ranked) candidate, and its rank. */
+  byPhrase: Map<string, { rank: number; word: string; category: string }>;
+  longestPhraseWords: number;
+  candidates: [string, string][];
+}
+
+/**
+ * Looking a few word n-grams up in a map instead of running one regular expression per synonym (about
+ * 700 of them) keeps this off the hot path of every logged expense.
+ */
+function indexOf(candidates: [string, string][]): PhraseIndex {
+  const byPhrase = new Map<string, { rank: number; word: string; category: string }>();
+  let longestPhraseWords = 1;
+  candidates.forEach(([word, category], rank) => {
+    if (!byPhrase.has(word)) byPhrase.set(word, { rank, word, category });
+    longestPhraseWords = Math.max(longestPhraseWords, word.split(' ').length);
+  });
+  return { byPhrase, longestPhraseWords, candidates };
+}
+
+// The index depends on the user's own categories too; users share the few lists that exist.
+const indexes = new Map<string, PhraseIndex>();
+
+function indexFor(kind: TransactionKind, custom: [string, string][]): PhraseIndex {
+  const key = `${kind}\u0000${custom.map(([word]) => word).join('\u0000')}`;
+  let index = indexes.get(key);
+  if (!index) {
+    index = indexOf(ranked([...SYNONYMS[kind], ...custom]));
+    if (indexes.size >= 200) indexes.clear();
+    indexes.set(key, index);
+  }
+  return index;
+}
+
+/** The best-ranked candidate that some run of words in `words` is, or is with a plural "s"/"es". */
+function bestMatch(
+  words: string,
+  index: PhraseIndex,
+): { rank: number; word: string; category: string } | null {
+  const tokens = words.split(' ');
+  let best: { rank: number; word: string; category: string } | null = null;
+  for (let start = 0; start < tokens.length; start++) {
+    let phrase = '';
+    for (let n = 1; n <= index.longestPhraseWords && start + n <= tokens.length; n++) {
+      phrase = n === 1 ? tokens[start]! : `${phrase} ${tokens[start + n - 1]}`;
+      for (const form of [phrase, phrase.replace(/s$/, ''), phrase.replace(/es$/, '')]) {
+        const hit = index.byPhrase.get(form);
+        if (hit && (best === null || hit.rank < best.rank)) best = hit;
+      }
+    }
+  }
+  return best;
+}
 
 /** Lower case, punctuation to spaces (apostrophes kept), single spaces. */
 export const plainWords = (text: string): string =>
@@ -50,11 +111,10 @@ export function categoryInText(
   const words = plainWords(text);
   if (!words) return null;
   const custom = categoriesFor(kind, profile).map((c): [string, string] => [c.toLowerCase(), c]);
-  const candidates = [...SYNONYMS[kind], ...custom].sort((a, b) => b[0].length - a[0].length);
-  for (const [word, category] of candidates) {
-    if (new RegExp(`(?:^| )${escape(word)}(?:s|es)?(?= |$)`).test(words)) return { category, word };
-  }
-  return opts.typos ? withTypo(words, candidates) : null;
+  const index = indexFor(kind, custom);
+  const found = bestMatch(words, index);
+  if (found) return { category: found.category, word: found.word };
+  return opts.typos ? withTypo(words, index.candidates) : null;
 }
 
 /**
