@@ -4,7 +4,6 @@ const transform = {
   '^.+\\.tsx?$': [
     'ts-jest',
     {
-      isolatedModules: true,
       tsconfig: {
         module: 'commonjs',
         moduleResolution: 'node10',

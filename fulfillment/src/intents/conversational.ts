@@ -9,7 +9,8 @@ import { IntentName, SlotName } from '@budgetbuddy/bot/src/definition/names';
 import { onDay } from '../dates/calendar';
 import { resolveDateRange } from '../dates/dateRange';
 import { readAmount } from './support/amounts';
-import { categoryInText } from './support/categoryWords';
+import { distance } from 'fastest-levenshtein';
+import { categoryInText, plainWords } from './support/categoryWords';
 import { readLogDate } from './support/logDate';
 import { amountsIn, dayWordsIn, withoutDays } from './support/moneyWords';
 import { buttonsCard, Buttons, plainText } from '../lex/messages';
@@ -77,6 +78,32 @@ export const handleGreeting: IntentHandler = async (turn) => {
 };
 
 const DELETE_WORDS = /^\s*(please\s+)?(delete|remove|erase|get rid of|drop)\s+\S/i;
+/** What follows a delete verb when it means one of the user's entries ("the last one", "that coffee"). */
+const ENTRY_WORDS =
+  /\b(last|latest|previous|recent|entry|entries|expense|expenses|transaction|transactions|purchase|purchases|payment)\b|^\s*(it|that|this|that one|this one)\s*[.!]*\s*$/i;
+/** SQL, markup and the like are never a request, whatever verbs they contain. */
+const CODE_LIKE = /[<>{};=]|\b(select|insert|update|where|table|database)\b/i;
+
+/**
+ * "delete the coffee from yesterday" the NLU could not place: only when the words after the verb name
+ * an entry or one of the user's categories — "remove me from the mailing list" is not a request.
+ */
+function asksToDeleteAnEntry(turn: Turn): boolean {
+  const text = turn.event.inputTranscript;
+  if (!DELETE_WORDS.test(text) || CODE_LIKE.test(text)) return false;
+  const object = text.replace(/^\s*(please\s+)?(delete|remove|erase|get rid of|drop)\s+/i, '');
+  return ENTRY_WORDS.test(object) || categoryInText(object, 'expense', turn.profile) !== null;
+}
+
+/** A spending verb, or one letter off from one ("spnt", "payed"), as in a mistyped log line. */
+const SPENDING_VERB = /^(spent|spend|spending|paid|pay|payed|bought|buy|cost|costs)$/;
+function hasSpendingVerb(text: string): boolean {
+  return plainWords(text)
+    .split(' ')
+    .some(
+      (word) => SPENDING_VERB.test(word) || ['spent', 'paid', 'bought'].some((v) => distance(word, v) === 1),
+    );
+}
 const YES_NO = /^\s*(yes|yeah|yep|yup|sure|ok|okay|no|nope|nah)\s*[.!]*\s*$/i;
 const NEVER_MIND =
   /^\s*(cancel|never ?mind|nevermind|forget it|stop|start over|reset|nothing|no thanks|nah thanks)\s*[.!]*\s*$/i;
@@ -110,7 +137,9 @@ const QUESTION = /\?|\b(how|what|which|when|where|why|show|list|budget|delete|re
  */
 function guessExpense(turn: Turn): LexResponse | null {
   const text = turn.event.inputTranscript;
-  if (QUESTION.test(text) || ASKS_INCOME.test(text)) return null;
+  if (QUESTION.test(text) || ASKS_INCOME.test(text) || CODE_LIKE.test(text)) return null;
+  // Without a spending verb, a number next to a category word is chatter ("the movie starts at 9").
+  if (!hasSpendingVerb(text)) return null;
   const amounts = amountsIn(text);
   const amount = amounts[0];
   if (amounts.length !== 1 || amount === undefined) return null;
@@ -159,7 +188,7 @@ export const handleFallback: IntentHandler = async (turn) => {
   if (currency) return currency;
   if (REMOVE_BUDGET.test(text)) return askToRemoveBudget(turn);
   // "delete the coffee from yesterday": find it and ask, as DeleteTransaction would.
-  if (DELETE_WORDS.test(text) || UNDO.test(text)) {
+  if (asksToDeleteAnEntry(turn) || UNDO.test(text)) {
     return handleDeleteTransaction(asIntent(turn, IntentName.DeleteTransaction));
   }
   if (ASKS_INCOME.test(text)) return answerIncome(turn, text);
