@@ -10,7 +10,7 @@ import { freePort } from './support/freePort';
 import { ledgerUserId } from './support/localUser';
 import { HttpClient, LOCAL_USER_HEADER, replyText, type HttpResult } from './support/httpClient';
 import { hostileCases, type HostileCase } from './support/hostileInputs';
-import { budgetSetAmountMinor, deletedAmountMinor, loggedAmountMinor } from './support/replyClaims';
+import { ledgerClaims } from './support/replyClaims';
 
 const SEED = Number(process.env['BB_FUZZ_SEED'] ?? 20261124);
 const COUNT = Number(process.env['BB_FUZZ_COUNT'] ?? 10_000);
@@ -130,12 +130,16 @@ test(`${COUNT} hostile requests: no 5xx, readable 4xx, nothing stored that the b
   for (let w = 0; w < WORKERS; w++) {
     const user = `fuzz-${w}`;
     const mine = observations.filter((o) => o.index % WORKERS === w && o.status === 200);
-    const logged = mine.map((o) => loggedAmountMinor(o.text)).filter((a): a is number => a !== null);
-    const deleted = mine.map((o) => deletedAmountMinor(o.text)).filter((a): a is number => a !== null);
-    const expected = [...logged];
-    for (const d of deleted) {
-      const at = expected.indexOf(d);
-      if (at >= 0) expected.splice(at, 1);
+    // Replies in the order they were answered: a user's cases go one after another.
+    const claims = mine.sort((a, b) => a.index - b.index).map((o) => ledgerClaims(o.text));
+    const logged = claims.flatMap((c) => c.added);
+    const expected: number[] = [];
+    for (const claim of claims) {
+      expected.push(...claim.added);
+      for (const d of claim.removed) {
+        const at = expected.indexOf(d);
+        if (at >= 0) expected.splice(at, 1);
+      }
     }
     const stored = (await stack.repo.listRecent(ledgerUserId(user), 5_000)).map((t) => t.amountMinor);
     announced += logged.length;
@@ -144,7 +148,7 @@ test(`${COUNT} hostile requests: no 5xx, readable 4xx, nothing stored that the b
       stored: [...expected].sort((a, b) => a - b),
     });
     // Budgets too: each stored limit is one a reply announced.
-    const budgetClaims = mine.map((o) => budgetSetAmountMinor(o.text)).filter((a): a is number => a !== null);
+    const budgetClaims = claims.flatMap((c) => c.budgets);
     const budgets = await stack.repo.listBudgets(ledgerUserId(user));
     expect({ user, unannounced: budgets.filter((b) => !budgetClaims.includes(b.limitMinor)) }).toEqual({
       user,

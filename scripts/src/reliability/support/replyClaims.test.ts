@@ -1,6 +1,7 @@
 import {
   budgetSetAmountMinor,
   deletedAmountMinor,
+  ledgerClaims,
   loggedAmountMinor,
   saysNotSavedRetry,
 } from './replyClaims';
@@ -37,5 +38,42 @@ describe('reading what a reply claims', () => {
     expect(saysNotSavedRetry('Sorry, nothing was saved. Please retry in a minute.')).toBe(true);
     expect(saysNotSavedRetry('Logged $12.00 for Food today.')).toBe(false);
     expect(saysNotSavedRetry("Sorry, I didn't get that — nothing was saved. You can say: help")).toBe(false);
+  });
+});
+
+describe('ledgerClaims', () => {
+  it('reads every entry of a reply that logged several', () => {
+    expect(ledgerClaims('Logged $12.50 for Food today.\nLogged $5.00 for Food today.')).toEqual({
+      added: [1250, 500],
+      removed: [],
+      budgets: [],
+    });
+  });
+
+  it('reads a correction as the old amount out and the new one in', () => {
+    expect(ledgerClaims('Fixed: $15.00 for Food today (lunch) — it was $12.50.')).toEqual({
+      added: [1500],
+      removed: [1250],
+      budgets: [],
+    });
+    expect(ledgerClaims('Fixed: $15.00 for Food yesterday — it was today.')).toEqual({
+      added: [1500],
+      removed: [1500],
+      budgets: [],
+    });
+  });
+
+  it('reads undoing a delete, and a budget put back', () => {
+    expect(ledgerClaims('Undone: I put back $4.00 for Food today (coffee).').added).toEqual([400]);
+    expect(ledgerClaims('Undone: I removed $4.00 for Food today (coffee).').removed).toEqual([400]);
+    expect(ledgerClaims('Undone: your monthly Food budget is back to $300.00.').budgets).toEqual([30000]);
+  });
+
+  it('ignores claims the user typed inside a question', () => {
+    expect(ledgerClaims('How much did you spend on Logged $5?')).toEqual({
+      added: [],
+      removed: [],
+      budgets: [],
+    });
   });
 });

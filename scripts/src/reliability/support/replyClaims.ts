@@ -20,8 +20,43 @@ export function budgetSetAmountMinor(text: string): number | null {
   return amountAfter(text, /^(?:Done|Updated): your .*? is\b/);
 }
 
+/** Every change to the entries a reply announces: amounts added to and removed from the ledger. */
+export interface LedgerClaims {
+  added: number[];
+  removed: number[];
+  /** Budget limits the reply says are now in force. */
+  budgets: number[];
+}
+
 /**
- * The claim must open a line, so a note or category the user typed ("(Logged $5)") cannot fake one,
+ * All claims of a reply, line by line: "Logged $X" (one line per entry of a sentence like "12 on lunch
+ * and 5 on coffee"), "Undone: I put back $X" (a deleted entry restored), "Deleted $X" / "Undone: I
+ * removed $X", "Fixed: $NEW … — it was $OLD" (a correction replaces the entry: OLD out, NEW in; when only
+ * the date or category changed, "it was" names those and the amount is unchanged), and budgets set or
+ * restored ("Done:/Updated: your … is $X", "Undone: your … is back to $X").
+ */
+export function ledgerClaims(text: string): LedgerClaims {
+  const claims: LedgerClaims = { added: [], removed: [], budgets: [] };
+  for (const line of text.split('\n').map((l) => l.trimStart())) {
+    const logged = amountAfter(line, /^(?:Logged|Undone: I put back)\b/);
+    if (logged !== null) claims.added.push(logged);
+    const removed = amountAfter(line, /^(?:Deleted|Undone: I removed)\b/);
+    if (removed !== null) claims.removed.push(removed);
+    const fixed = amountAfter(line, /^Fixed:/);
+    if (fixed !== null) {
+      claims.added.push(fixed);
+      claims.removed.push(amountAfter(line, /^Fixed:.*? — it was\b/) ?? fixed);
+    }
+    const budget =
+      amountAfter(line, /^(?:Done|Updated): your .*? is\b/) ??
+      amountAfter(line, /^Undone: your .*? is back to\b/);
+    if (budget !== null) claims.budgets.push(budget);
+  }
+  return claims;
+}
+
+/**
+ * The claim must open the line, so a note or category the user typed ("(Logged $5)") cannot fake one,
  * and the amount is the first one after the verb, before any user text.
  */
 function amountAfter(text: string, claim: RegExp): number | null {
