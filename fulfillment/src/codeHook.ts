@@ -11,6 +11,7 @@ import {
 } from '@budgetbuddy/bot/src/lex/schemas';
 import { WRITE_INTENTS } from '@budgetbuddy/bot/src/definition/names';
 import type { Clock } from './ports/Clock';
+import type { BudgetNotifier } from './ports/BudgetNotifier';
 import type { LedgerRepository } from './ports/LedgerRepository';
 import { LedgerError } from './domain/ledger/errors';
 import { todayIn } from './dates/calendar';
@@ -28,6 +29,8 @@ export interface CodeHookDeps {
   clock: Clock;
   /** Where unexpected failures are reported; defaults to console.error. */
   logError?: (message: string, detail: Record<string, unknown>) => void;
+  /** Budget crossings beyond the chat; none by default (offline). */
+  notifier?: BudgetNotifier;
 }
 
 export { COULD_NOT_LOOK_UP, COULD_NOT_SAVE, UNKNOWN_USER } from './lex/failures';
@@ -87,6 +90,7 @@ export function createCodeHook(deps: CodeHookDeps): CodeHook {
         memory: readMemory(event),
         repo: tracked.repo,
         clock: deps.clock,
+        ...(deps.notifier ? { notifier: deps.notifier } : {}),
         logError,
       });
       const response = await handleTurn(turn);

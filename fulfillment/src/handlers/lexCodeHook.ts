@@ -1,14 +1,40 @@
 /**
  * The Lambda entry point behind the Lex V2 bot alias. Everything happens in createCodeHook (which
- * validates the event itself); this only wires the store from the environment and the real clock.
- * The store is built once per Lambda container, not per invocation.
+ * validates the event itself); this only wires the store and the notifier from the environment and the
+ * real clock. Both are built once per Lambda container, not per invocation.
  */
+import { SNSClient } from '@aws-sdk/client-sns';
+import { z } from 'zod';
 import type { LexEvent, LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
 import { createCodeHook } from '../codeHook';
+import { snsBudgetNotifier } from '../notify/snsBudgetNotifier';
+import { silentNotifier, type BudgetNotifier } from '../ports/BudgetNotifier';
 import { systemClock } from '../ports/Clock';
 import { createStoreFromEnv } from '../store/createStoreFromEnv';
 
-const codeHook = createCodeHook({ repo: createStoreFromEnv(), clock: systemClock });
+const notifierEnvSchema = z.object({
+  NOTIFICATION_TOPIC_ARN: z
+    .string()
+    .regex(
+      /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/,
+      'NOTIFICATION_TOPIC_ARN must be an SNS topic ARN',
+    )
+    .optional(),
+});
+
+/** Budget e-mails go to the topic when one is configured (deployed); without one, nowhere. */
+export function notifierFromEnv(env: NodeJS.ProcessEnv = process.env): BudgetNotifier {
+  const { NOTIFICATION_TOPIC_ARN: topicArn } = notifierEnvSchema.parse({
+    NOTIFICATION_TOPIC_ARN: env.NOTIFICATION_TOPIC_ARN || undefined,
+  });
+  return topicArn ? snsBudgetNotifier(new SNSClient({}), topicArn) : silentNotifier;
+}
+
+const codeHook = createCodeHook({
+  repo: createStoreFromEnv(),
+  clock: systemClock,
+  notifier: notifierFromEnv(),
+});
 
 /** Lex hands us JSON it produced; the code hook parses it with zod before trusting any field. */
 export const handler = (event: unknown): Promise<LexResponse> => codeHook(event as LexEvent);

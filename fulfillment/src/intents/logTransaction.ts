@@ -16,7 +16,8 @@ import { amountsIn, currencyIn, fitsCurrency, withoutDays } from './support/mone
 import { categoryInText } from './support/categoryWords';
 import { withoutSlot, type IntentHandler, type Turn } from './turn';
 import { readAmount } from './support/amounts';
-import { budgetLinesAfterExpenses } from './support/budgetAlerts';
+import type { BudgetAlert } from '../ports/BudgetNotifier';
+import { budgetLinesAfterExpenses, notifyCrossings } from './support/budgetAlerts';
 import { closestCategories, COMMON_CATEGORIES, matchCategory } from './support/categoryChoice';
 import { readLogDate } from './support/logDate';
 
@@ -232,7 +233,7 @@ export const logTransaction =
     const saidNote = !!turn.slot(SlotName.Note);
 
     turn.writing = true;
-    const { transaction } = await turn.repo.logTransaction(turn.userId, {
+    const { transaction, created } = await turn.repo.logTransaction(turn.userId, {
       kind,
       amountMinor: amount.minor,
       currency: turn.profile.currency,
@@ -279,11 +280,18 @@ export const logTransaction =
       }
       // The expenses are saved by now: a failed budget read must not say "couldn't save" (a retry would log twice).
       const money = (minor: number) => formatMoney(minor, transaction.currency);
+      const alerts: BudgetAlert[] = [];
       try {
-        lines.push(...(await budgetLinesAfterExpenses(turn.repo, turn.userId, logged, turn.today, money)));
+        lines.push(
+          ...(await budgetLinesAfterExpenses(turn.repo, turn.userId, logged, turn.today, money, (a) =>
+            alerts.push(a),
+          )),
+        );
       } catch {
         lines.push("(I couldn't check your budgets just now.)");
       }
+      // A retried turn (same request) finds its expense already saved: it was announced the first time.
+      if (created) await notifyCrossings(turn.notifier, alerts, turn.logError);
     }
     return turn.reply.close(
       [

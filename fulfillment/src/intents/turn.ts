@@ -6,6 +6,7 @@
 import type { LexEvent, LexIntent, LexMessage, LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
 import type { SlotName } from '@budgetbuddy/bot/src/definition/names';
 import type { Clock } from '../ports/Clock';
+import { silentNotifier, type BudgetNotifier } from '../ports/BudgetNotifier';
 import type { LedgerRepository, UserProfile } from '../ports/LedgerRepository';
 import type { IsoDay } from '../dates/calendar';
 import { close, confirmIntent, delegate, elicitIntent, elicitSlot } from '../lex/dialogActions';
@@ -23,6 +24,8 @@ export interface Turn {
   memory: Required<Memory>;
   repo: LedgerRepository;
   clock: Clock;
+  /** Budget crossings beyond the chat (e-mail when deployed). */
+  notifier: BudgetNotifier;
   /** Where a handler reports a failure it answers itself (the code hook's logger). */
   logError: (message: string, detail: Record<string, unknown>) => void;
   slot(name: SlotName): SlotReading | null;
@@ -50,6 +53,7 @@ export interface TurnInput {
   memory: Required<Memory>;
   repo: LedgerRepository;
   clock: Clock;
+  notifier?: BudgetNotifier;
   logError?: (message: string, detail: Record<string, unknown>) => void;
 }
 
@@ -74,6 +78,7 @@ export function createTurn(input: TurnInput): Turn {
   const { event, intent } = input;
   return {
     ...input,
+    notifier: input.notifier ?? silentNotifier,
     logError:
       input.logError ??
       ((message, detail) => console.error(JSON.stringify({ level: 'error', message, ...detail }))),

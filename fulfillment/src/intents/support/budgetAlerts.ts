@@ -2,6 +2,7 @@
  * What to tell the user about their budgets right after an expense: a warning on the turn spending
  * crosses 80% or 100% of a budget (the ledger's thresholds), otherwise where the budget stands.
  */
+import type { BudgetAlert, BudgetNotifier } from '../../ports/BudgetNotifier';
 import type { LedgerRepository } from '../../ports/LedgerRepository';
 import { thresholdsCrossed } from '../../domain/ledger/budgets';
 import type { IsoDay } from '../../dates/calendar';
@@ -20,8 +21,9 @@ export async function budgetLinesAfterExpense(
   expense: Expense,
   today: IsoDay,
   money: (minor: number) => string,
+  onCrossed?: (alert: BudgetAlert) => void,
 ): Promise<string[]> {
-  return budgetLinesAfterExpenses(repo, userId, [expense], today, money);
+  return budgetLinesAfterExpenses(repo, userId, [expense], today, money, onCrossed);
 }
 
 /**
@@ -34,6 +36,8 @@ export async function budgetLinesAfterExpenses(
   expenses: readonly Expense[],
   today: IsoDay,
   money: (minor: number) => string,
+  /** Told of each threshold crossed, for the notifier; the lines say it to the person either way. */
+  onCrossed?: (alert: BudgetAlert) => void,
 ): Promise<string[]> {
   const first = expenses[0];
   if (!first) return [];
@@ -55,17 +59,56 @@ export async function budgetLinesAfterExpenses(
       .reduce((sum, e) => sum + e.amountMinor, 0);
     const crossed = thresholdsCrossed(status.spentMinor - added, status.spentMinor, budget.limitMinor);
     const ofLimit = `${money(status.spentMinor)} of ${money(budget.limitMinor)}`;
+    let warning: string | null = null;
     if (crossed.includes(100)) {
-      lines.push(
-        status.overBudget
-          ? `⚠️ You're over your ${status.name} by ${money(-status.leftMinor)} (${ofLimit}).`
-          : `⚠️ You've used all of your ${status.name} (${ofLimit}).`,
-      );
+      warning = status.overBudget
+        ? `⚠️ You're over your ${status.name} by ${money(-status.leftMinor)} (${ofLimit}).`
+        : `⚠️ You've used all of your ${status.name} (${ofLimit}).`;
     } else if (crossed.length > 0) {
-      lines.push(`⚠️ Heads up: you've used ${status.percentUsed}% of your ${status.name} (${ofLimit}).`);
-    } else {
-      lines.push(`${status.percentUsed}% of your ${status.name} used (${ofLimit}).`);
+      warning = `⚠️ Heads up: you've used ${status.percentUsed}% of your ${status.name} (${ofLimit}).`;
+    }
+    lines.push(warning ?? `${status.percentUsed}% of your ${status.name} used (${ofLimit}).`);
+    if (warning && onCrossed) {
+      onCrossed({
+        userId,
+        budgetName: status.name,
+        threshold: Math.max(...crossed),
+        spentMinor: status.spentMinor,
+        limitMinor: budget.limitMinor,
+        currency: budget.currency,
+        message: warning.replace(/^⚠️\s*/, ''),
+      });
     }
   }
   return lines;
+}
+
+const NOTIFY_TIMEOUT_MS = 2_000;
+
+/**
+ * Sends the turn's crossings to the notifier. The reply has said it already, so a slow or failing
+ * notifier costs at most NOTIFY_TIMEOUT_MS and is only logged: it never changes what the person sees.
+ */
+export async function notifyCrossings(
+  notifier: BudgetNotifier,
+  alerts: readonly BudgetAlert[],
+  logError: (message: string, detail: Record<string, unknown>) => void,
+): Promise<void> {
+  if (alerts.length === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), NOTIFY_TIMEOUT_MS);
+  });
+  const sent = Promise.allSettled(alerts.map((alert) => notifier.budgetCrossed(alert)));
+  const outcome = await Promise.race([sent, timeout]);
+  clearTimeout(timer);
+  if (outcome === 'timeout') {
+    logError('Budget notification timed out', { alerts: alerts.length });
+    return;
+  }
+  for (const result of outcome) {
+    if (result.status === 'rejected') {
+      logError('Budget notification failed', { error: String(result.reason) });
+    }
+  }
 }
