@@ -4,6 +4,7 @@
  */
 import { BOT_NAME, LOCALE_ID } from './names';
 import type { BotDefinition } from './types';
+import { Cancel } from './intents/Cancel';
 import { CheckBudget } from './intents/CheckBudget';
 import { DeleteTransaction } from './intents/DeleteTransaction';
 import { FallbackIntent } from './intents/FallbackIntent';
@@ -38,6 +39,7 @@ export const budgetBuddyBot: BotDefinition = {
         DeleteTransaction,
         Help,
         Greeting,
+        Cancel,
         FallbackIntent,
       ],
       slotTypes: [ExpenseCategoryType, IncomeCategoryType, BudgetPeriodType, NoteType],

@@ -19,6 +19,7 @@ export const IntentName = {
   DeleteTransaction: 'DeleteTransaction',
   Help: 'Help',
   Greeting: 'Greeting',
+  Cancel: 'Cancel',
   FallbackIntent: 'FallbackIntent',
 } as const;
 export type IntentName = (typeof IntentName)[keyof typeof IntentName];

@@ -357,8 +357,16 @@ function objectFollows(tokens: Token[], i: number, targets: Span[], links: Set<s
   return false;
 }
 
+/**
+ * Money moved between one's own accounts ("transfer 500 to my savings") is neither spent nor earned:
+ * only an explicit "log"/"add"/"record" makes it an entry.
+ */
+const TRANSFER_VERBS = ['transfer', 'transferred', 'transferring', 'move', 'moved', 'moving'] as const;
+const LOGGING_VERBS = ['log', 'add', 'record', 'track', 'enter'] as const;
+const isTransfer = (e: Evidence): boolean => any(e.words, TRANSFER_VERBS) && !any(e.words, LOGGING_VERBS);
+
 function logExpense(e: Evidence): boolean {
-  if (e.moneyCameIn) return false;
+  if (e.moneyCameIn || isTransfer(e)) return false;
   if (e.hasNumber) {
     // "300 a month for groceries" sets a budget; "spent 50 a week on coffee" still logs.
     if (e.hasPeriod && !any(e.words, SPENT_VERBS)) return false;
@@ -374,7 +382,7 @@ function logExpense(e: Evidence): boolean {
 }
 
 function logIncome(e: Evidence): boolean {
-  if (e.moneyWentOut) return false;
+  if (e.moneyWentOut || isTransfer(e)) return false;
   if (e.hasNumber && (e.hasIncomeCategory || any(e.words, INCOME_VERBS))) return true;
   if (INCOME_PHRASE.test(e.lower)) return true;
   // No amount: "I earned some money", "add income", "my paycheck came in" (the bot asks how much),

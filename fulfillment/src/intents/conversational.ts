@@ -77,6 +77,28 @@ export const handleGreeting: IntentHandler = async (turn) => {
   ]);
 };
 
+/**
+ * "never mind": drops whatever the bot was asking (a missing amount, a yes/no) and any delete it was
+ * about to confirm. Nothing is written; if the person meant the entry just logged, Undo is one tap away.
+ */
+export const handleCancel: IntentHandler = async (turn) => {
+  const justLogged = turn.memory.lastLogged?.transactionId !== undefined;
+  return turn.reply.close(
+    [
+      plainText(
+        justLogged
+          ? "OK, I've dropped that — nothing was changed. If you meant the entry you just logged, tap Undo."
+          : "OK, I've dropped that — nothing was changed. What would you like to do next?",
+      ),
+      buttonsCard(
+        'Anything else?',
+        justLogged ? [Buttons.undo, ...TRY_BUTTONS.slice(0, 2)] : [...TRY_BUTTONS.slice(0, 3), Buttons.help],
+      ),
+    ],
+    { pendingDelete: null, pendingBudgetDelete: null },
+  );
+};
+
 const DELETE_WORDS = /^\s*(please\s+)?(delete|remove|erase|get rid of|drop)\s+\S/i;
 /** What follows a delete verb when it means one of the user's entries ("the last one", "that coffee"). */
 const ENTRY_WORDS =

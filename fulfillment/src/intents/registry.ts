@@ -8,7 +8,7 @@ import { handleQuerySpending } from './QuerySpending';
 import { handleCheckBudget } from './CheckBudget';
 import { handleListTransactions } from './ListTransactions';
 import { handleDeleteTransaction } from './DeleteTransaction';
-import { handleFallback, handleGreeting, handleHelp } from './conversational';
+import { handleCancel, handleFallback, handleGreeting, handleHelp } from './conversational';
 import { answerCurrency, asksCurrencyChange } from './currencyChange';
 import { pendingPrompt } from '../lex/eventReader';
 
@@ -22,6 +22,7 @@ export const intentHandlers: Record<IntentName, IntentHandler> = {
   [IntentName.DeleteTransaction]: handleDeleteTransaction,
   [IntentName.Help]: handleHelp,
   [IntentName.Greeting]: handleGreeting,
+  [IntentName.Cancel]: handleCancel,
   [IntentName.FallbackIntent]: handleFallback,
 };
 

@@ -118,3 +118,31 @@ describe('help, greetings and chatter', () => {
     expect(await recent('iso-a')).toHaveLength(1);
   });
 });
+
+describe('getting out of a question', () => {
+  test('"never mind" while the bot asks what an expense was for drops it, and the next request works', async () => {
+    const ask = await h.say('cancel-1', 'spent 20');
+    expect(dialogType(ask)).toBe('ElicitSlot');
+    const out = await h.say('cancel-1', 'never mind');
+    expect(intentName(out)).toBe('Cancel');
+    expect(dialogType(out)).toBe('Close');
+    expect(replyText(out)).toContain('nothing was changed');
+    expect(await recent('cancel-1')).toHaveLength(0);
+    // The amount asked about earlier is gone with the question.
+    const next = await h.say('cancel-1', 'Groceries');
+    expect(await recent('cancel-1')).toHaveLength(0);
+    expect(replyText(next)).not.toContain('Logged');
+  });
+
+  test('"forget it" instead of yes or no keeps the entry a delete was about to remove', async () => {
+    await h.say('cancel-2', 'spent 9 on lunch');
+    const ask = await h.say('cancel-2', 'delete my last transaction');
+    expect(dialogType(ask)).toBe('ConfirmIntent');
+    const out = await h.say('cancel-2', 'forget it');
+    expect(intentName(out)).toBe('Cancel');
+    expect(replyButtons(out).map((b) => b.text)).toContain('Undo');
+    const yes = await h.say('cancel-2', 'yes');
+    expect(replyText(yes)).not.toContain('Deleted');
+    expect(await recent('cancel-2')).toHaveLength(1);
+  });
+});
