@@ -1,9 +1,12 @@
 /**
- * Prints docs/transcripts.md: twelve conversations run through the real stack (Lex client → local runtime
- * → NLU → code hook → DynamoDB Local), at a fixed instant so the output is reproducible.
+ * Writes docs/transcripts.md, and the first ten into README.md's "Transcripts" section: twelve
+ * conversations run through the real stack (Lex client → local runtime → NLU → code hook → DynamoDB
+ * Local), at a fixed instant so the output is reproducible.
  *
- *   npx tsx fulfillment/test/printTranscripts.ts > docs/transcripts.md
+ *   npx tsx fulfillment/test/printTranscripts.ts
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { startConversationHarness } from './harness';
 import { transcriptTurn } from './support/replies';
 import { SettableClock } from './support/settableClock';
@@ -18,9 +21,19 @@ interface Script {
 
 const SCRIPTS: Script[] = [
   {
-    title: 'Logging, a missing category, and undo',
+    title: 'Logging, a missing category, undo, and never mind',
     user: 't-1',
-    turns: ['hi', 'spent 12.50 on lunch', 'spent 20', 'Groceries', 'undo', 'undo', 'no'],
+    turns: [
+      'hi',
+      'spent 12.50 on lunch',
+      'spent 20',
+      'Groceries',
+      'undo',
+      'undo',
+      'no',
+      'spent 30',
+      'never mind',
+    ],
   },
   {
     title: 'Fixing the entry just logged',
@@ -158,9 +171,7 @@ const SCRIPTS: Script[] = [
 async function main(): Promise<void> {
   const clock = new SettableClock('2026-11-22T17:00:00Z');
   const h = await startConversationHarness({ clock });
-  const out: string[] = [
-    '# BudgetBuddy transcripts',
-    '',
+  const intro = [
     'Real output of `npx tsx fulfillment/test/printTranscripts.ts`: each line was sent with the real',
     '`@aws-sdk/client-lex-runtime-v2` client to the local Lex V2 runtime (NLU trained from `bot/`), which',
     'called the fulfillment code hook backed by DynamoDB Local. The clock stands at Sunday 2026-11-22,',
@@ -168,6 +179,7 @@ async function main(): Promise<void> {
     'brackets; a chart payload is what the chat app draws as a chart.',
     '',
   ];
+  const sections: string[][] = [];
   let seq = 0;
   try {
     for (const [index, script] of SCRIPTS.entries()) {
@@ -193,7 +205,7 @@ async function main(): Promise<void> {
           });
         }
       }
-      out.push(`## ${index + 1}. ${script.title}`, '');
+      const out = [`## ${index + 1}. ${script.title}`, ''];
       if (script.setup === 'history')
         out.push('*(Seeded history: expenses from September to November.)*', '');
       if (script.timeZone) out.push(`*(Time zone sent by the browser: ${script.timeZone}.)*`, '');
@@ -201,11 +213,30 @@ async function main(): Promise<void> {
         const reply = await h.say(script.user, text, script.timeZone ? { timeZone: script.timeZone } : {});
         out.push(transcriptTurn(text, reply), '');
       }
+      sections.push(out);
     }
   } finally {
     await h.close();
   }
-  process.stdout.write(`${out.join('\n')}`);
+  const root = resolve(__dirname, '../..');
+  const doc = ['# BudgetBuddy transcripts', '', ...intro, ...sections.flat()];
+  writeFileSync(resolve(root, 'docs/transcripts.md'), doc.join('\n'));
+  // README shows the first ten, one heading level down, between its markers.
+  const readmePath = resolve(root, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const [start, end] = ['<!-- transcripts:start -->', '<!-- transcripts:end -->'];
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md lacks the ${start} … ${end} markers`);
+  const body = sections
+    .slice(0, 10)
+    .flat()
+    .map((line) => (line.startsWith('## ') ? `#${line}` : line));
+  writeFileSync(
+    readmePath,
+    `${readme.slice(0, from + start.length)}\n\n${[...intro, ...body].join('\n')}\n${readme.slice(to)}`,
+  );
+  console.log('wrote docs/transcripts.md and the Transcripts section of README.md');
 }
 
 main().catch((error: unknown) => {

@@ -102,7 +102,7 @@ export const handleCancel: IntentHandler = async (turn) => {
 const DELETE_WORDS = /^\s*(please\s+)?(delete|remove|erase|get rid of|drop)\s+\S/i;
 /** What follows a delete verb when it means one of the user's entries ("the last one", "that coffee"). */
 const ENTRY_WORDS =
-  /\b(last|latest|previous|recent|entry|entries|expense|expenses|transaction|transactions|purchase|purchases|payment)\b|^\s*(it|that|this|that one|this one)\s*[.!]*\s*$/i;
+  /\b(last|latest|previous|recent|entry|entries|expense|expenses|transaction|transactions|purchase|purchases|payment|all|every|everything)\b|^\s*(it|that|this|that one|this one)\s*[.!]*\s*$/i;
 /** SQL, markup and the like are never a request, whatever verbs they contain. */
 const CODE_LIKE = /[<>{};=]|\b(select|insert|update|where|table|database)\b/i;
 

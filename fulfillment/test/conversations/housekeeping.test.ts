@@ -146,3 +146,10 @@ describe('getting out of a question', () => {
     expect(await recent('cancel-2')).toHaveLength(1);
   });
 });
+
+test('"delete everything" explains that entries go one at a time, and removes nothing', async () => {
+  await h.say('bulk-1', 'spent 9 on lunch');
+  const reply = await h.say('bulk-1', 'delete everything');
+  expect(replyText(reply)).toContain('one entry at a time');
+  expect(await recent('bulk-1')).toHaveLength(1);
+});
