@@ -8,42 +8,17 @@ import * as chrono from 'chrono-node';
 import { addDays, addMonths, day, firstOfMonth, isoDate, localDay, mondayOf } from './calendar';
 import type { Span } from './spans';
 import { longestNonOverlapping } from './spans';
+import { COUNT_WORDS } from './countWords';
 
 export interface DateMatch extends Span {
   originalValue: string;
   interpretedValue: string;
 }
 
-const SMALL_NUMBERS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fourteen: 14,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  sixty: 60,
-  ninety: 90,
-  'a couple of': 2,
-  couple: 2,
-  'a few': 3,
-  few: 3,
-};
-const COUNT = `(\\d{1,3}|${Object.keys(SMALL_NUMBERS)
+const COUNT = `(\\d{1,3}|${Object.keys(COUNT_WORDS)
   .sort((a, b) => b.length - a.length)
   .join('|')})`;
-const toCount = (word: string): number => SMALL_NUMBERS[word] ?? Number(word);
+const toCount = (word: string): number => COUNT_WORDS[word] ?? Number(word);
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const WEEKDAY_ABBR: Record<string, number> = {

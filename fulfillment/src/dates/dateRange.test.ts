@@ -20,6 +20,7 @@ describe('resolveDateRange', () => {
     ['since monday', '2026-11-16', '2026-11-22', 'since Monday, Nov 16'],
     ['last 30 days', '2026-10-24', '2026-11-22', 'in the last 30 days'],
     ['past two weeks', '2026-11-09', '2026-11-22', 'in the last 2 weeks'],
+    ['over the past few days', '2026-11-20', '2026-11-22', 'in the last 3 days'],
     ['friday', '2026-11-20', '2026-11-20', 'on Friday, Nov 20'],
     ['the day before yesterday', '2026-11-20', '2026-11-20', 'on Friday, Nov 20'],
     ['how much did I spend in 2025', '2025-01-01', '2025-12-31', 'in 2025'],

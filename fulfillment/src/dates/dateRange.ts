@@ -5,6 +5,7 @@
  * so totals can come from the store's rollups.
  */
 import * as chrono from 'chrono-node';
+import { COUNT_WORDS } from '@budgetbuddy/bot/src/nlu/countWords';
 import {
   addDays,
   differenceInCalendarDays,
@@ -33,29 +34,6 @@ export interface DateRange {
   /** Set when the range is exactly one calendar week, month or year. */
   period?: PeriodKey;
 }
-
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fourteen: 14,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  sixty: 60,
-  ninety: 90,
-};
 
 const MONTHS = [
   'january',
@@ -174,7 +152,7 @@ export function parsePastDay(words: string, today: IsoDay): Date | null {
 function parseCount(word: string | undefined): number | null {
   if (!word) return 1;
   if (/^\d+$/.test(word)) return Number(word);
-  return NUMBER_WORDS[word] ?? null;
+  return COUNT_WORDS[word] ?? null;
 }
 
 function rolling(text: string, ref: Date): DateRange | null {

@@ -99,7 +99,7 @@ export const handleCancel: IntentHandler = async (turn) => {
   );
 };
 
-const DELETE_WORDS = /^\s*(please\s+)?(delete|remove|erase|get rid of|drop)\s+\S/i;
+const DELETE_VERB = /^\s*(please\s+)?(delete|remove|erase|get rid of|drop)\s+(?=\S)/i;
 /** What follows a delete verb when it means one of the user's entries ("the last one", "that coffee"). */
 const ENTRY_WORDS =
   /\b(last|latest|previous|recent|entry|entries|expense|expenses|transaction|transactions|purchase|purchases|payment|all|every|everything)\b|^\s*(it|that|this|that one|this one)\s*[.!]*\s*$/i;
@@ -112,8 +112,8 @@ const CODE_LIKE = /[<>{};=]|\b(select|insert|update|where|table|database)\b/i;
  */
 function asksToDeleteAnEntry(turn: Turn): boolean {
   const text = turn.event.inputTranscript;
-  if (!DELETE_WORDS.test(text) || CODE_LIKE.test(text)) return false;
-  const object = text.replace(/^\s*(please\s+)?(delete|remove|erase|get rid of|drop)\s+/i, '');
+  if (!DELETE_VERB.test(text) || CODE_LIKE.test(text)) return false;
+  const object = text.replace(DELETE_VERB, '');
   return ENTRY_WORDS.test(object) || categoryInText(object, 'expense', turn.profile) !== null;
 }
 
@@ -143,7 +143,6 @@ function smallTalk(turn: Turn): LexResponse | null {
       "I wasn't waiting for a yes or no just then, so nothing was changed. What would you like to do?",
     );
   }
-  if (NEVER_MIND.test(text)) return say('OK — nothing was changed. What would you like to do next?');
   if (BYE.test(text)) return say('Bye for now! Your entries are saved; come back any time.');
   if (THANKS.test(text) && text.trim().split(/\s+/).length <= 4) return say("You're welcome!");
   return null;
@@ -215,7 +214,7 @@ export const handleFallback: IntentHandler = async (turn) => {
   }
   if (ASKS_INCOME.test(text)) return answerIncome(turn, text);
   // "how much did I spend in 2026": a spending question the NLU could not place.
-  if (ASKS_SPENDING_WORDS.test(text) && !DELETE_WORDS.test(text)) {
+  if (ASKS_SPENDING_WORDS.test(text) && !DELETE_VERB.test(text)) {
     const named = categoryInText(text, 'expense', turn.profile);
     return answerSpending(asIntent(turn, IntentName.QuerySpending), {
       category: named?.category ?? null,
@@ -225,6 +224,8 @@ export const handleFallback: IntentHandler = async (turn) => {
   const guess = guessExpense(turn);
   if (guess) return guess;
   if (HOW_AM_I_DOING.test(text)) return overview(turn);
+  // The NLU sends these to Cancel; said in words it could not place, they get the same answer.
+  if (NEVER_MIND.test(text)) return handleCancel(asIntent(turn, IntentName.Cancel));
   const small = smallTalk(turn);
   if (small) return small;
   return turn.reply.close([

@@ -63,19 +63,25 @@ export function isCalendarDate(date: string): boolean {
   }
 }
 
-/** Throws InvalidTimeZoneError unless `timeZone` is an IANA zone this runtime knows. */
 // Building an Intl.DateTimeFormat costs tens of microseconds and every date computation asks: remember
 // the zones already proved valid (a handful per process).
 const knownTimeZones = new Set<string>();
 
-export function assertTimeZone(timeZone: string): string {
-  if (knownTimeZones.has(timeZone)) return timeZone;
+/** True for an IANA zone this runtime knows ("Europe/Paris"), false for anything else. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  if (knownTimeZones.has(timeZone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
   } catch {
-    throw new InvalidTimeZoneError(timeZone);
+    return false;
   }
   if (knownTimeZones.size < 1000) knownTimeZones.add(timeZone);
+  return true;
+}
+
+/** Throws InvalidTimeZoneError unless `timeZone` is an IANA zone this runtime knows. */
+export function assertTimeZone(timeZone: string): string {
+  if (!isKnownTimeZone(timeZone)) throw new InvalidTimeZoneError(timeZone);
   return timeZone;
 }
 
