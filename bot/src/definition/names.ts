@@ -20,6 +20,19 @@ export const IntentName = {
   Help: 'Help',
   Greeting: 'Greeting',
   Cancel: 'Cancel',
+  /** Change the amount, category, date or note of the last entry or of a described one. */
+  EditTransaction: 'EditTransaction',
+  /** Take back the last change, whatever it was (an entry, a correction, a delete, a budget, a setting). */
+  Undo: 'Undo',
+  SetCurrency: 'SetCurrency',
+  SetTimeZone: 'SetTimeZone',
+  DeleteBudget: 'DeleteBudget',
+  /** Read-only: money that came in ("how much did I earn last month"). */
+  QueryIncome: 'QueryIncome',
+  /** Read-only: biggest expenses, averages, trends, by week, top notes, "more than usual". */
+  SpendingInsights: 'SpendingInsights',
+  /** Read-only: thanks, bye, how are you, are you a bot. */
+  SmallTalk: 'SmallTalk',
   FallbackIntent: 'FallbackIntent',
 } as const;
 export type IntentName = (typeof IntentName)[keyof typeof IntentName];
@@ -30,6 +43,11 @@ export const WRITE_INTENTS: readonly IntentName[] = [
   IntentName.LogIncome,
   IntentName.SetBudget,
   IntentName.DeleteTransaction,
+  IntentName.EditTransaction,
+  IntentName.Undo,
+  IntentName.SetCurrency,
+  IntentName.SetTimeZone,
+  IntentName.DeleteBudget,
 ];
 
 export const SlotName = {
@@ -39,6 +57,16 @@ export const SlotName = {
   Period: 'Period',
   Count: 'Count',
   Note: 'Note',
+  /** Which existing entry a request means, in the person's words ("the costco one", "the laptop"). */
+  Entry: 'Entry',
+  /** An ISO 4217 code (SetCurrency; LogExpense when a foreign currency is said). */
+  Currency: 'Currency',
+  /** An IANA time zone (SetTimeZone). */
+  TimeZone: 'TimeZone',
+  /** Which insight SpendingInsights gives (Biggest, DailyAverage, WeeklyAverage, Trend, ByWeek, TopNotes, VersusUsual). */
+  Insight: 'Insight',
+  /** What kind of small talk (Thanks, Bye, HowAreYou, AreYouABot, Compliment, Complaint). */
+  Topic: 'Topic',
 } as const;
 export type SlotName = (typeof SlotName)[keyof typeof SlotName];
 
