@@ -105,5 +105,12 @@ export type IncomeCategory = (typeof INCOME_CATEGORIES)[number];
 export const USER_ID_ATTRIBUTE = 'bb:userId';
 /** Request attribute with a per-turn id the code hook uses as its idempotency key (a retried invocation repeats it). */
 export const REQUEST_ID_ATTRIBUTE = 'bb:requestId';
+/**
+ * Request attribute the chat proxy sets on every part of one message split into items ("coffee 4 and
+ * muffin 3.50"): the same id for all parts, so one undo can take back the whole message's entries.
+ */
+export const MESSAGE_ID_ATTRIBUTE = 'bb:messageId';
+/** Request attribute naming which part of a split message a turn is ("1/2"). */
+export const MESSAGE_PART_ATTRIBUTE = 'bb:part';
 /** Lex's own request attribute for the user's IANA time zone. */
 export const TIME_ZONE_ATTRIBUTE = 'x-amz-lex:time-zone';
