@@ -24,6 +24,15 @@ export const intentHandlers: Record<IntentName, IntentHandler> = {
   [IntentName.Greeting]: handleGreeting,
   [IntentName.Cancel]: handleCancel,
   [IntentName.FallbackIntent]: handleFallback,
+  // Interim: the fallback's readers answer these until each intent's own handler lands (issues 10, 11).
+  [IntentName.EditTransaction]: handleFallback,
+  [IntentName.Undo]: handleFallback,
+  [IntentName.SetCurrency]: handleFallback,
+  [IntentName.SetTimeZone]: handleFallback,
+  [IntentName.DeleteBudget]: handleFallback,
+  [IntentName.QueryIncome]: handleFallback,
+  [IntentName.SpendingInsights]: handleFallback,
+  [IntentName.SmallTalk]: handleFallback,
 };
 
 export function handlerFor(intentName: string): IntentHandler {
