@@ -336,7 +336,12 @@ class LocaleInterpreter implements Interpreter {
   ): SlotValue | null {
     const type = slot.slotTypeName;
     if (type === 'AMAZON.Number') {
-      const n = pickNumber(analysis.numbers.filter((x) => !usedNumbers.has(x)));
+      // "the first two" picks entries: a Count may take it, an Amount never.
+      const n = pickNumber(
+        analysis.numbers.filter(
+          (x) => !usedNumbers.has(x) && !(slot.name === SlotName.Amount && x.picksEntries),
+        ),
+      );
       if (!n) return null;
       usedNumbers.add(n);
       const value = numberToSlotString(n.value);

@@ -26,6 +26,24 @@ describe('findNumbers', () => {
     ['a hundred and twenty for groceries', 120, 'a hundred and twenty', undefined],
     ['twelve fifty for lunch', 12.5, 'twelve fifty', undefined],
     ['twenty dollars for a cab', 20, 'twenty dollars', 'USD'],
+    ['5 bucks 50 for lunch', 5.5, '5 bucks 50', 'USD'],
+    ['3 dollars and 25 cents for gum', 3.25, '3 dollars and 25 cents', 'USD'],
+    ['a buck fifty for gum', 1.5, 'a buck fifty', 'USD'],
+    ['twelve dollars fifty on lunch', 12.5, 'twelve dollars fifty', 'USD'],
+    ['coffee 12,50', 12.5, '12,50', undefined],
+    ['rent 1 234', 1234, '1 234', undefined],
+    ['rent 1 234.50', 1234.5, '1 234.50', undefined],
+    ['rent 1,234', 1234, '1,234', undefined],
+    ['laptop 2.5k', 2500, '2.5k', undefined],
+    ['a tenner for the cab', 10, 'a tenner', undefined],
+    ['a fiver on coffee', 5, 'a fiver', undefined],
+    ['half a dollar for gum', 0.5, 'half a dollar', 'USD'],
+    ['50 cents for gum', 0.5, '50 cents', undefined],
+    ['fifty cents for gum', 0.5, 'fifty cents', undefined],
+    ['20 EUR dinner', 20, '20 EUR', 'EUR'],
+    ['$5 coffee', 5, '$5', 'USD'],
+    ['forty five on gas', 45, 'forty five', undefined],
+    ['🍕 15', 15, '15', undefined],
   ])('"%s" → %d', (text, value, original, currency) => {
     expect(amounts(text)[0]).toEqual({ value, original, ...(currency ? { currency } : {}) });
   });
@@ -34,6 +52,26 @@ describe('findNumbers', () => {
     expect(amounts('on the 5th')).toEqual([]);
     expect(amounts('at 5pm')).toEqual([]);
     expect(amounts('mp3 player')).toEqual([]);
+  });
+
+  it('keeps two amounts apart unless the second is the cents of the first', () => {
+    expect(amounts('coffee 4 and muffin 3.50').map((n) => n.value)).toEqual([4, 3.5]);
+    expect(amounts('lunch 12 dinner 25').map((n) => n.value)).toEqual([12, 25]);
+    // "and" without "cents" may start another item.
+    expect(amounts('5 dollars and 25 on lunch').map((n) => n.value)).toEqual([5, 25]);
+    expect(amounts('lunch 12, dinner 25').map((n) => n.value)).toEqual([12, 25]);
+  });
+
+  it('never reads a word that names an entry as an amount', () => {
+    expect(amounts('remove the netflix one')).toEqual([]);
+    expect(amounts('delete the last one')).toEqual([]);
+    expect(amounts('change that one to 55').map((n) => n.value)).toEqual([55]);
+    expect(amounts('spent one dollar on gum').map((n) => n.value)).toEqual([1]);
+    const picks = (text: string): (boolean | undefined)[] =>
+      findNumbers(text.toLowerCase(), text).map((n) => n.picksEntries);
+    expect(picks('delete the first two')).toEqual([true]);
+    expect(picks('show my last 3 expenses')).toEqual([true]);
+    expect(picks('spent 3 on the last bus')).toEqual([undefined]);
   });
 
   it('writes numbers the way AMAZON.Number does', () => {

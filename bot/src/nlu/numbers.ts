@@ -20,6 +20,13 @@ export interface NumberMatch extends Span {
   isMoney: boolean;
   /** Spelled out ("fifty"): weaker evidence than digits. */
   fromWords: boolean;
+  /**
+   * A count that picks entries ("the first two", "my last 3"): never an amount, though a Count slot may
+   * take it.
+   */
+  picksEntries?: boolean;
+  /** Said in cents or pence ("50 cents"): the value is already divided by 100. */
+  minorUnit?: boolean;
 }
 
 const SYMBOLS: Record<string, string> = {
@@ -58,12 +65,50 @@ const MULTIPLIERS: Record<string, number> = {
 const SYM = `[${Object.keys(SYMBOLS).join('')}]`;
 const CODE = `(?:${CODES.join('|')})`;
 const UNIT = `(?:${CODE}|${Object.keys(WORDS).join('|')})`;
+// Thousands grouped by commas ("1,234") or by spaces ("1 234", also the no-break spaces some keyboards
+// type); a comma followed by one or two digits is a decimal comma ("12,50").
 const DIGITS =
-  /(?<![\p{L}\p{N}.,])(?:(minus|negative)\s+)?(?:(CODE)\s*)?(-)?\s*(SYM)?\s*(-)?(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?(?:\s*(k|thousand|grand|million|mil|m)\b|(k)(?=\s|$|[^\p{L}\p{N}]))?(?:\s*(UNIT)\b|\s?(SYM))?/gu;
+  /(?<![\p{L}\p{N}.,])(?:(minus|negative)\s+)?(?:(CODE)\s*)?(-)?\s*(SYM)?\s*(-)?(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3}(?![\p{L}\p{N}]))+|\d+)?(?:\.(\d+)|,(\d{1,2})(?![\p{N}]|,\d))?(?:\s*(k|thousand|grand|million|mil|m)\b|(k)(?=\s|$|[^\p{L}\p{N}]))?(?:\s*(UNIT)\b|\s?(SYM))?/gu;
 const digitPattern = new RegExp(
   DIGITS.source.replace('CODE', CODE).replace('SYM', SYM).replace('UNIT', UNIT).replace('SYM', SYM),
   DIGITS.flags,
 );
+/** "50 cents", "80p": the number is in hundredths of the unit. */
+const MINOR_UNIT_AFTER = /^\s*(?:cents?|pence|¢)(?![\p{L}\p{N}])/u;
+/** Major money words after which a small number is the cents ("5 bucks 50", "3 dollars and 25 cents"). */
+const MAJOR_UNIT_END = /(?:dollars?|bucks?|euros?|pounds?|quid)$/;
+/**
+ * Counts that pick entries ("the first two", "my last 3", "the previous 5") rather than say money.
+ * "one" after "the"/"that"/"which" (and up to three words) names an entry: "the netflix one", "the last one".
+ */
+const PICKS_ENTRIES_BEFORE = /\b(?:first|last|latest|previous|recent|next|top|past)\s+$/;
+const ENTRY_ONE_BEFORE =
+  /\b(?:the|that|this|which|each|every|another|other)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}$/u;
+const NUMBER_AFTER_ONE =
+  /^\s+(?:dollars?|bucks?|euros?|pounds?|quid|hundred|thousand|million|grand|usd|eur|gbp)\b/;
+
+/** Money said with a slang word or a fraction: they hold no digits and the recognizer misses them. */
+const SLANG: {
+  re: RegExp;
+  value: (m: RegExpExecArray) => number;
+  currency?: (m: RegExpExecArray) => string | undefined;
+}[] = [
+  { re: /\b(?:(?:a|one)\s+)?tenner\b/g, value: () => 10 },
+  { re: /\b(?:(?:a|one)\s+)?fiver\b/g, value: () => 5 },
+  { re: /\ba\s+grand\b/g, value: () => 1000 },
+  {
+    re: /\bhalf\s+a\s+(dollar|buck|euro|pound|quid)\b/g,
+    value: () => 0.5,
+    currency: (m) => WORDS[m[1] ?? ''],
+  },
+  {
+    // "a dollar", "a buck fifty" (the cents are joined afterwards, like "5 bucks 50").
+    re: /\b(?<!half\s)a\s+(dollar|buck|euro|pound|quid)\b/g,
+    value: () => 1,
+    currency: (m) => WORDS[m[1] ?? ''],
+  },
+];
+
 /** Ordinals, times, percentages and dates are not amounts. */
 const NOT_AN_AMOUNT_AFTER = /^(?:\d|(?:st|nd|rd|th)\b|[:/]\d|\s*(?:am|pm|%|percent)\b)/;
 
@@ -78,15 +123,34 @@ function findDigitNumbers(lower: string, original: string): NumberMatch[] {
       digitPattern.lastIndex = m.index + ((lower.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
       continue;
     }
-    const [, minusWord, code, dash1, leadingSym, dash2, whole, fraction, multWord, multK, unit, trailingSym] =
-      m;
+    const [
+      ,
+      minusWord,
+      code,
+      dash1,
+      leadingSym,
+      dash2,
+      whole,
+      pointFraction,
+      commaFraction,
+      multWord,
+      multK,
+      unit,
+      trailingSym,
+    ] = m;
+    const fraction = pointFraction ?? commaFraction;
     const sym = leadingSym ?? trailingSym;
     if (whole === undefined && fraction === undefined) continue;
-    const end = m.index + m[0].length;
+    let end = m.index + m[0].length;
     if (NOT_AN_AMOUNT_AFTER.test(lower.slice(end)) && !unit) continue;
-    let value = Number(`${(whole ?? '0').replace(/,/g, '')}.${fraction ?? '0'}`);
+    let value = Number(`${(whole ?? '0').replace(/[, \u00a0\u202f]/g, '')}.${fraction ?? '0'}`);
     const multiplier = MULTIPLIERS[multWord ?? multK ?? ''] ?? 1;
     value *= multiplier;
+    const minor = !unit && !sym && !code && multiplier === 1 ? MINOR_UNIT_AFTER.exec(lower.slice(end)) : null;
+    if (minor) {
+      value /= 100;
+      end += minor[0].length;
+    }
     if (minusWord || dash1 || dash2) value = -value;
     // Keep the trailing space out of the span but keep "minus" and "$" in it.
     const text = original.slice(m.index, end).trimEnd();
@@ -94,15 +158,40 @@ function findDigitNumbers(lower: string, original: string): NumberMatch[] {
       (sym ? SYMBOLS[sym] : undefined) ??
       (code ? code.toUpperCase() : undefined) ??
       (unit ? (CODES.includes(unit) ? unit.toUpperCase() : WORDS[unit]) : undefined);
+    const start = m.index + (text.length - text.trimStart().length);
     out.push({
-      start: m.index + (text.length - text.trimStart().length),
+      start,
       end: m.index + text.length,
       value: roundFloat(value),
       originalValue: text.trim(),
       ...(currency ? { currency } : {}),
-      isMoney: Boolean(sym || code || unit || multiplier !== 1 || fraction),
+      isMoney: Boolean(sym || code || unit || multiplier !== 1 || fraction || minor),
       fromWords: false,
+      ...(minor ? { minorUnit: true } : {}),
+      ...(!sym && !code && !unit && PICKS_ENTRIES_BEFORE.test(lower.slice(0, start))
+        ? { picksEntries: true }
+        : {}),
     });
+  }
+  return out;
+}
+
+function findSlang(lower: string, original: string): NumberMatch[] {
+  const out: NumberMatch[] = [];
+  for (const rule of SLANG) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(lower); m; m = rule.re.exec(lower)) {
+      const currency = rule.currency?.(m);
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        value: rule.value(m),
+        originalValue: original.slice(m.index, m.index + m[0].length),
+        ...(currency ? { currency } : {}),
+        isMoney: true,
+        fromWords: true,
+      });
+    }
   }
   return out;
 }
@@ -125,19 +214,26 @@ function findWordNumbers(lower: string, original: string, taken: Span[]): Number
     let end = r.end + 1;
     if (!Number.isFinite(value) || taken.some((t) => t.start < end && start < t.end)) continue;
     if (/^\d/.test(r.text) || !/[a-z]/.test(r.text)) continue;
+    const before = lower.slice(0, start);
+    // "the netflix one", "the last one": a name for an entry, not a number.
+    if (/^ones?$/.test(r.text) && ENTRY_ONE_BEFORE.test(before) && !NUMBER_AFTER_ONE.test(lower.slice(end)))
+      continue;
     const unit = /^\s+([a-z]+)\b/.exec(lower.slice(end));
     const currency = unit?.[1]
       ? (WORDS[unit[1]] ?? (CODES.includes(unit[1]) ? unit[1].toUpperCase() : undefined))
       : undefined;
-    if (unit && currency) end += unit[0].length;
+    const minor = !currency && unit?.[1] !== undefined && /^(?:cents?|pence)$/.test(unit[1]);
+    if (unit && (currency || minor)) end += unit[0].length;
     found.push({
       start,
       end,
-      value,
+      value: minor ? roundFloat(value / 100) : value,
       originalValue: original.slice(start, end),
       ...(currency ? { currency } : {}),
-      isMoney: Boolean(currency),
+      isMoney: Boolean(currency) || minor,
       fromWords: true,
+      ...(minor ? { minorUnit: true } : {}),
+      ...(!currency && !minor && PICKS_ENTRIES_BEFORE.test(before) ? { picksEntries: true } : {}),
     });
   }
   return joinPriceSpeak(found, lower);
@@ -157,7 +253,10 @@ function joinPriceSpeak(found: NumberMatch[], lower: string): NumberMatch[] {
       Number.isInteger(n.value) &&
       n.value >= 10 &&
       n.value <= 99 &&
-      !prev.currency
+      !prev.currency &&
+      !n.currency &&
+      !n.minorUnit &&
+      !prev.picksEntries
     ) {
       out[out.length - 1] = {
         ...n,
@@ -174,11 +273,53 @@ function joinPriceSpeak(found: NumberMatch[], lower: string): NumberMatch[] {
 
 /** All numbers in `lower` (lower-cased text; `original` for verbatim words) outside `taken`, in order. */
 export function findNumbers(lower: string, original: string, taken: Span[] = []): NumberMatch[] {
+  const free = (n: Span): boolean => !taken.some((t) => t.start < n.end && n.start < t.end);
+  const slang = findSlang(lower, original).filter(free);
   const digits = findDigitNumbers(lower, original).filter(
-    (n) => !taken.some((t) => t.start < n.end && n.start < t.end),
+    (n) => free(n) && !slang.some((s) => s.start < n.end && n.start < s.end),
   );
-  const words = findWordNumbers(lower, original, [...taken, ...digits]);
-  return [...digits, ...words].sort((a, b) => a.start - b.start);
+  const words = findWordNumbers(lower, original, [...taken, ...slang, ...digits]);
+  return joinCents(
+    [...slang, ...digits, ...words].sort((a, b) => a.start - b.start),
+    lower,
+    original,
+  );
+}
+
+/**
+ * "5 bucks 50", "3 dollars and 25 cents", "a buck fifty", "twelve dollars fifty": one amount, the
+ * second number being the cents. With "and", only when the cents are named ("5 dollars and 25" could be
+ * two items).
+ */
+function joinCents(found: NumberMatch[], lower: string, original: string): NumberMatch[] {
+  const out: NumberMatch[] = [];
+  for (const n of found) {
+    const prev = out[out.length - 1];
+    const between = prev ? lower.slice(prev.end, n.start) : '';
+    const withAnd = /^\s+and\s+$/.test(between);
+    const cents = n.minorUnit ? Math.round(n.value * 100) : n.value;
+    if (
+      prev &&
+      (withAnd ? n.minorUnit : /^\s+$/.test(between)) &&
+      MAJOR_UNIT_END.test(lower.slice(prev.start, prev.end)) &&
+      Number.isInteger(prev.value) &&
+      !n.currency &&
+      Number.isInteger(cents) &&
+      cents >= 1 &&
+      cents <= 99 &&
+      (n.minorUnit || /^(?:\d{2}|[a-z -]+)$/.test(n.originalValue.toLowerCase()))
+    ) {
+      out[out.length - 1] = {
+        ...prev,
+        end: n.end,
+        value: roundFloat(prev.value + (prev.value < 0 ? -cents : cents) / 100),
+        originalValue: original.slice(prev.start, n.end),
+      };
+      continue;
+    }
+    out.push(n);
+  }
+  return out;
 }
 
 /** The plain decimal string AMAZON.Number uses ("12.5", "2000", "-5"). */
