@@ -96,6 +96,29 @@ export interface LogResult {
   created: boolean;
 }
 
+/** What an edit changes; absent fields stay as they are, `note: null` removes the note. */
+export interface TransactionChanges {
+  amountMinor?: number;
+  category?: string;
+  date?: string;
+  note?: string | null;
+}
+
+export interface EditResult {
+  before: Transaction;
+  after: Transaction;
+}
+
+/** A per-user memory of the category a word (a merchant, an item) belongs to, learned from corrections. */
+export interface LearnedCategory {
+  word: string;
+  kind: TransactionKind;
+  category: string;
+}
+
+/** How many words one `recallCategories` call looks up at most (one BatchGetItem). */
+export const MAX_RECALL_WORDS = 25;
+
 export interface LedgerRepository {
   getProfile(userId: string): Promise<UserProfile | null>;
   putProfile(userId: string, profile: UserProfile): Promise<void>;
@@ -104,6 +127,16 @@ export interface LedgerRepository {
   logTransaction(userId: string, input: NewTransaction): Promise<LogResult>;
   /** Removes it and reverses its rollups atomically; returns what was removed, or null if there was nothing (a no-op). */
   deleteTransaction(userId: string, transactionId: string): Promise<Transaction | null>;
+  /**
+   * Changes a transaction in place: the new values, the entry's move to another date and every rollup
+   * delta in one atomic write (never log-new-then-delete). Same id and createdAt. Returns the entry
+   * before and after, or null when there is no such transaction.
+   */
+  editTransaction(
+    userId: string,
+    transactionId: string,
+    changes: TransactionChanges,
+  ): Promise<EditResult | null>;
   getTransaction(userId: string, transactionId: string): Promise<Transaction | null>;
   /** The most recent transactions by date then creation time, newest first. */
   listRecent(userId: string, limit: number): Promise<Transaction[]>;
@@ -116,6 +149,15 @@ export interface LedgerRepository {
   getBudget(userId: string, category: string | null, period: BudgetPeriodName): Promise<Budget | null>;
   listBudgets(userId: string): Promise<Budget[]>;
   deleteBudget(userId: string, category: string | null, period: BudgetPeriodName): Promise<boolean>;
+
+  /** Remembers that `word` (lower case) means `category` for this user ("costco" → Groceries). */
+  rememberCategory(userId: string, learned: LearnedCategory): Promise<void>;
+  /** What this user taught about these words (at most MAX_RECALL_WORDS of them, one bounded read). */
+  recallCategories(
+    userId: string,
+    kind: TransactionKind,
+    words: readonly string[],
+  ): Promise<LearnedCategory[]>;
 }
 
 /** Thrown by implementations when the backing store fails; the code hook turns it into "couldn't save". */

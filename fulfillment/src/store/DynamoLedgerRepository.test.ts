@@ -52,3 +52,88 @@ describe('DynamoLedgerRepository failures', () => {
     ).rejects.toThrow(/Could not save the transaction/);
   });
 });
+
+describe('DynamoLedgerRepository writes that never half-happen (issue 14 point 4)', () => {
+  /** A client that records each command it sends and can fail one after DynamoDB has applied it. */
+  function recordingClient(endpoint: string) {
+    const client = clientFor(endpoint);
+    const sent: { command: string; input: Record<string, unknown> }[] = [];
+    const failAfterSending = new Set<string>();
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const command = String(context.commandName);
+        sent.push({ command, input: args.input as Record<string, unknown> });
+        const result = await next(args);
+        if (failAfterSending.delete(command)) {
+          throw Object.assign(new Error('socket timed out after sending'), { name: 'TimeoutError' });
+        }
+        return result;
+      },
+      { step: 'initialize', name: 'recordAndFail' },
+    );
+    return { client, sent, failAfterSending };
+  }
+  const expense = (requestId: string) => ({
+    kind: 'expense' as const,
+    amountMinor: 4500,
+    currency: 'USD',
+    category: 'Shopping',
+    date: '2026-11-24',
+    note: 'costco',
+    source: 'chat' as const,
+    requestId,
+  });
+
+  it('an edit is one TransactWriteItems: the entry, its move and every rollup delta', async () => {
+    if (!local) throw new Error('DynamoDB Local did not start');
+    const { client, sent } = recordingClient(local.endpoint);
+    const repo = new DynamoLedgerRepository({ client, tableName: 'LedgerContract' });
+    const { transaction } = await repo.logTransaction('edit-once', expense('edit-once-1'));
+    sent.length = 0;
+    await repo.editTransaction('edit-once', transaction.id, { category: 'Groceries', date: '2026-10-01' });
+    const writes = sent.filter((s) => s.command !== 'GetItemCommand');
+    expect(writes.map((w) => w.command)).toEqual(['TransactWriteItemsCommand']);
+    const items = (writes[0]!.input as { TransactItems: unknown[] }).TransactItems;
+    // Delete old + Put new + pointer, and week/month/year rollups of both dates (the year is shared).
+    expect(items).toHaveLength(3 + 5);
+    expect(await repo.listRecent('edit-once', 5)).toMatchObject([
+      { id: transaction.id, category: 'Groceries', date: '2026-10-01', amountMinor: 4500 },
+    ]);
+  });
+
+  it('a write whose answer was lost after sending is reported as saved, once', async () => {
+    if (!local) throw new Error('DynamoDB Local did not start');
+    const { client, failAfterSending } = recordingClient(local.endpoint);
+    const repo = new DynamoLedgerRepository({ client, tableName: 'LedgerContract' });
+    failAfterSending.add('TransactWriteItemsCommand');
+    const first = await repo.logTransaction('lost-answer', expense('lost-answer-1'));
+    expect(first.created).toBe(true);
+    expect(await repo.listRecent('lost-answer', 5)).toEqual([first.transaction]);
+    const retry = await repo.logTransaction('lost-answer', expense('lost-answer-1'));
+    expect(retry).toEqual({ transaction: first.transaction, created: false });
+  });
+
+  it('a write that never reached the table still fails', async () => {
+    if (!local) throw new Error('DynamoDB Local did not start');
+    const repo = new DynamoLedgerRepository({ client: clientFor(local.endpoint), tableName: 'NoSuchTable2' });
+    await expect(repo.logTransaction('never', expense('never-1'))).rejects.toBeInstanceOf(
+      StoreUnavailableError,
+    );
+  });
+
+  it('lists budgets with a consistent read, so one just set is in the next answer', async () => {
+    if (!local) throw new Error('DynamoDB Local did not start');
+    const { client, sent } = recordingClient(local.endpoint);
+    const repo = new DynamoLedgerRepository({ client, tableName: 'LedgerContract' });
+    await repo.putBudget('consistent', {
+      category: 'Food',
+      period: 'Monthly',
+      limitMinor: 30000,
+      currency: 'USD',
+      requestId: 'b1',
+    });
+    expect(await repo.listBudgets('consistent')).toHaveLength(1);
+    const query = sent.find((s) => s.command === 'QueryCommand');
+    expect(query?.input).toMatchObject({ ConsistentRead: true });
+  });
+});

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
@@ -21,13 +22,15 @@ import { categoryKey } from '../domain/ledger/categories';
 import { LedgerError } from '../domain/ledger/errors';
 import { customRange } from '../domain/ledger/periods';
 import { parseUserProfile } from '../domain/ledger/profile';
-import { parseNewTransaction } from '../domain/ledger/transactions';
+import { applyChanges, parseNewTransaction } from '../domain/ledger/transactions';
 import { systemClock } from '../ports/Clock';
 import type { Clock } from '../ports/Clock';
-import { StoreUnavailableError } from '../ports/LedgerRepository';
+import { MAX_RECALL_WORDS, StoreUnavailableError } from '../ports/LedgerRepository';
 import type {
   Budget,
   BudgetPeriodName,
+  EditResult,
+  LearnedCategory,
   LedgerRepository,
   LogResult,
   NewBudget,
@@ -36,12 +39,15 @@ import type {
   PeriodTotals,
   RangeQuery,
   Transaction,
+  TransactionChanges,
+  TransactionKind,
   UserProfile,
 } from '../ports/LedgerRepository';
 import {
   ITEM_TYPE,
   budgetFromItem,
   idempotencyRecordSchema,
+  learnedSchema,
   pointerSchema,
   profileFromItem,
   totalsFromItem,
@@ -55,14 +61,15 @@ import {
   budgetSk,
   categoryAttr,
   idempotencySk,
+  learnSk,
   rollupSk,
   txnIdSk,
   txnSk,
   txnSkRange,
   userPk,
 } from './keys';
-import { newestFirst, rangeLimit, rollupDeltas } from './totals';
-import type { RollupDelta } from './totals';
+import { editDeltas, newestFirst, rangeLimit, rollupDeltas } from './totals';
+import type { RollupDelta, RollupItemDelta } from './totals';
 
 /** How long a request id is remembered: far longer than any Lambda or client retry window. */
 export const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -173,7 +180,17 @@ export class DynamoLedgerRepository implements LedgerRepository {
         ...rollupDeltas(txn, 1).map((d) => ({ Update: this.rollupUpdate(pk, d) })),
       ],
     };
-    const outcome = await this.transact('save the transaction', request);
+    let outcome: 'written' | { index: number };
+    try {
+      outcome = await this.transact('save the transaction', request);
+    } catch (err) {
+      // A timeout after sending leaves the outcome unknown: the write may be stored. Its idempotency
+      // record (written in the same transaction) says which; only when it is absent did nothing happen.
+      const seen = await this.get(pk, idempotency.SK).catch(() => undefined);
+      if (!seen) throw err;
+      const stored = this.parsed(() => transactionFromItem(idempotencyRecordSchema.parse(seen).transaction));
+      return { transaction: stored, created: stored.id === txn.id };
+    }
     if (outcome === 'written') return { transaction: txn, created: true };
     if (outcome.index !== 0)
       throw new StoreUnavailableError('Could not save the transaction: an unexpected write conflict.');
@@ -209,6 +226,58 @@ export class DynamoLedgerRepository implements LedgerRepository {
       ],
     });
     return outcome === 'written' ? txn : null;
+  }
+
+  async editTransaction(
+    userId: string,
+    transactionId: string,
+    changes: TransactionChanges,
+  ): Promise<EditResult | null> {
+    const pk = userPk(userId);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const pointerItem = await this.get(pk, txnIdSk(transactionId));
+      if (!pointerItem) return null;
+      const { txnSk: oldSk } = this.parsed(() => pointerSchema.parse(pointerItem));
+      const oldItem = await this.get(pk, oldSk);
+      if (!oldItem) return null;
+      const before = this.parsed(() => transactionFromItem(oldItem));
+      const after = applyChanges(before, changes, this.now());
+      const newSk = txnSk(after.date, after.createdAt, after.id);
+      const item: DbTransaction = {
+        PK: pk,
+        SK: newSk,
+        type: ITEM_TYPE.transaction,
+        ...after,
+        categoryKey: categoryKey(after.category),
+      };
+      // The entry read above must still be the one stored: a concurrent edit or delete makes this fail
+      // (and the edit is read again) instead of applying rollup deltas computed from stale values.
+      const unchanged = {
+        ConditionExpression: 'updatedAt = :was',
+        ExpressionAttributeValues: { ':was': before.updatedAt },
+      };
+      const entryWrites: NonNullable<TransactWriteCommandInput['TransactItems']> =
+        newSk === oldSk
+          ? [{ Put: { TableName: this.table, Item: item, ...unchanged } }]
+          : [
+              { Delete: { TableName: this.table, Key: { PK: pk, SK: oldSk }, ...unchanged } },
+              { Put: { TableName: this.table, Item: item } },
+              {
+                Put: {
+                  TableName: this.table,
+                  Item: { PK: pk, SK: txnIdSk(after.id), type: ITEM_TYPE.transactionPointer, txnSk: newSk },
+                },
+              },
+            ];
+      const outcome = await this.transact('change the transaction', {
+        TransactItems: [
+          ...entryWrites,
+          ...editDeltas(before, after).map((d) => ({ Update: this.rollupItemUpdate(pk, d) })),
+        ],
+      });
+      if (outcome === 'written') return { before, after };
+    }
+    throw new StoreUnavailableError('Could not change the transaction: it kept changing underneath.');
   }
 
   async getTransaction(userId: string, transactionId: string): Promise<Transaction | null> {
@@ -297,7 +366,9 @@ export class DynamoLedgerRepository implements LedgerRepository {
   }
 
   async listBudgets(userId: string): Promise<Budget[]> {
+    // Consistent, so a budget set a moment ago is in the next answer.
     const items = await this.queryAll({
+      ConsistentRead: true,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
       ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': BUDGET_PREFIX },
     });
@@ -315,6 +386,84 @@ export class DynamoLedgerRepository implements LedgerRepository {
       ),
     );
     return result.Attributes !== undefined;
+  }
+
+  async rememberCategory(userId: string, learned: LearnedCategory): Promise<void> {
+    const valid = learnedSchema.parse({ ...learned, word: learned.word.trim().toLowerCase() });
+    await this.call('remember the category', () =>
+      this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            PK: userPk(userId),
+            SK: learnSk(valid.kind, valid.word),
+            type: ITEM_TYPE.learned,
+            ...valid,
+            updatedAt: this.now(),
+          },
+        }),
+      ),
+    );
+  }
+
+  async recallCategories(
+    userId: string,
+    kind: TransactionKind,
+    words: readonly string[],
+  ): Promise<LearnedCategory[]> {
+    const unique = [...new Set(words.map((w) => w.trim().toLowerCase()).filter(Boolean))].slice(
+      0,
+      MAX_RECALL_WORDS,
+    );
+    if (unique.length === 0) return [];
+    const pk = userPk(userId);
+    const result = await this.call('read from the ledger', () =>
+      this.doc.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [this.table]: {
+              Keys: unique.map((w) => ({ PK: pk, SK: learnSk(kind, w) })),
+              ConsistentRead: true,
+            },
+          },
+        }),
+      ),
+    );
+    // Unprocessed keys (throttling) are treated as unknown words: a hint, never a reason to fail the turn.
+    const items = result.Responses?.[this.table] ?? [];
+    const found = items.map((item) => this.parsed(() => learnedSchema.parse(item)));
+    return unique.flatMap((w) => found.filter((f) => f.word === w));
+  }
+
+  /** Several deltas to one rollup item as one update (an edit that moves money between categories). */
+  private rollupItemUpdate(pk: string, d: RollupItemDelta) {
+    const names: Record<string, string> = { '#type': 'type' };
+    const values: Record<string, unknown> = {
+      ':type': ITEM_TYPE.rollup,
+      ':granularity': d.period.granularity,
+      ':periodKey': d.period.key,
+      ':currency': d.currency,
+    };
+    const adds: string[] = [];
+    const add = (attr: string, amount: number) => {
+      const i = adds.length;
+      names[`#a${i}`] = attr;
+      values[`:v${i}`] = amount;
+      adds.push(`#a${i} :v${i}`);
+    };
+    if (d.expenseTotalMinor !== 0) add('expenseTotalMinor', d.expenseTotalMinor);
+    if (d.incomeTotalMinor !== 0) add('incomeTotalMinor', d.incomeTotalMinor);
+    for (const c of d.categories) add(categoryAttr(c.kind, c.category), c.amountMinor);
+    if (d.count !== 0) add('transactionCount', d.count);
+    return {
+      TableName: this.table,
+      Key: { PK: pk, SK: rollupSk(d.period, d.currency) },
+      UpdateExpression:
+        'SET #type = :type, granularity = :granularity, periodKey = :periodKey, currency = :currency' +
+        (adds.length ? ` ADD ${adds.join(', ')}` : ''),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    };
   }
 
   /** One rollup item's update: ADD keeps concurrent writers exact and creates the item on first use. */

@@ -7,12 +7,14 @@ import { parseNewBudget } from '../domain/ledger/budgets';
 import { categoryKey } from '../domain/ledger/categories';
 import { customRange, isInRange } from '../domain/ledger/periods';
 import { parseUserProfile } from '../domain/ledger/profile';
-import { parseNewTransaction } from '../domain/ledger/transactions';
+import { applyChanges, parseNewTransaction } from '../domain/ledger/transactions';
 import { systemClock } from '../ports/Clock';
 import type { Clock } from '../ports/Clock';
 import type {
   Budget,
   BudgetPeriodName,
+  EditResult,
+  LearnedCategory,
   LedgerRepository,
   LogResult,
   NewBudget,
@@ -21,8 +23,11 @@ import type {
   PeriodTotals,
   RangeQuery,
   Transaction,
+  TransactionChanges,
+  TransactionKind,
   UserProfile,
 } from '../ports/LedgerRepository';
+import { MAX_RECALL_WORDS } from '../ports/LedgerRepository';
 import {
   assertUserId,
   emptyTotals,
@@ -39,6 +44,7 @@ interface UserData {
   requests: Map<string, Transaction>;
   rollups: Map<string, PeriodTotals>;
   budgets: Map<string, Budget>;
+  learned: Map<string, LearnedCategory>;
 }
 
 const rollupId = (period: PeriodKey, currency: string) => `${period.granularity}#${period.key}#${currency}`;
@@ -70,6 +76,7 @@ export class InMemoryLedgerRepository implements LedgerRepository {
         requests: new Map(),
         rollups: new Map(),
         budgets: new Map(),
+        learned: new Map(),
       };
       this.users.set(userId, data);
     }
@@ -116,6 +123,22 @@ export class InMemoryLedgerRepository implements LedgerRepository {
     data.transactions.delete(transactionId);
     this.applyRollups(data, txn, -1);
     return copy(txn);
+  }
+
+  async editTransaction(
+    userId: string,
+    transactionId: string,
+    changes: TransactionChanges,
+  ): Promise<EditResult | null> {
+    const data = this.users.get(assertUserId(userId));
+    const before = data?.transactions.get(transactionId);
+    if (!data || !before) return null;
+    // Validated before anything changes, so a refused value leaves the entry and its totals as they were.
+    const after = applyChanges(before, changes, this.clock.now().toISOString());
+    this.applyRollups(data, before, -1);
+    this.applyRollups(data, after, 1);
+    data.transactions.set(transactionId, after);
+    return { before: copy(before), after: copy(after) };
   }
 
   async getTransaction(userId: string, transactionId: string): Promise<Transaction | null> {
@@ -176,6 +199,27 @@ export class InMemoryLedgerRepository implements LedgerRepository {
 
   async deleteBudget(userId: string, category: string | null, period: BudgetPeriodName): Promise<boolean> {
     return this.users.get(userId)?.budgets.delete(budgetId(category, period)) ?? false;
+  }
+
+  async rememberCategory(userId: string, learned: LearnedCategory): Promise<void> {
+    const word = learned.word.trim().toLowerCase();
+    this.user(userId).learned.set(`${learned.kind}#${word}`, { ...learned, word });
+  }
+
+  async recallCategories(
+    userId: string,
+    kind: TransactionKind,
+    words: readonly string[],
+  ): Promise<LearnedCategory[]> {
+    const unique = [...new Set(words.map((w) => w.trim().toLowerCase()).filter(Boolean))].slice(
+      0,
+      MAX_RECALL_WORDS,
+    );
+    const learned = this.users.get(userId)?.learned;
+    return unique.flatMap((w) => {
+      const found = learned?.get(`${kind}#${w}`);
+      return found ? [copy(found)] : [];
+    });
   }
 
   private applyRollups(data: UserData, txn: Transaction, direction: 1 | -1): void {

@@ -14,7 +14,14 @@ export const ITEM_TYPE = {
   budget: 'BUDGET',
   profile: 'PROFILE',
   idempotency: 'IDEMP',
+  learned: 'LEARN',
 } as const;
+
+export const learnedSchema = z.object({
+  word: z.string().min(1),
+  kind: z.enum(['expense', 'income']),
+  category: z.string().min(1),
+});
 
 const transactionSchema = z.object({
   id: z.string(),

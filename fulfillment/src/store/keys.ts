@@ -9,6 +9,7 @@
  *   USER#<id>     ROLLUP#<week|month|year>#<key>#<currency>   totals of one period in one currency
  *   USER#<id>     BUDGET#<Weekly|Monthly|Yearly>#<*|C#name>   a budget (* = overall)
  *   USER#<id>     IDEMP#<requestId>                           idempotency record, expires after 7 days
+ *   USER#<id>     LEARN#<expense|income>#<word>               the category this user gave a word ("costco")
  */
 import { categoryKey } from '../domain/ledger/categories';
 import type { BudgetPeriodName, PeriodKey } from '../ports/LedgerRepository';
@@ -43,6 +44,10 @@ export const rollupSk = (period: PeriodKey, currency: string): string =>
 export const BUDGET_PREFIX = 'BUDGET#';
 export const budgetSk = (category: string | null, period: BudgetPeriodName): string =>
   `${BUDGET_PREFIX}${period}#${category === null ? '*' : `C#${categoryKey(category)}`}`;
+
+export const LEARN_PREFIX = 'LEARN#';
+export const learnSk = (kind: 'expense' | 'income', word: string): string =>
+  `${LEARN_PREFIX}${kind}#${word.trim().toLowerCase()}`;
 
 export const idempotencySk = (requestId: string): string => `IDEMP#${requestId}`;
 

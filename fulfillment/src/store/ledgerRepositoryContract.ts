@@ -232,6 +232,106 @@ export function runLedgerRepositoryContract(
       });
     });
 
+    describe('editing', () => {
+      const periodsOf = (...keys: [string, string, string][]) =>
+        keys.flatMap(([w, m, y]) => [week(w), month(m), year(y)]);
+
+      it('changes amount, category, date and note in place, with every rollup moved exactly', async () => {
+        const user = newUser();
+        await repo.logTransaction(user, expense({ amountMinor: 700, category: 'Food', date: '2026-10-05' }));
+        const periods = periodsOf(['2026-W48', '2026-11', '2026'], ['2026-W41', '2026-10', '2026']);
+        const { transaction } = await repo.logTransaction(
+          user,
+          expense({ amountMinor: 4500, category: 'Shopping', note: 'costco' }),
+        );
+        clock.tick(1000);
+        const result = await repo.editTransaction(user, transaction.id, {
+          amountMinor: 5500,
+          category: 'Groceries',
+          date: '2026-10-05',
+          note: 'costco run',
+        });
+        expect(result?.before).toEqual(transaction);
+        expect(result?.after).toMatchObject({
+          id: transaction.id,
+          createdAt: transaction.createdAt,
+          amountMinor: 5500,
+          category: 'Groceries',
+          date: '2026-10-05',
+          note: 'costco run',
+        });
+        expect(await repo.getTransaction(user, transaction.id)).toEqual(result?.after);
+        const rows = await repo.listRecent(user, 10);
+        expect(rows).toHaveLength(2);
+        const nov = await repo.getPeriodTotals(user, month('2026-11'), 'USD');
+        expect(nov).toMatchObject({ expenseTotalMinor: 0, transactionCount: 0, expenseByCategory: {} });
+        const oct = await repo.getPeriodTotals(user, month('2026-10'), 'USD');
+        expect(oct).toMatchObject({
+          expenseTotalMinor: 6200,
+          transactionCount: 2,
+          expenseByCategory: { Food: 700, Groceries: 5500 },
+        });
+        // Every rollup equals what logging the edited entry afresh would have made.
+        const fresh = newUser();
+        await repo.logTransaction(fresh, expense({ amountMinor: 700, category: 'Food', date: '2026-10-05' }));
+        await repo.logTransaction(
+          fresh,
+          expense({ amountMinor: 5500, category: 'Groceries', date: '2026-10-05', note: 'costco run' }),
+        );
+        for (const p of periods) {
+          const mine = await repo.getPeriodTotals(user, p, 'USD');
+          const theirs = await repo.getPeriodTotals(fresh, p, 'USD');
+          expect(mine).toEqual(theirs);
+        }
+      });
+
+      it('an edit back restores the entry and the totals as they were; a note can be removed', async () => {
+        const user = newUser();
+        const { transaction } = await repo.logTransaction(
+          user,
+          expense({ amountMinor: 1200, note: 'lunch' }),
+        );
+        const before = await repo.getPeriodTotals(user, week('2026-W48'), 'USD');
+        await repo.editTransaction(user, transaction.id, { amountMinor: 1500, note: null });
+        expect((await repo.getTransaction(user, transaction.id))?.note).toBeUndefined();
+        await repo.editTransaction(user, transaction.id, { amountMinor: 1200, note: 'lunch' });
+        expect(await repo.getPeriodTotals(user, week('2026-W48'), 'USD')).toEqual(before);
+        expect(await repo.getTransaction(user, transaction.id)).toMatchObject({
+          amountMinor: 1200,
+          note: 'lunch',
+        });
+      });
+
+      it('refuses a bad value and changes nothing; an unknown id is null', async () => {
+        const user = newUser();
+        const { transaction } = await repo.logTransaction(user, expense({ amountMinor: 900 }));
+        await expect(repo.editTransaction(user, transaction.id, { amountMinor: -5 })).rejects.toBeInstanceOf(
+          LedgerError,
+        );
+        await expect(
+          repo.editTransaction(user, transaction.id, { date: '2026-02-30' }),
+        ).rejects.toBeInstanceOf(LedgerError);
+        expect(await repo.getTransaction(user, transaction.id)).toEqual(transaction);
+        expect((await repo.getPeriodTotals(user, month('2026-11'), 'USD')).expenseTotalMinor).toBe(900);
+        expect(await repo.editTransaction(user, 'no-such-id', { amountMinor: 100 })).toBeNull();
+        expect(await repo.editTransaction(newUser(), transaction.id, { amountMinor: 100 })).toBeNull();
+      });
+    });
+
+    describe('learned categories', () => {
+      it('recalls what this user taught, per kind, case-insensitively, and nothing of other users', async () => {
+        const user = newUser();
+        await repo.rememberCategory(user, { word: 'Costco', kind: 'expense', category: 'Groceries' });
+        await repo.rememberCategory(user, { word: 'costco', kind: 'expense', category: 'Shopping' });
+        expect(await repo.recallCategories(user, 'expense', ['the', 'COSTCO', 'x'])).toEqual([
+          { word: 'costco', kind: 'expense', category: 'Shopping' },
+        ]);
+        expect(await repo.recallCategories(user, 'income', ['costco'])).toEqual([]);
+        expect(await repo.recallCategories(newUser(), 'expense', ['costco'])).toEqual([]);
+        expect(await repo.recallCategories(user, 'expense', [])).toEqual([]);
+      });
+    });
+
     describe('user isolation', () => {
       it("never lets one user read, list or delete another user's transaction", async () => {
         const alice = newUser();

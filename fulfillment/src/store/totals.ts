@@ -70,3 +70,40 @@ export function assertUserId(userId: string): string {
   if (userId.trim() === '') throw new Error('A user id is required to touch the ledger.');
   return userId;
 }
+
+/** Every delta of one rollup item together: a TransactWriteItems may touch each item only once. */
+export interface RollupItemDelta {
+  period: PeriodKey;
+  currency: string;
+  expenseTotalMinor: number;
+  incomeTotalMinor: number;
+  /** Keyed by kind and category ("expense" / "Food"). */
+  categories: { kind: Transaction['kind']; category: string; amountMinor: number }[];
+  count: number;
+}
+
+/** The rollup changes of replacing `before` by `after`, one per rollup item, zero changes dropped. */
+export function editDeltas(before: Transaction, after: Transaction): RollupItemDelta[] {
+  const items = new Map<string, RollupItemDelta>();
+  for (const d of [...rollupDeltas(before, -1), ...rollupDeltas(after, 1)]) {
+    const id = `${d.period.granularity}#${d.period.key}#${d.currency}`;
+    const item = items.get(id) ?? {
+      period: d.period,
+      currency: d.currency,
+      expenseTotalMinor: 0,
+      incomeTotalMinor: 0,
+      categories: [],
+      count: 0,
+    };
+    if (d.kind === 'expense') item.expenseTotalMinor += d.amountMinor;
+    else item.incomeTotalMinor += d.amountMinor;
+    const same = item.categories.find((c) => c.kind === d.kind && c.category === d.category);
+    if (same) same.amountMinor += d.amountMinor;
+    else item.categories.push({ kind: d.kind, category: d.category, amountMinor: d.amountMinor });
+    item.count += d.count;
+    items.set(id, item);
+  }
+  return [...items.values()]
+    .map((i) => ({ ...i, categories: i.categories.filter((c) => c.amountMinor !== 0) }))
+    .filter((i) => i.categories.length > 0 || i.count !== 0);
+}

@@ -4,7 +4,7 @@
  * in a sentence, what to fix.
  */
 import { z } from 'zod';
-import type { NewTransaction } from '../../ports/LedgerRepository';
+import type { NewTransaction, Transaction, TransactionChanges } from '../../ports/LedgerRepository';
 import { canonicalCategory, validateCategoryName } from './categories';
 import {
   InvalidAmountError,
@@ -109,4 +109,24 @@ export function parseNewTransaction(input: unknown): NewTransaction {
     if (err instanceof LedgerError) throw err;
     throw new InvalidTransactionError('The transaction could not be read. Nothing was saved.');
   }
+}
+
+/**
+ * The entry after `changes`, validated like a new one (same id, kind, currency and createdAt). Throws a
+ * LedgerError when a changed value is not acceptable, so nothing half-valid is written.
+ */
+export function applyChanges(before: Transaction, changes: TransactionChanges, now: string): Transaction {
+  const after: Transaction = { ...before, updatedAt: now };
+  if (changes.amountMinor !== undefined)
+    after.amountMinor = validateAmountMinor(changes.amountMinor, before.currency);
+  if (changes.category !== undefined)
+    after.category =
+      canonicalCategory(changes.category, before.kind) ?? validateCategoryName(changes.category);
+  if (changes.date !== undefined) after.date = validateDate(changes.date);
+  if (changes.note !== undefined) {
+    const note = changes.note === null ? undefined : validateNote(changes.note);
+    if (note === undefined) delete after.note;
+    else after.note = note;
+  }
+  return after;
 }
