@@ -38,6 +38,42 @@ describe('findDates', () => {
     expect(resolve('tuesday', 'Asia/Tokyo')?.value).toBe('2026-11-24');
   });
 
+  it.each([
+    ['spent 20 on the 15th for lunch', 'on the 15th', '2026-11-15'],
+    // A day still ahead this month stays in this month: fulfillment confirms a future day.
+    ['on the 28th', 'on the 28th', '2026-11-28'],
+    ['on the 15th of last month', 'on the 15th of last month', '2026-10-15'],
+    ['the 31st of last month', 'the 31st of last month', '2026-10-31'],
+    ['nov 3', 'nov 3', '2026-11-03'],
+    ['3 nov', '3 nov', '2026-11-03'],
+    ['on the 3rd of november', 'the 3rd of november', '2026-11-03'],
+    ['november 3rd', 'november 3rd', '2026-11-03'],
+    ['dec 3', 'dec 3', '2025-12-03'],
+    ['march 3 2025', 'march 3 2025', '2025-03-03'],
+    ['groceries 62.40 on 11/20', '11/20', '2026-11-20'],
+    ['11/3/26', '11/3/26', '2026-11-03'],
+    ['feb 29 2028', 'feb 29 2028', '2028-02-29'],
+  ])('"%s" → "%s" (%s, in Tokyo)', (text, original, value) => {
+    expect(resolve(text, 'Asia/Tokyo')).toEqual({ original, value });
+  });
+
+  it.each([
+    ['lunch on the 31st', 'on the 31st'],
+    ['on feb 30', 'feb 30'],
+    ['feb 29', 'feb 29'],
+    ['31 sept', '31 sept'],
+    ['2/30', '2/30'],
+  ])('keeps a day that does not exist as words with no value: "%s"', (text, original) => {
+    // November has 30 days, 2026 is not a leap year.
+    expect(resolve(text, 'Asia/Tokyo')).toEqual({ original, value: '' });
+  });
+
+  it('leaves counts and money next to month names alone', () => {
+    expect(resolve('the 3rd time this week', 'UTC')?.original).toBe('this week');
+    expect(resolve('may 20 dollars be enough', 'UTC')).toBeNull();
+    expect(resolve('coffee 4 may be more', 'UTC')).toBeNull();
+  });
+
   it('leaves words that only look like dates alone', () => {
     expect(resolve('I may buy a march ticket', 'UTC')).toBeNull();
     expect(resolve('spent 12.50 on lunch', 'UTC')).toBeNull();

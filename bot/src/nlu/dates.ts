@@ -12,8 +12,15 @@ import { COUNT_WORDS } from './countWords';
 
 export interface DateMatch extends Span {
   originalValue: string;
+  /**
+   * The ISO day, or '' when the words name a day that does not exist ("feb 30", "the 31st" in a 30-day
+   * month): the slot then carries the words with no resolution, so fulfillment asks instead of guessing.
+   */
   interpretedValue: string;
 }
+
+/** A day that does not exist: kept as words, never moved to a neighbouring day. */
+const INVALID = 'invalid';
 
 const COUNT = `(\\d{1,3}|${Object.keys(COUNT_WORDS)
   .sort((a, b) => b.length - a.length)
@@ -62,10 +69,16 @@ const MONTH_ABBR: Record<string, number> = {
   dec: 12,
 };
 
+const MONTH_NAMES = [...MONTHS, ...Object.keys(MONTH_ABBR)].sort((a, b) => b.length - a.length).join('|');
+/** After "the 3rd", these make it a count, not a day ("the 3rd time", "the 2nd one"). */
+const NOT_A_DAY_AFTER =
+  '(?:time|times|one|ones|item|entry|expense|transaction|purchase|payment|charge|place|floor)\\b';
+const MONEY_WORDS = '(?:dollars?|bucks?|euros?|pounds?|quid|cents?|usd|eur|gbp)';
+
 /** Words that belong to the date phrase when they lead it ("in October", "since monday"). */
 const LEAD = '(?:(?:in|on|since|during|from|over)\\s+(?:the\\s+)?)?';
 
-type Rule = { re: RegExp; resolve: (m: RegExpExecArray, today: Date) => Date | null };
+type Rule = { re: RegExp; resolve: (m: RegExpExecArray, today: Date) => Date | null | typeof INVALID };
 
 const rules: Rule[] = [
   { re: /\b(?:the\s+)?day\s+before\s+yesterday\b/g, resolve: (_m, t) => addDays(t, -2) },
@@ -123,8 +136,42 @@ const rules: Rule[] = [
     resolve: (m, t) => monthStart(t, m[1], m[2] ?? '', m[3]),
   },
   {
-    re: /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[a-z])/g,
-    resolve: (m, t) => dayOfMonth(t, Number(m[1])),
+    // "the 15th" alone is a day of this month. Not "the 3rd time", nor "the 5th of march" (below).
+    re: new RegExp(
+      `\\b(?:on\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\b|${MONTH_NAMES}\\b|${NOT_A_DAY_AFTER}))`,
+      'g',
+    ),
+    resolve: (m, t) => dayOfMonth(t, Number(m[1]), 0),
+  },
+  {
+    re: /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)?\s+of\s+(this|last|previous|next)\s+month\b/g,
+    resolve: (m, t) => dayOfMonth(t, Number(m[1]), offsetOf(m[2] ?? 'this')),
+  },
+  {
+    // Day then month: "3 nov", "the 3rd of november", "15th of march 2026".
+    re: new RegExp(
+      `\\b(?:the\\s+)?(\\d{1,2})(st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_NAMES})\\b\\.?(?:,?\\s+(\\d{4})\\b)?`,
+      'g',
+    ),
+    // "4 may" without "the", "of" or an ordinal is more likely an amount and a modal verb.
+    resolve: (m, t) =>
+      m[3] === 'may' && !m[2] && !/\b(?:the|of)\b/.test(m[0]) && !m[4]
+        ? null
+        : monthDay(t, m[3] ?? '', Number(m[1]), m[4]),
+  },
+  {
+    // Month then day: "nov 3", "november 3rd", "march the 15th", "feb 30". Not "may 20 dollars".
+    re: new RegExp(
+      `\\b(${MONTH_NAMES})\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?![.,:/]\\d|\\s*(?:k\\b|%|${MONEY_WORDS}\\b))(?:,?\\s+(\\d{4})\\b)?`,
+      'g',
+    ),
+    resolve: (m, t) => monthDay(t, m[1] ?? '', Number(m[2]), m[3]),
+  },
+  {
+    // US order: "11/3" is November 3rd, "11/3/2026" or "11/3/26" with a year.
+    re: /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\b(?![/.]\d)/g,
+    resolve: (m, t) =>
+      monthDay(t, MONTHS[Number(m[1]) - 1] ?? '', Number(m[2]), m[3]?.length === 2 ? `20${m[3]}` : m[3]),
   },
 ];
 
@@ -172,11 +219,40 @@ function monthStart(
   return day(month <= currentMonth ? thisYear : thisYear - 1, month, 1);
 }
 
-function dayOfMonth(today: Date, n: number): Date | null {
-  if (n < 1 || n > 31) return null;
-  const candidate = day(today.getUTCFullYear(), today.getUTCMonth() + 1, n);
-  if (candidate.getUTCMonth() !== today.getUTCMonth()) return null;
-  return candidate <= today ? candidate : addMonths(candidate, -1);
+/**
+ * "the 15th" (offset 0) is this month's, even when still ahead: a future day is confirmed by
+ * fulfillment, not moved. "the 15th of last month" is offset -1. A day the month lacks is invalid.
+ */
+function dayOfMonth(today: Date, n: number, offset: number): Date | typeof INVALID | null {
+  if (n < 1) return null;
+  const first = addMonths(firstOfMonth(today), offset);
+  return validDay(first.getUTCFullYear(), first.getUTCMonth() + 1, n);
+}
+
+function validDay(year: number, month1: number, n: number): Date | typeof INVALID {
+  if (n < 1 || n > 31) return INVALID;
+  const candidate = day(year, month1, n);
+  return candidate.getUTCMonth() === month1 - 1 ? candidate : INVALID;
+}
+
+/**
+ * A month and day without a year is the latest such day that has come, or one later this month (a
+ * future day is confirmed by fulfillment): "dec 3" said in November is last December's.
+ */
+function monthDay(
+  today: Date,
+  name: string,
+  n: number,
+  year: string | undefined,
+): Date | typeof INVALID | null {
+  const full = MONTHS.indexOf(name);
+  const month = full >= 0 ? full + 1 : (MONTH_ABBR[name] ?? 0);
+  if (!month || n < 1) return null;
+  if (year) return validDay(Number(year), month, n);
+  const thisYear = today.getUTCFullYear();
+  const currentMonth = today.getUTCMonth() + 1;
+  // Feb 29 is checked against the year it resolves to.
+  return validDay(month <= currentMonth ? thisYear : thisYear - 1, month, n);
 }
 
 /** chrono for explicit calendar dates; only readings with a certain day and month are trusted. */
@@ -187,7 +263,10 @@ function chronoDates(text: string, original: string, today: Date, taken: Span[])
   for (const r of chrono.parse(text, { instant: reference, timezone: 0 })) {
     const start = r.index;
     const end = r.index + r.text.length;
-    if (!/[a-z/-]/.test(r.text) || !r.start.isCertain('day') || !r.start.isCertain('month')) continue;
+    // Written dates with month names and US slashes are read by the rules above, which also keep an
+    // invalid day ("feb 30") as words; chrono is left the ISO and dotted forms ("2026-11-02").
+    if (/[a-z]/.test(r.text) || !/[/.-]/.test(r.text)) continue;
+    if (!r.start.isCertain('day') || !r.start.isCertain('month')) continue;
     if (taken.some((t) => t.start < end && start < t.end)) continue;
     let d = day(
       r.start.get('year') ?? today.getUTCFullYear(),
@@ -222,7 +301,7 @@ export function findDates(lower: string, original: string, now: Date, timeZone: 
         start,
         end,
         originalValue: original.slice(start, end),
-        interpretedValue: isoDate(d),
+        interpretedValue: d === INVALID ? '' : isoDate(d),
       });
     }
   }

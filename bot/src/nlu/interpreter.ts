@@ -353,7 +353,8 @@ class LocaleInterpreter implements Interpreter {
         ? {
             originalValue: d.originalValue,
             interpretedValue: d.interpretedValue,
-            resolvedValues: [d.interpretedValue],
+            // A day that does not exist ("feb 30") keeps its words and no resolution: fulfillment asks.
+            resolvedValues: d.interpretedValue ? [d.interpretedValue] : [],
           }
         : null;
     }
