@@ -1,21 +1,67 @@
 /**
- * Free-text (ORIGINAL_VALUE) slots such as Note: the words after a trailing "for", "note" or "memo"
- * that are not the category phrase, an amount or a date ("spent 40 on pizza for mom's birthday").
+ * Free-text (ORIGINAL_VALUE) slots such as Note: the person's own words for the item, never the amount
+ * or the date. The rule (docs/nlu.md, "Notes"):
+ *
+ * 1. After "note", "memo" or "re", the words that follow ("groceries 45 note weekly shop").
+ * 2. Otherwise, when the item (a category phrase) is followed by a complement introduced by "for",
+ *    "with", "at", "to" or "from", the item and its complement: "bought a gift for mom for 45" → "gift
+ *    for mom", "spent 12 on lunch with sam" → "lunch with sam", "pizza 40 for mom's birthday" → "pizza
+ *    for mom's birthday". The item alone is no note ("spent 12 on lunch"): the category says it.
+ * 3. Otherwise, the words after a trailing "for" that are not the category ("spent 30 for my sister's
+ *    party").
+ *
+ * Every candidate stops where an amount or a date starts, and link words left dangling at its end
+ * ("gift for mom for 45" → not "gift for mom for") are trimmed.
  */
 import type { Span } from './spans';
 
 export interface FreeTextMatch extends Span {
+  /** The note. */
   originalValue: string;
+  // start/end cover only the words no other slot claims (the complement, not the category phrase), so
+  // the classifier can replace them with a placeholder and still see the category.
 }
 
-const LEAD_IN = /\b(?:for|note|memo|re|because of)\b:?\s*/g;
+const EXPLICIT = /\b(?:note|memo|re)\b:?\s*/g;
+const LEAD_IN = /\b(?:for|because of)\b:?\s*/g;
+const COMPLEMENT = /^\s*(?:for|with|at|to|from)\s+/;
 
 const FILLER = new Set(['a', 'an', 'the', 'my', 'some', 'it', 'that', 'this', 'me']);
+/** Link words that cannot end a note: what followed them was an amount or a date. */
+const DANGLING = /(?:\s+|^)(?:for|on|at|to|with|from|and|of|in|by|the|a|an|my|about|around|like|just|only)$/i;
+
+function trimEnd(text: string): string {
+  let out = text.replace(/[\s.!?,;:]+$/, '');
+  for (let prev = ''; prev !== out;) {
+    prev = out;
+    out = out.replace(DANGLING, '').replace(/[\s.!?,;:]+$/, '');
+  }
+  return out;
+}
+
+const meaningful = (text: string): boolean =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter(Boolean)
+    .some((w) => !FILLER.has(w));
+
+/** The stretch from `start` to the next claimed span or sentence break, trimmed. */
+function stretch(lower: string, original: string, start: number, claimed: Span[]): Span | null {
+  const nextClaim = claimed
+    .filter((c) => c.start >= start)
+    .reduce((min, c) => Math.min(min, c.start), lower.length);
+  const brk = /[.!?;]\s|[.!?;]$|,/.exec(lower.slice(start, nextClaim));
+  const stop = brk ? start + brk.index : nextClaim;
+  const text = trimEnd(original.slice(start, stop));
+  if (!meaningful(text)) return null;
+  const lead = text.length - text.trimStart().length;
+  return { start: start + lead, end: start + text.length };
+}
 
 /**
  * @param claimed spans of numbers and dates: the note stops where one starts
- * @param categories spans of listed slot-type values: a lead-in followed by the category phrase is not a
- *   note ("for a burrito"), unless the category was already named before it ("pizza for the team lunch")
+ * @param categories spans of listed slot-type values (the item)
  */
 export function findFreeText(
   lower: string,
@@ -23,29 +69,55 @@ export function findFreeText(
   claimed: Span[],
   categories: Span[],
 ): FreeTextMatch | null {
+  const inside = (at: number): boolean =>
+    [...claimed, ...categories].some((c) => c.start <= at && c.end > at);
+
+  let explicit: FreeTextMatch | null = null;
+  EXPLICIT.lastIndex = 0;
+  for (let m = EXPLICIT.exec(lower); m; m = EXPLICIT.exec(lower)) {
+    if (inside(m.index)) continue;
+    const s = stretch(lower, original, m.index + m[0].length, claimed);
+    if (s) explicit = { ...s, originalValue: original.slice(s.start, s.end) };
+  }
+  if (explicit) return explicit;
+
+  for (const item of [...categories].sort((a, b) => a.start - b.start)) {
+    // The complement may follow the amount or the date: "coffee 4 with sam".
+    let at = item.end;
+    for (let moved = true; moved;) {
+      moved = false;
+      const gap = /^\s*/.exec(lower.slice(at))?.[0].length ?? 0;
+      const next = claimed.find((c) => c.start === at + gap);
+      if (next) {
+        at = next.end;
+        moved = true;
+      }
+    }
+    const link = COMPLEMENT.exec(lower.slice(at));
+    if (!link) continue;
+    const from = at + link[0].length;
+    if (categories.some((c) => c.start === from)) continue;
+    const s = stretch(lower, original, from, claimed);
+    if (!s) continue;
+    const itemWords = original.slice(item.start, item.end);
+    const linkWords = original.slice(at, from).trim();
+    const contiguous = at === item.end;
+    const note = contiguous
+      ? original.slice(item.start, s.end)
+      : `${itemWords} ${linkWords} ${original.slice(s.start, s.end)}`;
+    return { start: s.start, end: s.end, originalValue: note.replace(/\s+/g, ' ') };
+  }
+
   let best: FreeTextMatch | null = null;
   LEAD_IN.lastIndex = 0;
   for (let m = LEAD_IN.exec(lower); m; m = LEAD_IN.exec(lower)) {
     const start = m.index + m[0].length;
-    if ([...claimed, ...categories].some((c) => c.start < start && c.end > m!.index)) continue;
-    const nextClaim = claimed
-      .filter((c) => c.start >= start)
-      .reduce((min, c) => Math.min(min, c.start), lower.length);
-    const end = start + lower.slice(start, nextClaim).trimEnd().length;
-    const text = original
-      .slice(start, end)
-      .replace(/[.!?]+$/, '')
-      .trim();
-    const words = text
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}']+/u)
-      .filter(Boolean);
-    if (words.every((w) => FILLER.has(w))) continue;
-    const holdsCategory = categories.some((c) => c.start >= start && c.start < end);
-    const categoryBefore = categories.some((c) => c.end <= m!.index);
-    if (holdsCategory && !categoryBefore) continue;
+    if (inside(m.index)) continue;
+    const s = stretch(lower, original, start, claimed);
+    if (!s) continue;
+    if (categories.some((c) => c.start >= start && c.start < s.end)) continue;
     // The last candidate wins: notes trail the sentence.
-    best = { start, end: start + text.length, originalValue: text };
+    best = { ...s, originalValue: original.slice(s.start, s.end) };
   }
   return best;
 }

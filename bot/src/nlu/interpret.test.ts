@@ -200,7 +200,7 @@ describe('interpret: slots', () => {
   });
 
   it('takes a trailing note that is not the category', () => {
-    expect(slot("spent 40 on pizza for mom's birthday", 'Note')).toBe("mom's birthday");
+    expect(slot("spent 40 on pizza for mom's birthday", 'Note')).toBe("pizza for mom's birthday");
     expect(slot('add 8.50 for a burrito', 'Note')).toBeNull();
     expect(slot('add 8.50 for a burrito', 'Category')).toBe('Food');
   });
