@@ -1,0 +1,46 @@
+import { splitItems } from './segments';
+
+const parts = (text: string): string[] => splitItems(text).map((p) => p.text);
+
+describe('splitItems', () => {
+  it.each([
+    ['coffee 4 and muffin 3.50', ['coffee 4', 'muffin 3.50']],
+    ['lunch 12 dinner 25', ['lunch 12', 'dinner 25']],
+    ['spent 10 on lunch and got paid 500 freelance', ['spent 10 on lunch', 'got paid 500 freelance']],
+    ['20 on lunch yesterday and 15 on a taxi today', ['20 on lunch yesterday', '15 on a taxi today']],
+    ['lunch 12 yesterday dinner 25 today', ['lunch 12 yesterday', 'dinner 25 today']],
+    ['$5 coffee and $3 muffin', ['$5 coffee', '$3 muffin']],
+    ['12 lunch 25 dinner', ['12 lunch', '25 dinner']],
+    ['lunch 12, dinner 25 and taxi 8', ['lunch 12', 'dinner 25', 'taxi 8']],
+    ['groceries 62.40 on 11/20 and gas 40 on 11/21', ['groceries 62.40 on 11/20', 'gas 40 on 11/21']],
+    ['lunch 12,50 and dinner 25,00', ['lunch 12,50', 'dinner 25,00']],
+    ['rent 1 234 and gas 40', ['rent 1 234', 'gas 40']],
+    [
+      'coffee 5 bucks 50 and a muffin 3 dollars and 25 cents',
+      ['coffee 5 bucks 50', 'a muffin 3 dollars and 25 cents'],
+    ],
+  ])('"%s" → %j', (text, expected) => {
+    expect(parts(text)).toEqual(expected);
+  });
+
+  it.each([
+    '3 dollars and 25 cents',
+    '5 bucks 50 for lunch',
+    'bought a gift for mom for 45',
+    '2 coffees for 8',
+    // Two amounts but no second item: the bot asks rather than guessing.
+    'spent 10 and 20',
+    'set a budget of 300 for groceries and 200 for dining',
+    'how much did i spend on food and 20 on drinks?',
+    'change the costco one to 55 and the coffee to 4',
+    'delete the first two',
+    'show my last 3 expenses',
+  ])('keeps "%s" whole', (text) => {
+    expect(parts(text)).toEqual([text]);
+  });
+
+  it('gives each part the offsets of its words', () => {
+    const text = 'coffee 4 and muffin 3.50';
+    for (const p of splitItems(text)) expect(text.slice(p.start, p.end)).toBe(p.text);
+  });
+});
