@@ -266,6 +266,7 @@ function makeAmount(p: Picker, form: AmountForm): Amount {
   const small = () =>
     p.weighted([[p.int(1, 30), 5] as const, [p.int(31, 99), 3] as const, [p.int(100, 400), 2] as const]);
   const cents = () => p.one([5, 10, 15, 20, 25, 30, 40, 45, 50, 60, 75, 80, 90, 95, 99]);
+  const cents2up = () => p.one([10, 15, 20, 25, 30, 40, 45, 50, 60, 75, 80, 90, 95, 99]);
   switch (form) {
     case 'digits': {
       const d = small();
@@ -303,12 +304,13 @@ function makeAmount(p: Picker, form: AmountForm): Amount {
     }
     case 'dollarsCents': {
       const d = p.int(1, 60);
-      const c = cents();
+      // From 10 cents up: "14 dollars 5" could be 14.05 or 14.50, and a reader would have to ask.
+      const c = cents2up();
       return { text: `${d} dollars ${c}`, minor: d * 100 + c };
     }
     case 'bucksCents': {
       const d = p.int(1, 60);
-      const c = cents();
+      const c = cents2up();
       return { text: `${d} bucks ${c}`, minor: d * 100 + c };
     }
     case 'dollarsAndCents': {
