@@ -1,10 +1,11 @@
 /**
  * Finds date phrases and resolves them the way Lex's AMAZON.Date does: one day, and for a period the
  * day it starts ("last month" → the 1st of last month). The phrase itself (originalValue) is kept
- * verbatim, because fulfillment turns those words into a range. Common relative phrases are matched by
- * the rules below; chrono-node handles explicit dates ("march 3", "11/20", "2026-11-03").
+ * verbatim, because fulfillment turns those words into a range. Relative phrases and written dates
+ * ("march 3", "3rd of november", "11/20", "2026-11-03") are all matched by the rules below: they keep a
+ * day that does not exist as words instead of moving it, and they keep this module small enough for
+ * the chat proxy, which splits messages with it (segments.ts).
  */
-import * as chrono from 'chrono-node';
 import { addDays, addMonths, day, firstOfMonth, isoDate, localDay, mondayOf } from './calendar';
 import type { Span } from './spans';
 import { longestNonOverlapping } from './spans';
@@ -168,6 +169,11 @@ const rules: Rule[] = [
     resolve: (m, t) => monthDay(t, m[1] ?? '', Number(m[2]), m[3]),
   },
   {
+    // ISO and dotted year-first dates: "2026-11-02", "2026.11.02", "2026/11/02".
+    re: /\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})\b(?![-./]\d)/g,
+    resolve: (m) => validDay(Number(m[1]), Number(m[3]), Number(m[4])),
+  },
+  {
     // US order: "11/3" is November 3rd, "11/3/2026" or "11/3/26" with a year.
     re: /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\b(?![/.]\d)/g,
     resolve: (m, t) =>
@@ -255,34 +261,6 @@ function monthDay(
   return validDay(month <= currentMonth ? thisYear : thisYear - 1, month, n);
 }
 
-/** chrono for explicit calendar dates; only readings with a certain day and month are trusted. */
-function chronoDates(text: string, original: string, today: Date, taken: Span[]): DateMatch[] {
-  if (!/\d/.test(text) && !/\b(?:of|the)\b/.test(text)) return [];
-  const reference = new Date(today.getTime() + 12 * 3_600_000);
-  const out: DateMatch[] = [];
-  for (const r of chrono.parse(text, { instant: reference, timezone: 0 })) {
-    const start = r.index;
-    const end = r.index + r.text.length;
-    // Written dates with month names and US slashes are read by the rules above, which also keep an
-    // invalid day ("feb 30") as words; chrono is left the ISO and dotted forms ("2026-11-02").
-    if (/[a-z]/.test(r.text) || !/[/.-]/.test(r.text)) continue;
-    if (!r.start.isCertain('day') || !r.start.isCertain('month')) continue;
-    if (taken.some((t) => t.start < end && start < t.end)) continue;
-    let d = day(
-      r.start.get('year') ?? today.getUTCFullYear(),
-      r.start.get('month') ?? 1,
-      r.start.get('day') ?? 1,
-    );
-    // Without a year people mean the past: an expense "on march 3" said in November is this year's.
-    if (!r.start.isCertain('year')) {
-      d = day(today.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-      if (d > today) d = day(today.getUTCFullYear() - 1, d.getUTCMonth() + 1, d.getUTCDate());
-    }
-    out.push({ start, end, originalValue: original.slice(start, end), interpretedValue: isoDate(d) });
-  }
-  return out;
-}
-
 /**
  * Every date phrase in `lower` (the lower-cased text; `original` gives the verbatim words), in text
  * order, resolved at `now` in `timeZone`.
@@ -305,6 +283,5 @@ export function findDates(lower: string, original: string, now: Date, timeZone: 
       });
     }
   }
-  const ruled = longestNonOverlapping(candidates);
-  return [...ruled, ...chronoDates(lower, original, today, ruled)].sort((a, b) => a.start - b.start);
+  return longestNonOverlapping(candidates);
 }

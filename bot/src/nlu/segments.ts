@@ -8,8 +8,8 @@
  * (one amount, "3 dollars and 25 cents", a budget, a question, an edit) stays whole and the bot asks.
  */
 import { findDates } from './dates';
-import type { NumberMatch } from './numbers';
-import { findNumbers } from './numbers';
+import type { NumberMatch } from './digitAmounts';
+import { findDigitAmounts, joinCents } from './digitAmounts';
 import type { Span } from './spans';
 import { lowerKeepingOffsets } from './spans';
 import { tokenize } from './tokens';
@@ -42,7 +42,9 @@ const NOT_ITEM = new Set(
 const COUNT_BEFORE_PLURAL = /^\s+(?!bucks|dollars|euros|pounds|cents|quid|usd)[a-z]{3,}s\b/;
 
 function amountsIn(lower: string, original: string, dates: Span[]): NumberMatch[] {
-  return findNumbers(lower, original, dates).filter(
+  // Digits and money slang only: number words would pull a large recognizer into the proxy's bundle, so
+  // "coffee four and muffin three" stays one message and the bot asks.
+  return joinCents(findDigitAmounts(lower, original, dates), lower, original).filter(
     (n) =>
       !n.picksEntries &&
       n.value > 0 &&

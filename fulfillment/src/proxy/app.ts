@@ -8,10 +8,14 @@
  */
 import { RecognizeTextCommand, type LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import {
+  IntentName,
+  MESSAGE_ID_ATTRIBUTE,
+  MESSAGE_PART_ATTRIBUTE,
   REQUEST_ID_ATTRIBUTE,
   TIME_ZONE_ATTRIBUTE,
   USER_ID_ATTRIBUTE,
 } from '@budgetbuddy/bot/src/definition/names';
+import { splitItems } from '@budgetbuddy/bot/src/nlu/segments';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
@@ -19,7 +23,7 @@ import type { BotConfig } from './botConfig';
 import { chatRequestSchema, MAX_BODY_BYTES, type ChatReply } from './contract';
 import { BOT_UNAVAILABLE_MESSAGE, ErrorCode, errorResponse, tooLarge } from './errors';
 import { createRateLimiter } from './rateLimiter';
-import { toChatReply } from './replyMapper';
+import { combineReplies, toChatReply } from './replyMapper';
 import { requestIdFor, sessionIdFor } from './sessionIds';
 import { resolveTimeZone } from './timeZone';
 
@@ -50,6 +54,9 @@ export interface ProxyDeps {
   /** Milliseconds clock for the rate limiter (tests). */
   now?: () => number;
 }
+
+/** The intents a part of a split message is expected to close with. */
+const LOGGING_INTENTS: ReadonlySet<string> = new Set([IntentName.LogExpense, IntentName.LogIncome]);
 
 const NOT_JSON = 'Send the message as JSON (Content-Type: application/json).';
 const BAD_JSON = 'The request body is not valid JSON. Send a JSON object like {"text": "spent 12 on lunch"}.';
@@ -136,24 +143,46 @@ export function createProxyApp(deps: ProxyDeps): Hono {
       const { text, clientMessageId, timeZone } = parsed.data;
       try {
         const bot = await deps.botConfig();
-        const out = await deps.lex.send(
-          new RecognizeTextCommand({
-            botId: bot.botId,
-            botAliasId: bot.botAliasId,
-            localeId: bot.localeId,
-            sessionId: sessionIdFor(userId),
-            text,
-            // Only the verified user id: session attributes sent replace the stored ones, while the
-            // dialog state and active contexts (the bot's memory) stay with Lex.
-            sessionState: { sessionAttributes: { [USER_ID_ATTRIBUTE]: userId } },
-            requestAttributes: {
-              [TIME_ZONE_ATTRIBUTE]: resolveTimeZone(timeZone),
-              [REQUEST_ID_ATTRIBUTE]: requestIdFor(userId, clientMessageId),
-            },
-          }),
+        const zone = resolveTimeZone(timeZone);
+        // One id for the whole message (one undo takes back all its entries); each part its own
+        // idempotency key derived from it, so a retry with the same clientMessageId logs no part twice.
+        const messageId = requestIdFor(userId, clientMessageId);
+        const parts = splitItems(text, new Date(), zone);
+        const replies: ChatReply[] = [];
+        let sent = 0;
+        for (const [i, part] of parts.entries()) {
+          const out = await deps.lex.send(
+            new RecognizeTextCommand({
+              botId: bot.botId,
+              botAliasId: bot.botAliasId,
+              localeId: bot.localeId,
+              sessionId: sessionIdFor(userId),
+              text: part.text,
+              // Only the verified user id: session attributes sent replace the stored ones, while the
+              // dialog state and active contexts (the bot's memory) stay with Lex.
+              sessionState: { sessionAttributes: { [USER_ID_ATTRIBUTE]: userId } },
+              requestAttributes: {
+                [TIME_ZONE_ATTRIBUTE]: zone,
+                [REQUEST_ID_ATTRIBUTE]: parts.length === 1 ? messageId : `${messageId}.${i + 1}`,
+                [MESSAGE_ID_ATTRIBUTE]: messageId,
+                [MESSAGE_PART_ATTRIBUTE]: `${i + 1}/${parts.length}`,
+              },
+            }),
+          );
+          const reply = toChatReply(out);
+          replies.push(reply);
+          sent = i + 1;
+          // A part that asks something (a category, a confirmation) or was not logged stops the
+          // message: the rest are not sent under an open question, and the reply names them.
+          if (parts.length > 1 && !(reply.dialogState === 'Close' && LOGGING_INTENTS.has(reply.intent ?? '')))
+            break;
+        }
+        return c.json(
+          combineReplies(
+            replies,
+            parts.slice(sent).map((p) => p.text),
+          ),
         );
-        const reply: ChatReply = toChatReply(out);
-        return c.json(reply);
       } catch (err) {
         logger.error('chat turn failed', {
           error: err instanceof Error ? err.name : 'unknown',

@@ -71,3 +71,35 @@ export function toChatReply(
     ...(dialogState ? { dialogState } : {}),
   };
 }
+
+/** Quotes of the parts of a message that were not sent ("“muffin 3.50”" or "“a” and “b”"). */
+function quoteList(texts: readonly string[]): string {
+  const quoted = texts.map((t) => `“${t}”`);
+  return quoted.length <= 1
+    ? (quoted[0] ?? '')
+    : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+/**
+ * One reply for a message the proxy sent to Lex in parts (one per item): every part's messages in
+ * order, Lex's state from the last part sent. Parts not sent because an earlier one asked a question
+ * are named, so nothing the person said is silently dropped.
+ */
+export function combineReplies(replies: readonly ChatReply[], notSent: readonly string[] = []): ChatReply {
+  const last = replies[replies.length - 1];
+  const messages = replies.flatMap((r) => r.messages);
+  if (notSent.length > 0) {
+    const one = notSent.length === 1;
+    messages.push({
+      type: 'text',
+      text:
+        `I haven't logged ${quoteList(notSent)} yet. Once this is settled, send ${one ? 'it' : 'them'} ` +
+        `again and I'll log ${one ? 'it' : 'them'} too.`,
+    });
+  }
+  return {
+    messages,
+    ...(last?.intent ? { intent: last.intent } : {}),
+    ...(last?.dialogState ? { dialogState: last.dialogState } : {}),
+  };
+}

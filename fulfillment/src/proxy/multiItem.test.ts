@@ -1,0 +1,111 @@
+/**
+ * Messages that log several items, through the whole stack: the proxy splits them (bot/src/nlu/
+ * segments.ts) and sends each part to the local Lex runtime through the real SDK client; the real code
+ * hook writes to the in-memory ledger. Each item must become its own row with its own date and note.
+ */
+import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
+import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
+import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot/src/definition/names';
+import { createNlu } from '@budgetbuddy/bot/src/nlu';
+import { startLexServer, type LexServer } from '@budgetbuddy/bot/src/runtime/server';
+import type { Hono } from 'hono';
+import { createCodeHook } from '../codeHook';
+import { fixedClock } from '../ports/Clock';
+import { InMemoryLedgerRepository } from '../store/InMemoryLedgerRepository';
+import { createProxyApp, silentLogger } from './app';
+import type { ChatReply } from './contract';
+import { LOCAL_USER_HEADER } from './localIdentity';
+
+const clock = fixedClock('2026-11-24T15:00:00Z');
+const repo = new InMemoryLedgerRepository({ clock });
+let lex: LexServer;
+let lexClient: LexRuntimeV2Client;
+let app: Hono;
+
+beforeAll(async () => {
+  const nlu = await createNlu(budgetBuddyBot, LOCALE_ID);
+  const codeHook = createCodeHook({ repo, clock, logError: () => {} });
+  lex = await startLexServer({ port: 0, definition: budgetBuddyBot, nlu, codeHook, clock });
+  lexClient = new LexRuntimeV2Client({
+    endpoint: lex.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+  app = createProxyApp({
+    lex: lexClient,
+    botConfig: async () => ({ botId: LOCAL_BOT_ID, botAliasId: LOCAL_BOT_ALIAS_ID, localeId: LOCALE_ID }),
+    identify: (c) => c.req.header(LOCAL_USER_HEADER) ?? null,
+    rateLimit: { perMinute: 10_000 },
+    logger: silentLogger,
+  });
+}, 60_000);
+
+afterAll(async () => {
+  lexClient?.destroy();
+  await lex?.close();
+});
+
+async function chat(user: string, text: string, clientMessageId?: string): Promise<ChatReply> {
+  const res = await app.request('/api/chat', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [LOCAL_USER_HEADER]: user },
+    body: JSON.stringify({ text, timeZone: 'UTC', ...(clientMessageId ? { clientMessageId } : {}) }),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as ChatReply;
+}
+
+const texts = (r: ChatReply): string => r.messages.map((m) => ('text' in m ? m.text : '')).join('\n');
+
+async function rows(user: string): Promise<string[]> {
+  const list = await repo.listRecent(user, 20);
+  return list.map((t) => `${t.kind} ${t.amountMinor} ${t.category} ${t.date}`).sort();
+}
+
+test('"coffee 4 and lunch 12.50" logs two expenses, each with its own amount', async () => {
+  const reply = await chat('multi-1', 'coffee 4 and lunch 12.50');
+  expect(reply.dialogState).toBe('Close');
+  expect(await rows('multi-1')).toEqual(['expense 1250 Food 2026-11-24', 'expense 400 Food 2026-11-24']);
+  expect(reply.messages.length).toBeGreaterThanOrEqual(2);
+}, 30_000);
+
+test('"20 on lunch yesterday and 15 on a taxi today": each item keeps its own date', async () => {
+  await chat('multi-2', '20 on lunch yesterday and 15 on a taxi today');
+  expect(await rows('multi-2')).toEqual([
+    'expense 1500 Transport 2026-11-24',
+    'expense 2000 Food 2026-11-23',
+  ]);
+}, 30_000);
+
+test('"spent 10 on lunch and got paid 500 freelance" is one expense and one income', async () => {
+  await chat('multi-3', 'spent 10 on lunch and got paid 500 freelance');
+  expect(await rows('multi-3')).toEqual([
+    'expense 1000 Food 2026-11-24',
+    'income 50000 Freelance 2026-11-24',
+  ]);
+}, 30_000);
+
+test('"3 dollars and 25 cents on coffee" is one amount', async () => {
+  await chat('multi-4', '3 dollars and 25 cents on coffee');
+  expect(await rows('multi-4')).toEqual(['expense 325 Food 2026-11-24']);
+}, 30_000);
+
+test('a retry of the same message (same clientMessageId) logs no part twice', async () => {
+  await chat('multi-5', 'lunch 12 dinner 25', 'retry-message-1');
+  await chat('multi-5', 'lunch 12 dinner 25', 'retry-message-1');
+  expect(await rows('multi-5')).toEqual(['expense 1200 Food 2026-11-24', 'expense 2500 Food 2026-11-24']);
+}, 30_000);
+
+test('a part that asks a question stops the message, and the reply names what is not logged yet', async () => {
+  const reply = await chat('multi-6', 'bought a gizmo for 9 and coffee 4');
+  expect(reply.dialogState).toBe('ElicitSlot');
+  expect(texts(reply)).toMatch(/haven't logged “coffee 4” yet/);
+  expect(await rows('multi-6')).toEqual([]);
+}, 30_000);
+
+test('a part the bot does not understand stops the message too', async () => {
+  const reply = await chat('multi-7', 'gizmo 9 and coffee 4, lunch 12');
+  expect(texts(reply)).toMatch(/haven't logged “coffee 4” and “lunch 12” yet/);
+  expect(await rows('multi-7')).toEqual([]);
+}, 30_000);
