@@ -138,7 +138,10 @@ describe('createCodeHook', () => {
       const { repo } = counting();
       const chat = new DirectConversation(createCodeHook({ repo, clock }), 'traveller');
       await chat.send({ intent: 'Greeting', transcript: 'hi' });
-      await chat.send({ intent: 'FallbackIntent', transcript: 'set my currency to EUR' });
+      await chat.send({
+        intent: 'SetCurrency',
+        slots: { Currency: { interpreted: 'EUR', original: 'euros' } },
+      });
       expect((await repo.getProfile('traveller'))?.currency).toBe('EUR');
       const logged = await chat.send({ intent: 'LogExpense', slots: { Amount: '5', Category: 'Food' } });
       expect(textOf(logged)).toContain('€5.00');

@@ -4,7 +4,7 @@ import type { BudgetPeriodName } from '../ports/LedgerRepository';
 import { formatMoney } from '../domain/ledger/money';
 import { buttonsCard, Buttons, plainText, textChunks } from '../lex/messages';
 import type { IntentHandler, Turn } from './turn';
-import { askToRemoveBudget, finishBudgetRemoval, periodInText, REMOVE_BUDGET } from './budgetRemoval';
+import { finishBudgetRemoval } from './budgetRemoval';
 import { budgetStatus, type BudgetStatus } from './support/budgetStatus';
 import { matchCategory } from './support/categoryChoice';
 import { readBudgetPeriod } from './support/budgetPeriod';
@@ -26,13 +26,12 @@ function describe(s: BudgetStatus): string {
 
 /** "this week", "weekly", "per month": the budget period the words ask about, if any. */
 function askedPeriod(turn: Turn): BudgetPeriodName | null {
-  return readBudgetPeriod(turn.slot(SlotName.Period)) ?? periodInText(turn.event.inputTranscript);
+  return readBudgetPeriod(turn.slot(SlotName.Period));
 }
 
 export const handleCheckBudget: IntentHandler = async (turn) => {
   const removal = await finishBudgetRemoval(turn);
   if (removal) return removal;
-  if (REMOVE_BUDGET.test(turn.event.inputTranscript)) return askToRemoveBudget(turn);
 
   const categorySlot = turn.slot(SlotName.Category);
   const category = categorySlot ? matchCategory(categorySlot, 'expense', turn.profile) : null;

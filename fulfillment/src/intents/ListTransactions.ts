@@ -8,8 +8,6 @@ import { formatMoney } from '../domain/ledger/money';
 import { buttonsCard, Buttons, plainText, textChunks } from '../lex/messages';
 import type { IntentHandler, Turn } from './turn';
 import { categoriesFor } from './support/categoryChoice';
-import { correctLastEntry } from './correctEntry';
-import { answerIncome, ASKS_INCOME } from './QuerySpending';
 
 /** The word the user used for a category when it is not the category's own name ("coffee" for Food). */
 function impliedWord(original: string | undefined, category: string): string | undefined {
@@ -43,14 +41,6 @@ function readCount(turn: Turn): { count: number; capped: boolean } {
 const WORD_SEARCH_LIMIT = 500;
 
 export const handleListTransactions: IntentHandler = async (turn) => {
-  // "change my last expense to 15" reaches here; so does "how much money did I make last month".
-  const corrected = await correctLastEntry(turn, { needsVerb: true });
-  if (corrected) return corrected;
-  if (/^\s*how much\b/i.test(turn.event.inputTranscript) && ASKS_INCOME.test(turn.event.inputTranscript)) {
-    const dateSlot = turn.slot(SlotName.Date);
-    return answerIncome(turn, dateSlot?.original ?? turn.event.inputTranscript);
-  }
-
   const { count, capped } = readCount(turn);
   const categorySlot = turn.slot(SlotName.Category);
   const said = categorySlot?.interpreted ?? categorySlot?.original;

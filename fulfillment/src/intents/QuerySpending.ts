@@ -13,27 +13,14 @@ import { buttonsCard, Buttons, customPayload, plainText } from '../lex/messages'
 import type { LastQuery } from '../lex/memory';
 import { withoutSlot, type IntentHandler, type Turn } from './turn';
 import { closestCategories, matchCategory } from './support/categoryChoice';
-import { categoryInText } from './support/categoryWords';
-import { correctLastEntry } from './correctEntry';
-import { handleCheckBudget } from './CheckBudget';
 
 interface Spending {
   totalMinor: number;
   byCategory: Record<string, number>;
 }
 
-const FOLLOW_UP = /^\s*(and|what about|how about|same for|ok(ay)? and|now)\b/i;
-const BIGGEST = /\b(most|biggest|largest|top|highest|main)\b/i;
-const ASKS_SPENDING = /\b(spen[dt]|spending|cost|paid|pay|total|expenses?)\b/i;
-/** Questions about money coming in: the NLU has no intent for them, so spending questions carry them. */
-export const ASKS_INCOME =
-  /\b(income|earn(ed|ings)?|(have i|did i|i've|i) (made|make|received|got paid|been paid)|salary|paid me)\b/i;
-/** Budget questions the NLU can mistake for spending ones ("how much can I spend on food per day"). */
-const ASKS_BUDGET =
-  /\b(can i (still )?spend|can i afford|(have i|do i have|is there|is|are) (got )?left|left (to spend|for|in|over)|remaining|allowance)\b/i;
-
 /** Totals over a range: one rollup read for a whole week/month/year, a range scan otherwise. */
-async function spendingIn(
+export async function spendingIn(
   turn: Turn,
   range: DateRange,
   kind: TransactionKind = 'expense',
@@ -92,21 +79,12 @@ function chartOf(turn: Turn, spending: Spending, range: DateRange): SpendingChar
 }
 
 export const handleQuerySpending: IntentHandler = async (turn) => {
-  const transcript = turn.event.inputTranscript;
-  if (turn.memory.lastLogged?.transactionId) {
-    // Only an explicit "it was…"/"change it…": "actually, food" here refines the question instead.
-    const corrected = await correctLastEntry(turn, { needsVerb: true });
-    if (corrected) return corrected;
-  }
-  if (ASKS_BUDGET.test(transcript)) return handleCheckBudget(turn);
-  if (ASKS_INCOME.test(transcript)) return answerIncome(turn, dateWordsOf(turn));
   const remembered: LastQuery | null = turn.memory.lastQuery;
-  // "where did I spend the most?": about all categories, whatever was asked before.
-  const biggest = BIGGEST.test(transcript);
-  const isFollowUp =
-    !!remembered && !biggest && (FOLLOW_UP.test(transcript) || !ASKS_SPENDING.test(transcript));
-
   const categorySlot = turn.slot(SlotName.Category);
+  const dateSlot = turn.slot(SlotName.Date);
+  // "and in October?" / "what about transport?": one of the two said, the other kept from before.
+  const isFollowUp = !!remembered && !categorySlot !== !dateSlot;
+
   let category: string | null = null;
   if (categorySlot) {
     category = matchCategory(categorySlot, 'expense', turn.profile);
@@ -129,9 +107,7 @@ export const handleQuerySpending: IntentHandler = async (turn) => {
     category = remembered.category;
   }
 
-  const dateSlot = turn.slot(SlotName.Date);
-  const saidWords = dateWordsOf(turn);
-  const dateWords = saidWords ?? (isFollowUp ? remembered?.dateWords : undefined);
+  const dateWords = dateSlot?.original ?? (isFollowUp ? remembered?.dateWords : undefined);
   const dateValue =
     dateSlot?.interpreted && /^\d{4}-\d{2}-\d{2}$/.test(dateSlot.interpreted)
       ? dateSlot.interpreted
@@ -140,43 +116,38 @@ export const handleQuerySpending: IntentHandler = async (turn) => {
   const said = categorySlot?.original?.toLowerCase().trim();
   const word =
     category && said && !category.toLowerCase().startsWith(said.replace(/s$/, '')) ? said : undefined;
-  return answerSpending(turn, {
-    category: biggest ? null : category,
-    dateWords,
-    dateValue,
-    ...(word && !biggest ? { word } : {}),
-    ...(biggest ? { biggest } : {}),
-  });
+  return answerSpending(turn, { category, dateWords, dateValue, ...(word ? { word } : {}) });
 };
 
-/** What the turn said about time: the Date slot's words, or the whole text when it names a range. */
-function dateWordsOf(turn: Turn): string | undefined {
+/** QueryIncome: income over the range the Date slot names (this month by default), with the change and sources. */
+export const handleQueryIncome: IntentHandler = async (turn) => {
+  const categorySlot = turn.slot(SlotName.Category);
+  const category = categorySlot ? matchCategory(categorySlot, 'income', turn.profile) : null;
   const dateSlot = turn.slot(SlotName.Date);
-  const transcript = turn.event.inputTranscript;
-  return dateSlot?.original ?? (resolveDateRange(transcript, turn.today) ? transcript : undefined);
-}
-
-/** "how much did I earn this month": income over the range, with the change and where it came from. */
-export async function answerIncome(turn: Turn, dateWords: string | undefined): Promise<LexResponse> {
-  const range = (dateWords ? resolveDateRange(dateWords, turn.today) : null) ?? thisMonth(turn.today);
+  const range =
+    (dateSlot?.original ? resolveDateRange(dateSlot.original, turn.today) : null) ??
+    (dateSlot?.interpreted ? resolveDateRange(dateSlot.interpreted, turn.today) : null) ??
+    thisMonth(turn.today);
   const previous = previousRange(range, turn.today);
   const [income, before] = await Promise.all([
     spendingIn(turn, range, 'income'),
     spendingIn(turn, previous, 'income'),
   ]);
+  const now = amountOf(income, category);
   const sources = Object.entries(income.byCategory)
-    .filter(([, minor]) => minor > 0)
+    .filter(([label, minor]) => minor > 0 && (!category || label === category))
     .sort((a, b) => b[1] - a[1])
     .map(([label, minor]) => `${label} ${turn.money(minor)}`);
+  const of = category ? ` of ${category} income` : '';
   const head =
-    income.totalMinor === 0
-      ? `You haven't logged any income ${range.label}.`
-      : `You received ${turn.money(income.totalMinor)} ${range.label}${sources.length > 1 ? ` (${sources.join(', ')})` : sources.length === 1 ? ` (${sources[0]})` : ''}.`;
+    now === 0
+      ? `You haven't logged any${category ? ` ${category}` : ''} income ${range.label}.`
+      : `You received ${turn.money(now)}${of} ${range.label}${!category && sources.length > 0 ? ` (${sources.join(', ')})` : ''}.`;
   return turn.reply.close([
-    plainText(head + comparison(turn, income.totalMinor, before.totalMinor, previous)),
+    plainText(head + comparison(turn, now, amountOf(before, category), previous)),
     buttonsCard('Anything else?', [Buttons.spentThisMonth, Buttons.listTransactions, Buttons.help]),
   ]);
-}
+};
 
 export interface SpendingQuestion {
   category: string | null;
@@ -243,21 +214,4 @@ export async function answerSpending(turn: Turn, question: SpendingQuestion): Pr
     ...(dateWords ? { dateWords } : {}),
   };
   return turn.reply.close(messages, { lastQuery: memory });
-}
-
-/**
- * A follow-up the NLU could not place ("and in October?", "what about transport?"): the remembered
- * question with whatever this text changes, or null when the text is not such a follow-up.
- */
-export function followUpFromText(turn: Turn): SpendingQuestion | null {
-  const remembered = turn.memory.lastQuery;
-  const text = turn.event.inputTranscript.toLowerCase();
-  if (!remembered || !FOLLOW_UP.test(text)) return null;
-  const category = categoryInText(text.replace(FOLLOW_UP, ' '), 'expense', turn.profile)?.category ?? null;
-  const saysTime = resolveDateRange(text, turn.today) !== null;
-  if (!category && !saysTime) return null;
-  return {
-    category: category ?? remembered.category ?? null,
-    dateWords: saysTime ? turn.event.inputTranscript : remembered.dateWords,
-  };
 }

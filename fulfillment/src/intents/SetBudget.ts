@@ -4,16 +4,16 @@
  */
 import { BudgetPeriod, SlotName } from '@budgetbuddy/bot/src/definition/names';
 import type { BudgetPeriodName } from '../ports/LedgerRepository';
-import { formatMoney } from '../domain/ledger/money';
 import { pushedBack } from '../lex/memory';
 import { buttonsCard, Buttons, plainText } from '../lex/messages';
-import { pendingPrompt, type SlotReading } from '../lex/eventReader';
+import type { LexIntent } from '@budgetbuddy/bot/src/lex/schemas';
+import { daysInRange, periodRange } from '../domain/ledger/periods';
+import { formatMoney, toMajorString } from '../domain/ledger/money';
 import { withoutSlot, type IntentHandler, type Turn } from './turn';
-import { categoryInText } from './support/categoryWords';
 import { readAmount } from './support/amounts';
 import { readBudgetPeriod } from './support/budgetPeriod';
 import { budgetStatus } from './support/budgetStatus';
-import { closestCategories, matchCategory } from './support/categoryChoice';
+import { closestCategories, COMMON_CATEGORIES, matchCategory } from './support/categoryChoice';
 
 const PER: Record<BudgetPeriodName, string> = { Weekly: 'a week', Monthly: 'a month', Yearly: 'a year' };
 const ADJECTIVE: Record<BudgetPeriodName, string> = {
@@ -22,25 +22,14 @@ const ADJECTIVE: Record<BudgetPeriodName, string> = {
   Yearly: 'yearly',
 };
 
-/** "set a budget for xyzzy of 100": the words after "for" when the NLU found no category in them. */
-const SAID_FOR =
-  /\b(?:for|on)\s+(?:a |an |the |my )?([\p{L}][\p{L}' -]{0,30}?)(?=\s+(?:of|to|at|for|budget|with|each|every|per|weekly|monthly|yearly)\b|\s*[$€£¥₫]?\d|\s*[.!?]*$)/iu;
-const NOT_A_CATEGORY =
-  /^(month|week|year|everything|all|all categories|total|overall|me|now|this month|next month|each month|every month|the month|the week|the year|a month|a week|a year)$/i;
-
-function saidCategory(turn: Turn): SlotReading | null {
-  const given = turn.slot(SlotName.Category);
-  if (given || pendingPrompt(turn.event)) return given;
-  const said = SAID_FOR.exec(turn.event.inputTranscript)?.[1]?.trim();
-  if (!said || NOT_A_CATEGORY.test(said)) return null;
-  const named = categoryInText(said, 'expense', turn.profile);
-  return named
-    ? { original: named.word, interpreted: named.category, resolved: [named.category] }
-    : { original: said, interpreted: said, resolved: [] };
+/** Budgets are kept per week, month or year; a daily one is offered as its monthly equivalent. */
+function saysDaily(turn: Turn): boolean {
+  const period = turn.slot(SlotName.Period);
+  return /^(daily|day)/i.test(period?.interpreted ?? period?.original ?? '');
 }
 
 export const handleSetBudget: IntentHandler = async (turn) => {
-  const categorySlot = saidCategory(turn);
+  const categorySlot = turn.slot(SlotName.Category);
   const category = categorySlot ? matchCategory(categorySlot, 'expense', turn.profile) : null;
   // Monthly unless another period was said.
   const period = readBudgetPeriod(turn.slot(SlotName.Period)) ?? BudgetPeriod.Monthly;
@@ -48,6 +37,24 @@ export const handleSetBudget: IntentHandler = async (turn) => {
 
   if (categorySlot && !category) {
     const said = categorySlot.original ?? categorySlot.interpreted ?? '';
+    const income = matchCategory(categorySlot, 'income', turn.profile);
+    if (income) {
+      // "set my salary budget to 100": never silently an overall budget.
+      return turn.reply.elicitSlot(
+        SlotName.Category,
+        [
+          plainText(
+            `${income} is money coming in, so it can't have a spending budget. Which spending category should the budget be for?`,
+          ),
+          buttonsCard(
+            'Pick a category',
+            COMMON_CATEGORIES.expense.map((c) => ({ text: c, value: c })),
+          ),
+        ],
+        {},
+        withoutSlot(turn.intent, SlotName.Category),
+      );
+    }
     const options = closestCategories(said, 'expense', turn.profile);
     return turn.reply.elicitSlot(
       SlotName.Category,
@@ -78,8 +85,51 @@ export const handleSetBudget: IntentHandler = async (turn) => {
     );
   }
 
+  if (saysDaily(turn)) {
+    // Not stored per day: offered as the monthly equivalent for this month's days, and set only on yes.
+    const days = daysInRange(periodRange('month', turn.today));
+    const monthly = amount.minor * days;
+    const offer: LexIntent = {
+      ...turn.intent,
+      slots: {
+        ...(turn.intent.slots ?? {}),
+        [SlotName.Period]: {
+          shape: 'Scalar',
+          value: {
+            originalValue: 'monthly',
+            interpretedValue: BudgetPeriod.Monthly,
+            resolvedValues: [BudgetPeriod.Monthly],
+          },
+        },
+        [SlotName.Amount]: {
+          shape: 'Scalar',
+          value: {
+            originalValue: toMajorString(monthly, turn.profile.currency),
+            interpretedValue: toMajorString(monthly, turn.profile.currency),
+            resolvedValues: [],
+          },
+        },
+      },
+    };
+    const what = category ? `${category} budget` : 'overall budget';
+    return turn.reply.confirm(
+      [
+        plainText(
+          `I keep budgets per week, month or year, not per day. ${turn.money(amount.minor)} a day is ` +
+            `${turn.money(monthly)} over this month's ${days} days. Set a monthly ${what} of ${turn.money(monthly)}?`,
+        ),
+        buttonsCard('Set it?', [Buttons.yes, Buttons.no]),
+      ],
+      {},
+      offer,
+    );
+  }
+
   const existing = await turn.repo.getBudget(turn.userId, category, period);
   const confirmation = turn.intent.confirmationState;
+  if (!existing && confirmation === 'Denied') {
+    return turn.reply.close([plainText("OK, I didn't set a budget.")]);
+  }
   if (existing && confirmation === 'Denied') {
     return turn.reply.close([
       plainText(

@@ -1,58 +1,43 @@
 /**
- * Removing a budget ("delete my food budget", "remove the weekly budget"). The bot has no intent for
- * it: the words reach CheckBudget or the fallback, and both hand them here. It always asks first, and
- * the yes/no comes back to CheckBudget, which finishes the job.
+ * DeleteBudget: removing a budget ("delete my food budget", "remove the weekly budget"), from the
+ * Category and Period slots. It always asks first, refuses when there is no such budget, and the
+ * yes/no comes back here.
  */
 import { SlotName } from '@budgetbuddy/bot/src/definition/names';
 import type { LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
-import type { Budget, BudgetPeriodName } from '../ports/LedgerRepository';
+import type { Budget } from '../ports/LedgerRepository';
 import { formatMoney } from '../domain/ledger/money';
 import { pushedBack } from '../lex/memory';
 import { buttonsCard, Buttons, plainText } from '../lex/messages';
-import { asIntent, type Turn } from './turn';
+import type { IntentHandler, Turn } from './turn';
+import { readBudgetPeriod } from './support/budgetPeriod';
 import { matchCategory } from './support/categoryChoice';
-import { categoryInText } from './support/categoryWords';
-
-export const REMOVE_BUDGET =
-  /\b(delete|remove|cancel|drop|clear|get rid of)\b.*\bbudgets?\b|\bbudgets?\b.*\b(delete|remove)\b/i;
-
-const PERIOD_WORDS: [RegExp, BudgetPeriodName][] = [
-  [/\bweek(ly)?\b/i, 'Weekly'],
-  [/\bmonth(ly)?\b/i, 'Monthly'],
-  [/\b(year(ly)?|annual)\b/i, 'Yearly'],
-];
-
-export function periodInText(text: string): BudgetPeriodName | null {
-  return PERIOD_WORDS.find(([re]) => re.test(text))?.[1] ?? null;
-}
-
-const OVERALL = /\b(overall|total|whole|general|main)\b/i;
 
 export function budgetLabel(b: Pick<Budget, 'category' | 'period'>): string {
   return `${b.period.toLowerCase()} ${b.category ? `${b.category} budget` : 'overall budget'}`;
 }
 
-/** Asks which budget to remove, or whether to remove the one named. */
+/** Asks whether to remove the budget the slots name, or which one when several fit. */
 export async function askToRemoveBudget(turn: Turn): Promise<LexResponse> {
-  const text = turn.event.inputTranscript;
   const slot = turn.slot(SlotName.Category);
-  const category =
-    (slot ? matchCategory(slot, 'expense', turn.profile) : null) ??
-    categoryInText(text.replace(/\bbudgets?\b/gi, ' '), 'expense', turn.profile)?.category ??
-    null;
-  const period = periodInText(text);
+  const category = slot ? matchCategory(slot, 'expense', turn.profile) : null;
+  if (slot && !category) {
+    const said = slot.original ?? slot.interpreted ?? '';
+    return turn.reply.close([
+      plainText(`"${said}" isn't one of your expense categories, so there's no budget for it to remove.`),
+      buttonsCard('Anything else?', [Buttons.showBudgets, Buttons.help]),
+    ]);
+  }
+  const period = readBudgetPeriod(turn.slot(SlotName.Period));
   const all = await turn.repo.listBudgets(turn.userId);
   const matching = all.filter(
-    (b) =>
-      (category ? b.category === category : OVERALL.test(text) ? b.category === null : true) &&
-      (!period || b.period === period),
+    (b) => (!category || b.category === category) && (!period || b.period === period),
   );
-  const asCheck = asIntent(turn, 'CheckBudget');
   if (matching.length === 0) {
     const what = category
       ? `a ${period ? `${period.toLowerCase()} ` : ''}${category} budget`
       : 'a budget like that';
-    return asCheck.reply.close([
+    return turn.reply.close([
       plainText(
         all.length === 0
           ? "You don't have any budgets to remove."
@@ -62,7 +47,7 @@ export async function askToRemoveBudget(turn: Turn): Promise<LexResponse> {
     ]);
   }
   if (matching.length > 1) {
-    return asCheck.reply.close([
+    return turn.reply.close([
       plainText('Which budget should I remove?'),
       buttonsCard(
         'Remove which?',
@@ -71,7 +56,7 @@ export async function askToRemoveBudget(turn: Turn): Promise<LexResponse> {
     ]);
   }
   const budget = matching[0]!;
-  return asCheck.reply.confirm(
+  return turn.reply.confirm(
     [
       plainText(
         `Remove your ${budgetLabel(budget)} of ${formatMoney(budget.limitMinor, budget.currency)}? ` +
@@ -82,6 +67,10 @@ export async function askToRemoveBudget(turn: Turn): Promise<LexResponse> {
     { pendingBudgetDelete: { category: budget.category, period: budget.period } },
   );
 }
+
+/** DeleteBudget: asks first, removes on yes (undoable). */
+export const handleDeleteBudget: IntentHandler = async (turn) =>
+  (await finishBudgetRemoval(turn)) ?? askToRemoveBudget(turn);
 
 /** The yes/no to askToRemoveBudget; null when no removal was pending. */
 export async function finishBudgetRemoval(turn: Turn): Promise<LexResponse | null> {

@@ -4,50 +4,11 @@ import { createCodeHook } from '../codeHook';
 import { afterLogging, MAX_EARLIER_LOGS } from '../lex/memory';
 import { buttonsOf, DirectConversation, textOf } from '../../test/support/lexEvents';
 import { SettableClock } from '../../test/support/settableClock';
-import { correctionWords } from './support/correction';
 import { categoryInText } from './support/categoryWords';
 import { amountsIn, currencyIn, fitsCurrency, namesDay } from './support/moneyWords';
 import { readLogDate } from './support/logDate';
 
 const profile = { currency: 'USD', timeZone: 'America/New_York', customCategories: ['Pets'] };
-
-describe('reading a correction', () => {
-  it.each([
-    ['no, make that 15', '15'],
-    ['make it 15 dollars', '15 dollars'],
-    ['actually it was yesterday', 'yesterday'],
-    ['change it to groceries', 'groceries'],
-    ['wrong category, it was transport', 'transport'],
-    ['sorry, 15 not 12.50', '15 not 12.50'],
-    ['I meant 15', '15'],
-    ['correction: 15', '15'],
-    ['fix that, 15', '15'],
-    ['change the date to yesterday', 'yesterday'],
-    ['oops it was 20', '20'],
-    ['no, it was for transport', 'transport'],
-    ['change my last expense to 15', '15'],
-  ])('"%s" corrects with "%s"', (text, rest) => {
-    expect(correctionWords(text)?.rest).toBe(rest);
-  });
-
-  it.each([
-    'spent 12 on lunch',
-    'and in October?',
-    'actually, how much did I spend last week?',
-    'no, also 5 on coffee',
-    'what about transport?',
-    'wait what',
-    'how much did I spend',
-  ])('"%s" is no correction', (text) => {
-    expect(correctionWords(text)).toBeNull();
-  });
-
-  it('only an explicit "change it to" counts a lone unknown word', () => {
-    expect(correctionWords('change it to xyzzy')).toEqual({ rest: 'xyzzy', explicit: true, verb: true });
-    expect(correctionWords("it's raining")).toEqual({ rest: 'raining', explicit: false, verb: true });
-    expect(correctionWords('actually, food')).toEqual({ rest: 'food', explicit: false, verb: false });
-  });
-});
 
 describe('money and days in free text', () => {
   it.each([
@@ -115,24 +76,43 @@ describe('the day of an entry', () => {
   const today = '2026-11-22';
   const said = (original: string, interpreted?: string) => ({ original, interpreted, resolved: [] });
 
-  it('refuses "next friday" and "tomorrow", whatever Lex made of them', () => {
+  it('holds back "next friday" and "tomorrow" as days to come, with the day they name', () => {
     expect(readLogDate(said('next friday', '2026-11-27'), today)).toMatchObject({
       ok: false,
       reason: 'future',
+      date: '2026-11-27',
     });
-    expect(readLogDate(said('next friday'), today)).toMatchObject({ ok: false, reason: 'future' });
-    expect(readLogDate(said('tomorrow', '2026-11-23'), today)).toMatchObject({ ok: false, reason: 'future' });
+    expect(readLogDate(said('tomorrow', '2026-11-23'), today)).toMatchObject({
+      ok: false,
+      reason: 'future',
+      date: '2026-11-23',
+    });
   });
 
-  it('a month and day still to come this year is refused, one long past means last year', () => {
+  it('a day the NLU found no date for ("feb 30") is asked about, never replaced', () => {
+    expect(readLogDate(said('feb 30'), today)).toMatchObject({
+      ok: false,
+      reason: 'unreadable',
+      said: 'feb 30',
+    });
+    expect(readLogDate({ original: 'feb 30', interpreted: '', resolved: [] }, today)).toMatchObject({
+      ok: false,
+      reason: 'unreadable',
+    });
+  });
+
+  it('a month and day still to come this year is held back, one long past means last year', () => {
     expect(readLogDate(said('dec 3', '2026-12-03'), today)).toMatchObject({ ok: false, reason: 'future' });
-    expect(readLogDate(said('on dec 3'), '2027-01-10')).toEqual({ ok: true, date: '2026-12-03' });
-    expect(readLogDate(said('march 3'), today)).toEqual({ ok: true, date: '2026-03-03' });
+    expect(readLogDate(said('on dec 3', '2026-12-03'), '2027-01-10')).toEqual({
+      ok: true,
+      date: '2026-12-03',
+    });
+    expect(readLogDate(said('march 3', '2026-03-03'), today)).toEqual({ ok: true, date: '2026-03-03' });
   });
 
-  it('reads past weekdays and words before Lex', () => {
+  it('reads past weekdays from the words before Lex', () => {
     expect(readLogDate(said('friday', '2026-11-27'), today)).toEqual({ ok: true, date: '2026-11-20' });
-    expect(readLogDate(said('3 days ago'), today)).toEqual({ ok: true, date: '2026-11-19' });
+    expect(readLogDate(said('3 days ago', '2026-11-19'), today)).toEqual({ ok: true, date: '2026-11-19' });
     expect(readLogDate(null, today)).toEqual({ ok: true, date: today });
   });
 });
@@ -157,26 +137,30 @@ describe('corrections through the code hook', () => {
     return { repo, chat: new DirectConversation(createCodeHook({ repo, clock, logError: () => {} })) };
   };
 
-  it('a correction the NLU sent to the fallback replaces the entry just logged', async () => {
+  it('EditTransaction changes the entry just logged in place; undo restores it as it was', async () => {
     const { repo, chat } = setup();
     await chat.send({
       intent: 'LogExpense',
       slots: { Amount: '12.5', Category: { interpreted: 'Food', original: 'lunch' } },
     });
-    const reply = await chat.send({ intent: 'FallbackIntent', transcript: 'no, make that 15' });
+    const [logged] = await repo.listRecent('user-1', 5);
+    const reply = await chat.send({ intent: 'EditTransaction', slots: { Amount: '15' } });
     expect(textOf(reply)).toBe('Fixed: $15.00 for Food today (lunch) — it was $12.50.');
     expect(buttonsOf(reply)).toContainEqual({ text: 'Undo', value: 'undo' });
-    expect(await repo.listRecent('user-1', 5)).toMatchObject([{ amountMinor: 1500, note: 'lunch' }]);
-    const undo = await chat.send({ intent: 'DeleteTransaction', transcript: 'undo' });
-    expect(textOf(undo)).toContain('removed $15.00 for Food today (lunch)');
-    expect(await repo.listRecent('user-1', 5)).toHaveLength(0);
+    expect(await repo.listRecent('user-1', 5)).toMatchObject([
+      { id: logged!.id, amountMinor: 1500, note: 'lunch' },
+    ]);
+    const undo = await chat.send({ intent: 'Undo' });
+    expect(textOf(undo)).toContain("Undone: it's back to $12.50 for Food today (lunch).");
+    const [restored] = await repo.listRecent('user-1', 5);
+    expect({ ...restored, updatedAt: logged!.updatedAt }).toEqual(logged);
   });
 
   it('a correction that crosses a budget threshold warns like a new expense', async () => {
     const { chat } = setup();
     await chat.send({ intent: 'SetBudget', slots: { Amount: '100', Category: 'Food' } });
     await chat.send({ intent: 'LogExpense', slots: { Amount: '50', Category: 'Food' } });
-    const reply = await chat.send({ intent: 'FallbackIntent', transcript: 'actually it was 90' });
+    const reply = await chat.send({ intent: 'EditTransaction', slots: { Amount: '90' } });
     expect(textOf(reply)).toContain(
       "⚠️ Heads up: you've used 90% of your November Food budget ($90.00 of $100.00).",
     );
@@ -190,7 +174,7 @@ describe('corrections through the code hook', () => {
         const value = Reflect.get(target, name, receiver) as unknown;
         if (typeof value !== 'function') return value;
         return (...args: unknown[]) =>
-          failing && name === 'logTransaction'
+          failing && name === 'editTransaction'
             ? Promise.reject(new StoreUnavailableError('down'))
             : (value as (...a: unknown[]) => unknown).apply(target, args);
       },
@@ -198,7 +182,7 @@ describe('corrections through the code hook', () => {
     const chat = new DirectConversation(createCodeHook({ repo: flaky, clock, logError: () => {} }));
     await chat.send({ intent: 'LogExpense', slots: { Amount: '10', Category: 'Food' } });
     failing = true;
-    const reply = await chat.send({ intent: 'FallbackIntent', transcript: 'make it 15' });
+    const reply = await chat.send({ intent: 'EditTransaction', slots: { Amount: '15' } });
     expect(textOf(reply)).toBe("I couldn't save that — please try again.");
     expect(reply.sessionState.intent?.state).toBe('Failed');
     expect(await repo.listRecent('user-1', 5)).toMatchObject([{ amountMinor: 1000 }]);

@@ -88,18 +88,12 @@ describe('LogExpense', () => {
     expect(await repo.listRecent('user-1', 1)).toHaveLength(0);
   });
 
-  it('names the unknown category from the words when the NLU left the slot empty', async () => {
+  it('asks what it was for when the NLU found no category, and keeps the amount', async () => {
     const { repo, chat } = setup();
-    const reply = await chat.send({
-      intent: 'LogExpense',
-      transcript: 'spent 12 on xyzzy',
-      slots: { Amount: '12' },
-    });
-    expect(reply.sessionState.dialogAction).toMatchObject({ type: 'ElicitSlot', slotToElicit: 'Category' });
-    expect(textOf(reply)).toContain('I don\'t have an expense category called "xyzzy"');
-    expect(buttonsOf(reply).length).toBeGreaterThan(0);
-    const plain = await chat.send({ intent: 'LogExpense', transcript: 'spent 12', slots: { Amount: '12' } });
+    const plain = await chat.send({ intent: 'LogExpense', slots: { Amount: '12' } });
+    expect(plain.sessionState.dialogAction).toMatchObject({ type: 'ElicitSlot', slotToElicit: 'Category' });
     expect(textOf(plain)).toBe('What was it for?');
+    expect(plain.sessionState.intent?.slots?.['Amount']?.value?.interpretedValue).toBe('12');
     expect(await repo.listRecent('user-1', 1)).toHaveLength(0);
   });
 
@@ -125,14 +119,35 @@ describe('LogExpense', () => {
     expect(textOf(reply)).toContain('for Food today');
   });
 
-  it('refuses a date after today', async () => {
+  it('asks before logging a date after today: yes logs it then, no asks for the day', async () => {
+    const { repo, chat } = setup();
+    const slots = {
+      Amount: '30',
+      Category: 'Food',
+      Date: { interpreted: '2026-11-25', original: 'nov 25' },
+    };
+    const reply = await chat.send({ intent: 'LogExpense', slots });
+    expect(reply.sessionState.dialogAction).toMatchObject({ type: 'ConfirmIntent' });
+    expect(textOf(reply)).toBe(
+      "Wednesday, Nov 25 hasn't happened yet. Log $30.00 for Food on Wednesday, Nov 25 anyway?",
+    );
+    expect(await repo.listRecent('user-1', 1)).toHaveLength(0);
+    const no = await chat.send({ intent: 'LogExpense', slots, confirmationState: 'Denied' });
+    expect(no.sessionState.dialogAction).toMatchObject({ type: 'ElicitSlot', slotToElicit: 'Date' });
+    expect(await repo.listRecent('user-1', 1)).toHaveLength(0);
+    const yes = await chat.send({ intent: 'LogExpense', slots, confirmationState: 'Confirmed' });
+    expect(textOf(yes)).toContain('Logged $30.00 for Food on Wednesday, Nov 25.');
+    expect(await repo.listRecent('user-1', 5)).toMatchObject([{ date: '2026-11-25', amountMinor: 3000 }]);
+  });
+
+  it('asks again for a day that does not exist ("feb 30") and logs nothing', async () => {
     const { repo, chat } = setup();
     const reply = await chat.send({
       intent: 'LogExpense',
-      slots: { Amount: '30', Category: 'Food', Date: { interpreted: '2026-11-25', original: '2026-11-25' } },
+      slots: { Amount: '30', Category: 'Food', Date: { interpreted: '', original: 'feb 30' } },
     });
     expect(reply.sessionState.dialogAction).toMatchObject({ type: 'ElicitSlot', slotToElicit: 'Date' });
-    expect(textOf(reply)).toContain("hasn't happened yet");
+    expect(textOf(reply)).toContain('"feb 30" isn\'t a day I can find on the calendar');
     expect(await repo.listRecent('user-1', 1)).toHaveLength(0);
   });
 
@@ -150,12 +165,12 @@ describe('LogExpense', () => {
     const { repo, chat } = setup();
     await chat.send({ intent: 'LogExpense', slots: { Amount: '3', Category: 'Food' } });
     await chat.send({ intent: 'LogExpense', slots: { Amount: '12.5', Category: 'Transport' } });
-    const reply = await chat.send({ intent: 'DeleteTransaction', transcript: 'undo' });
+    const reply = await chat.send({ intent: 'Undo' });
     expect(textOf(reply)).toContain('removed $12.50 for Transport today');
     const left = await repo.listRecent('user-1', 5);
     expect(left.map((t) => t.category)).toEqual(['Food']);
     // A second undo offers the entry logged before, and only removes it on yes.
-    const again = await chat.send({ intent: 'DeleteTransaction', transcript: 'undo' });
+    const again = await chat.send({ intent: 'Undo' });
     expect(again.sessionState.dialogAction.type).toBe('ConfirmIntent');
     expect(textOf(again)).toBe('Before that you logged $3.00 for Food today. Remove that one too?');
     expect(await repo.listRecent('user-1', 5)).toHaveLength(1);
@@ -165,7 +180,7 @@ describe('LogExpense', () => {
       confirmationState: 'Denied',
     });
     expect(textOf(no)).toBe('OK, I kept $3.00 for Food today.');
-    const third = await chat.send({ intent: 'DeleteTransaction', transcript: 'undo' });
+    const third = await chat.send({ intent: 'Undo' });
     expect(third.sessionState.dialogAction.type).toBe('ConfirmIntent');
     const yes = await chat.send({
       intent: 'DeleteTransaction',
@@ -174,7 +189,7 @@ describe('LogExpense', () => {
     });
     expect(textOf(yes)).toBe('Deleted $3.00 for Food today.');
     expect(await repo.listRecent('user-1', 5)).toHaveLength(0);
-    const nothing = await chat.send({ intent: 'DeleteTransaction', transcript: 'undo' });
+    const nothing = await chat.send({ intent: 'Undo' });
     expect(textOf(nothing)).toContain('nothing to undo');
   });
 

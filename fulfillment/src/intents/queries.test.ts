@@ -92,27 +92,24 @@ describe('QuerySpending', () => {
     expect(textOf(transport)).toContain('You spent $60.00 on Transport in October.');
   });
 
-  it('answers a follow-up the NLU sent to the fallback, and only when one is remembered', async () => {
-    const { repo, chat } = await setup();
-    const cold = await chat.send({ intent: 'FallbackIntent', transcript: 'and in October?' });
-    expect(textOf(cold)).toContain("Sorry, I didn't get that");
+  it('a question with neither category nor time is a fresh one, not a follow-up', async () => {
+    const { chat } = await setup();
     await chat.send({
       intent: 'QuerySpending',
-      transcript: 'how much did I spend on food last month',
       slots: { Category: 'Food', Date: { interpreted: '2026-10-01', original: 'last month' } },
     });
-    const september = await chat.send({ intent: 'FallbackIntent', transcript: 'and in September?' });
-    expect(textOf(september)).toContain('You spent $40.00 on Food in September.');
-    const transport = await chat.send({ intent: 'FallbackIntent', transcript: 'what about transport?' });
-    expect(textOf(transport)).toContain('You spent nothing on Transport in September.');
-    const chatter = await chat.send({ intent: 'FallbackIntent', transcript: 'and what about the weather?' });
-    expect(textOf(chatter)).toContain("Sorry, I didn't get that");
-    expect(await repo.listRecent('user-1', 50)).toHaveLength(7);
+    const fresh = await chat.send({ intent: 'QuerySpending' });
+    expect(textOf(fresh)).toContain('You spent $114.50 this month.');
+    const cold = await chat.send({ intent: 'FallbackIntent', transcript: 'and in October?' });
+    expect(textOf(cold)).toContain("Sorry, I didn't get that");
   });
 
   it('turns "last 30 days" and "since monday" into ranges', async () => {
     const { chat } = await setup();
-    const days = await chat.send({ intent: 'QuerySpending', transcript: 'spending in the last 30 days' });
+    const days = await chat.send({
+      intent: 'QuerySpending',
+      slots: { Date: { interpreted: '2026-10-23', original: 'in the last 30 days' } },
+    });
     expect(textOf(days)).toContain(
       "You spent $114.50 in the last 30 days. That's $45.50 (28%) less than in the 30 days before ($160.00).",
     );
@@ -180,24 +177,36 @@ describe('DeleteTransaction', () => {
   });
 
   it.each([
-    ['delete the coffee from yesterday', 'Delete $4.50 for Food yesterday (coffee)?'],
-    ['remove the pizza night', 'Delete $80.00 for Food on Monday, Nov 2 (pizza night)?'],
-    ['delete the transport expense from last month', 'Delete $60.00 for Transport on Tuesday, Oct 20?'],
-    ['delete my last transaction', 'Delete $2,000.00 of Salary income yesterday?'],
-  ])('reads the description from the words when no slot holds it: "%s"', async (transcript, question) => {
+    [
+      { Entry: 'the coffee', Date: { interpreted: '2026-11-21', original: 'yesterday' } },
+      'Delete $4.50 for Food yesterday (coffee)?',
+    ],
+    [{ Entry: 'the pizza night' }, 'Delete $80.00 for Food on Monday, Nov 2 (pizza night)?'],
+    [
+      { Category: 'Transport', Date: { interpreted: '2026-10-01', original: 'last month' } },
+      'Delete $60.00 for Transport on Tuesday, Oct 20?',
+    ],
+    [{}, 'Delete $2,000.00 of Salary income yesterday?'],
+    [{ Entry: 'my last one' }, 'Delete $2,000.00 of Salary income yesterday?'],
+  ])('finds the entry the slots describe: %j', async (slots, question) => {
     const { chat } = await setup();
-    const ask = await chat.send({ intent: 'DeleteTransaction', transcript });
+    const ask = await chat.send({ intent: 'DeleteTransaction', slots });
     expect(textOf(ask)).toBe(question);
   });
 
-  it('says nothing matched a description, and deletes nothing', async () => {
+  it.each([
+    [
+      { Entry: 'the yacht', Date: { interpreted: '2026-11-21', original: 'yesterday' } },
+      'the yacht yesterday',
+    ],
+    // Only lunch-like entries exist: a dinner is never offered in their place.
+    [{ Category: { interpreted: 'Food', original: 'dinner' } }, 'dinner'],
+    [{ Entry: 'dinner' }, 'dinner'],
+  ])('says nothing matched %j, and deletes nothing', async (slots, said) => {
     const { repo, chat } = await setup();
-    const reply = await chat.send({
-      intent: 'DeleteTransaction',
-      transcript: 'delete the yacht from yesterday',
-    });
+    const reply = await chat.send({ intent: 'DeleteTransaction', slots });
     expect(reply.sessionState.dialogAction.type).toBe('Close');
-    expect(textOf(reply)).toContain("I couldn't find a transaction like that");
+    expect(textOf(reply)).toContain(`I couldn't find an entry like "${said}", so nothing was deleted.`);
     expect(await repo.listRecent('user-1', 50)).toHaveLength(7);
   });
 

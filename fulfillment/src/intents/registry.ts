@@ -1,16 +1,22 @@
 /** Intent name → handler. An intent the bot adds later without a handler gets the fallback's answer. */
 import { IntentName } from '@budgetbuddy/bot/src/definition/names';
-import type { IntentHandler } from './turn';
+import type { LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
+import type { IntentHandler, Turn } from './turn';
 import { handleLogExpense } from './LogExpense';
 import { handleLogIncome } from './LogIncome';
 import { handleSetBudget } from './SetBudget';
-import { handleQuerySpending } from './QuerySpending';
+import { handleQueryIncome, handleQuerySpending } from './QuerySpending';
 import { handleCheckBudget } from './CheckBudget';
 import { handleListTransactions } from './ListTransactions';
 import { handleDeleteTransaction } from './DeleteTransaction';
-import { handleCancel, handleFallback, handleGreeting, handleHelp } from './conversational';
-import { answerCurrency, asksCurrencyChange } from './currencyChange';
-import { pendingPrompt } from '../lex/eventReader';
+import { handleEditTransaction } from './EditTransaction';
+import { handleUndo } from './Undo';
+import { handleSetCurrency, handleSetTimeZone } from './settings';
+import { handleDeleteBudget } from './budgetRemoval';
+import { handleSpendingInsights } from './SpendingInsights';
+import { handleCancel, handleFallback, handleGreeting, handleHelp, handleSmallTalk } from './conversational';
+import { ContextName, type Draft } from '../lex/memory';
+import { plainText } from '../lex/messages';
 
 export const intentHandlers: Record<IntentName, IntentHandler> = {
   [IntentName.LogExpense]: handleLogExpense,
@@ -24,15 +30,14 @@ export const intentHandlers: Record<IntentName, IntentHandler> = {
   [IntentName.Greeting]: handleGreeting,
   [IntentName.Cancel]: handleCancel,
   [IntentName.FallbackIntent]: handleFallback,
-  // Interim: the fallback's readers answer these until each intent's own handler lands (issues 10, 11).
-  [IntentName.EditTransaction]: handleFallback,
-  [IntentName.Undo]: handleFallback,
-  [IntentName.SetCurrency]: handleFallback,
-  [IntentName.SetTimeZone]: handleFallback,
-  [IntentName.DeleteBudget]: handleFallback,
-  [IntentName.QueryIncome]: handleFallback,
-  [IntentName.SpendingInsights]: handleFallback,
-  [IntentName.SmallTalk]: handleFallback,
+  [IntentName.EditTransaction]: handleEditTransaction,
+  [IntentName.Undo]: handleUndo,
+  [IntentName.SetCurrency]: handleSetCurrency,
+  [IntentName.SetTimeZone]: handleSetTimeZone,
+  [IntentName.DeleteBudget]: handleDeleteBudget,
+  [IntentName.QueryIncome]: handleQueryIncome,
+  [IntentName.SpendingInsights]: handleSpendingInsights,
+  [IntentName.SmallTalk]: handleSmallTalk,
 };
 
 export function handlerFor(intentName: string): IntentHandler {
@@ -40,13 +45,56 @@ export function handlerFor(intentName: string): IntentHandler {
 }
 
 /**
- * Runs the turn. Words that can only mean a currency change ("set my currency to EUR") are answered as
- * such whichever intent the NLU guessed, unless the turn answers a question the bot asked.
+ * Whether the turn is a request of its own rather than the answer to the draft's question: another
+ * intent, or the same one holding other values than the draft held (the runtime started it afresh).
+ */
+function leavesDraft(turn: Turn, draft: Draft): boolean {
+  if (turn.intent.name !== draft.intent) return true;
+  const slots = turn.intent.slots ?? {};
+  return Object.entries(draft.slots).some(([name, value]) => {
+    const now = slots[name]?.value;
+    return (now?.originalValue ?? now?.interpretedValue) !== value;
+  });
+}
+
+const ASK_AGAIN: Record<string, string> = {
+  category: 'tell me its category to log it',
+  amount: 'tell me how much it was to log it',
+  date: 'tell me which day it was to log it',
+};
+
+/** The new request's reply, said after what was dropped, without the old draft in memory. */
+function afterDropping(response: LexResponse, draft: Draft, oldDraftValue: string | undefined): LexResponse {
+  const line = `I dropped ${draft.described} — ${ASK_AGAIN[draft.missing] ?? 'say it again to log it'}.`;
+  const contexts = (response.sessionState.activeContexts ?? []).filter(
+    (c) => !(c.name === ContextName.draft && c.contextAttributes.value === oldDraftValue),
+  );
+  return {
+    ...response,
+    sessionState: { ...response.sessionState, activeContexts: contexts },
+    messages: [plainText(line), ...(response.messages ?? [])],
+  };
+}
+
+/**
+ * Runs the turn. A draft the bot was still asking about is not saved when the turn is a new request:
+ * that request is answered, and the reply says what was dropped. "never mind" drops it quietly.
  */
 export const handleTurn: IntentHandler = async (turn) => {
-  if (!pendingPrompt(turn.event) && asksCurrencyChange(turn.event.inputTranscript)) {
-    const answer = await answerCurrency(turn);
-    if (answer) return answer;
-  }
-  return handlerFor(turn.intent.name)(turn);
+  const draft = turn.memory.draft;
+  if (!draft || !leavesDraft(turn, draft)) return handlerFor(turn.intent.name)(turn);
+  const oldValue = turn.event.sessionState.activeContexts?.find((c) => c.name === ContextName.draft)
+    ?.contextAttributes.value;
+  const fresh: Turn = { ...turn, memory: { ...turn.memory, draft: null } };
+  // The writing flag is read by the code hook on failure: keep it on the turn it watches.
+  Object.defineProperty(fresh, 'writing', {
+    get: () => turn.writing,
+    set: (value: boolean) => {
+      turn.writing = value;
+    },
+  });
+  const response = await handlerFor(turn.intent.name)(fresh);
+  // Cancel says it dropped what was asked already.
+  if (turn.intent.name === IntentName.Cancel) return response;
+  return afterDropping(response, draft, oldValue);
 };

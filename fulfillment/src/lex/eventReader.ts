@@ -40,51 +40,6 @@ export function readSlot(event: LexEvent, name: SlotName): SlotReading | null {
   return slotReading(currentIntent(event), name);
 }
 
-/**
- * The slot as the current intent has it, or else as the NLU's other readings of the text have it
- * ("no, make that 15" goes to the fallback, but the LogExpense reading still found Amount = 15).
- * `intents` narrows the readings consulted, so a category is read with the right slot type.
- */
-export function readSlotAnywhere(
-  event: LexEvent,
-  name: SlotName,
-  intents?: readonly string[],
-): SlotReading | null {
-  const own = readSlot(event, name);
-  if (own) return own;
-  for (const { intent } of event.interpretations) {
-    if (intents && !intents.includes(intent.name)) continue;
-    const found = slotReading(intent, name);
-    if (found) return found;
-  }
-  return null;
-}
-
-const squash = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}.]+/gu, ' ')
-    .trim();
-
-/** Whether the slot's value was typed in this turn's text, rather than kept from an earlier turn. */
-export function saidThisTurn(event: LexEvent, reading: SlotReading): boolean {
-  const said = reading.original ?? reading.interpreted;
-  return !!said && ` ${squash(event.inputTranscript)} `.includes(` ${squash(said)} `);
-}
-
-/**
- * Whether this turn answers a question the bot asked: Lex says so when it passes the pending dialog
- * action, and otherwise it shows in slots filled on earlier turns (values the text does not contain).
- */
-export function answersPrompt(event: LexEvent): boolean {
-  if (pendingPrompt(event)) return true;
-  const slots = currentIntent(event).slots ?? {};
-  return Object.keys(slots).some((name) => {
-    const reading = readSlot(event, name as SlotName);
-    return reading !== null && !saidThisTurn(event, reading);
-  });
-}
-
 /** The prompt this turn answers, when the bot had asked for a slot or a yes/no. */
 export function pendingPrompt(event: LexEvent): { type: string; slot?: string } | null {
   const action = event.sessionState.dialogAction;

@@ -16,6 +16,8 @@ export const ContextName = {
   pendingDelete: 'bbPendingDelete',
   pendingBudgetDelete: 'bbPendingBudgetDelete',
   lastAction: 'bbLastAction',
+  draft: 'bbDraft',
+  pendingEdit: 'bbPendingEdit',
 } as const;
 type ContextName = (typeof ContextName)[keyof typeof ContextName];
 
@@ -67,31 +69,66 @@ export type LastQuery = z.infer<typeof lastQuerySchema>;
 export type PendingDelete = z.infer<typeof pendingDeleteSchema>;
 export type PendingBudgetDelete = z.infer<typeof pendingBudgetDeleteSchema>;
 
+const transactionSnapshotSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['expense', 'income']),
+  amountMinor: z.number().int().positive(),
+  currency: z.string().length(3),
+  category: z.string().min(1),
+  date: z.string(),
+  note: z.string().optional(),
+});
+export type TransactionSnapshot = z.infer<typeof transactionSnapshotSchema>;
+
+/**
+ * A request the bot was still asking about (a missing category or amount). When the next turn is a
+ * different request, the draft is dropped and the reply says so, in these words.
+ */
+const draftSchema = z.object({
+  intent: z.string().min(1),
+  /** "the $9.00 gizmo": how the reply names what was dropped. */
+  described: z.string().min(1).max(200),
+  /** What is still missing, for "tell me its category to log it". */
+  missing: z.string().min(1).max(40),
+  /** The slot values the draft held (original words): a turn that holds others is a new request. */
+  slots: z.record(z.string(), z.string()),
+});
+export type Draft = z.infer<typeof draftSchema>;
+
+/** "change the costco one" matched several entries: the ones offered, each with the label of its button. */
+const pendingEditSchema = z.object({
+  candidates: z.array(z.object({ id: z.string().min(1), label: z.string().min(1) })).max(5),
+});
+export type PendingEdit = z.infer<typeof pendingEditSchema>;
+
 const moneySchema = z.object({ limitMinor: z.number().int().positive(), currency: z.string().length(3) });
 /**
  * The last change "undo" should take back when it was not a new entry: a budget set, replaced or
  * removed (with what it was before, null when there was none), or an entry deleted (with what it was).
  */
 const lastActionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('log') }),
+  z.object({
+    type: z.literal('log'),
+    /** The entries of the last message: one undo takes all of them back. */
+    ids: z.array(z.string().min(1)).max(20).optional(),
+    /** The proxy's id of that message (bb:messageId), so its further parts join the same group. */
+    messageId: z.string().min(1).optional(),
+  }),
+  /** An entry changed: undo puts it back as it was. */
+  z.object({ type: z.literal('edit'), transaction: transactionSnapshotSchema }),
+  /** A profile setting changed: undo sets it back. */
+  z.object({
+    type: z.literal('setting'),
+    field: z.enum(['currency', 'timeZone']),
+    previous: z.string().min(1),
+  }),
   z.object({
     type: z.literal('budget'),
     category: z.string().min(1).nullable(),
     period: z.enum(['Weekly', 'Monthly', 'Yearly']),
     previous: moneySchema.nullable(),
   }),
-  z.object({
-    type: z.literal('delete'),
-    transaction: z.object({
-      id: z.string().min(1),
-      kind: z.enum(['expense', 'income']),
-      amountMinor: z.number().int().positive(),
-      currency: z.string().length(3),
-      category: z.string().min(1),
-      date: z.string(),
-      note: z.string().optional(),
-    }),
-  }),
+  z.object({ type: z.literal('delete'), transaction: transactionSnapshotSchema }),
 ]);
 export type LastAction = z.infer<typeof lastActionSchema>;
 
@@ -101,6 +138,8 @@ export interface Memory {
   pendingDelete?: PendingDelete | null;
   pendingBudgetDelete?: PendingBudgetDelete | null;
   lastAction?: LastAction | null;
+  draft?: Draft | null;
+  pendingEdit?: PendingEdit | null;
 }
 
 const parse = <T>(event: LexEvent, name: ContextName, schema: z.ZodType<T, unknown>): T | null => {
@@ -121,6 +160,8 @@ export function readMemory(event: LexEvent): Required<Memory> {
     pendingDelete: parse(event, ContextName.pendingDelete, pendingDeleteSchema),
     pendingBudgetDelete: parse(event, ContextName.pendingBudgetDelete, pendingBudgetDeleteSchema),
     lastAction: parse(event, ContextName.lastAction, lastActionSchema),
+    draft: parse(event, ContextName.draft, draftSchema),
+    pendingEdit: parse(event, ContextName.pendingEdit, pendingEditSchema),
   };
 }
 
@@ -135,6 +176,8 @@ export function contextsWith(event: LexEvent, changes: Memory): LexActiveContext
     pendingDelete: ContextName.pendingDelete,
     pendingBudgetDelete: ContextName.pendingBudgetDelete,
     lastAction: ContextName.lastAction,
+    draft: ContextName.draft,
+    pendingEdit: ContextName.pendingEdit,
   };
   let contexts = activeContexts(event).map((c) => ({ ...c, contextAttributes: { ...c.contextAttributes } }));
   for (const key of Object.keys(names) as (keyof Memory)[]) {
@@ -150,4 +193,26 @@ export function contextsWith(event: LexEvent, changes: Memory): LexActiveContext
     }
   }
   return contexts;
+}
+
+/** What is kept of an entry so "undo" can put it back as it was. */
+export function snapshotOf(t: {
+  id: string;
+  kind: 'expense' | 'income';
+  amountMinor: number;
+  currency: string;
+  category: string;
+  date: string;
+  note?: string;
+}): TransactionSnapshot {
+  return {
+    id: t.id,
+    kind: t.kind,
+    amountMinor: t.amountMinor,
+    currency: t.currency,
+    category: t.category,
+    date: t.date,
+    // Lex caps a context value at 1,024 characters; a very long note comes back shortened.
+    ...(t.note ? { note: t.note.slice(0, 300) } : {}),
+  };
 }

@@ -52,7 +52,8 @@ export async function loadProfile(
     await repo.putProfile(userId, created);
     return created;
   }
-  if (requestTimeZone && requestTimeZone !== stored.timeZone) {
+  // A zone the person chose in words stays until they change it; otherwise "today" follows the browser.
+  if (requestTimeZone && requestTimeZone !== stored.timeZone && !stored.timeZoneChosen) {
     const moved = { ...stored, timeZone: requestTimeZone };
     await repo.putProfile(userId, moved);
     return moved;

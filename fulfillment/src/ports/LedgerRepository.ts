@@ -61,6 +61,8 @@ export interface UserProfile {
   currency: string;
   timeZone: string;
   customCategories: string[];
+  /** Set by "set my time zone to …": the browser's zone then no longer moves it. */
+  timeZoneChosen?: boolean;
 }
 
 /** A calendar bucket the store keeps rollups for: ISO week (`2026-W48`), month (`2026-11`) or year (`2026`). */

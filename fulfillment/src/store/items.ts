@@ -134,11 +134,17 @@ const profileSchema = z.object({
   currency: z.string(),
   timeZone: z.string(),
   customCategories: z.array(z.string()).default([]),
+  timeZoneChosen: z.boolean().optional(),
 });
 
 export function profileFromItem(item: Record<string, unknown>): UserProfile {
   const p = profileSchema.parse(item);
-  return { currency: p.currency, timeZone: p.timeZone, customCategories: p.customCategories };
+  return {
+    currency: p.currency,
+    timeZone: p.timeZone,
+    customCategories: p.customCategories,
+    ...(p.timeZoneChosen ? { timeZoneChosen: true } : {}),
+  };
 }
 
 export const idempotencyRecordSchema = z.object({ transaction: z.record(z.string(), z.unknown()) });

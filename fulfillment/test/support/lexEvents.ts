@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  MESSAGE_ID_ATTRIBUTE,
   LOCAL_BOT_ALIAS_ID,
   LOCAL_BOT_ID,
   REQUEST_ID_ATTRIBUTE,
@@ -32,6 +33,8 @@ export interface EventInput {
   confirmationState?: 'Confirmed' | 'Denied' | 'None';
   activeContexts?: LexActiveContext[];
   invocationSource?: 'DialogCodeHook' | 'FulfillmentCodeHook';
+  /** The proxy's id of a message it split into several turns. */
+  messageId?: string;
 }
 
 const toSlot = (input: SlotInput): LexSlot => {
@@ -76,6 +79,7 @@ export function buildEvent(input: EventInput): LexEvent {
     requestAttributes: {
       [TIME_ZONE_ATTRIBUTE]: input.timeZone ?? 'America/New_York',
       ...(requestId ? { [REQUEST_ID_ATTRIBUTE]: requestId } : {}),
+      ...(input.messageId ? { [MESSAGE_ID_ATTRIBUTE]: input.messageId } : {}),
     },
     sessionState: {
       sessionAttributes: userId ? { [USER_ID_ATTRIBUTE]: userId } : {},

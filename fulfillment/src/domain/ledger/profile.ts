@@ -10,6 +10,7 @@ const profileSchema = z.object({
   currency: z.string(),
   timeZone: z.string(),
   customCategories: z.array(z.string()).max(200),
+  timeZoneChosen: z.boolean().optional(),
 });
 
 /** Normalises a profile (currency upper-cased, categories trimmed and de-duplicated); throws a LedgerError. */
@@ -26,5 +27,6 @@ export function parseUserProfile(input: unknown): UserProfile {
     currency: normalizeCurrency(p.currency),
     timeZone: assertTimeZone(p.timeZone),
     customCategories: p.customCategories.reduce<string[]>((acc, c) => addCustomCategory(acc, c), []),
+    ...(p.timeZoneChosen ? { timeZoneChosen: true } : {}),
   };
 }

@@ -9,15 +9,16 @@ import type { SlotReading } from '../../lex/eventReader';
 export type LogDate =
   | { ok: true; date: IsoDay }
   | { ok: false; problem: string; reason: 'unreadable'; said: string }
-  | { ok: false; problem: string; reason: 'future'; day: string };
+  | { ok: false; problem: string; reason: 'future'; day: string; date: IsoDay | null };
 
 const FUTURE = /\b(tomorrow|next|coming|upcoming)\b/i;
 
-function future(day: string): LogDate {
+function future(day: string, date: IsoDay | null = null): LogDate {
   return {
     ok: false,
     reason: 'future',
     day,
+    date,
     problem: `${day} hasn't happened yet, so I can't log it. Which day was it? (for example "today" or "yesterday")`,
   };
 }
@@ -25,6 +26,15 @@ function future(day: string): LogDate {
 export function readLogDate(slot: SlotReading | null, today: IsoDay): LogDate {
   if (!slot) return { ok: true, date: today };
   const said = slot.original ?? '';
+  // The NLU leaves interpretedValue empty for a day that does not exist ("feb 30"): ask, never replace.
+  if (slot.original && !slot.interpreted) {
+    return {
+      ok: false,
+      reason: 'unreadable',
+      said: slot.original,
+      problem: `"${slot.original}" isn't a day I can find on the calendar. Which day was it? (for example "yesterday" or "Nov 3")`,
+    };
+  }
   const lexDay = slot.interpreted && /^\d{4}-\d{2}-\d{2}$/.test(slot.interpreted) ? slot.interpreted : null;
   // "dec 25" said on Dec 1 is this year's, still to come — not last year's.
   const near = said ? nearFutureDay(said, today) : null;
@@ -45,7 +55,7 @@ export function readLogDate(slot: SlotReading | null, today: IsoDay): LogDate {
   }
   if (date > today) {
     const day = describeDay(date, today);
-    return future(`${day[0]!.toUpperCase()}${day.slice(1)}`);
+    return future(`${day[0]!.toUpperCase()}${day.slice(1)}`, date);
   }
   return { ok: true, date };
 }
