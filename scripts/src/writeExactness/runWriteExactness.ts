@@ -63,6 +63,8 @@ export interface Report {
   exactWithNotes: number;
   exactRate: number;
   seconds: number;
+  /** CPU seconds this process spent on the messages: comparable across runs on a busy machine. */
+  cpuSeconds: number;
   store: StoreKind;
   via: string;
   results: MessageResult[];
@@ -258,6 +260,7 @@ export async function runWriteExactness(opts: RunOptions = {}): Promise<Report> 
   const stack = await startWriteStack(store);
   const results: MessageResult[] = new Array<MessageResult>(messages.length);
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   try {
     let next = 0;
     let done = 0;
@@ -276,6 +279,8 @@ export async function runWriteExactness(opts: RunOptions = {}): Promise<Report> 
     await stack.close();
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const counts: Record<Outcome, number> = { exact: 0, asked: 0, wrong: 0 };
   for (const r of results) counts[r.outcome]++;
   return {
@@ -285,6 +290,7 @@ export async function runWriteExactness(opts: RunOptions = {}): Promise<Report> 
     exactWithNotes: results.filter((r) => r.outcome === 'exact' && r.notesMatch).length,
     exactRate: counts.exact / results.length,
     seconds,
+    cpuSeconds,
     store,
     via: 'POST /api/chat (proxy app in process) → Lex SDK client → local Lex runtime → code hook',
     results,
@@ -365,7 +371,7 @@ export function formatReport(report: Report, maxWrong = 30): string {
   const { total, counts } = report;
   const exact = report.results.filter((r) => r.outcome === 'exact');
   const lines = [
-    `Write exactness: ${total} generated messages through ${report.via}; store: ${report.store}; ${report.seconds.toFixed(1)} s`,
+    `Write exactness: ${total} generated messages through ${report.via}; store: ${report.store}; ${report.seconds.toFixed(1)} s (${report.cpuSeconds.toFixed(1)} s CPU)`,
     `  exact ${counts.exact} (${pct(counts.exact, total)})   asked ${counts.asked} (${report.partialAsked} of them after storing part)   wrong ${counts.wrong}`,
     `  thresholds: exact ≥ 99.0%, wrong = 0, every message not exact asks`,
     `  notes (scored apart): ${report.exactWithNotes} of ${counts.exact} exact messages also carry the implied note on every row`,
@@ -410,7 +416,7 @@ export function formatFailuresMarkdown(report: Report, commit: string, examples 
   const out = [
     '# Write exactness: latest failures (generated, overwritten on each run)',
     '',
-    `Run at ${new Date().toISOString()} on commit ${commit}: ${total} generated messages, store ${report.store}, ${report.seconds.toFixed(1)} s.`,
+    `Run at ${new Date().toISOString()} on commit ${commit}: ${total} generated messages, store ${report.store}, ${report.seconds.toFixed(1)} s (${report.cpuSeconds.toFixed(1)} s CPU).`,
     `Regenerate: \`npx tsx scripts/src/writeExactness/run.ts --failures scripts/src/writeExactness/FAILURES.md\`.`,
     '',
     `- **exact ${counts.exact} (${pct(counts.exact, total)})**, asked ${counts.asked} (${report.partialAsked} after storing part), **wrong ${counts.wrong}** — target: exact ≥ 99 %, wrong 0.`,
