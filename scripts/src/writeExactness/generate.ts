@@ -498,7 +498,13 @@ interface ItemConstraints {
 function makeItem(p: Picker, items: readonly Item[], today: string, c: ItemConstraints): GeneratedItem {
   // One income item in six: enough to see income and spending told apart inside one message.
   const kind: Kind = p.chance(1 / 6) ? 'income' : 'expense';
-  const pool = items.filter((i) => i.kind === kind && !c.usedWords.has(i.word));
+  const pool = items.filter(
+    (i) =>
+      i.kind === kind &&
+      !c.usedWords.has(i.word) &&
+      // Run-on messages carry no verbs, and a bare "christmas gift 50" could as well be a gift given.
+      !(c.joiner === 'none' && i.category === 'Gift'),
+  );
   const item = p.one(pool);
   c.usedWords.add(item.word);
 
@@ -509,7 +515,10 @@ function makeItem(p: Picker, items: readonly Item[], today: string, c: ItemConst
         : 'incomeItemAmount'
       : p.weighted(
           (kind === 'expense' ? EXPENSE_TEMPLATES : INCOME_TEMPLATES).filter(
-            ([t]) => t !== 'boughtFor' || BOUGHT_CATEGORIES.has(item.category),
+            ([t]) =>
+              (t !== 'boughtFor' || BOUGHT_CATEGORIES.has(item.category)) &&
+              // A bare "christmas gift 50" may be a gift given as well as one received: only with a verb.
+              (t !== 'incomeItemAmount' || item.category !== 'Gift'),
           ),
         );
 
