@@ -91,8 +91,9 @@ describe('budgetBuddyBot', () => {
   it('keeps the utterances the chat buttons send', () => {
     const owners = (text: string): string[] =>
       locale.intents.filter((i) => i.sampleUtterances.map(normalise).includes(text)).map((i) => i.name);
-    expect(owners('undo')).toEqual([IntentName.DeleteTransaction]);
-    expect(owners('undo that')).toEqual([IntentName.DeleteTransaction]);
+    // "Undo" takes back the last change, whatever it was, not only the last entry (issue 11).
+    expect(owners('undo')).toEqual([IntentName.Undo]);
+    expect(owners('undo that')).toEqual([IntentName.Undo]);
     expect(owners('delete the last transaction')).toEqual([IntentName.DeleteTransaction]);
     expect(owners('help')).toEqual([IntentName.Help]);
     expect(owners('show my budgets')).toEqual([IntentName.CheckBudget]);
@@ -101,7 +102,7 @@ describe('budgetBuddyBot', () => {
   });
 
   it('confirms the writes that replace or delete, with retries, a declination and a failure response', () => {
-    for (const name of [IntentName.SetBudget, IntentName.DeleteTransaction]) {
+    for (const name of [IntentName.SetBudget, IntentName.DeleteTransaction, IntentName.DeleteBudget]) {
       const confirmation = locale.intents.find((i) => i.name === name)?.confirmation;
       expect({ name, prompt: confirmation?.prompt.messageGroups[0]?.message.endsWith('?') }).toEqual({
         name,

@@ -6,19 +6,32 @@ import { BOT_NAME, LOCALE_ID } from './names';
 import type { BotDefinition } from './types';
 import { Cancel } from './intents/Cancel';
 import { CheckBudget } from './intents/CheckBudget';
+import { DeleteBudget } from './intents/DeleteBudget';
 import { DeleteTransaction } from './intents/DeleteTransaction';
+import { EditTransaction } from './intents/EditTransaction';
 import { FallbackIntent } from './intents/FallbackIntent';
 import { Greeting } from './intents/Greeting';
 import { Help } from './intents/Help';
 import { ListTransactions } from './intents/ListTransactions';
 import { LogExpense } from './intents/LogExpense';
 import { LogIncome } from './intents/LogIncome';
+import { QueryIncome } from './intents/QueryIncome';
 import { QuerySpending } from './intents/QuerySpending';
 import { SetBudget } from './intents/SetBudget';
+import { SetCurrency } from './intents/SetCurrency';
+import { SetTimeZone } from './intents/SetTimeZone';
+import { SmallTalk } from './intents/SmallTalk';
+import { SpendingInsights } from './intents/SpendingInsights';
+import { Undo } from './intents/Undo';
 import { BudgetPeriodType } from './slotTypes/BudgetPeriodType';
+import { CurrencyType } from './slotTypes/CurrencyType';
+import { EntryType } from './slotTypes/EntryType';
 import { ExpenseCategoryType } from './slotTypes/ExpenseCategoryType';
 import { IncomeCategoryType } from './slotTypes/IncomeCategoryType';
+import { InsightType } from './slotTypes/InsightType';
 import { NoteType } from './slotTypes/NoteType';
+import { SmallTalkTopicType } from './slotTypes/SmallTalkTopicType';
+import { TimeZoneType } from './slotTypes/TimeZoneType';
 
 export const budgetBuddyBot: BotDefinition = {
   name: BOT_NAME,
@@ -40,9 +53,27 @@ export const budgetBuddyBot: BotDefinition = {
         Help,
         Greeting,
         Cancel,
+        EditTransaction,
+        Undo,
+        SetCurrency,
+        SetTimeZone,
+        DeleteBudget,
+        QueryIncome,
+        SpendingInsights,
+        SmallTalk,
         FallbackIntent,
       ],
-      slotTypes: [ExpenseCategoryType, IncomeCategoryType, BudgetPeriodType, NoteType],
+      slotTypes: [
+        ExpenseCategoryType,
+        IncomeCategoryType,
+        BudgetPeriodType,
+        NoteType,
+        EntryType,
+        CurrencyType,
+        TimeZoneType,
+        InsightType,
+        SmallTalkTopicType,
+      ],
     },
   ],
 };

@@ -43,7 +43,7 @@ describe('interpret: intents', () => {
     ['show my last 5 transactions', IntentName.ListTransactions],
     ['list expenses from yesterday', IntentName.ListTransactions],
     ['oops remove the last one', IntentName.DeleteTransaction],
-    ['undo that', IntentName.DeleteTransaction],
+    ['undo that', IntentName.Undo],
     ['how do I use you', IntentName.Help],
     ['good morning!', IntentName.Greeting],
   ])('"%s" → %s', (text, intent) => {

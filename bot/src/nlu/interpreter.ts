@@ -8,6 +8,8 @@ import { IntentName, SlotName, WRITE_INTENTS } from '../definition/names';
 import type { IntentDefinition, LocaleDefinition, SlotDefinition } from '../definition/types';
 import type { TextAnalysis } from './analyseText';
 import { analyseText, delexicalise } from './analyseText';
+import type { EntryMatch } from './entryDescription';
+import { findEntryDescription } from './entryDescription';
 import { isEnglishWord, warmEnglishWords } from './englishWords';
 import { findFreeText } from './freeText';
 import type { NluContext, NluInterpretation, SlotValue } from './index';
@@ -15,12 +17,14 @@ import type { IntentScore } from './intentClassifier';
 import { IntentClassifier, NONE_INTENT } from './intentClassifier';
 import type { NumberMatch } from './numbers';
 import { numberToSlotString, warmNumberRecognizer } from './numbers';
+import { CLINC_OUT_OF_SCOPE_TRAIN } from './clincOutOfScope';
 import { OUT_OF_DOMAIN_SAMPLES } from './outOfDomainSamples';
 import { delexicaliseSample, placeholderFor } from './placeholders';
 import { SlotTypeMatcher } from './slotTypeMatcher';
 import type { Span } from './spans';
+import { overlaps } from './spans';
 import { tokenize } from './tokens';
-import type { Evidence } from './writeEvidence';
+import type { Evidence, EvidenceTypes } from './writeEvidence';
 import { collectEvidence, hasEvidenceFor } from './writeEvidence';
 
 /** Above this share of words the bot never saw, the text is about something else. */
@@ -66,11 +70,19 @@ export interface Interpreter {
   resolveSlot(intentName: string, slotName: string, text: string, ctx: NluContext): SlotValue | null;
 }
 
+/**
+ * Date words written into a sample ("how are you doing today") reach the classifier as the date
+ * placeholder at run time, because the date finder claims them; training must see them the same way.
+ */
+const LITERAL_DATES = /\b(?:today|tonight|yesterday|(?:this|last) (?:week|month|year))\b/gi;
+const literalDatesAsPlaceholder = (u: string): string =>
+  u.replace(LITERAL_DATES, placeholderFor('AMAZON.Date'));
+
 export async function buildInterpreter(locale: LocaleDefinition): Promise<Interpreter> {
   const intents = locale.intents.filter((i) => i.parentIntentSignature !== 'AMAZON.FallbackIntent');
   const samples = intents.flatMap((intent) =>
     intent.sampleUtterances.map((u) => ({
-      utterance: delexicaliseSample(u, intent.slots),
+      utterance: literalDatesAsPlaceholder(delexicaliseSample(u, intent.slots)),
       intent: intent.name,
     })),
   );
@@ -78,7 +90,7 @@ export async function buildInterpreter(locale: LocaleDefinition): Promise<Interp
   const slotsByName = new Map<string, SlotDefinition>();
   for (const slot of intents.flatMap((i) => i.slots))
     if (!slotsByName.has(slot.name)) slotsByName.set(slot.name, slot);
-  for (const u of OUT_OF_DOMAIN_SAMPLES) {
+  for (const u of [...OUT_OF_DOMAIN_SAMPLES, ...CLINC_OUT_OF_SCOPE_TRAIN]) {
     samples.push({ utterance: delexicaliseSample(u, [...slotsByName.values()]), intent: NONE_INTENT });
   }
   const classifier = await IntentClassifier.train(samples);
@@ -106,7 +118,10 @@ class LocaleInterpreter implements Interpreter {
   private readonly matchers: SlotTypeMatcher[];
   private readonly freeTextTypes: Set<string>;
   private readonly vocabulary = new Set<string>();
-  private readonly evidenceTypes: { expenseCategory: string; incomeCategory: string; period: string };
+  private readonly evidenceTypes: EvidenceTypes;
+  /** The free-text types: the note kept with an entry, and the description of an existing entry. */
+  private readonly noteType: string;
+  private readonly entryType: string;
 
   constructor(
     private readonly locale: LocaleDefinition,
@@ -142,7 +157,11 @@ class LocaleInterpreter implements Interpreter {
       expenseCategory: slotType(IntentName.LogExpense, SlotName.Category),
       incomeCategory: slotType(IntentName.LogIncome, SlotName.Category),
       period: slotType(IntentName.SetBudget, SlotName.Period),
+      currency: slotType(IntentName.SetCurrency, SlotName.Currency),
+      timeZone: slotType(IntentName.SetTimeZone, SlotName.TimeZone),
     };
+    this.noteType = slotType(IntentName.LogExpense, SlotName.Note);
+    this.entryType = slotType(IntentName.EditTransaction, SlotName.Entry);
   }
 
   private analyse(text: string, ctx: NluContext): TextAnalysis {
@@ -158,7 +177,13 @@ class LocaleInterpreter implements Interpreter {
     const trimmed = text.trim().slice(0, 1024);
     if (!/[\p{L}\p{N}]/u.test(trimmed)) return [this.fallback(1)];
     const analysis = this.analyse(trimmed, ctx);
-    const evidence = collectEvidence(analysis, this.evidenceTypes, (w) => this.vocabulary.has(w));
+    const entry = this.entryIn(analysis);
+    const evidence = collectEvidence(
+      analysis,
+      this.evidenceTypes,
+      (w) => this.vocabulary.has(w),
+      entry !== null,
+    );
     // Money coming in ("sold my old bike for 150", "refund for the shoes"): the thing named is what was
     // sold or returned, not where money went, so its category is left out of the classifier's view.
     // And the other way round: "paid 500 for a wedding gift" is an expense, whatever "gift" can also be.
@@ -167,7 +192,7 @@ class LocaleInterpreter implements Interpreter {
       : evidence.moneyWentOut
         ? new Set([this.evidenceTypes.incomeCategory])
         : undefined;
-    const { scores, activations, unknownShare } = this.classify(analysis, omit);
+    const { scores, activations, unknownShare } = this.classify(analysis, entry, omit);
     const ranked = this.applyEvidence(scores, activations, evidence, analysis);
     const top = ranked[0];
     const topIsWrite = top !== undefined && (WRITE_INTENTS as readonly string[]).includes(top.intent);
@@ -182,11 +207,13 @@ class LocaleInterpreter implements Interpreter {
       evidence.looksLikeCode ||
       unknownShare >= MAX_UNKNOWN_SHARE ||
       (topIsWrite && unknownShare > writeBar) ||
-      (unknownShare > 0 && topActivation < (standIn ? STAND_IN_ACTIVATION : WEAK_ACTIVATION));
+      (unknownShare > 0 && topActivation < (standIn ? STAND_IN_ACTIVATION : WEAK_ACTIVATION)) ||
+      // Small talk names its topic or is made of words the bot knows: "the train was late again" is not.
+      (top?.intent === IntentName.SmallTalk && unknownShare > 0 && !this.namesTopic(analysis));
     const understood = top !== undefined && !outOfScope && top.score >= this.locale.nluConfidenceThreshold;
     const candidates = ranked
       .slice(0, MAX_INTERPRETATIONS - 1)
-      .map((s) => this.toInterpretation(s, analysis));
+      .map((s) => this.toInterpretation(s, analysis, entry));
     const rest = Math.max(0, 1 - (top?.score ?? 0));
     // When it is the answer, FallbackIntent also scores at least 0.5, so anyone ranking by score agrees.
     const fallback = this.fallback(round(understood ? rest : Math.max(0.5, rest)));
@@ -203,15 +230,44 @@ class LocaleInterpreter implements Interpreter {
       const words = trimmed.replace(/^(?:for|note|memo)\b:?\s*/i, '').trim();
       return words ? { originalValue: words, interpretedValue: words, resolvedValues: [] } : null;
     }
-    return this.fillSlots(intent, analysis)[slot.name] ?? null;
+    return this.fillSlots(intent, analysis, this.entryIn(analysis))[slot.name] ?? null;
+  }
+
+  private namesTopic(analysis: TextAnalysis): boolean {
+    const topicType = this.intents
+      .find((i) => i.name === IntentName.SmallTalk)
+      ?.slots.find((s) => s.name === SlotName.Topic)?.slotTypeName;
+    return topicType !== undefined && (analysis.slotTypeMatches.get(topicType)?.length ?? 0) > 0;
+  }
+
+  private entryIn(analysis: TextAnalysis): EntryMatch | null {
+    if (!this.entryType) return null;
+    const entry = findEntryDescription(analysis.lower, analysis.original, [
+      ...analysis.dates,
+      ...analysis.numbers,
+    ]);
+    // Without a noun that names an entry, the words must be something people log ("put the laptop under
+    // education"), or "change the volume to 4" would be a correction.
+    const categories = analysis.slotTypeMatches.get(this.evidenceTypes.expenseCategory) ?? [];
+    return entry && (entry.named || categories.some((c) => overlaps(c, entry))) ? entry : null;
   }
 
   private classify(
     analysis: TextAnalysis,
+    entry: EntryMatch | null,
     omitTypes?: ReadonlySet<string>,
   ): { scores: IntentScore[]; activations: IntentScore[]; unknownShare: number } {
     const note = this.noteSpanForClassification(analysis);
     const variants = delexicalise(analysis, note, omitTypes);
+    // The entry's words may also be a category ("delete the coffee"): both readings compete. Words the
+    // bot never saw still count as unknown, whichever reading wins ("change the volume to 4").
+    const plain = variants[0] ?? '';
+    if (entry) {
+      const asEntry = { start: entry.start, end: entry.end, label: placeholderFor(this.entryType) };
+      variants.push(
+        ...delexicalise(analysis, [...note.filter((n) => !overlaps(n, entry)), asEntry], omitTypes),
+      );
+    }
     let best: { scores: IntentScore[]; activations: IntentScore[]; variant: string; top: number } | null =
       null;
     for (const variant of variants) {
@@ -219,7 +275,7 @@ class LocaleInterpreter implements Interpreter {
       if (!best || strength > best.top) best = { scores, activations, variant, top: strength };
     }
     if (!best) return { scores: [], activations: [], unknownShare: 1 };
-    const words = tokenize(best.variant).filter((t) => !FUNCTION_WORDS.has(t.text));
+    const words = tokenize(entry ? plain : best.variant).filter((t) => !FUNCTION_WORDS.has(t.text));
     const stems = this.classifier.stems(words.map((t) => t.text).join(' '));
     const unknown = stems.filter((s) => !this.classifier.knows(s)).length;
     // Only function words ("how are you"): coverage says nothing; the classifier decides alone.
@@ -231,7 +287,7 @@ class LocaleInterpreter implements Interpreter {
   }
 
   private noteSpanForClassification(analysis: TextAnalysis): { start: number; end: number; label: string }[] {
-    const [freeType] = this.freeTextTypes;
+    const freeType = this.noteType;
     if (!freeType) return [];
     const listed = [...analysis.slotTypeMatches.values()].flat();
     const note = findFreeText(
@@ -298,12 +354,16 @@ class LocaleInterpreter implements Interpreter {
       .sort((a, b) => b.score - a.score);
   }
 
-  private toInterpretation(score: IntentScore, analysis: TextAnalysis): NluInterpretation {
+  private toInterpretation(
+    score: IntentScore,
+    analysis: TextAnalysis,
+    entry: EntryMatch | null,
+  ): NluInterpretation {
     const intent = this.intents.find((i) => i.name === score.intent);
     return {
       intentName: score.intent,
       confidence: round(score.score),
-      slots: intent ? this.fillSlots(intent, analysis) : {},
+      slots: intent ? this.fillSlots(intent, analysis, entry) : {},
     };
   }
 
@@ -312,17 +372,40 @@ class LocaleInterpreter implements Interpreter {
   }
 
   /** Every slot of the intent, filled from the analysed text (null when absent). */
-  private fillSlots(intent: IntentDefinition, analysis: TextAnalysis): Record<string, SlotValue | null> {
+  private fillSlots(
+    intent: IntentDefinition,
+    analysis: TextAnalysis,
+    entry: EntryMatch | null,
+  ): Record<string, SlotValue | null> {
     const slots: Record<string, SlotValue | null> = {};
     const usedNumbers = new Set<NumberMatch>();
-    const claimed: Span[] = [...analysis.dates, ...analysis.numbers];
+    const hasEntrySlot = intent.slots.some((s) => s.slotTypeName === this.entryType);
+    // The entry's words describe an existing entry, so they are no note of it.
+    const claimed: Span[] = [
+      ...analysis.dates,
+      ...analysis.numbers,
+      ...(entry && hasEntrySlot ? [entry] : []),
+    ];
     const listedSpans: Span[] = [];
     for (const slot of intent.slots) {
       const matches = analysis.slotTypeMatches.get(slot.slotTypeName);
       if (matches) listedSpans.push(...matches);
     }
     for (const slot of intent.slots) {
-      slots[slot.name] = this.fillSlot(slot, analysis, usedNumbers, claimed, listedSpans);
+      if (slot.slotTypeName === this.entryType) {
+        slots[slot.name] = entry
+          ? { originalValue: entry.originalValue, interpretedValue: entry.originalValue, resolvedValues: [] }
+          : null;
+        continue;
+      }
+      slots[slot.name] = this.fillSlot(
+        slot,
+        analysis,
+        usedNumbers,
+        claimed,
+        listedSpans,
+        intent.name === IntentName.EditTransaction,
+      );
     }
     return slots;
   }
@@ -333,6 +416,7 @@ class LocaleInterpreter implements Interpreter {
     usedNumbers: Set<NumberMatch>,
     claimed: Span[],
     listedSpans: Span[],
+    newValuesOnly: boolean,
   ): SlotValue | null {
     const type = slot.slotTypeName;
     if (type === 'AMAZON.Number') {
@@ -364,7 +448,11 @@ class LocaleInterpreter implements Interpreter {
         ? { originalValue: note.originalValue, interpretedValue: note.originalValue, resolvedValues: [] }
         : null;
     }
-    const match = analysis.slotTypeMatches.get(type)?.[0];
+    // An edit's category is the new one, never the words of the entry described ("put the laptop under
+    // education" is Education); a delete's category may describe the entry ("delete the coffee").
+    const matches = analysis.slotTypeMatches.get(type) ?? [];
+    const free = matches.find((m) => !claimed.some((c) => overlaps(c, m)));
+    const match = free ?? (newValuesOnly ? undefined : matches[0]);
     return match
       ? { originalValue: match.originalValue, interpretedValue: match.value, resolvedValues: [match.value] }
       : null;

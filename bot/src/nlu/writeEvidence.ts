@@ -31,6 +31,7 @@ export interface Evidence {
   hasExpenseCategory: boolean;
   hasIncomeCategory: boolean;
   hasPeriod: boolean;
+  hasDate: boolean;
   /** Markup, SQL or template syntax: pasted code, not a request. */
   looksLikeCode: boolean;
   /** A question ("spent on shopping this month?"), not a statement of what happened. */
@@ -39,6 +40,14 @@ export interface Evidence {
   moneyCameIn: boolean;
   /** A verb that says the money went out ("paid 500 for a wedding gift"), none that it came in. */
   moneyWentOut: boolean;
+  /** A goal, wish, plan or reminder ("i want to save 2000 by june"): never a transaction. */
+  isWish: boolean;
+  /** A currency named ("euros", "VND"). */
+  hasCurrency: boolean;
+  /** A time zone named by city, region or abbreviation. */
+  hasTimeZone: boolean;
+  /** A description of an existing entry ("the costco one"), found by the interpreter. */
+  hasEntry: boolean;
 }
 
 const any = (words: Set<string>, list: readonly string[]): boolean => list.some((w) => words.has(w));
@@ -65,6 +74,8 @@ const SPENT_VERBS = [
   'took',
   'ordered',
   'grabbed',
+  'lent',
+  'loaned',
 ] as const;
 /** Without an amount only these count: "had lunch" or "got a haircut" is news, not a request to log. */
 const STRONG_SPENT_VERBS = [
@@ -98,6 +109,8 @@ const OUTGOING_VERBS = [
   'ordered',
   'cost',
   'costs',
+  'lent',
+  'loaned',
 ] as const;
 /** What may stand before the spending verb: the user ("I", "we"), an adverb, or nothing ("bought lunch"). */
 const OWN_SUBJECT = new Set([
@@ -158,6 +171,7 @@ const INCOME_VERBS = [
   'reimbursed',
   'refunded',
   'won',
+  'borrowed',
 ] as const;
 /** With an income word and no amount, one of these says the user is logging it ("add income"). */
 const INCOME_LOGGING_VERBS = [
@@ -175,8 +189,27 @@ const INCOME_LOGGING_VERBS = [
   'deposited',
 ] as const;
 /** Money coming in; with none of SPEND_VERBS beside them, the text is not about an expense. */
-const INCOME_MARKERS = ['earned', 'received', 'sold', 'reimbursed', 'refunded', 'deposited'] as const;
-const INCOME_PHRASE = /\b(?:got|get|was|been|were|gets) paid\b|\bpaid (?:me|us)\b/;
+const INCOME_MARKERS = [
+  'earned',
+  'received',
+  'sold',
+  'reimbursed',
+  'refunded',
+  'deposited',
+  'borrowed',
+] as const;
+/**
+ * Money coming in said as a phrase: "got paid", "paid me", "mom gave me 40", "got 20 back from
+ * amazon" (a refund). "paid my friend back" is the other way: the user paid.
+ */
+const INCOME_PHRASE =
+  /\b(?:got|get|was|been|were|gets) paid\b|\bpaid (?:me|us)\b|\b(?:gave|sent|lent|loaned|handed|owed) (?:me|us)\b|\bgot (?:\S+ ){0,3}back\b/;
+/**
+ * A goal, a wish, a plan or a reminder is never a transaction: "i want to save 2000 by june", "remind
+ * me to pay rent", "i should buy a bike", "i'm going to spend 50 on shoes".
+ */
+const WISH =
+  /\bremind(?:er)?\b|\bsav(?:e|ing)(?: up)?(?: money)? (?:for|to|by|up)\b|\bwant to save\b|\bsavings? goal\b|\bgoal\b|\b(?:i|we)(?: really)? (?:want|wanna|would like|'?d like|need|have|plan|hope|intend|am going|'?m going|am gonna|'?m gonna|will|'?ll|might|may|should|could|must|wish) (?:to )?(?:save|buy|spend|pay|get|purchase|afford|put aside|order|book)\b|\bshould (?:i )?(?:buy|get|spend|pay|order)\b|\b(?:going to|gonna) (?:buy|spend|pay|get|purchase|order)\b|\bplan(?:ning)? (?:to|on)\b|\bthinking (?:about|of) (?:buying|getting|spending)\b|\bi wish\b|\b(?:i|we) (?:will|'?ll|am going to|'?m going to|am gonna|'?m gonna)\b|\b(?:shopping|grocery|to ?do|to-do|wish|reading) list\b|\b(?:calendar|alarm|timer|reservation)\b|\bbook (?:me |us )?(?:a|an|the)\b|\bif (?:i|you|we)\b/;
 const BUDGET_WORDS = [
   'budget',
   'budgets',
@@ -270,10 +303,19 @@ const COUNT_ADJECTIVES = new Set(['new', 'more', 'other', 'extra', 'old', 'big',
 /** Words after an amount that are about the money itself ("50 cash"). */
 const MONEY_ADJUNCTS = new Set(['cash', 'card', 'total', 'each', 'only', 'tax', 'overall', 'tip', 'worth']);
 
+export interface EvidenceTypes {
+  expenseCategory: string;
+  incomeCategory: string;
+  period: string;
+  currency: string;
+  timeZone: string;
+}
+
 export function collectEvidence(
   analysis: TextAnalysis,
-  typeNames: { expenseCategory: string; incomeCategory: string; period: string },
+  typeNames: EvidenceTypes,
   isKnownWord: (word: string) => boolean,
+  hasEntry = false,
 ): Evidence {
   const words = new Set(analysis.tokens.map((t) => t.text));
   const spans = (name: string): Span[] => analysis.slotTypeMatches.get(name) ?? [];
@@ -300,10 +342,15 @@ export function collectEvidence(
     hasExpenseCategory: expenseCategories.length > 0,
     hasIncomeCategory,
     hasPeriod: spans(typeNames.period).length > 0,
+    hasDate: analysis.dates.length > 0,
     looksLikeCode: CODE.test(lower),
     isQuestion: /\?\s*$/.test(lower) || QUESTION_WORDS.has(firstWord),
     moneyCameIn: (any(words, INCOME_MARKERS) || INCOME_PHRASE.test(lower) || hasIncomeCategory) && !spends,
     moneyWentOut: spends && !any(words, INCOME_MARKERS) && !hasIncomeCategory,
+    isWish: WISH.test(lower),
+    hasCurrency: spans(typeNames.currency).length > 0,
+    hasTimeZone: spans(typeNames.timeZone).length > 0,
+    hasEntry,
   };
 }
 
@@ -366,8 +413,10 @@ const LOGGING_VERBS = ['log', 'add', 'record', 'track', 'enter'] as const;
 const isTransfer = (e: Evidence): boolean => any(e.words, TRANSFER_VERBS) && !any(e.words, LOGGING_VERBS);
 
 function logExpense(e: Evidence): boolean {
-  if (e.moneyCameIn || isTransfer(e)) return false;
+  if (e.moneyCameIn || isTransfer(e) || e.isWish) return false;
   if (e.hasNumber) {
+    // "would i need new tires if my last purchase was in may" asks; "can you log 20 for lunch" does not.
+    if (e.isQuestion && !/^(?:can|could|would|will) you\b/.test(e.lower)) return false;
     // "300 a month for groceries" sets a budget; "spent 50 a week on coffee" still logs.
     if (e.hasPeriod && !any(e.words, SPENT_VERBS)) return false;
     return e.hasExpenseCategory || any(e.words, SPEND_VERBS) || any(e.words, AMOUNT_LINKS);
@@ -382,7 +431,7 @@ function logExpense(e: Evidence): boolean {
 }
 
 function logIncome(e: Evidence): boolean {
-  if (e.moneyWentOut || isTransfer(e)) return false;
+  if (e.moneyWentOut || isTransfer(e) || e.isWish) return false;
   if (e.hasNumber && (e.hasIncomeCategory || any(e.words, INCOME_VERBS))) return true;
   if (INCOME_PHRASE.test(e.lower)) return true;
   // No amount: "I earned some money", "add income", "my paycheck came in" (the bot asks how much),
@@ -393,6 +442,8 @@ function logIncome(e: Evidence): boolean {
 }
 
 function deleteTransaction(e: Evidence): boolean {
+  if (any(e.words, BUDGET_NOUNS) || e.isWish) return false;
+  if (e.isQuestion && !/^(?:can|could) you\b/.test(e.lower)) return false;
   if (e.words.has('undo') || DELETE_PHRASE.test(e.lower)) return true;
   return e.tokens.some((t, i) => {
     if (!(DELETE_VERBS as readonly string[]).includes(t.text)) return false;
@@ -401,7 +452,104 @@ function deleteTransaction(e: Evidence): boolean {
     return objectFollows(e.tokens, i, [...named, ...objects], DELETE_LINKS);
   });
 }
+const BUDGET_NOUNS = ['budget', 'budgets', 'budgeting', 'limit', 'limits'] as const;
+
+/** Take back the last change: said outright, never inferred from a bare "no". */
+const UNDO =
+  /\b(?:undo|revert(?: (?:that|it|this|(?:the|my) last \w+))?[.!]*$|reverse (?:that|it|the last|my last)|roll (?:it |that )?back|take (?:it|that|this) back|(?:change|put|set) (?:it|that) back|go back to how it was|cancel (?:the|my) last (?:entry|change|transaction|one|thing))\b/;
+
+/**
+ * A correction of something already logged: a correcting word ("actually", "make that", "change",
+ * "should be", "put it under", "not") and a new value or the entry it is about. Budgets are SetBudget's.
+ */
+const CORRECTION =
+  /^(?:no|nope|sorry|oops|wait)\b|\b(?:actually|make (?:that|it|the)|change|changed|meant|correct|correction|fix|edit|update|modify|should (?:be|have been)|wrong|instead|recategori[sz]e|move (?:it|that|the)|put (?:it|that|the)|file (?:it|that)|(?:it|that) was .+ not\b)/;
+const CORRECTION_TARGETS = [
+  'amount',
+  'category',
+  'date',
+  'note',
+  'entry',
+  'transaction',
+  'expense',
+  'last',
+  'purchase',
+  'one',
+] as const;
+
+function editTransaction(e: Evidence): boolean {
+  if (e.isWish || any(e.words, BUDGET_NOUNS)) return false;
+  if (e.isQuestion && !/^(?:can|could) you\b/.test(e.lower)) return false;
+  // "the coffee was yesterday": a described entry with a new value is a correction too.
+  const describedWithValue =
+    e.hasEntry &&
+    e.hasDate &&
+    /\bwas (?:actually |really |on |from )?(?:yesterday|today|last|this|on|\$?\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(
+      e.lower,
+    );
+  if (!CORRECTION.test(e.lower) && !describedWithValue) return false;
+  // "change the volume to 4": the thing changed is neither an entry nor one of its fields.
+  const object = /\b(?:change|set|put|move|turn|make|update|fix|edit)\s+(?:the|my|your)\s+(\w+)/.exec(
+    e.lower,
+  )?.[1];
+  if (object && !e.hasEntry && !(CORRECTION_TARGETS as readonly string[]).includes(object)) return false;
+  // "put 20 under food" logs a new expense: the amount straight after the verb is the new entry's.
+  if (/\b(?:put|add|log) \S*\d/.test(e.lower)) return false;
+  // A described entry alone is not enough ("change the accent you're speaking in"): a new value or the
+  // name of a field must come with it.
+  return e.hasNumber || e.hasExpenseCategory || e.hasDate || any(e.words, CORRECTION_TARGETS);
+}
+
+const SETTING_VERBS = [
+  'set',
+  'change',
+  'switch',
+  'use',
+  'make',
+  'default',
+  'update',
+  'prefer',
+  'track',
+  'log',
+  'show',
+  'everything',
+  'convert',
+  'from',
+] as const;
+
+function setCurrency(e: Evidence): boolean {
+  if (e.hasNumber || e.isWish) return false;
+  if (e.isQuestion && !/^(?:can|could) you\b/.test(e.lower)) return false;
+  if (!e.hasCurrency && !e.words.has('currency')) return false;
+  return any(e.words, SETTING_VERBS) || e.words.has('currency');
+}
+
+/** "what time is it in tokyo" names a zone but asks the time: a setting needs these words. */
+const TIME_ZONE_CUE =
+  /\b(?:set|change|switch|update|use|using)\b|\bmy time ?zone is\b|\bi(?:'?m| am| live| moved| just moved| have moved| relocated)\b.*\b(?:in|to|on)\b|\bbased in\b/;
+/** Asking about a zone ("tell me the timezone that spain is in") is not setting one. */
+const ASKING = /\b(?:what|which|when|tell me|show me|is it|are you)\b|\?/;
+
+function setTimeZone(e: Evidence): boolean {
+  if (e.hasNumber || e.isWish) return false;
+  if (e.isQuestion && !/^(?:can|could) you\b/.test(e.lower)) return false;
+  if (ASKING.test(e.lower)) return false;
+  return TIME_ZONE_CUE.test(e.lower) && (e.hasTimeZone || /\btime ?zone\b/.test(e.lower));
+}
+
+const BUDGET_REMOVERS =
+  /\b(?:remove|delete|cancel|drop|clear|erase|rid of|stop|no more|no longer|don'?t need|do not need|turn off|take off|scrap|end)\b/;
+
+function deleteBudget(e: Evidence): boolean {
+  return any(e.words, BUDGET_NOUNS) && BUDGET_REMOVERS.test(e.lower) && !e.hasNumber;
+}
+
 const rules: Partial<Record<string, (e: Evidence) => boolean>> = {
+  [IntentName.EditTransaction]: editTransaction,
+  [IntentName.Undo]: (e) => UNDO.test(e.lower),
+  [IntentName.SetCurrency]: setCurrency,
+  [IntentName.SetTimeZone]: setTimeZone,
+  [IntentName.DeleteBudget]: deleteBudget,
   [IntentName.LogExpense]: logExpense,
   [IntentName.LogIncome]: logIncome,
   [IntentName.SetBudget]: (e) =>

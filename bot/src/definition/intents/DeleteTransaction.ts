@@ -1,7 +1,7 @@
 import { IntentName } from '../names';
 import type { IntentDefinition } from '../types';
 import { prompt } from './prompts';
-import { dateSlot, expenseCategorySlot } from './slots';
+import { dateSlot, entrySlot, expenseCategorySlot } from './slots';
 
 /**
  * Deleting is confirmed. The code hook knows which transaction "the last one" is and asks with
@@ -13,13 +13,8 @@ import { dateSlot, expenseCategorySlot } from './slots';
  */
 export const DeleteTransaction: IntentDefinition = {
   name: IntentName.DeleteTransaction,
-  description: 'Remove the most recent transaction (undo).',
+  description: 'Remove a transaction: the most recent one, or the one described.',
   sampleUtterances: [
-    'undo',
-    'undo that',
-    'undo the last one',
-    'undo my last entry',
-    'undo last',
     'delete the last transaction',
     'delete the last one',
     'delete my last expense',
@@ -38,22 +33,28 @@ export const DeleteTransaction: IntentDefinition = {
     'cancel the last transaction',
     'erase the last entry',
     'get rid of the last transaction',
-    'revert the last transaction',
-    'take that back',
     'scratch that',
     'that was a mistake',
     'wrong entry delete it',
     'delete the {Category} expense',
     'remove the {Category} I just logged',
     'delete my {Category} from {Date}',
-    'undo the {Category} purchase',
     'cancel the {Category} entry',
     'remove the {Category} transaction {Date}',
     'that entry was wrong delete it',
+    'delete the {Entry} one',
+    'remove the {Entry}',
+    'delete the {Entry} entry',
+    'delete the {Entry} from {Date}',
+    'remove the {Entry} one I logged {Date}',
+    'get rid of the {Entry} expense',
+    'delete the {Category} purchase',
+    'erase the {Entry} transaction',
+    'delete the {Entry} payment',
   ],
-  slots: [expenseCategorySlot(false, 'Which category was it?'), dateSlot('From which day?')],
+  slots: [expenseCategorySlot(false, 'Which category was it?'), dateSlot('From which day?'), entrySlot],
   confirmation: {
-    prompt: prompt('Deleting cannot be undone. Delete that transaction?'),
+    prompt: prompt('Delete that transaction?'),
     declinationResponse: { message: 'OK, nothing was deleted.' },
     failureResponse: { message: "I didn't get a yes or a no, so nothing was deleted." },
   },

@@ -80,6 +80,12 @@ export const LogExpense: IntentDefinition = {
     'write down {Amount} {Category}',
     'put down {Amount} for {Category} {Date}',
     '{Category} for {Amount} {Date}',
+    'lent {Amount} to a friend',
+    'I lent my brother {Amount}',
+    'paid my friend back {Amount}',
+    'paid back {Amount} to my sister',
+    'enter a purchase',
+    'I want to record a new purchase',
   ],
   slots: [
     amountSlot(true, 'How much did you spend?'),

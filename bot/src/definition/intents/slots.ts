@@ -70,3 +70,54 @@ export const countSlot: SlotDefinition = {
   prompt: prompt('How many transactions should I show?'),
   sampleUtterances: ['{Count}'],
 };
+
+export const entrySlot: SlotDefinition = {
+  name: SlotName.Entry,
+  description: 'Which existing entry, in the user\'s words ("the costco one"); absent means the last change.',
+  slotTypeName: 'EntryType',
+  required: false,
+  prompt: prompt('Which entry do you mean? For example "the coffee" or "the costco one".'),
+};
+
+export const currencySlot = (required: boolean): SlotDefinition => ({
+  name: SlotName.Currency,
+  description: 'An ISO 4217 currency code.',
+  slotTypeName: 'CurrencyType',
+  required,
+  prompt: prompt(
+    'Which currency? For example USD, EUR, GBP or VND.',
+    'Which currency? A code like EUR or a name like euros works.',
+  ),
+  sampleUtterances: ['{Currency}', 'use {Currency}', 'in {Currency}'],
+});
+
+export const timeZoneSlot: SlotDefinition = {
+  name: SlotName.TimeZone,
+  description: 'An IANA time zone, said as a city, region or abbreviation.',
+  slotTypeName: 'TimeZoneType',
+  required: true,
+  prompt: prompt(
+    'Which time zone? A city works, for example New York, London or Tokyo.',
+    'Which city or time zone are you in?',
+  ),
+  sampleUtterances: ['{TimeZone}', 'I live in {TimeZone}', "I'm in {TimeZone}"],
+};
+
+export const insightSlot: SlotDefinition = {
+  name: SlotName.Insight,
+  description: 'Which insight: Biggest, DailyAverage, WeeklyAverage, Trend, ByWeek, TopNotes or VersusUsual.',
+  slotTypeName: 'InsightType',
+  required: false,
+  prompt: prompt(
+    'Which would you like: biggest expenses, average per day or week, the trend, spending by week, top merchants, or how this compares with usual?',
+  ),
+  sampleUtterances: ['{Insight}'],
+};
+
+export const topicSlot: SlotDefinition = {
+  name: SlotName.Topic,
+  description: 'What kind of small talk: Thanks, Bye, HowAreYou, AreYouABot, Compliment or Complaint.',
+  slotTypeName: 'SmallTalkTopicType',
+  required: false,
+  prompt: prompt('Anything else I can do for you?'),
+};

@@ -1,8 +1,13 @@
 import type { SlotTypeDefinition } from '../types';
 import type { ExpenseCategory } from '../names';
+import { CATEGORY_EMOJI } from './categoryEmoji';
+import { WORDNET_SYNONYMS } from './wordnetCategoryLexicon';
 
-/** Each synonym belongs to exactly one category; a test enforces it across the whole type. */
-const synonyms: Record<ExpenseCategory, string[]> = {
+/**
+ * Written by hand. Each synonym belongs to exactly one category; a test enforces it across the whole
+ * type. Item nouns these don't name come from WordNet (wordnetCategoryLexicon.ts, generated).
+ */
+export const HAND_SYNONYMS: Record<ExpenseCategory, string[]> = {
   Food: [
     'food',
     'lunch',
@@ -724,5 +729,11 @@ export const ExpenseCategoryType: SlotTypeDefinition = {
   name: 'ExpenseCategoryType',
   description: 'Where money went; synonyms resolve to one of the default expense categories.',
   resolutionStrategy: 'TOP_RESOLUTION',
-  values: Object.entries(synonyms).map(([value, words]) => ({ value, synonyms: words })),
+  values: (Object.entries(HAND_SYNONYMS) as [ExpenseCategory, string[]][]).map(([value, words]) => {
+    const hand = new Set(words.map((w) => w.toLowerCase()));
+    const extra = [...(CATEGORY_EMOJI[value] ?? []), ...(WORDNET_SYNONYMS[value] ?? [])].filter(
+      (w) => !hand.has(w),
+    );
+    return { value, synonyms: [...words, ...extra] };
+  }),
 };

@@ -1,0 +1,98 @@
+import type { SlotTypeDefinition } from '../types';
+
+/** What kind of small talk it is, so the reply fits ("thanks" → "You're welcome"). */
+export const SmallTalkTopicType: SlotTypeDefinition = {
+  name: 'SmallTalkTopicType',
+  description: 'A kind of small talk.',
+  resolutionStrategy: 'TOP_RESOLUTION',
+  values: [
+    {
+      value: 'Thanks',
+      synonyms: [
+        'thanks',
+        'thank you',
+        'thx',
+        'ty',
+        'cheers',
+        'appreciate it',
+        'much appreciated',
+        'thanks a lot',
+        'many thanks',
+        'thank u',
+      ],
+    },
+    {
+      value: 'Bye',
+      synonyms: [
+        'bye',
+        'goodbye',
+        'good bye',
+        'see you',
+        'see ya',
+        'good night',
+        'talk later',
+        'talk to you later',
+        'farewell',
+        'cya',
+        'take care',
+      ],
+    },
+    {
+      value: 'HowAreYou',
+      synonyms: [
+        'how are you',
+        'how ya doin',
+        'how are you doing',
+        "how's it going",
+        'how is it going',
+        'how do you do',
+        'how have you been',
+        'how are things',
+        "how's life",
+        'how you doing',
+        'are you ok',
+        'how do you feel',
+      ],
+    },
+    {
+      value: 'AreYouABot',
+      synonyms: [
+        'are you a bot',
+        'are you a robot',
+        'are you human',
+        'are you real',
+        'are you a person',
+        'am i talking to a bot',
+        'are you an ai',
+        'is this a bot',
+      ],
+    },
+    {
+      value: 'Compliment',
+      synonyms: [
+        'great job',
+        'good job',
+        'well done',
+        'you are great',
+        'you rock',
+        'good bot',
+        'you are awesome',
+        'you are amazing',
+        'nice work',
+      ],
+    },
+    {
+      value: 'Complaint',
+      synonyms: [
+        'you are useless',
+        'you suck',
+        'bad bot',
+        'not helpful',
+        'this sucks',
+        'you are stupid',
+        'you are annoying',
+        'you are terrible',
+      ],
+    },
+  ],
+};
