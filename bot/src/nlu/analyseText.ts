@@ -38,9 +38,10 @@ export function analyseText(original: string, options: AnalyseOptions): TextAnal
   const numbers = findNumbers(lower, original, dates);
   const claimed: Span[] = [...dates, ...numbers];
   const tokens = tokenize(lower).filter((t) => !claimed.some((c) => overlaps(c, t)));
+  const items = tokenize(lower, true).filter((t) => !claimed.some((c) => overlaps(c, t)));
   // A claimed stretch between two words must stop a phrase from spanning it.
   const withBreaks: Token[] = [];
-  for (const t of tokens) {
+  for (const t of items) {
     const prev = withBreaks[withBreaks.length - 1];
     if (prev && claimed.some((c) => c.start >= prev.end && c.end <= t.start)) {
       withBreaks.push({ text: '\u0000', start: prev.end, end: prev.end });

@@ -36,7 +36,7 @@ export class SlotTypeMatcher {
   constructor(readonly slotType: SlotTypeDefinition) {
     let longest = 1;
     const add = (phrase: string, value: string): void => {
-      const words = tokenize(phrase.toLowerCase()).map((t) => t.text);
+      const words = tokenize(phrase.toLowerCase(), true).map((t) => t.text);
       if (words.length === 0) return;
       const key = phraseKey(words);
       if (!this.phrases.has(key)) this.phrases.set(key, value);
@@ -60,7 +60,7 @@ export class SlotTypeMatcher {
 
   /** The canonical value of a whole phrase, if it is one (no typo tolerance). */
   valueOf(phrase: string): string | undefined {
-    return this.phrases.get(phraseKey(tokenize(phrase.toLowerCase()).map((t) => t.text)));
+    return this.phrases.get(phraseKey(tokenize(phrase.toLowerCase(), true).map((t) => t.text)));
   }
 
   /**
