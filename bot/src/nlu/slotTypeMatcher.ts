@@ -30,7 +30,8 @@ const maxTypos = (length: number): number => (length >= 8 ? 2 : length >= 5 ? 1 
 
 export class SlotTypeMatcher {
   private readonly phrases = new Map<string, string>();
-  private readonly singleWords: { word: string; value: string }[] = [];
+  /** Single-word phrases by first letter: typos rarely hit it, and the lists hold thousands of words. */
+  private readonly singleWords = new Map<string, { word: string; value: string }[]>();
   private readonly longest: number;
 
   constructor(readonly slotType: SlotTypeDefinition) {
@@ -53,8 +54,13 @@ export class SlotTypeMatcher {
         else if (!lower.endsWith('s')) add(`${lower}s`, v.value);
       }
     }
-    for (const [key, value] of this.phrases)
-      if (!key.includes(' ')) this.singleWords.push({ word: key, value });
+    for (const [key, value] of this.phrases) {
+      if (key.includes(' ')) continue;
+      const first = key[0] ?? '';
+      const list = this.singleWords.get(first) ?? [];
+      list.push({ word: key, value });
+      this.singleWords.set(first, list);
+    }
     this.longest = longest;
   }
 
@@ -110,9 +116,8 @@ export class SlotTypeMatcher {
     const allowed = maxTypos(word.length);
     if (allowed === 0) return null;
     let best: { value: string; d: number } | null = null;
-    for (const candidate of this.singleWords) {
-      // Typos rarely hit the first letter, and checking it first keeps this loop cheap.
-      if (candidate.word[0] !== word[0] || Math.abs(candidate.word.length - word.length) > allowed) continue;
+    for (const candidate of this.singleWords.get(word[0] ?? '') ?? []) {
+      if (Math.abs(candidate.word.length - word.length) > allowed) continue;
       if (maxTypos(candidate.word.length) === 0) continue;
       const d = distance(word, candidate.word);
       if (d > allowed || (best && d >= best.d)) continue;
