@@ -12,6 +12,7 @@ import { CodeHookError } from './errors';
 import { eligibleResults, rankInterpretations, slotsFromNlu, toSlot } from './interpretations';
 import { invokeCodeHook } from './invokeCodeHook';
 import { sessionIntentFrom } from './sessionIntent';
+import type { SlotDefinition } from '../definition/types';
 import type {
   ActiveContext,
   Interpretation,
@@ -28,6 +29,18 @@ import type {
 const MAX_MESSAGES = 10;
 /** Confirmation prompts set by a code hook have no configured retry count; Lex's default is 2. */
 const DEFAULT_MAX_RETRIES = 2;
+/**
+ * While a prompt is open, another intent must be at least this sure to take over from the answer.
+ * Lex V2 switches intent when the words clearly mean another one; a bare value never does.
+ */
+const SWITCH_CONFIDENCE = 0.7;
+/** Words around a slot value that still make the text a plain answer ("it was for groceries"). */
+const ANSWER_FILLERS = new Set(
+  (
+    "it its it's was is for on in at under to the a an um uh just i think maybe about around " +
+    'put that this and ok okay yes yeah sure please so well dollars bucks'
+  ).split(' '),
+);
 
 export interface DialogManagerOptions {
   model: BotModel;
@@ -218,6 +231,13 @@ export class DialogManager {
     const slot = model?.slotsByName.get(slotName);
     if (!model || !slot) return this.startFromNlu(turn);
     const value = this.opts.nlu.resolveSlot(intent.name, slotName, turn.input.text, turn.nluContext);
+    // A request of its own is never cut into a piece that fills the open slot ("spotify 10.99" while
+    // the $9 gizmo waits for its category is a new expense): it switches intent, as Lex V2 does.
+    const request =
+      value && isPlainAnswer(turn.input.text, value.originalValue, slot)
+        ? undefined
+        : this.newRequest(turn, intent, slotName);
+    if (request) return this.startIntent(turn, request);
     if (value) {
       const slots = { ...intent.slots, [slotName]: toSlot(value) };
       turn.resolvedSlots[slotName] = toSlot(value);
@@ -244,6 +264,8 @@ export class DialogManager {
     if (!model) return this.startFromNlu(turn);
     const confirmation = model.definition.confirmation;
     const answer = this.opts.nlu.classifyConfirmation(turn.input.text);
+    const request = answer ? undefined : this.newRequest(turn, intent, undefined);
+    if (request) return this.startIntent(turn, request);
     if (answer) {
       turn.intent = { ...intent, confirmationState: answer === 'yes' ? 'Confirmed' : 'Denied' };
       turn.failedAttempts = 0;
@@ -261,6 +283,30 @@ export class DialogManager {
     const maxRetries = confirmation?.prompt.maxRetries ?? DEFAULT_MAX_RETRIES;
     const failure = confirmation?.failureResponse ? groupMessages([confirmation.failureResponse]) : [];
     return this.retryOrFallBack(turn, intent, maxRetries, prompt, failure);
+  }
+
+  /**
+   * The NLU's reading of the text when it is a request of its own rather than an answer to the open
+   * prompt: another intent said with confidence (a question, a new kind of request), or the same intent
+   * again with its own values ("spotify 10.99" while the gizmo's category is asked: a new amount and
+   * item). A value the draft does not have yet, or the same value again, is an answer.
+   */
+  private newRequest(
+    turn: Turn,
+    intent: SessionIntent,
+    askedSlot: string | undefined,
+  ): NluInterpretation | undefined {
+    const top = turn.nluResults[0];
+    if (!this.isRecognised(top)) return undefined;
+    if (top.intentName !== intent.name) return top.confidence >= SWITCH_CONFIDENCE ? top : undefined;
+    const model = this.model.intent(intent.name);
+    const required = new Set(model?.requiredSlots.map((s) => s.name));
+    const differs = Object.entries(top.slots).some(([name, said]) => {
+      if (!said || name === askedSlot || !required.has(name)) return false;
+      const held = intent.slots[name]?.value?.interpretedValue;
+      return held !== undefined && held !== said.interpretedValue;
+    });
+    return differs ? top : undefined;
   }
 
   /** Asks the pending prompt again, or gives up on the intent once its retries are spent. */
@@ -493,4 +539,28 @@ export class DialogManager {
     if (!intent) throw new CodeHookError(`Code hook returned unknown intent "${given.name}"`);
     return intent;
   }
+}
+
+/**
+ * Whether the text is only the value for the open slot, said with a few linking words ("groceries",
+ * "it was for groceries") or in one of the slot's own sample utterances.
+ */
+function isPlainAnswer(text: string, valueWords: string, slot: SlotDefinition): boolean {
+  const lower = text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}$€£.,' ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const value = valueWords.toLowerCase().trim();
+  const samples = slot.sampleUtterances ?? [];
+  for (const sample of samples) {
+    const [before = '', after = ''] = sample.toLowerCase().split(/\{\w+\}/);
+    if (lower === `${before}${value}${after}`.replace(/\s+/g, ' ').trim()) return true;
+  }
+  const at = lower.indexOf(value);
+  const rest = at >= 0 ? lower.slice(0, at) + ' ' + lower.slice(at + value.length) : lower;
+  return rest
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter(Boolean)
+    .every((w) => ANSWER_FILLERS.has(w));
 }

@@ -82,4 +82,70 @@ describe('BudgetBuddy on the local runtime', () => {
     expect(hook.events[0]?.invocationSource).toBe('FulfillmentCodeHook');
     expect(hook.events[0]?.interpretations[0]?.nluConfidence).toBeUndefined();
   });
+
+  describe('while a question is open, a request of its own switches intent (issue 11)', () => {
+    const categoryOf = (event: (typeof hook.events)[number] | undefined): string | undefined =>
+      event?.sessionState.intent?.slots?.Category?.value?.interpretedValue;
+    const amountOf = (event: (typeof hook.events)[number] | undefined): string | undefined =>
+      event?.sessionState.intent?.slots?.Amount?.value?.interpretedValue;
+
+    it('takes a new amount with an item as a new expense, not as the category of the draft', async () => {
+      const ask = await say('bb-switch-1', 'bought a gizmo for 9');
+      expect(ask.sessionState?.dialogAction).toEqual({ type: 'ElicitSlot', slotToElicit: 'Category' });
+      const next = await say('bb-switch-1', 'spotify 10.99');
+      expect(next.sessionState?.intent?.name).toBe('LogExpense');
+      expect(next.sessionState?.intent?.state).toBe('Fulfilled');
+      const fulfilled = hook.events.filter((e) => e.invocationSource === 'FulfillmentCodeHook');
+      expect(fulfilled).toHaveLength(1);
+      expect(amountOf(fulfilled[0])).toBe('10.99');
+      expect(categoryOf(fulfilled[0])).toBe('Subscriptions');
+    });
+
+    it('answers a question asked instead of the category', async () => {
+      await say('bb-switch-2', 'bought a gizmo for 9');
+      const next = await say('bb-switch-2', 'how much have i spent lately');
+      expect(next.sessionState?.intent?.name).toBe('QuerySpending');
+      expect(next.sessionState?.intent?.state).toBe('Fulfilled');
+    });
+
+    it("still takes a plain answer, alone or in the slot's own words, as the answer", async () => {
+      for (const [session, answer] of [
+        ['bb-switch-3', 'groceries'],
+        ['bb-switch-4', 'it was for groceries'],
+        ['bb-switch-5', 'put it under groceries'],
+      ] as const) {
+        hook.reset();
+        await say(session, 'bought a gizmo for 9');
+        const done = await say(session, answer);
+        expect({ answer, intent: done.sessionState?.intent?.name }).toEqual({ answer, intent: 'LogExpense' });
+        const last = hook.events.at(-1);
+        expect(amountOf(last)).toBe('9');
+        expect(categoryOf(last)).toBe('Groceries');
+      }
+    });
+
+    it('takes the same amount said again with the category as the answer', async () => {
+      await say('bb-switch-6', 'bought a gizmo for 9');
+      const done = await say('bb-switch-6', '9 for groceries');
+      expect(done.sessionState?.intent?.state).toBe('Fulfilled');
+      expect(amountOf(hook.events.at(-1))).toBe('9');
+      expect(categoryOf(hook.events.at(-1))).toBe('Groceries');
+    });
+
+    it('switches away from a confirmation when the reply is a new expense', async () => {
+      hook.reply((event) => ({
+        sessionState: {
+          dialogAction: { type: 'ConfirmIntent' },
+          intent: { ...event.sessionState.intent, name: 'LogExpense', state: 'InProgress' },
+          sessionAttributes: {},
+        },
+        messages: [{ contentType: 'PlainText', content: 'Did you mean $9 for Shopping?' }],
+      }));
+      const ask = await say('bb-switch-7', 'bought a gizmo for 9');
+      expect(ask.sessionState?.dialogAction?.type).toBe('ConfirmIntent');
+      const next = await say('bb-switch-7', 'spotify 10.99');
+      expect(next.sessionState?.intent?.state).toBe('Fulfilled');
+      expect(amountOf(hook.events.at(-1))).toBe('10.99');
+    });
+  });
 });
