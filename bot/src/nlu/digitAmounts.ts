@@ -240,3 +240,207 @@ export function findDigitAmounts(lower: string, original: string, taken: Span[] 
   );
   return [...slang, ...digits].sort((a, b) => a.start - b.start);
 }
+
+const UNITS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+};
+const TEENS: Record<string, number> = {
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6 };
+const NUMBER_TOKEN = /[a-z]+/g;
+
+interface WordCardinal extends Span {
+  value: number;
+}
+
+/**
+ * Cardinals said in words ("forty four", "a hundred and five", "twenty-five", "two thousand"), each
+ * run of number words read as the recognizer in numbers.ts reads it: a new number starts where the next
+ * word cannot continue the current one ("forty four twenty five" is 44 then 25). A small reader, so the
+ * chat proxy can count amounts in words without the recognizer's size; the NLU itself uses the recognizer.
+ */
+function wordCardinals(lower: string): WordCardinal[] {
+  const out: WordCardinal[] = [];
+  let cur: { start: number; end: number; total: number; group: number; last: string } | null = null;
+  let pendingA: number | null = null;
+  let pendingAnd: number | null = null;
+  const close = (): void => {
+    if (cur) out.push({ start: cur.start, end: cur.end, value: cur.total + cur.group });
+    cur = null;
+  };
+  NUMBER_TOKEN.lastIndex = 0;
+  for (let m = NUMBER_TOKEN.exec(lower); m; m = NUMBER_TOKEN.exec(lower)) {
+    const w = m[0];
+    const start = m.index;
+    const end = start + w.length;
+    const gap = cur ? lower.slice(cur.end, start) : '';
+    if (cur && !/^[\s-]+$/.test(gap) && !(pendingAnd !== null && /^\s+and\s+$/.test(gap))) close();
+    const c: { start: number; end: number; total: number; group: number; last: string } | null = cur;
+    const kind =
+      w in UNITS
+        ? 'unit'
+        : w in TEENS
+          ? 'teen'
+          : w in TENS
+            ? 'tens'
+            : w === 'hundred'
+              ? 'hundred'
+              : w in SCALES
+                ? 'scale'
+                : w;
+    if (kind === 'a' || kind === 'an') {
+      close();
+      pendingA = start;
+      continue;
+    }
+    if (kind === 'and') {
+      if (c && (c.last === 'hundred' || c.last === 'scale')) {
+        pendingAnd = start;
+        continue;
+      }
+      close();
+      pendingA = null;
+      continue;
+    }
+    const rest = c ? c.group % 100 : 0;
+    if (kind === 'unit' || kind === 'teen' || kind === 'tens') {
+      const v = UNITS[w] ?? TEENS[w] ?? TENS[w] ?? 0;
+      const fits =
+        c !== null &&
+        (kind === 'unit'
+          ? c.last === 'tens' || c.last === 'hundred' || c.last === 'scale'
+          : rest === 0 && c.last !== 'unit' && c.last !== 'teen');
+      if (c && fits) {
+        c.group += v;
+        c.end = end;
+        c.last = kind;
+      } else {
+        close();
+        cur = { start, end, total: 0, group: v, last: kind };
+      }
+      pendingA = null;
+      pendingAnd = null;
+      continue;
+    }
+    if (kind === 'hundred') {
+      if (c && c.group > 0 && c.group < 10 && c.last === 'unit') {
+        c.group *= 100;
+        c.end = end;
+        c.last = 'hundred';
+      } else if (!c && pendingA !== null) {
+        cur = { start: pendingA, end, total: 0, group: 100, last: 'hundred' };
+      } else {
+        close();
+      }
+      pendingA = null;
+      pendingAnd = null;
+      continue;
+    }
+    if (kind === 'scale') {
+      const scale = SCALES[w] ?? 1;
+      if (c && c.group > 0) {
+        c.total += c.group * scale;
+        c.group = 0;
+        c.end = end;
+        c.last = 'scale';
+      } else if (!c && pendingA !== null) {
+        cur = { start: pendingA, end, total: scale, group: 0, last: 'scale' };
+      } else {
+        close();
+      }
+      pendingA = null;
+      pendingAnd = null;
+      continue;
+    }
+    close();
+    pendingA = null;
+    pendingAnd = null;
+  }
+  close();
+  return out;
+}
+
+/**
+ * Amounts said in words, outside `taken`, with the same readings as numbers.ts: a money word after it
+ * ("twenty dollars"), cents ("fifty cents"), and price speak ("twelve fifty" → 12.50, "eight ninety").
+ */
+export function findWordAmounts(lower: string, original: string, taken: Span[] = []): NumberMatch[] {
+  const found: NumberMatch[] = [];
+  for (const n of wordCardinals(lower)) {
+    if (taken.some((t) => t.start < n.end && n.start < t.end)) continue;
+    const text = lower.slice(n.start, n.end);
+    const before = lower.slice(0, n.start);
+    if (/^ones?$/.test(text) && ENTRY_ONE_BEFORE.test(before) && !NUMBER_AFTER_ONE.test(lower.slice(n.end)))
+      continue;
+    let end = n.end;
+    const unit = /^\s+([a-z]+)\b/.exec(lower.slice(end));
+    const currency = unit?.[1]
+      ? (WORDS[unit[1]] ?? (CODES.includes(unit[1]) ? unit[1].toUpperCase() : undefined))
+      : undefined;
+    const minor = !currency && unit?.[1] !== undefined && /^(?:cents?|pence)$/.test(unit[1]);
+    if (unit && (currency || minor)) end += unit[0].length;
+    const prev = found[found.length - 1];
+    if (
+      prev &&
+      !prev.currency &&
+      !prev.minorUnit &&
+      !currency &&
+      !minor &&
+      /^\s+$/.test(lower.slice(prev.end, n.start)) &&
+      Number.isInteger(prev.value) &&
+      prev.value >= 1 &&
+      prev.value <= 99 &&
+      n.value >= 10 &&
+      n.value <= 99
+    ) {
+      found[found.length - 1] = {
+        ...prev,
+        end,
+        value: roundFloat(prev.value + n.value / 100),
+        originalValue: original.slice(prev.start, end),
+      };
+      continue;
+    }
+    found.push({
+      start: n.start,
+      end,
+      value: minor ? roundFloat(n.value / 100) : n.value,
+      originalValue: original.slice(n.start, end),
+      ...(currency ? { currency } : {}),
+      isMoney: Boolean(currency) || minor,
+      fromWords: true,
+      ...(minor ? { minorUnit: true } : {}),
+      ...(!currency && !minor && PICKS_ENTRIES_BEFORE.test(before) ? { picksEntries: true } : {}),
+    });
+  }
+  return found;
+}

@@ -1,3 +1,4 @@
+import { findWordAmounts } from './digitAmounts';
 import { findNumbers, numberToSlotString } from './numbers';
 
 const amounts = (text: string): { value: number; original: string; currency?: string }[] =>
@@ -78,5 +79,24 @@ describe('findNumbers', () => {
     expect(numberToSlotString(12.5)).toBe('12.5');
     expect(numberToSlotString(2000)).toBe('2000');
     expect(numberToSlotString(-5)).toBe('-5');
+  });
+
+  it.each([
+    'forty four twenty five for excursion',
+    'eight ninety on gifts',
+    'a hundred and five for groceries',
+    'three hundred and twelve dollars',
+    'two thousand for rent and twenty-five on gas',
+    'one hundred twenty',
+    'fifty cents for gum',
+    'seventy one on gas and ninety nine on a coat',
+    'remove the netflix one',
+  ])('reads number words in "%s" as the recognizer does (the proxy uses the small reader)', (text) => {
+    const lower = text.toLowerCase();
+    const read = (ns: { originalValue: string; value: number }[]): string[] =>
+      ns.map((n) => `${n.originalValue}=${n.value}`);
+    expect(read(findWordAmounts(lower, text))).toEqual(
+      read(findNumbers(lower, text).filter((n) => n.fromWords)),
+    );
   });
 });

@@ -19,12 +19,27 @@ describe('splitItems', () => {
       'coffee 5 bucks 50 and a muffin 3 dollars and 25 cents',
       ['coffee 5 bucks 50', 'a muffin 3 dollars and 25 cents'],
     ],
+    // Amounts in words, price speak included, as the NLU reads them.
+    [
+      'secret santa eight ninety on 13th aug and paid forty four twenty five for excursion aug 10',
+      ['secret santa eight ninety on 13th aug', 'paid forty four twenty five for excursion aug 10'],
+    ],
+    ['crafts 92 dollars, paid eighty one for sephora', ['crafts 92 dollars', 'paid eighty one for sephora']],
+    [
+      'department store nine walmart groceries thirty eight fifteen',
+      ['department store nine', 'walmart groceries thirty eight fifteen'],
+    ],
+    ['tube 39 bucks 50 filled up seventy one', ['tube 39 bucks 50', 'filled up seventy one']],
+    ['two thousand for rent and twenty-five on gas', ['two thousand for rent', 'twenty-five on gas']],
+    ['one coffee 4 and a muffin 3', ['one coffee 4', 'a muffin 3']],
   ])('"%s" → %j', (text, expected) => {
     expect(parts(text)).toEqual(expected);
   });
 
   it.each([
     '3 dollars and 25 cents',
+    'a hundred and five for groceries',
+    'one coffee for four fifty',
     '5 bucks 50 for lunch',
     'bought a gift for mom for 45',
     '2 coffees for 8',

@@ -9,7 +9,7 @@
  */
 import { findDates } from './dates';
 import type { NumberMatch } from './digitAmounts';
-import { findDigitAmounts, joinCents } from './digitAmounts';
+import { findDigitAmounts, findWordAmounts, joinCents } from './digitAmounts';
 import type { Span } from './spans';
 import { lowerKeepingOffsets } from './spans';
 import { tokenize } from './tokens';
@@ -42,12 +42,19 @@ const NOT_ITEM = new Set(
 const COUNT_BEFORE_PLURAL = /^\s+(?!bucks|dollars|euros|pounds|cents|quid|usd)[a-z]{3,}s\b/;
 
 function amountsIn(lower: string, original: string, dates: Span[]): NumberMatch[] {
-  // Digits and money slang only: number words would pull a large recognizer into the proxy's bundle, so
-  // "coffee four and muffin three" stays one message and the bot asks.
-  return joinCents(findDigitAmounts(lower, original, dates), lower, original).filter(
+  const digits = findDigitAmounts(lower, original, dates);
+  const words = findWordAmounts(lower, original, [...dates, ...digits]);
+  const all = joinCents(
+    [...digits, ...words].sort((a, b) => a.start - b.start),
+    lower,
+    original,
+  );
+  return all.filter(
     (n) =>
       !n.picksEntries &&
       n.value > 0 &&
+      // "one coffee 4": "one" before a word counts the item.
+      !(n.fromWords && n.value === 1 && !n.isMoney && /^\s+[a-z]/.test(lower.slice(n.end))) &&
       !(
         Number.isInteger(n.value) &&
         n.value <= 20 &&
