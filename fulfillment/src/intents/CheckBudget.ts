@@ -8,6 +8,8 @@ import { finishBudgetRemoval } from './budgetRemoval';
 import { budgetStatus, type BudgetStatus } from './support/budgetStatus';
 import { matchCategory } from './support/categoryChoice';
 import { readBudgetPeriod } from './support/budgetPeriod';
+import { resolveDateRange } from '../dates/dateRange';
+import { answerSpending } from './QuerySpending';
 
 const PERIOD_ORDER = { Weekly: 0, Monthly: 1, Yearly: 2 } as const;
 
@@ -26,7 +28,19 @@ function describe(s: BudgetStatus): string {
 
 /** "this week", "weekly", "per month": the budget period the words ask about, if any. */
 function askedPeriod(turn: Turn): BudgetPeriodName | null {
-  return readBudgetPeriod(turn.slot(SlotName.Period));
+  const said = readBudgetPeriod(turn.slot(SlotName.Period));
+  if (said) return said;
+  // "what's left for food this week": the Date slot names the period.
+  const date = turn.slot(SlotName.Date);
+  const range = date?.original ? resolveDateRange(date.original, turn.today) : null;
+  const granularity = range?.period?.granularity;
+  return granularity === 'week'
+    ? 'Weekly'
+    : granularity === 'month'
+      ? 'Monthly'
+      : granularity === 'year'
+        ? 'Yearly'
+        : null;
 }
 
 export const handleCheckBudget: IntentHandler = async (turn) => {
@@ -46,6 +60,20 @@ export const handleCheckBudget: IntentHandler = async (turn) => {
     // "what's left for food this week" with only a monthly Food budget: show that one, and say so.
     lead = `You don't have a ${period.toLowerCase()} ${category ? `${category} ` : ''}budget, so here's what you do have:`;
     chosen = ofCategory;
+  }
+  if (all.length === 0 && !category && !period) {
+    // "how am I doing?" with no budgets: this month's spending says it best.
+    const answer = await answerSpending(turn, { category: null });
+    return {
+      ...answer,
+      messages: [
+        plainText(
+          `You don't have any budgets yet (to set one, say something like "set my grocery budget to 400"), so here's your spending:`,
+        ),
+        ...(answer.messages ?? []).slice(0, -1),
+        buttonsCard('Want to set one?', [Buttons.setBudget, Buttons.listTransactions, Buttons.help]),
+      ],
+    };
   }
   if (chosen.length === 0) {
     const adjective = period ? `${period.toLowerCase()} ` : '';

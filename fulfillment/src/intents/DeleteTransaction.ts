@@ -53,7 +53,7 @@ function described(turn: Turn) {
     ? (resolveDateRange(dateSlot.original ?? '', turn.today) ??
       (dateSlot.interpreted ? resolveDateRange(dateSlot.interpreted, turn.today) : null))
     : null;
-  const text = [said, categorySlot?.original, dateSlot?.original].filter(Boolean).join(' ');
+  const text = [...new Set([said, categorySlot?.original, dateSlot?.original].filter(Boolean))].join(' ');
   return {
     words,
     category: words.length > 0 ? null : category,

@@ -116,7 +116,13 @@ export const handleQuerySpending: IntentHandler = async (turn) => {
   const said = categorySlot?.original?.toLowerCase().trim();
   const word =
     category && said && !category.toLowerCase().startsWith(said.replace(/s$/, '')) ? said : undefined;
-  return answerSpending(turn, { category, dateWords, dateValue, ...(word ? { word } : {}) });
+  return answerSpending(turn, {
+    category,
+    dateWords,
+    dateValue,
+    ...(word ? { word } : {}),
+    ...(!categorySlot && category ? { inherited: true } : {}),
+  });
 };
 
 /** QueryIncome: income over the range the Date slot names (this month by default), with the change and sources. */
@@ -159,6 +165,8 @@ export interface SpendingQuestion {
   word?: string;
   /** "where did I spend the most": lead with the biggest category. */
   biggest?: boolean;
+  /** The category was kept from the question before, not said now: the total of everything is said too. */
+  inherited?: boolean;
 }
 
 /** Answers a spending question and remembers it for follow-ups. Reads only; never writes. */
@@ -174,7 +182,13 @@ export async function answerSpending(turn: Turn, question: SpendingQuestion): Pr
   const total = amountOf(spending, category);
   const onWhat = category ? ` on ${category}` : '';
   const spent = total === 0 ? `You spent nothing${onWhat}` : `You spent ${turn.money(total)}${onWhat}`;
-  let summary = `${spent} ${range.label}.` + comparison(turn, total, amountOf(before, category), previous);
+  // A kept category may not be what was meant ("how much have I spent since monday"): the answer holds both.
+  const inAll =
+    question.inherited && category && spending.totalMinor !== total
+      ? ` (${turn.money(spending.totalMinor)} on everything)`
+      : '';
+  let summary =
+    `${spent} ${range.label}${inAll}.` + comparison(turn, total, amountOf(before, category), previous);
   const top = Object.entries(spending.byCategory).sort((a, b) => b[1] - a[1])[0];
   if (question.biggest && top && top[1] > 0) {
     const share = Math.round((top[1] * 100) / spending.totalMinor);

@@ -19,7 +19,8 @@ import {
   previousPeriod,
 } from '../domain/ledger/periods';
 import { buttonsCard, Buttons, plainText, textChunks } from '../lex/messages';
-import { withoutSlot, type IntentHandler, type Turn } from './turn';
+import type { IntentHandler, Turn } from './turn';
+import { answerSpending } from './QuerySpending';
 import { matchCategory } from './support/categoryChoice';
 import { describeTransaction } from './support/describeTransaction';
 
@@ -130,7 +131,18 @@ async function answer(turn: Turn, insight: Insight, category: string | null): Pr
     case 'Biggest': {
       const n = readCount(turn, 5);
       const top = [...rows].sort((a, b) => b.amountMinor - a.amountMinor).slice(0, n);
+      const byCategory = new Map<string, number>();
+      for (const t of rows) byCategory.set(t.category, (byCategory.get(t.category) ?? 0) + t.amountMinor);
+      const [most] = [...byCategory.entries()].sort((a, b) => b[1] - a[1]);
+      // "where did I spend the most": the category first, when there is more than one.
+      const lead =
+        !category && most && byCategory.size > 1
+          ? [
+              `Most went to ${most[0]}: ${turn.money(most[1])} of the ${turn.money(total)} you spent ${range.label} (${Math.round((most[1] * 100) / total)}%).`,
+            ]
+          : [];
       return [
+        ...lead,
         `Your ${top.length === 1 ? 'biggest expense' : `${top.length} biggest expenses`}${on} ${range.label}:`,
         ...top.map((t) => `• ${describeTransaction(t, turn.today)}`),
       ];
@@ -183,16 +195,21 @@ async function answer(turn: Turn, insight: Insight, category: string | null): Pr
 
 export const handleSpendingInsights: IntentHandler = async (turn): Promise<LexResponse> => {
   const insight = readInsight(turn);
-  if (!insight) {
-    return turn.reply.elicitSlot(
-      SlotName.Insight,
-      [plainText('Which would you like to see?'), buttonsCard('Insights', INSIGHT_BUTTONS)],
-      {},
-      withoutSlot(turn.intent, SlotName.Insight),
-    );
-  }
   const categorySlot = turn.slot(SlotName.Category);
   const category = categorySlot ? matchCategory(categorySlot, 'expense', turn.profile) : null;
+  if (!insight) {
+    // No particular view named ("how much did I spend in 2026"): the totals, and the views on offer.
+    const dateSlot = turn.slot(SlotName.Date);
+    const answer = await answerSpending(turn, {
+      category,
+      dateWords: dateSlot?.original,
+      dateValue: dateSlot?.interpreted,
+    });
+    return {
+      ...answer,
+      messages: [...(answer.messages ?? []).slice(0, -1), buttonsCard('More insights', INSIGHT_BUTTONS)],
+    };
+  }
   if (categorySlot && !category) {
     return turn.reply.close([
       plainText(

@@ -83,7 +83,8 @@ describe('QuerySpending', () => {
       transcript: 'and in October?',
       slots: { Date: { interpreted: '2026-10-01', original: 'October' } },
     });
-    expect(textOf(october)).toContain('You spent $100.00 on Food in October.');
+    // The category is kept from before, so the total of everything is said too, in case it was meant.
+    expect(textOf(october)).toContain('You spent $100.00 on Food in October ($160.00 on everything).');
     const transport = await chat.send({
       intent: 'QuerySpending',
       transcript: 'what about transport?',

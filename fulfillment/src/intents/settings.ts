@@ -52,7 +52,11 @@ export const handleSetCurrency: IntentHandler = async (turn) => {
       plainText(
         `Done — from now on I'll use ${wanted}: amounts look like ${formatMoney(1250, wanted)}.${kept}`,
       ),
-      buttonsCard('Anything else?', [Buttons.undo, Buttons.logExpense, Buttons.help]),
+      buttonsCard('Anything else?', [
+        Buttons.undo,
+        { text: `Back to ${current}`, value: `set my currency to ${current}` },
+        Buttons.logExpense,
+      ]),
     ],
     { lastAction: { type: 'setting', field: 'currency', previous: current } },
   );
