@@ -68,6 +68,19 @@ describe('findDates', () => {
     expect(resolve(text, 'Asia/Tokyo')).toEqual({ original, value: '' });
   });
 
+  it.each([
+    ['morphia 9.80 october 30', 'october 30', '2026-10-30'],
+    ['applesauce 67 aug 15', 'aug 15', '2026-08-15'],
+    ['kavakava 2 dollars 99 oct 30', 'oct 30', '2026-10-30'],
+    ['long pants 86 oct 5', 'oct 5', '2026-10-05'],
+    ['bought haircut for 38 nov 14', 'nov 14', '2026-11-14'],
+  ])(
+    'takes the day after the month when the number before it is the amount: "%s"',
+    (text, original, value) => {
+      expect(resolve(text, 'Asia/Tokyo')).toEqual({ original, value });
+    },
+  );
+
   it('leaves counts and money next to month names alone', () => {
     expect(resolve('the 3rd time this week', 'UTC')?.original).toBe('this week');
     expect(resolve('may 20 dollars be enough', 'UTC')).toBeNull();

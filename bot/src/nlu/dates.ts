@@ -151,14 +151,17 @@ const rules: Rule[] = [
   {
     // Day then month: "3 nov", "the 3rd of november", "15th of march 2026".
     re: new RegExp(
-      `\\b(?:the\\s+)?(\\d{1,2})(st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_NAMES})\\b\\.?(?:,?\\s+(\\d{4})\\b)?`,
+      `(?<![\\d.,$€£¥₹₫]|[$€£¥₹₫]\\s)\\b(?:the\\s+)?(\\d{1,2})(st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_NAMES})\\b\\.?(?:,?\\s+(\\d{4})\\b)?`,
       'g',
     ),
-    // "4 may" without "the", "of" or an ordinal is more likely an amount and a modal verb.
-    resolve: (m, t) =>
-      m[3] === 'may' && !m[2] && !/\b(?:the|of)\b/.test(m[0]) && !m[4]
-        ? null
-        : monthDay(t, m[3] ?? '', Number(m[1]), m[4]),
+    resolve: (m, t) => {
+      const plain = !m[2] && !/\b(?:the|of)\b/.test(m[0]) && !m[4];
+      // "4 may" is more likely an amount and a modal verb; in "applesauce 67 aug 15" or "haircut 38
+      // nov 14" the number before the month is the amount and the day comes after it.
+      if (plain && (m[3] === 'may' || /^\s+\d/.test(m.input.slice(m.index + m[0].length)))) return null;
+      if (plain && Number(m[1]) > 31) return null;
+      return monthDay(t, m[3] ?? '', Number(m[1]), m[4]);
+    },
   },
   {
     // Month then day: "nov 3", "november 3rd", "march the 15th", "feb 30". Not "may 20 dollars".

@@ -32,6 +32,18 @@ describe('splitItems', () => {
     ['tube 39 bucks 50 filled up seventy one', ['tube 39 bucks 50', 'filled up seventy one']],
     ['two thousand for rent and twenty-five on gas', ['two thousand for rent', 'twenty-five on gas']],
     ['one coffee 4 and a muffin 3', ['one coffee 4', 'a muffin 3']],
+    // Words that are items here and request words elsewhere.
+    ['phone plan 66.5, earned $17 from rental income', ['phone plan 66.5', 'earned $17 from rental income']],
+    ['ski cap 14 and oil change 30', ['ski cap 14', 'oil change 30']],
+    [
+      'spent 77 dollars on banana split and paid 9 for soda',
+      ['spent 77 dollars on banana split', 'paid 9 for soda'],
+    ],
+    ['hydroxyzine 15 sainsburys USD 24', ['hydroxyzine 15', 'sainsburys USD 24']],
+    [
+      'stocking cap 32 on tuesday and alimony USD 18 on monday',
+      ['stocking cap 32 on tuesday', 'alimony USD 18 on monday'],
+    ],
   ])('"%s" → %j', (text, expected) => {
     expect(parts(text)).toEqual(expected);
   });
@@ -46,6 +58,9 @@ describe('splitItems', () => {
     // Two amounts but no second item: the bot asks rather than guessing.
     'spent 10 and 20',
     'set a budget of 300 for groceries and 200 for dining',
+    'cap groceries at 300 and dining at 200',
+    'no more than 20 on lunch and 30 on dinner',
+    'bought 2 coffees for 8',
     'how much did i spend on food and 20 on drinks?',
     'change the costco one to 55 and the coffee to 4',
     'delete the first two',

@@ -18,9 +18,34 @@ export interface Segment extends Span {
   text: string;
 }
 
-/** Requests that hold several amounts but are one request (or not a log at all): never split. */
-const NOT_A_LIST =
-  /\?|\b(?:budgets?|limit|cap|max|maximum|allowance|allocate|per|monthly|weekly|daily|yearly|annually|a\s+(?:day|week|month|year)|each\s+(?:day|week|month)|change|edit|update|correct|instead|actually|make\s+(?:it|that)|delete|remove|undo|how|what|when|where|which|why|show|list|between|from\s+\d|split|save|saving|goal|plan|planning|want|wish|remind|owe|owes|lent|lend|borrow|borrowed|total)\b/;
+/**
+ * Requests that hold several amounts but are one request (or not a log at all): never split. Words that
+ * are also items ("phone plan", "oil change", "ski cap", "banana split", "monthly pay") only count in
+ * the phrasing of a request.
+ */
+const NOT_A_LIST = new RegExp(
+  [
+    '\\?',
+    '\\b(?:budgets?|limit|limits|allocate|allocated)\\b',
+    '\\bcap(?:ped)?\\s+(?:(?:at|of|on|to)\\s+[$€£]?\\d|it\\b|my\\b)',
+    '\\bmax(?:imum)?\\s+(?:of\\s+)?[$€£]?\\d',
+    '^\\s*(?:cap|max|keep)\\b',
+    '\\b(?:no\\s+more\\s+than|at\\s+most|up\\s+to)\\b',
+    '\\b(?:per|a\\s+(?:day|week|month|year)|each\\s+(?:day|week|month|year))\\b',
+    '\\b(?:change|edit|update|correct|fix)\\s+(?:the|that|it|my|this|last|to)\\b',
+    '\\b(?:instead|actually|make\\s+(?:it|that))\\b',
+    '\\b(?:delete|remove|undo|cancel)\\b',
+    '^\\s*(?:how|what|when|where|which|why|did|do|does|is|are|can|could|should|will|would)\\b',
+    '\\b(?:how\\s+much|how\\s+many)\\b',
+    '\\b(?:show|list)\\s+(?:me|my|all|the)\\b',
+    '\\bbetween\\b',
+    '\\bfrom\\s+[$€£]?\\d',
+    '\\bsplit\\s+(?:it|the|with|between|\\d)',
+    '\\b(?:save|saving\\s+(?:up|for)|goal|plan\\s+to|planning|want\\s+to|wish|remind)\\b',
+    '\\b(?:owe|owes|owed|lent|lend|borrow|borrowed)\\b',
+    '\\btotal\\b',
+  ].join('|'),
+);
 
 /** Where one item ends and the next begins, when the person marked it. */
 const SEPARATOR =
@@ -41,6 +66,17 @@ const NOT_ITEM = new Set(
 /** "2 coffees for 8": a small count before a plural word is not the price. */
 const COUNT_BEFORE_PLURAL = /^\s+(?!bucks|dollars|euros|pounds|cents|quid|usd)[a-z]{3,}s\b/;
 
+function followsItem(lower: string, at: number): boolean {
+  const words = tokenize(lower.slice(0, at));
+  const last = words[words.length - 1];
+  return (
+    last !== undefined &&
+    !/\d/.test(last.text) &&
+    !NOT_ITEM.has(last.text) &&
+    /^\s*$/.test(lower.slice(last.end, at))
+  );
+}
+
 function amountsIn(lower: string, original: string, dates: Span[]): NumberMatch[] {
   const digits = findDigitAmounts(lower, original, dates);
   const words = findWordAmounts(lower, original, [...dates, ...digits]);
@@ -59,7 +95,9 @@ function amountsIn(lower: string, original: string, dates: Span[]): NumberMatch[
         Number.isInteger(n.value) &&
         n.value <= 20 &&
         !n.isMoney &&
-        COUNT_BEFORE_PLURAL.test(lower.slice(n.end))
+        COUNT_BEFORE_PLURAL.test(lower.slice(n.end)) &&
+        // "bought 2 coffees for 8" counts; in "hydroxyzine 15 sainsburys 24" the 15 is the price.
+        !followsItem(lower, n.start)
       ),
   );
 }
