@@ -91,6 +91,9 @@ describe('findDates', () => {
     expect(resolve('I may buy a march ticket', 'UTC')).toBeNull();
     expect(resolve('spent 12.50 on lunch', 'UTC')).toBeNull();
     expect(resolve('sat on a bench', 'UTC')).toBeNull();
+    expect(resolve('spent thirty on sun hat', 'UTC')).toBeNull();
+    expect(resolve('lunch 12 on wed', 'UTC')?.original).toBe('on wed');
+    expect(resolve('lunch 12 on sat for the team', 'UTC')?.original).toBe('on sat');
   });
 
   it('falls back to UTC for an unknown time zone rather than failing', () => {

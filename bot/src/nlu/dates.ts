@@ -120,9 +120,10 @@ const rules: Rule[] = [
     resolve: (m, t) => weekday(t, WEEKDAYS.indexOf(m[2] ?? ''), m[1]),
   },
   {
-    // Abbreviations ("sat", "wed") are ordinary words too, so only a leading word makes them dates.
+    // Abbreviations ("sat", "wed") are ordinary words too, so only a leading word makes them dates, and
+    // not when a noun follows ("on sun hat").
     re: new RegExp(
-      `\\b(?:(?:on|since)\\s+|(last|this|next)\\s+)(${Object.keys(WEEKDAY_ABBR).join('|')})\\b`,
+      `\\b(?:(?:on|since)\\s+|(last|this|next)\\s+)(${Object.keys(WEEKDAY_ABBR).join('|')})\\b\\.?(?!\\s+(?!(?:and|or|for|at|with|from|to|in|on|the|a|an|i|we|it|my|morning|afternoon|evening|night)\\b)[a-z])`,
       'g',
     ),
     resolve: (m, t) => weekday(t, WEEKDAY_ABBR[m[2] ?? ''] ?? 0, m[1]),

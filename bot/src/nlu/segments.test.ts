@@ -41,6 +41,12 @@ describe('splitItems', () => {
     ],
     ['hydroxyzine 15 sainsburys USD 24', ['hydroxyzine 15', 'sainsburys USD 24']],
     [
+      'spent $12 on cake and got paid 5 christmas money and boba $1',
+      ['spent $12 on cake', 'got paid 5 christmas money', 'boba $1'],
+    ],
+    ['chicken pilau $11 playstation plus 32 bucks 10', ['chicken pilau $11', 'playstation plus 32 bucks 10']],
+    ['2 coffees for 8 and a muffin 3', ['2 coffees for 8', 'a muffin 3']],
+    [
       'stocking cap 32 on tuesday and alimony USD 18 on monday',
       ['stocking cap 32 on tuesday', 'alimony USD 18 on monday'],
     ],

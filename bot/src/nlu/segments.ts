@@ -48,8 +48,8 @@ const NOT_A_LIST = new RegExp(
 );
 
 /** Where one item ends and the next begins, when the person marked it. */
-const SEPARATOR =
-  /\s*(?:[,;\n]|\s-\s)\s*(?:and\s+|then\s+|also\s+|plus\s+)?|\s+(?:and|then|plus|also|&|\+)\s+/g;
+// Not "plus": it is part of too many item names ("disney plus", "playstation plus").
+const SEPARATOR = /\s*(?:[,;\n]|\s-\s)\s*(?:and\s+|then\s+|also\s+)?|\s+(?:and|then|also|&|\+)\s+/g;
 
 /** Words that are not the item: verbs of paying, links, fillers. */
 const NOT_ITEM = new Set(
@@ -65,6 +65,11 @@ const NOT_ITEM = new Set(
 
 /** "2 coffees for 8": a small count before a plural word is not the price. */
 const COUNT_BEFORE_PLURAL = /^\s+(?!bucks|dollars|euros|pounds|cents|quid|usd)[a-z]{3,}s\b/;
+
+const hasSeparator = (text: string): boolean => {
+  SEPARATOR.lastIndex = 0;
+  return SEPARATOR.test(text);
+};
 
 function followsItem(lower: string, at: number): boolean {
   const words = tokenize(lower.slice(0, at));
@@ -84,22 +89,27 @@ function amountsIn(lower: string, original: string, dates: Span[]): NumberMatch[
     [...digits, ...words].sort((a, b) => a.start - b.start),
     lower,
     original,
-  );
-  return all.filter(
+  ).filter(
     (n) =>
       !n.picksEntries &&
       n.value > 0 &&
       // "one coffee 4": "one" before a word counts the item.
-      !(n.fromWords && n.value === 1 && !n.isMoney && /^\s+[a-z]/.test(lower.slice(n.end))) &&
-      !(
-        Number.isInteger(n.value) &&
-        n.value <= 20 &&
-        !n.isMoney &&
-        COUNT_BEFORE_PLURAL.test(lower.slice(n.end)) &&
-        // "bought 2 coffees for 8" counts; in "hydroxyzine 15 sainsburys 24" the 15 is the price.
-        !followsItem(lower, n.start)
-      ),
+      !(n.fromWords && n.value === 1 && !n.isMoney && /^\s+[a-z]/.test(lower.slice(n.end))),
   );
+  return all.filter((n, i) => {
+    // "bought 2 coffees for 8": a small count before a plural, with the price still to come in the same
+    // item. Not "got paid 5 christmas money and boba 1", nor "hydroxyzine 15 sainsburys 24".
+    const next = all[i + 1];
+    const isCount =
+      Number.isInteger(n.value) &&
+      n.value <= 20 &&
+      !n.isMoney &&
+      COUNT_BEFORE_PLURAL.test(lower.slice(n.end)) &&
+      !followsItem(lower, n.start) &&
+      next !== undefined &&
+      !hasSeparator(lower.slice(n.end, next.start));
+    return !isCount;
+  });
 }
 
 const hasItem = (lower: string, part: Span, claimed: Span[]): boolean =>
