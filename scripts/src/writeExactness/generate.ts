@@ -4,7 +4,10 @@
  * types, so the expectation follows the bot's definition rather than this file's opinion; the amounts,
  * dates and phrasing come from templates of the forms people type. Same seed, same messages.
  */
-import { ExpenseCategoryType } from '@budgetbuddy/bot/src/definition/slotTypes/ExpenseCategoryType';
+import {
+  ExpenseCategoryType,
+  HAND_SYNONYMS,
+} from '@budgetbuddy/bot/src/definition/slotTypes/ExpenseCategoryType';
 import { IncomeCategoryType } from '@budgetbuddy/bot/src/definition/slotTypes/IncomeCategoryType';
 
 export type Kind = 'expense' | 'income';
@@ -58,6 +61,7 @@ export type Joiner = 'and' | 'comma' | 'none';
 export interface GeneratedItem {
   text: string;
   item: string;
+  itemSource: Item['source'];
   template: Template;
   amountForm: AmountForm;
   dateForm: DateForm;
@@ -123,6 +127,8 @@ export interface Item {
   word: string;
   kind: Kind;
   category: string;
+  /** 'hand': a synonym written by hand; 'generated': an item noun the bot took from WordNet. */
+  source: 'hand' | 'generated';
 }
 
 /**
@@ -158,9 +164,15 @@ function usableWord(word: string): boolean {
  */
 export function itemsFromBotDefinition(): Item[] {
   const byWord = new Map<string, Item[]>();
+  const hand = new Set(
+    Object.values(HAND_SYNONYMS)
+      .flat()
+      .map((w) => w.toLowerCase()),
+  );
   const add = (kind: Kind, category: string, word: string) => {
     const w = word.toLowerCase().trim();
-    byWord.set(w, [...(byWord.get(w) ?? []), { word: w, kind, category }]);
+    const source = kind === 'income' || hand.has(w) || w === category.toLowerCase() ? 'hand' : 'generated';
+    byWord.set(w, [...(byWord.get(w) ?? []), { word: w, kind, category, source }]);
   };
   for (const value of ExpenseCategoryType.values) {
     add('expense', value.value, value.value);
@@ -498,9 +510,13 @@ interface ItemConstraints {
 function makeItem(p: Picker, items: readonly Item[], today: string, c: ItemConstraints): GeneratedItem {
   // One income item in six: enough to see income and spending told apart inside one message.
   const kind: Kind = p.chance(1 / 6) ? 'income' : 'expense';
+  // Mostly the words people use most (the hand-written synonyms); one expense item in ten is one of
+  // the item nouns the bot draws from WordNet.
+  const source = kind === 'expense' && p.chance(0.1) ? 'generated' : 'hand';
   const pool = items.filter(
     (i) =>
       i.kind === kind &&
+      i.source === source &&
       !c.usedWords.has(i.word) &&
       // Run-on messages carry no verbs, and a bare "christmas gift 50" could as well be a gift given.
       !(c.joiner === 'none' && i.category === 'Gift'),
@@ -547,6 +563,7 @@ function makeItem(p: Picker, items: readonly Item[], today: string, c: ItemConst
   return {
     text: render(template, item.word, amount.text, said.text),
     item: item.word,
+    itemSource: item.source,
     template,
     amountForm,
     dateForm,

@@ -390,6 +390,9 @@ export function formatReport(report: Report, maxWrong = 30): string {
     'By template:',
     ...byFeature(report.results, (r) => r.message.items.map((i) => i.template)),
     '',
+    'By item source (hand-written synonym or WordNet item noun):',
+    ...byFeature(report.results, (r) => r.message.items.map((i) => i.itemSource)),
+    '',
     'By items in the message and joiner:',
     ...byFeature(report.results, (r) => [
       `${r.message.items.length} item(s) ${r.message.joiner ?? ''}`.trim(),
@@ -447,6 +450,8 @@ export function formatFailuresMarkdown(report: Report, commit: string, examples 
     ...byFeature(report.results, (r) => r.message.items.map((i) => i.dateForm)),
     'template:',
     ...byFeature(report.results, (r) => r.message.items.map((i) => i.template)),
+    'item source:',
+    ...byFeature(report.results, (r) => r.message.items.map((i) => i.itemSource)),
     'items / joiner:',
     ...byFeature(report.results, (r) => [
       `${r.message.items.length} item(s) ${r.message.joiner ?? ''}`.trim(),
