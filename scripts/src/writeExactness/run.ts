@@ -46,6 +46,7 @@ async function main(): Promise<void> {
           failure: r.failure,
           expected: r.message.expected,
           stored: r.stored,
+          otherWrites: r.otherWrites,
           reply: r.reply,
         })),
         null,

@@ -46,6 +46,8 @@ export interface StoredRow {
 export interface MessageResult {
   message: GeneratedMessage;
   stored: StoredRow[];
+  /** Writes other than transactions (a budget, a changed currency or time zone): never expected here. */
+  otherWrites: string[];
   reply: ChatReply | { error: string };
   outcome: Outcome;
   /** asked with some of the message's rows stored (each of them exactly as said). */
@@ -131,12 +133,20 @@ export function score(
   message: GeneratedMessage,
   stored: StoredRow[],
   reply: ChatReply | { error: string },
+  otherWrites: string[] = [],
 ): MessageResult {
   const expected = message.expected;
   const unmatchedExpected = [...expected];
   const matched = takeMatching(stored, unmatchedExpected);
   const extra = stored.filter((s) => !matched.includes(s));
-  const base = { message, stored, reply, partial: false, notesMatch: false };
+  const base = { message, stored, otherWrites, reply, partial: false, notesMatch: false };
+  if (otherWrites.length > 0) {
+    return {
+      ...base,
+      outcome: 'wrong',
+      failure: `wrote ${otherWrites.map((w) => w.split(' ')[0]).join('+')}`,
+    };
+  }
 
   if (extra.length === 0 && unmatchedExpected.length === 0) {
     const notesMatch = expected.every((e) =>
@@ -195,6 +205,7 @@ function wrongKind(
 interface WriteStack {
   send(userId: string, text: string): Promise<ChatReply | { error: string }>;
   rows(userId: string): Promise<StoredRow[]>;
+  otherWrites(userId: string): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -244,6 +255,17 @@ async function startWriteStack(store: StoreKind): Promise<WriteStack> {
     async rows(userId) {
       return (await repo.listRecent(userId, 50)).map(toStoredRow);
     },
+    async otherWrites(userId) {
+      const budgets = (await repo.listBudgets(userId)).map(
+        (b) => `budget ${b.category ?? 'overall'} ${b.period} ${b.limitMinor} ${b.currency}`,
+      );
+      const profile = await repo.getProfile(userId);
+      const settings =
+        profile && (profile.currency !== 'USD' || profile.timeZone !== TIME_ZONE)
+          ? [`settings currency ${profile.currency}, time zone ${profile.timeZone}`]
+          : [];
+      return [...budgets, ...settings];
+    },
     async close() {
       lex.destroy();
       await harness.close();
@@ -270,7 +292,7 @@ export async function runWriteExactness(opts: RunOptions = {}): Promise<Report> 
         const userId = `wx-${opts.seed ?? DEFAULT_SEED}-${message.id}`;
         const reply = await stack.send(userId, message.text).catch((e: unknown) => ({ error: String(e) }));
         const stored = await stack.rows(userId);
-        results[message.id] = score(message, stored, reply);
+        results[message.id] = score(message, stored, reply, await stack.otherWrites(userId));
         opts.onProgress?.(++done, messages.length);
       }
     };
@@ -362,7 +384,7 @@ export function describe(r: MessageResult): string[] {
   return [
     `  "${r.message.text}"`,
     `     expected: ${fmtRows(r.message.expected)}`,
-    `     stored:   ${fmtRows(r.stored)}`,
+    `     stored:   ${fmtRows(r.stored)}${r.otherWrites.map((w) => `; ${w}`).join('')}`,
     `     reply:    ${replyText(r.reply)}`,
   ];
 }
