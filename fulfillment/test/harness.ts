@@ -16,6 +16,7 @@ import {
   LOCAL_BOT_ALIAS_ID,
   LOCAL_BOT_ID,
   LOCALE_ID,
+  MESSAGE_ID_ATTRIBUTE,
   REQUEST_ID_ATTRIBUTE,
   TIME_ZONE_ATTRIBUTE,
   USER_ID_ATTRIBUTE,
@@ -36,6 +37,8 @@ export interface SayOptions {
   timeZone?: string;
   /** Resend a turn as the proxy does on Retry: the same request id must not log twice. */
   requestId?: string;
+  /** The proxy's id for the parts of one message it split into several turns. */
+  messageId?: string;
 }
 
 export interface ConversationHarness {
@@ -123,6 +126,7 @@ export async function startConversationHarness(opts: HarnessOptions = {}): Promi
           requestAttributes: {
             [TIME_ZONE_ATTRIBUTE]: sayOpts.timeZone ?? DEFAULT_TIME_ZONE,
             [REQUEST_ID_ATTRIBUTE]: sayOpts.requestId ?? randomUUID(),
+            ...(sayOpts.messageId ? { [MESSAGE_ID_ATTRIBUTE]: sayOpts.messageId } : {}),
           },
         }),
       );

@@ -71,9 +71,11 @@ function impliedNote(
 /** The draft kept while a slot is asked for: what it holds, and how the reply names it if dropped. */
 function draftOf(turn: Turn, kind: TransactionKind, intent: LexIntent, missing: string): Draft {
   const slots: Record<string, string> = {};
+  const values: Record<string, string> = {};
   for (const [name, slot] of Object.entries(intent.slots ?? {})) {
     const value = slot?.value?.originalValue ?? slot?.value?.interpretedValue;
     if (value) slots[name] = value;
+    if (value && slot?.value?.interpretedValue) values[name] = slot.value.interpretedValue;
   }
   const amountSlot = turn.slot(SlotName.Amount);
   const amount = amountSlot && slots[SlotName.Amount] ? readAmount(amountSlot, turn.profile.currency) : null;
@@ -85,6 +87,7 @@ function draftOf(turn: Turn, kind: TransactionKind, intent: LexIntent, missing: 
     described: `the ${[money, noun].filter(Boolean).join(' ')}`.slice(0, 200),
     missing,
     slots,
+    values,
   };
 }
 

@@ -323,6 +323,23 @@ describe('open questions', () => {
     expect(await rows()).toMatchObject([{ amountMinor: 1099, category: 'Subscriptions' }]);
   });
 
+  it('"actually it was transport" while a category is asked answers the question, not an edit', async () => {
+    const { chat, rows } = setup();
+    await chat.send({
+      intent: 'LogExpense',
+      slots: { Amount: '4', Category: { interpreted: 'Food', original: 'coffee' } },
+    });
+    const ask = await chat.send({ intent: 'LogExpense', slots: { Amount: '30' } });
+    expect(ask.sessionState.dialogAction).toMatchObject({ type: 'ElicitSlot', slotToElicit: 'Category' });
+    const answer = await chat.send({ intent: 'EditTransaction', slots: { Category: 'Transport' } });
+    expect(textOf(answer)).toBe('Logged $30.00 for Transport today.');
+    expect(answer.sessionState.intent?.name).toBe('LogExpense');
+    expect((await rows()).map((t) => [t.amountMinor, t.category])).toEqual([
+      [3000, 'Transport'],
+      [400, 'Food'],
+    ]);
+  });
+
   it('the note survives when the category is picked from the buttons', async () => {
     const { chat, rows } = setup();
     const ask = await chat.send({

@@ -1,7 +1,7 @@
 /** Intent name → handler. An intent the bot adds later without a handler gets the fallback's answer. */
-import { IntentName } from '@budgetbuddy/bot/src/definition/names';
-import type { LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
-import type { IntentHandler, Turn } from './turn';
+import { IntentName, SlotName } from '@budgetbuddy/bot/src/definition/names';
+import type { LexEvent, LexIntent, LexResponse, LexSlot } from '@budgetbuddy/bot/src/lex/schemas';
+import { createTurn, type IntentHandler, type Turn } from './turn';
 import { handleLogExpense } from './LogExpense';
 import { handleLogIncome } from './LogIncome';
 import { handleSetBudget } from './SetBudget';
@@ -76,6 +76,50 @@ function afterDropping(response: LexResponse, draft: Draft, oldDraftValue: strin
   };
 }
 
+const MISSING_SLOT: Record<string, SlotName> = {
+  category: SlotName.Category,
+  amount: SlotName.Amount,
+  date: SlotName.Date,
+};
+
+/**
+ * "actually it was transport" while the bot asks what a new expense was for: a correction of "the last
+ * change" with no entry named, giving exactly the value the draft lacks, is the draft's answer.
+ */
+function draftAnswer(turn: Turn, draft: Draft): LexIntent | null {
+  if (turn.intent.name !== IntentName.EditTransaction || turn.slot(SlotName.Entry)) return null;
+  const wanted = MISSING_SLOT[draft.missing];
+  const given = wanted ? turn.intent.slots?.[wanted] : null;
+  if (!wanted || !given || !turn.slot(wanted)) return null;
+  const others = [SlotName.Amount, SlotName.Category, SlotName.Date, SlotName.Note].filter(
+    (name) => name !== wanted && turn.slot(name),
+  );
+  if (others.length > 0) return null;
+  const slots: Record<string, LexSlot | null> = {};
+  for (const [name, original] of Object.entries(draft.slots)) {
+    const interpreted = draft.values[name] ?? original;
+    slots[name] = {
+      shape: 'Scalar',
+      value: { originalValue: original, interpretedValue: interpreted, resolvedValues: [interpreted] },
+    };
+  }
+  slots[wanted] = given;
+  return { name: draft.intent, slots, state: 'InProgress', confirmationState: 'None' };
+}
+
+/** The turn as the draft's own intent, with the draft's slots and the answer. */
+function asDraftTurn(turn: Turn, intent: LexIntent): Turn {
+  const event: LexEvent = { ...turn.event, sessionState: { ...turn.event.sessionState, intent } };
+  const resumed = createTurn({ ...turn, event, intent, memory: { ...turn.memory, draft: null } });
+  Object.defineProperty(resumed, 'writing', {
+    get: () => turn.writing,
+    set: (value: boolean) => {
+      turn.writing = value;
+    },
+  });
+  return resumed;
+}
+
 /**
  * Runs the turn. A draft the bot was still asking about is not saved when the turn is a new request:
  * that request is answered, and the reply says what was dropped. "never mind" drops it quietly.
@@ -83,6 +127,8 @@ function afterDropping(response: LexResponse, draft: Draft, oldDraftValue: strin
 export const handleTurn: IntentHandler = async (turn) => {
   const draft = turn.memory.draft;
   if (!draft || !leavesDraft(turn, draft)) return handlerFor(turn.intent.name)(turn);
+  const answer = draftAnswer(turn, draft);
+  if (answer) return handlerFor(answer.name)(asDraftTurn(turn, answer));
   const oldValue = turn.event.sessionState.activeContexts?.find((c) => c.name === ContextName.draft)
     ?.contextAttributes.value;
   const fresh: Turn = { ...turn, memory: { ...turn.memory, draft: null } };

@@ -92,6 +92,8 @@ const draftSchema = z.object({
   missing: z.string().min(1).max(40),
   /** The slot values the draft held (original words): a turn that holds others is a new request. */
   slots: z.record(z.string(), z.string()),
+  /** The same slots' interpreted values, so the draft can be finished from another intent's answer. */
+  values: z.record(z.string(), z.string()).default({}),
 });
 export type Draft = z.infer<typeof draftSchema>;
 

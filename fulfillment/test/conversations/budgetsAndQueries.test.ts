@@ -183,15 +183,18 @@ describe('questions about spending', () => {
 
   test('"since monday" and "last 30 days" are ranges', async () => {
     const since = await h.say(user, 'how much have I spent since monday');
-    expect(replyText(since)).toContain('You spent $34.50 since Monday, Nov 16.');
+    // The Food of the question before is kept (it may be a follow-up), and the total of everything is said too.
+    expect(replyText(since)).toContain(
+      'You spent $4.50 on Food since Monday, Nov 16 ($34.50 on everything).',
+    );
     const days = await h.say(user, 'how much did I spend in the last 30 days');
-    expect(replyText(days)).toContain('You spent $114.50 in the last 30 days.');
+    expect(replyText(days)).toContain('in the last 30 days ($114.50 on everything).');
   });
 
   test('follow-ups keep the context: "and in October?", then "what about transport?"', async () => {
     await h.say(user, 'how much did I spend on food last month?');
     const october = await h.say(user, 'and in October?');
-    expect(replyText(october)).toContain('You spent $100.00 on Food in October.');
+    expect(replyText(october)).toContain('You spent $100.00 on Food in October ($160.00 on everything).');
     const transport = await h.say(user, 'what about transport?');
     expect(replyText(transport)).toContain('You spent $60.00 on Transport in October.');
   });

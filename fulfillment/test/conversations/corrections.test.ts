@@ -53,9 +53,10 @@ describe('correcting the entry just logged', () => {
     await h.say('fix-4', 'spent 15 on coffee');
     const fixed = await h.say('fix-4', 'sorry, 20 not 15');
     expect(replyText(fixed)).toBe('Fixed: $20.00 for Food today (coffee) — it was $15.00.');
+    // Undo takes back the correction: the entry is as it was before it.
     const undo = await h.say('fix-4', 'undo');
-    expect(replyText(undo)).toBe('Undone: I removed $20.00 for Food today (coffee).');
-    expect(await recent('fix-4')).toHaveLength(0);
+    expect(replyText(undo)).toBe("Undone: it's back to $15.00 for Food today (coffee).");
+    expect(await recent('fix-4')).toMatchObject([{ amountMinor: 1500 }]);
   });
 
   test('a correction to an unknown category changes nothing and offers buttons that work', async () => {
@@ -84,10 +85,10 @@ describe('correcting the entry just logged', () => {
     expect(replyText(moved)).toBe('Fixed: $20.00 for Food on Friday, Nov 20 (lunch) — it was yesterday.');
   });
 
-  test('a correction with nothing just logged says how to fix an older entry', async () => {
+  test('a correction with nothing just logged says how to name the entry, and changes nothing', async () => {
     const reply = await h.say('fix-7', 'no, make that 15');
     expect(dialogType(reply)).toBe('Close');
-    expect(replyText(reply)).toContain('I can only change an entry right after you log it');
+    expect(replyText(reply)).toContain("I'm not sure which entry you mean — nothing was changed.");
     expect(replyButtons(reply).length).toBeGreaterThan(0);
     expect(await recent('fix-7')).toHaveLength(0);
   });

@@ -76,10 +76,10 @@ test('a budget that cannot be saved says so and leaves the old one', async () =>
   expect((await h.repo.getBudget('fail-2', 'Food', 'Monthly'))?.limitMinor).toBe(10000);
 });
 
-test('a correction that fails halfway leaves the entry as it was, once', async () => {
+test('a correction whose write fails leaves the entry as it was, once', async () => {
   await h.say('fail-3', 'spent 10 on lunch');
-  // Removing the old entry fails; taking the new one back out works.
-  failing.set('deleteTransaction', 1);
+  // The correction is one atomic write: when it fails, nothing of it is stored.
+  failing.set('editTransaction', 1);
   const failed = await h.say('fail-3', 'no, make that 15');
   expect(replyText(failed)).toBe("I couldn't save that — please try again.");
   failing.clear();
@@ -89,9 +89,11 @@ test('a correction that fails halfway leaves the entry as it was, once', async (
   expect(await recent('fail-3')).toMatchObject([{ amountMinor: 1500 }]);
 });
 
-test('even when the clean-up fails too, trying the fix again ends with one entry', async () => {
+test('a correction never logs a second entry, however often it fails', async () => {
   await h.say('fail-3b', 'spent 10 on lunch');
-  failAlways('deleteTransaction');
+  failAlways('editTransaction');
+  await h.say('fail-3b', 'make it 12');
+  expect(await recent('fail-3b')).toMatchObject([{ amountMinor: 1000 }]);
   const failed = await h.say('fail-3b', 'make it 12');
   expect(replyText(failed)).toBe("I couldn't save that — please try again.");
   failing.clear();
