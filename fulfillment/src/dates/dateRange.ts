@@ -134,8 +134,10 @@ export function parsePastDay(words: string, today: IsoDay): Date | null {
   const ordinal = /\bthe (\d{1,2})(?:st|nd|rd|th)\b/.exec(text);
   if (ordinal && !MONTHS.some((m) => text.includes(m.slice(0, 3)))) {
     const dayOfMonth = Number(ordinal[1]);
-    let candidate = new Date(ref.getFullYear(), ref.getMonth(), dayOfMonth);
-    if (candidate > ref) candidate = subMonths(candidate, 1);
+    // "the 15th of last month" (issue 11): the month said, not the latest 15th.
+    const monthsBack = /\bof (?:last|previous) month\b/.test(text) ? 1 : 0;
+    let candidate = new Date(ref.getFullYear(), ref.getMonth() - monthsBack, dayOfMonth);
+    if (!monthsBack && candidate > ref) candidate = subMonths(candidate, 1);
     return candidate.getDate() === dayOfMonth ? candidate : null;
   }
   const result = chrono.parse(text, new Date(ref.getFullYear(), ref.getMonth(), ref.getDate(), 12), {

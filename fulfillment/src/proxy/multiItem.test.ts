@@ -109,3 +109,24 @@ test('a part the bot does not understand stops the message too', async () => {
   expect(texts(reply)).toMatch(/haven't logged “coffee 4” and “lunch 12” yet/);
   expect(await rows('multi-7')).toEqual([]);
 }, 30_000);
+
+test.each([
+  ['lunch 20 on the 15th of last month', 'expense 2000 Food 2026-10-15'],
+  ['lunch 20 on 3 nov', 'expense 2000 Food 2026-11-03'],
+  ['lunch 20 on the 3rd of november', 'expense 2000 Food 2026-11-03'],
+  ['lunch 5 bucks 50 on nov 3', 'expense 550 Food 2026-11-03'],
+])(
+  '"%s" is stored on the day said',
+  async (text, row) => {
+    const user = `dates-${text.replace(/\W+/g, '-')}`.slice(0, 60);
+    await chat(user, text);
+    expect(await rows(user)).toEqual([row]);
+  },
+  30_000,
+);
+
+test('"lunch 20 on feb 30" asks which day instead of logging another one', async () => {
+  const reply = await chat('dates-feb-30', 'lunch 20 on feb 30');
+  expect(reply.dialogState).toBe('ElicitSlot');
+  expect(await rows('dates-feb-30')).toEqual([]);
+}, 30_000);
