@@ -130,3 +130,38 @@ test('"lunch 20 on feb 30" asks which day instead of logging another one', async
   expect(reply.dialogState).toBe('ElicitSlot');
   expect(await rows('dates-feb-30')).toEqual([]);
 }, 30_000);
+
+test.each([
+  ['lunch 5 bucks 50', 'expense 550 Food 2026-11-24'],
+  ['coffee 12,50', 'expense 1250 Food 2026-11-24'],
+  ['rent 1 234', 'expense 123400 Housing 2026-11-24'],
+  ['laptop 2.5k', 'expense 250000 Shopping 2026-11-24'],
+  ['a tenner for the cab', 'expense 1000 Transport 2026-11-24'],
+  ['half a dollar for coffee', 'expense 50 Food 2026-11-24'],
+  ['50 cents on coffee', 'expense 50 Food 2026-11-24'],
+  ['🍕 15', 'expense 1500 Food 2026-11-24'],
+  ['hoagie 9', 'expense 900 Food 2026-11-24'],
+  ['mascara 12', 'expense 1200 Personal Care 2026-11-24'],
+  ['spent twelve fifty on lunch', 'expense 1250 Food 2026-11-24'],
+])(
+  '"%s" stores exactly that amount',
+  async (text, row) => {
+    const user = `amounts-${Buffer.from(text).toString('hex')}`.slice(0, 60);
+    await chat(user, text);
+    expect(await rows(user)).toEqual([row]);
+  },
+  30_000,
+);
+
+test('the note keeps the words for the item: "bought a gift for mom for 45"', async () => {
+  await chat('notes-1', 'bought a gift for mom for 45');
+  const [entry] = await repo.listRecent('notes-1', 5);
+  expect(entry).toMatchObject({ amountMinor: 4500, category: 'Gifts', note: 'gift for mom' });
+}, 30_000);
+
+test('"remove the netflix one" never logs a $1 expense', async () => {
+  await chat('entry-one', 'netflix 15.99');
+  await chat('entry-one', 'remove the netflix one');
+  const amounts = (await repo.listRecent('entry-one', 5)).map((t) => t.amountMinor);
+  expect(amounts).not.toContain(100);
+}, 30_000);
