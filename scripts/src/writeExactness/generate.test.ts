@@ -16,8 +16,8 @@ it('generates at least 2,000 distinct messages using every form', () => {
   expect(DEFAULT_COUNT).toBeGreaterThanOrEqual(2000);
   expect(new Set(messages.map((m) => m.text)).size).toBeGreaterThan(DEFAULT_COUNT * 0.98);
   const items = messages.flatMap((m) => m.items);
-  expect(new Set(items.map((i) => i.amountForm)).size).toBe(16);
-  expect(new Set(items.map((i) => i.dateForm)).size).toBe(7);
+  expect(new Set(items.map((i) => i.amountForm)).size).toBe(17);
+  expect(new Set(items.map((i) => i.dateForm)).size).toBe(8);
   expect(new Set(items.map((i) => i.template)).size).toBe(8);
   expect(new Set(messages.map((m) => m.items.length))).toEqual(new Set([1, 2, 3]));
   expect(new Set(messages.map((m) => m.joiner))).toEqual(new Set([null, 'and', 'comma', 'none']));

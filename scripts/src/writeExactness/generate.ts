@@ -42,9 +42,11 @@ export type AmountForm =
   | 'codeSuffix'
   | 'codePrefix'
   | 'dollarsWord'
-  | 'kSuffix';
+  | 'kSuffix'
+  | 'slang';
 
-export type DateForm = 'none' | 'today' | 'yesterday' | 'weekday' | 'dayOfMonth' | 'monthDay' | 'dayMonth';
+export type DateForm =
+  'none' | 'today' | 'yesterday' | 'weekday' | 'dayOfMonth' | 'dayOfLastMonth' | 'monthDay' | 'dayMonth';
 
 export type Template =
   | 'spentOn'
@@ -127,8 +129,8 @@ export interface Item {
   word: string;
   kind: Kind;
   category: string;
-  /** 'hand': a synonym written by hand; 'generated': an item noun the bot took from WordNet. */
-  source: 'hand' | 'generated';
+  /** 'hand': a synonym written by hand; 'generated': an item noun the bot took from WordNet; 'emoji'. */
+  source: 'hand' | 'generated' | 'emoji';
 }
 
 /**
@@ -153,7 +155,10 @@ const BOUGHT_CATEGORIES = new Set(['Food', 'Groceries', 'Shopping', 'Gifts', 'Pe
 /** Categories where four-figure amounts are ordinary (so "1.2k" and "1,250" are not odd). */
 const BIG_CATEGORIES = new Set(['Housing', 'Travel', 'Education', 'Salary', 'Freelance', 'Investment']);
 
+const EMOJI = /^\p{Extended_Pictographic}\uFE0F?$/u;
+
 function usableWord(word: string): boolean {
+  if (EMOJI.test(word)) return true;
   if (!/^[a-z][a-z' ]*[a-z]$/.test(word)) return false;
   return !word.split(' ').some((w) => RESERVED.has(w));
 }
@@ -171,7 +176,11 @@ export function itemsFromBotDefinition(): Item[] {
   );
   const add = (kind: Kind, category: string, word: string) => {
     const w = word.toLowerCase().trim();
-    const source = kind === 'income' || hand.has(w) || w === category.toLowerCase() ? 'hand' : 'generated';
+    const source = EMOJI.test(w)
+      ? 'emoji'
+      : kind === 'income' || hand.has(w) || w === category.toLowerCase()
+        ? 'hand'
+        : 'generated';
     byWord.set(w, [...(byWord.get(w) ?? []), { word: w, kind, category, source }]);
   };
   for (const value of ExpenseCategoryType.values) {
@@ -253,6 +262,7 @@ const SMALL_ONLY_FORMS = new Set<AmountForm>([
   'bucksCents',
   'dollarsAndCents',
   'centsOnly',
+  'slang',
 ]);
 
 const AMOUNT_WEIGHTS: readonly (readonly [AmountForm, number])[] = [
@@ -272,6 +282,7 @@ const AMOUNT_WEIGHTS: readonly (readonly [AmountForm, number])[] = [
   ['codePrefix', 3],
   ['dollarsWord', 6],
   ['kSuffix', 4],
+  ['slang', 3],
 ];
 
 function makeAmount(p: Picker, form: AmountForm): Amount {
@@ -352,6 +363,14 @@ function makeAmount(p: Picker, form: AmountForm): Amount {
       const d = small();
       return { text: `${d} ${p.one(['dollars', 'bucks'])}`, minor: d * 100 };
     }
+    case 'slang': {
+      const [text, minor] = p.one([
+        ['a tenner', 1000],
+        ['a fiver', 500],
+        ['half a dollar', 50],
+      ] as const);
+      return { text, minor };
+    }
     case 'kSuffix': {
       const tenths = p.int(10, 49);
       const text = tenths % 10 === 0 ? `${tenths / 10}${p.one(['k', 'K'])}` : `${(tenths / 10).toFixed(1)}k`;
@@ -410,6 +429,7 @@ const DATE_WEIGHTS: readonly (readonly [DateForm, number])[] = [
   ['yesterday', 14],
   ['weekday', 16],
   ['dayOfMonth', 14],
+  ['dayOfLastMonth', 6],
   ['monthDay', 12],
   ['dayMonth', 8],
 ];
@@ -433,6 +453,15 @@ function makeDate(p: Picker, form: DateForm, today: string): SaidDate {
       // Only days already past this month: a later day would be a future date or last month's, both asked.
       const day = p.int(1, todayUtc.getUTCDate());
       return { text: ` on the ${ordinal(day)}`, date: `${today.slice(0, 8)}${String(day).padStart(2, '0')}` };
+    }
+    case 'dayOfLastMonth': {
+      const first = toUtc(`${today.slice(0, 8)}01`);
+      const lastMonthEnd = new Date(first.getTime() - 86_400_000);
+      const day = p.int(1, lastMonthEnd.getUTCDate());
+      return {
+        text: ` on the ${ordinal(day)} of last month`,
+        date: `${ymdOf(lastMonthEnd).slice(0, 8)}${String(day).padStart(2, '0')}`,
+      };
     }
     case 'monthDay':
     case 'dayMonth': {
@@ -511,8 +540,15 @@ function makeItem(p: Picker, items: readonly Item[], today: string, c: ItemConst
   // One income item in six: enough to see income and spending told apart inside one message.
   const kind: Kind = p.chance(1 / 6) ? 'income' : 'expense';
   // Mostly the words people use most (the hand-written synonyms); one expense item in ten is one of
-  // the item nouns the bot draws from WordNet.
-  const source = kind === 'expense' && p.chance(0.1) ? 'generated' : 'hand';
+  // the item nouns the bot draws from WordNet, one in twenty an emoji ("🍕 15").
+  const source: Item['source'] =
+    kind === 'income'
+      ? 'hand'
+      : p.weighted([
+          ['hand', 17],
+          ['generated', 2],
+          ['emoji', 1],
+        ] as const);
   const pool = items.filter(
     (i) =>
       i.kind === kind &&
@@ -533,6 +569,8 @@ function makeItem(p: Picker, items: readonly Item[], today: string, c: ItemConst
           (kind === 'expense' ? EXPENSE_TEMPLATES : INCOME_TEMPLATES).filter(
             ([t]) =>
               (t !== 'boughtFor' || BOUGHT_CATEGORIES.has(item.category)) &&
+              // An emoji stands for the item in a bare "🍕 15", not inside a sentence.
+              (item.source !== 'emoji' || t === 'itemAmount') &&
               // A bare "christmas gift 50" may be a gift given as well as one received: only with a verb.
               (t !== 'incomeItemAmount' || item.category !== 'Gift'),
           ),
