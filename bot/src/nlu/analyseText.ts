@@ -3,6 +3,8 @@
  * numbers: "2 days ago"), then numbers, then the words of each custom slot type. Intents then pick
  * what they need from this, and the classifier gets the text with placeholders in place of values.
  */
+import { ExpenseCategoryType } from '../definition/slotTypes/ExpenseCategoryType';
+import { IncomeCategoryType } from '../definition/slotTypes/IncomeCategoryType';
 import type { DateMatch } from './dates';
 import { findDates } from './dates';
 import type { NumberMatch } from './numbers';
@@ -52,7 +54,33 @@ export function analyseText(original: string, options: AnalyseOptions): TextAnal
   for (const m of options.matchers) {
     slotTypeMatches.set(m.slotType.name, m.findAll(withBreaks, original, options.isKnownWord));
   }
+  dropNestedReadings(slotTypeMatches);
   return { original, lower, tokens, dates, numbers, slotTypeMatches };
+}
+
+/** Types whose readings of the same words are both kept ("birthday gift" spent, "gift" received). */
+const ITEM_TYPES: ReadonlySet<string> = new Set([ExpenseCategoryType.name, IncomeCategoryType.name]);
+
+/**
+ * A shorter reading inside a longer phrase of another type is no value of its own: "weekly shop" is
+ * groceries, not a weekly period. Expense and income categories keep both readings; the classifier picks.
+ */
+function dropNestedReadings(matches: Map<string, SlotTypeMatch[]>): void {
+  for (const [type, list] of matches) {
+    const kept = list.filter(
+      (inner) =>
+        ![...matches].some(
+          ([other, outers]) =>
+            other !== type &&
+            !(ITEM_TYPES.has(type) && ITEM_TYPES.has(other)) &&
+            outers.some(
+              (o) =>
+                o.start <= inner.start && o.end >= inner.end && o.end - o.start > inner.end - inner.start,
+            ),
+        ),
+    );
+    if (kept.length !== list.length) matches.set(type, kept);
+  }
 }
 
 interface Labelled extends Span {
