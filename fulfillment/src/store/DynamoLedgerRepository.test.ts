@@ -113,6 +113,19 @@ describe('DynamoLedgerRepository writes that never half-happen (issue 14 point 4
     expect(retry).toEqual({ transaction: first.transaction, created: false });
   });
 
+  it('an edit whose answer was lost after sending is reported as done, and applied once', async () => {
+    if (!local) throw new Error('DynamoDB Local did not start');
+    const { client, failAfterSending } = recordingClient(local.endpoint);
+    const repo = new DynamoLedgerRepository({ client, tableName: 'LedgerContract' });
+    const { transaction } = await repo.logTransaction('lost-edit', expense('lost-edit-1'));
+    failAfterSending.add('TransactWriteItemsCommand');
+    const result = await repo.editTransaction('lost-edit', transaction.id, { amountMinor: 5500 });
+    expect(result?.after).toMatchObject({ id: transaction.id, amountMinor: 5500 });
+    expect(await repo.listRecent('lost-edit', 5)).toMatchObject([{ id: transaction.id, amountMinor: 5500 }]);
+    const totals = await repo.getPeriodTotals('lost-edit', { granularity: 'month', key: '2026-11' }, 'USD');
+    expect(totals).toMatchObject({ expenseTotalMinor: 5500, transactionCount: 1 });
+  });
+
   it('a write that never reached the table still fails', async () => {
     if (!local) throw new Error('DynamoDB Local did not start');
     const repo = new DynamoLedgerRepository({ client: clientFor(local.endpoint), tableName: 'NoSuchTable2' });

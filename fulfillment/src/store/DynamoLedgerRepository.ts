@@ -269,12 +269,21 @@ export class DynamoLedgerRepository implements LedgerRepository {
                 },
               },
             ];
-      const outcome = await this.transact('change the transaction', {
-        TransactItems: [
-          ...entryWrites,
-          ...editDeltas(before, after).map((d) => ({ Update: this.rollupItemUpdate(pk, d) })),
-        ],
-      });
+      let outcome: 'written' | { index: number };
+      try {
+        outcome = await this.transact('change the transaction', {
+          TransactItems: [
+            ...entryWrites,
+            ...editDeltas(before, after).map((d) => ({ Update: this.rollupItemUpdate(pk, d) })),
+          ],
+        });
+      } catch (err) {
+        // An answer lost after sending: the entry as stored says whether this edit happened.
+        const stored = await this.getTransaction(userId, transactionId).catch(() => null);
+        if (stored && stored.updatedAt === after.updatedAt && stored.amountMinor === after.amountMinor)
+          return { before, after: stored };
+        throw err;
+      }
       if (outcome === 'written') return { before, after };
     }
     throw new StoreUnavailableError('Could not change the transaction: it kept changing underneath.');
