@@ -18,6 +18,7 @@ async function main(): Promise<void> {
       json: { type: 'string' },
       wrong: { type: 'string' },
       failures: { type: 'string' },
+      remark: { type: 'string' },
     },
   });
   const store = (values.store ?? 'memory') as StoreKind;
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   console.log(formatReport(report, values.wrong ? Number(values.wrong) : 30));
   if (values.failures) {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    writeFileSync(values.failures, formatFailuresMarkdown(report, commit));
+    writeFileSync(values.failures, formatFailuresMarkdown(report, commit, values.remark ?? ''));
   }
   if (values.json) {
     writeFileSync(

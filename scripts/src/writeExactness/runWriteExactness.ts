@@ -433,7 +433,7 @@ export function formatReport(report: Report, maxWrong = 30): string {
 }
 
 /** FAILURES.md: the figures and the top failure kinds with examples, for the people fixing them. */
-export function formatFailuresMarkdown(report: Report, commit: string, examples = 3): string {
+export function formatFailuresMarkdown(report: Report, commit: string, remark = '', examples = 3): string {
   const { total, counts } = report;
   const kinds = failureKinds(report.results);
   const single = report.results.filter((r) => r.message.items.length === 1);
@@ -444,6 +444,7 @@ export function formatFailuresMarkdown(report: Report, commit: string, examples 
     `Run at ${new Date().toISOString()} on commit ${commit}: ${total} generated messages, store ${report.store}, ${report.seconds.toFixed(1)} s (${report.cpuSeconds.toFixed(1)} s CPU).`,
     `Regenerate: \`npx tsx scripts/src/writeExactness/run.ts --failures scripts/src/writeExactness/FAILURES.md\`.`,
     '',
+    ...(remark ? [remark, ''] : []),
     `- **exact ${counts.exact} (${pct(counts.exact, total)})**, asked ${counts.asked} (${report.partialAsked} after storing part), **wrong ${counts.wrong}** — target: exact ≥ 99 %, wrong 0.`,
     `- one-item messages: ${singleExact}/${single.length} exact (${pct(singleExact, single.length)}); messages of 2–3 items: ${counts.exact - singleExact}/${total - single.length} exact.`,
     `- notes (scored apart): ${report.exactWithNotes} of ${counts.exact} exact messages carry the implied note on every row.`,
