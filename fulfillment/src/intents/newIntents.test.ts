@@ -147,7 +147,10 @@ describe('Undo takes back the last change, whatever it was', () => {
     const undo = await chat.send({ intent: 'Undo' });
     expect(textOf(undo)).toBe("Undone: I'm back to USD.");
     expect((await repo.getProfile('user-1'))?.currency).toBe('USD');
-    // The expense logged before the change is untouched.
+    // The expense logged before the change is untouched; a further undo only offers it, with a yes/no.
+    expect(await repo.listRecent('user-1', 5)).toHaveLength(1);
+    const again = await chat.send({ intent: 'Undo' });
+    expect(again.sessionState.dialogAction.type).toBe('ConfirmIntent');
     expect(await repo.listRecent('user-1', 5)).toHaveLength(1);
   });
 

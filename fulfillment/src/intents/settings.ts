@@ -6,6 +6,7 @@
 import { SlotName } from '@budgetbuddy/bot/src/definition/names';
 import { formatMoney, isKnownCurrency, normalizeCurrency } from '../domain/ledger/money';
 import { isKnownTimeZone } from '../domain/ledger/periods';
+import { pushedBack } from '../lex/memory';
 import { buttonsCard, Buttons, plainText } from '../lex/messages';
 import { withoutSlot, type IntentHandler } from './turn';
 
@@ -58,7 +59,10 @@ export const handleSetCurrency: IntentHandler = async (turn) => {
         Buttons.logExpense,
       ]),
     ],
-    { lastAction: { type: 'setting', field: 'currency', previous: current } },
+    {
+      lastAction: { type: 'setting', field: 'currency', previous: current },
+      ...(pushedBack(turn.memory.lastLogged) ? { lastLogged: pushedBack(turn.memory.lastLogged) } : {}),
+    },
   );
 };
 
@@ -89,6 +93,9 @@ export const handleSetTimeZone: IntentHandler = async (turn) => {
       plainText(`Done — I'll use ${said} for "today" and your weeks and months from now on.`),
       buttonsCard('Anything else?', [Buttons.undo, Buttons.logExpense, Buttons.help]),
     ],
-    { lastAction: { type: 'setting', field: 'timeZone', previous: current } },
+    {
+      lastAction: { type: 'setting', field: 'timeZone', previous: current },
+      ...(pushedBack(turn.memory.lastLogged) ? { lastLogged: pushedBack(turn.memory.lastLogged) } : {}),
+    },
   );
 };
