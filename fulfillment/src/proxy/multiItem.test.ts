@@ -165,3 +165,10 @@ test('"remove the netflix one" never logs a $1 expense', async () => {
   const amounts = (await repo.listRecent('entry-one', 5)).map((t) => t.amountMinor);
   expect(amounts).not.toContain(100);
 }, 30_000);
+
+test('one "undo" after a message of several items takes back all of them', async () => {
+  await chat('multi-undo', 'spent 3 on parking');
+  await chat('multi-undo', 'coffee 4 and lunch 12.50');
+  expect(texts(await chat('multi-undo', 'undo'))).toMatch(/\$4\.00.*\$12\.50/);
+  expect(await rows('multi-undo')).toEqual(['expense 300 Transport 2026-11-24']);
+}, 30_000);
