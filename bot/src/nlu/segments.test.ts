@@ -46,6 +46,10 @@ describe('splitItems', () => {
     ],
     ['chicken pilau $11 playstation plus 32 bucks 10', ['chicken pilau $11', 'playstation plus 32 bucks 10']],
     ['2 coffees for 8 and a muffin 3', ['2 coffees for 8', 'a muffin 3']],
+    // Emoji name items too.
+    ['🍕 15 ☕ 4', ['🍕 15', '☕ 4']],
+    ['surgery 83,30 sneakers 54.20 🎂 1.50 USD', ['surgery 83,30', 'sneakers 54.20', '🎂 1.50 USD']],
+    ['🎟 26 and spent $39 on gammon', ['🎟 26', 'spent $39 on gammon']],
     [
       'stocking cap 32 on tuesday and alimony USD 18 on monday',
       ['stocking cap 32 on tuesday', 'alimony USD 18 on monday'],

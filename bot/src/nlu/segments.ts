@@ -72,7 +72,7 @@ const hasSeparator = (text: string): boolean => {
 };
 
 function followsItem(lower: string, at: number): boolean {
-  const words = tokenize(lower.slice(0, at));
+  const words = tokenize(lower.slice(0, at), true);
   const last = words[words.length - 1];
   return (
     last !== undefined &&
@@ -113,10 +113,14 @@ function amountsIn(lower: string, original: string, dates: Span[]): NumberMatch[
 }
 
 const hasItem = (lower: string, part: Span, claimed: Span[]): boolean =>
-  tokenize(lower.slice(part.start, part.end)).some((t) => {
+  tokenize(lower.slice(part.start, part.end), true).some((t) => {
     const at = { start: t.start + part.start, end: t.end + part.start };
     if (claimed.some((c) => c.start < at.end && at.start < c.end)) return false;
-    return !/\d/.test(t.text) && t.text.length >= 2 && !NOT_ITEM.has(t.text);
+    return (
+      !/\d/.test(t.text) &&
+      (t.text.length >= 2 || /\p{Extended_Pictographic}/u.test(t.text)) &&
+      !NOT_ITEM.has(t.text)
+    );
   });
 
 /**
@@ -156,7 +160,7 @@ export function splitItems(text: string, now: Date = new Date(), timeZone = 'UTC
         const before = claimed
           .filter((c) => c.end <= to && c.start >= from)
           .reduce((e, c) => Math.max(e, c.end), from);
-        const words = tokenize(lower.slice(before, to));
+        const words = tokenize(lower.slice(before, to), true);
         const start = words[0] ? before + words[0].start : to;
         cut = { start, end: start };
       } else {
