@@ -46,6 +46,7 @@ describe('splitItems', () => {
     ],
     ['chicken pilau $11 playstation plus 32 bucks 10', ['chicken pilau $11', 'playstation plus 32 bucks 10']],
     ['2 coffees for 8 and a muffin 3', ['2 coffees for 8', 'a muffin 3']],
+    ['banana split 90 cents plane tickets 99,25', ['banana split 90 cents', 'plane tickets 99,25']],
     // Emoji name items too.
     ['🍕 15 ☕ 4', ['🍕 15', '☕ 4']],
     ['surgery 83,30 sneakers 54.20 🎂 1.50 USD', ['surgery 83,30', 'sneakers 54.20', '🎂 1.50 USD']],
@@ -69,6 +70,7 @@ describe('splitItems', () => {
     'spent 10 and 20',
     'set a budget of 300 for groceries and 200 for dining',
     'cap groceries at 300 and dining at 200',
+    'split 30 with sam and 10 on the tip',
     'no more than 20 on lunch and 30 on dinner',
     'bought 2 coffees for 8',
     'how much did i spend on food and 20 on drinks?',

@@ -40,7 +40,7 @@ const NOT_A_LIST = new RegExp(
     '\\b(?:show|list)\\s+(?:me|my|all|the)\\b',
     '\\bbetween\\b',
     '\\bfrom\\s+[$€£]?\\d',
-    '\\bsplit\\s+(?:it|the|with|between|\\d)',
+    '\\bsplit\\s+(?:it|the|with|between|[$€£]?\\d[\\d.,]*\\s+(?:with|between|ways))',
     '\\b(?:save|saving\\s+(?:up|for)|goal|plan\\s+to|planning|want\\s+to|wish|remind)\\b',
     '\\b(?:owe|owes|owed|lent|lend|borrow|borrowed)\\b',
     '\\btotal\\b',
