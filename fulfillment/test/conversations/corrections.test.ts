@@ -122,7 +122,10 @@ describe('changing your mind mid-dialog', () => {
     const ask = await h.say('mid-1', 'spent 15');
     expect(replyText(ask)).toBe('What was it for?');
     const done = await h.say('mid-1', 'spent 12 on food');
-    expect(replyText(done)).toBe('Logged $12.00 for Food today.');
+    // A request of its own: the open draft is dropped, and the reply says so.
+    expect(replyText(done)).toBe(
+      'I dropped the $15.00 expense — tell me its category to log it.\nLogged $12.00 for Food today.',
+    );
     expect(await recent('mid-1')).toMatchObject([{ amountMinor: 1200 }]);
   });
 
@@ -130,7 +133,9 @@ describe('changing your mind mid-dialog', () => {
     const ask = await h.say('mid-2', 'log an expense for groceries');
     expect(replyText(ask)).toBe('How much did you spend on Groceries?');
     const done = await h.say('mid-2', 'spent 12 on transport');
-    expect(replyText(done)).toBe('Logged $12.00 for Transport today.');
+    expect(replyText(done)).toBe(
+      'I dropped the groceries — tell me how much it was to log it.\nLogged $12.00 for Transport today.',
+    );
   });
 
   test('"actually it was transport" answers the category question, not a correction', async () => {
