@@ -25,7 +25,10 @@ const PATTERNS: RegExp[] = [
     'u',
   ),
   // "that laptop was actually for work", "the coffee was yesterday"
-  new RegExp(`^(?:no,?\\s+|oh,?\\s+|wait,?\\s+)?(?:that|the)\\s+(${WORDS})\\s+was\\b`, 'u'),
+  new RegExp(
+    `^(?:no,?\\s+|oh,?\\s+|wait,?\\s+|actually,?\\s+|sorry,?\\s+)?(?:that|the)\\s+(${WORDS})\\s+was\\b`,
+    'u',
+  ),
   // "delete the dinner", "remove the netflix from last week"
   new RegExp(
     `\\b(?:delete|remove|erase|edit|fix|correct)\\s+(?:the|that|my)\\s+(${WORDS})\\s*(?:$|[.!?]|\\bfrom\\b|\\bi\\b|\\bon\\b)`,

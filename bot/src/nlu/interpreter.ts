@@ -43,6 +43,23 @@ const WEAK_ACTIVATION = 0.35;
 /** The same bar for a stand-in: an intent that leads only because a write intent above it lacked evidence. */
 const STAND_IN_ACTIVATION = 0.5;
 const MAX_INTERPRETATIONS = 5;
+const READ_INTENTS = new Set<string>([
+  IntentName.QuerySpending,
+  IntentName.ListTransactions,
+  IntentName.SpendingInsights,
+  IntentName.CheckBudget,
+]);
+/** How a question or a request to see something starts ("can you tell me", "i want to know", "show me"). */
+const READ_OPENING =
+  /\?|^(?:what|whats|how|hows|when|which|did|do|does|have|has|am|is|are|was|were|can|could|would|will|may|please|show|list|tell|give|let me|get|bring|i want to (?:know|see|hear)|i need to (?:know|see)|i would like to (?:know|see|hear))\b/;
+const MONEY_QUESTION =
+  /\b(?:spent|spending|spend|expenses?|expenditures?|transactions?|tranactions?|purchases?|charges?|charged)\b/;
+/** ...and a weaker fit: "what did i spend at target on my barclays card" names two places it never saw. */
+const MONEY_QUESTION_ACTIVATION = 0.15;
+/** Read intents asked about one's own money may have more words the bot never saw. */
+const MAX_UNKNOWN_SHARE_FOR_MONEY_QUESTION = 0.67;
+/** Small talk without a known topic is still said to the bot ("how is life treating you"). */
+const SAID_TO_THE_BOT = /\b(?:you|your|youre|ya|u|yourself|bot|ai)\b|^(?:how|hows|what|whats|hello|hi|hey)\b/;
 /** What is left of a slot-less read-only intent's score when the text carries values. */
 const VALUES_WITHOUT_SLOTS_FACTOR = 0.3;
 
@@ -90,13 +107,17 @@ export async function buildInterpreter(locale: LocaleDefinition): Promise<Interp
   const slotsByName = new Map<string, SlotDefinition>();
   for (const slot of intents.flatMap((i) => i.slots))
     if (!slotsByName.has(slot.name)) slotsByName.set(slot.name, slot);
-  for (const u of [...OUT_OF_DOMAIN_SAMPLES, ...CLINC_OUT_OF_SCOPE_TRAIN]) {
-    samples.push({ utterance: delexicaliseSample(u, [...slotsByName.values()]), intent: NONE_INTENT });
-  }
-  const classifier = await IntentClassifier.train(samples);
+  const none = (list: readonly string[]): typeof samples =>
+    list.map((u) => ({ utterance: delexicaliseSample(u, [...slotsByName.values()]), intent: NONE_INTENT }));
+  const [classifier, moneyQuestions] = await Promise.all([
+    IntentClassifier.train([...samples, ...none(OUT_OF_DOMAIN_SAMPLES), ...none(CLINC_OUT_OF_SCOPE_TRAIN)]),
+    // Without out-of-scope lines: consulted only for a question about one's own spending
+    // that the main network gives wholly to "none of these" ("i want to know my recent spending").
+    IntentClassifier.train(samples),
+  ]);
   warmNumberRecognizer();
   warmEnglishWords();
-  const interpreter = new LocaleInterpreter(locale, classifier);
+  const interpreter = new LocaleInterpreter(locale, classifier, moneyQuestions);
   // The first calls compile regular expressions and chrono's parsers (≈ 200 ms); pay that here, at start-up.
   const ctx = { timeZone: 'UTC', now: new Date() };
   for (const text of WARM_UP) interpreter.interpret(text, ctx);
@@ -126,6 +147,7 @@ class LocaleInterpreter implements Interpreter {
   constructor(
     private readonly locale: LocaleDefinition,
     private readonly classifier: IntentClassifier,
+    private readonly moneyQuestions: IntentClassifier,
   ) {
     this.intents = locale.intents.filter((i) => i.parentIntentSignature !== 'AMAZON.FallbackIntent');
     this.fallbackName =
@@ -192,12 +214,24 @@ class LocaleInterpreter implements Interpreter {
       : evidence.moneyWentOut
         ? new Set([this.evidenceTypes.incomeCategory])
         : undefined;
-    const { scores, activations, unknownShare } = this.classify(analysis, entry, omit);
+    // The entry reading only competes when the text edits or deletes ("the train to boston was 49" logs).
+    const editsOrDeletes =
+      hasEvidenceFor(IntentName.EditTransaction, evidence) ||
+      hasEvidenceFor(IntentName.DeleteTransaction, evidence);
+    const { scores, activations, unknownShare } = this.classify(
+      analysis,
+      editsOrDeletes ? entry : null,
+      omit,
+    );
     const ranked = this.applyEvidence(scores, activations, evidence, analysis);
     const top = ranked[0];
     const topIsWrite = top !== undefined && (WRITE_INTENTS as readonly string[]).includes(top.intent);
     // An unknown word next to money ("spent $12 on pho") is an unlisted category, not a change of topic.
     const writeBar = evidence.hasMoney ? MAX_UNKNOWN_SHARE_WITH_MONEY : MAX_UNKNOWN_SHARE_FOR_WRITE;
+    // Asking about one's own spending with names the bot never saw ("what did i spend at macys") is
+    // still a spending question; a wrong guess there only reads.
+    const topIsMoneyQuestion =
+      top !== undefined && READ_INTENTS.has(top.intent) && MONEY_QUESTION.test(analysis.lower);
     const topActivation = activations.find((a) => a.intent === top?.intent)?.score ?? 0;
     const rawTop = scores.find((s) => s.intent !== NONE_INTENT);
     const standIn =
@@ -205,11 +239,19 @@ class LocaleInterpreter implements Interpreter {
     const outOfScope =
       // Pasted markup or SQL is never a request, even when it holds one ("<b>spent 5</b>").
       evidence.looksLikeCode ||
-      unknownShare >= MAX_UNKNOWN_SHARE ||
+      unknownShare >= (topIsMoneyQuestion ? MAX_UNKNOWN_SHARE_FOR_MONEY_QUESTION : MAX_UNKNOWN_SHARE) ||
       (topIsWrite && unknownShare > writeBar) ||
-      (unknownShare > 0 && topActivation < (standIn ? STAND_IN_ACTIVATION : WEAK_ACTIVATION)) ||
+      (unknownShare > 0 &&
+        topActivation <
+          (standIn
+            ? STAND_IN_ACTIVATION
+            : topIsMoneyQuestion
+              ? MONEY_QUESTION_ACTIVATION
+              : WEAK_ACTIVATION)) ||
       // Small talk names its topic or is made of words the bot knows: "the train was late again" is not.
-      (top?.intent === IntentName.SmallTalk && unknownShare > 0 && !this.namesTopic(analysis));
+      (top?.intent === IntentName.SmallTalk &&
+        !this.namesTopic(analysis) &&
+        !SAID_TO_THE_BOT.test(analysis.lower));
     const understood = top !== undefined && !outOfScope && top.score >= this.locale.nluConfidenceThreshold;
     const candidates = ranked
       .slice(0, MAX_INTERPRETATIONS - 1)
@@ -268,11 +310,19 @@ class LocaleInterpreter implements Interpreter {
         ...delexicalise(analysis, [...note.filter((n) => !overlaps(n, entry)), asEntry], omitTypes),
       );
     }
-    let best: { scores: IntentScore[]; activations: IntentScore[]; variant: string; top: number } | null =
-      null;
-    for (const variant of variants) {
-      const { scores, strength, activations } = this.classifier.classifyWithStrength(variant);
-      if (!best || strength > best.top) best = { scores, activations, variant, top: strength };
+    type Best = { scores: IntentScore[]; activations: IntentScore[]; variant: string; top: number };
+    const pick = (classifier: IntentClassifier): Best | null => {
+      let found: Best | null = null;
+      for (const variant of variants) {
+        const { scores, strength, activations } = classifier.classifyWithStrength(variant);
+        if (!found || strength > found.top) found = { scores, activations, variant, top: strength };
+      }
+      return found;
+    };
+    let best = pick(this.classifier);
+    const onlyNone = !best || best.scores.every((x) => x.intent === NONE_INTENT);
+    if (onlyNone && MONEY_QUESTION.test(analysis.lower) && READ_OPENING.test(analysis.lower)) {
+      best = pick(this.moneyQuestions);
     }
     if (!best) return { scores: [], activations: [], unknownShare: 1 };
     const words = tokenize(entry ? plain : best.variant).filter((t) => !FUNCTION_WORDS.has(t.text));

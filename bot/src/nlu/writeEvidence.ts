@@ -298,6 +298,19 @@ const QUESTION_WORDS = new Set([
 const COUNT_LEADS = new Set(['last', 'latest', 'recent', 'first', 'top', 'past', 'previous']);
 /** Before a small whole number, these make it a clock time ("the meeting is at 3"). */
 const TIME_LEADS = new Set(['at', 'around', 'by', 'until', 'till', 'before', 'after']);
+/** Nouns that make a number after them an identifier ("my phone number is 555 1234"). */
+const IDENTIFIER_NOUNS = new Set([
+  'number',
+  'phone',
+  'code',
+  'zip',
+  'pin',
+  'room',
+  'id',
+  'flight',
+  'extension',
+  'password',
+]);
 /** Adjectives between a count and its noun ("3 new emails"). */
 const COUNT_ADJECTIVES = new Set(['new', 'more', 'other', 'extra', 'old', 'big', 'small', 'little']);
 /** Words after an amount that are about the money itself ("50 cash"). */
@@ -370,6 +383,9 @@ function canBeMoney(
   const followed = after !== undefined && adjacent(after, n.end, after.start);
   const small = Number.isInteger(n.value) && n.value >= 1 && n.value <= 12;
   if (before && adjacent(before, before.end, n.start) && COUNT_LEADS.has(before.text)) return false;
+  // "my phone number is 555 1234", "room 12", "pin code 4411": an identifier, not a sum.
+  const lead = analysis.tokens.filter((t) => t.end <= n.start).slice(-3);
+  if (lead.some((t) => IDENTIFIER_NOUNS.has(t.text))) return false;
   if (small && before && adjacent(before, before.end, n.start) && TIME_LEADS.has(before.text)) {
     if (!followed || after?.text === 'today' || after?.text === 'oclock') return false;
   }
@@ -456,7 +472,7 @@ const BUDGET_NOUNS = ['budget', 'budgets', 'budgeting', 'limit', 'limits'] as co
 
 /** Take back the last change: said outright, never inferred from a bare "no". */
 const UNDO =
-  /\b(?:undo|revert(?: (?:that|it|this|(?:the|my) last \w+))?[.!]*$|reverse (?:that|it|the last|my last)|roll (?:it |that )?back|take (?:it|that|this) back|(?:change|put|set) (?:it|that) back|go back to how it was|cancel (?:the|my) last (?:entry|change|transaction|one|thing))\b/;
+  /\b(?:undo|revert(?: (?:that|it|this|(?:the|my) last \w+))?(?: please| now)?[.!]*$|reverse (?:that|it|the last|my last)|roll (?:it |that )?back|take (?:it|that|this) back|(?:change|put|set) (?:it|that) back|go back to how it was|cancel (?:the|my) last (?:entry|change|transaction|one|thing))\b/;
 
 /**
  * A correction of something already logged: a correcting word ("actually", "make that", "change",
@@ -538,13 +554,50 @@ function setTimeZone(e: Evidence): boolean {
 }
 
 const BUDGET_REMOVERS =
-  /\b(?:remove|delete|cancel|drop|clear|erase|rid of|stop|no more|no longer|don'?t need|do not need|turn off|take off|scrap|end)\b/;
+  /\b(?:remove|delete|cancel|drop|clear|erase|rid of|stop|no more|no longer|don'?t need|do not need|don'?t want|do not want|anymore|turn off|take off|scrap|end)\b/;
 
 function deleteBudget(e: Evidence): boolean {
   return any(e.words, BUDGET_NOUNS) && BUDGET_REMOVERS.test(e.lower) && !e.hasNumber;
 }
 
+/**
+ * A read-only request still has a shape: a question, a follow-up ("and in october?"), a verb that asks
+ * to see something, or a word for what is read. "my brother paid for dinner", "I have 3 brothers" and
+ * "pay my credit card bill" have none, so they fall back instead of reading spending by accident.
+ */
+const READ_SHAPE =
+  /\?|^(?:and|also|now|ok|okay|so|what|whats|how|hows|when|where|which|who|did|do|does|have|has|am|is|are|was|were|can|could|would|will|may|any)\b|\b(?:show|list|tell|give|display|pull|see|view|check|bring|read|break|chart|compare|analy[sz]e|summari[sz]e|need to know|want to know|let me know|remind me what)\b|\b(?:spending|spent|expenses?|expenditures?|transactions?|tranactions?|purchases?|charges?|payments?|budgets?|income|earnings|history|breakdown|summary|total|insights?|trend|average|biggest|statement|remaining|left|costing|last|latest|recent|recently|lately|spend)\b|\b(?:what|how|which|did i|have i|do i|am i|was i)\b/;
+/**
+ * And what each read is about: "what is the current market trend" has a read's shape but no word of
+ * money, so it is not SpendingInsights. A category or a follow-up ("and in october?") counts too.
+ */
+const READ_TOPICS: Record<string, RegExp> = {
+  [IntentName.QuerySpending]:
+    /\b(?:spend|spent|spending|spends|cost|costs|costing|expenses?|expenditures?|money|paid|pay|much|total|breakdown|summary|tab|bills?|charges?|dropped|blow|blew|went|go|chart)\b/,
+  [IntentName.QueryIncome]:
+    /\b(?:earn|earned|earnings|income|made|make|paid|salary|came in|receive|received|revenue)\b/,
+  [IntentName.CheckBudget]:
+    /\b(?:budgets?|left|over|overspent|overspend|track|afford|remaining|remains|room|limits?|spend|doing|finances|exceeded|stand|enough)\b/,
+  [IntentName.ListTransactions]:
+    /\b(?:transactions?|tranactions?|purchases?|charges?|charged|payments?|bought|buy|paid|pay|spent|history|entries|entry|expenses?|logged|log|list|everything|orders?)\b/,
+  [IntentName.SpendingInsights]:
+    /\b(?:spend|spending|spent|expenses?|purchases?|money|costs?|merchants?|stores?|shops?|habits|insights?|biggest|largest|average|trend|usual|patterns?|analy[sz]e|compare)\b/,
+};
+const FOLLOW_UP = /^(?:and|what about|how about|also)\b/;
+const readRequest =
+  (intent: string) =>
+  (e: Evidence): boolean =>
+    READ_SHAPE.test(e.lower) &&
+    (READ_TOPICS[intent]?.test(e.lower) !== false ||
+      e.hasExpenseCategory ||
+      (intent !== IntentName.QueryIncome && FOLLOW_UP.test(e.lower)));
+
 const rules: Partial<Record<string, (e: Evidence) => boolean>> = {
+  [IntentName.QuerySpending]: readRequest(IntentName.QuerySpending),
+  [IntentName.QueryIncome]: readRequest(IntentName.QueryIncome),
+  [IntentName.CheckBudget]: readRequest(IntentName.CheckBudget),
+  [IntentName.ListTransactions]: readRequest(IntentName.ListTransactions),
+  [IntentName.SpendingInsights]: readRequest(IntentName.SpendingInsights),
   [IntentName.EditTransaction]: editTransaction,
   [IntentName.Undo]: (e) => UNDO.test(e.lower),
   [IntentName.SetCurrency]: setCurrency,
@@ -559,7 +612,7 @@ const rules: Partial<Record<string, (e: Evidence) => boolean>> = {
   [IntentName.DeleteTransaction]: deleteTransaction,
 };
 
-/** Whether the text may be read as `intentName`; read-only intents need no evidence. Code never is a write. */
+/** Whether the text may be read as `intentName`: writes need evidence, reads a read's shape. Code never is a write. */
 export function hasEvidenceFor(intentName: string, evidence: Evidence): boolean {
   const rule = rules[intentName];
   if (!rule) return true;

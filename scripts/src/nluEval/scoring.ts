@@ -6,12 +6,26 @@ import { z } from 'zod';
 import { WRITE_INTENTS } from '@budgetbuddy/bot/src/definition/names';
 import { addDays, addMonths, firstOfMonth, isoDate, mondayOf } from '@budgetbuddy/bot/src/nlu/calendar';
 
-export const evalLineSchema = z.object({
-  text: z.string().min(1),
-  intent: z.string().min(1),
-  alt: z.array(z.string()).optional(),
-  slots: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
-});
+/**
+ * One labelled line: `intent` (plus `alt`), or an `accept` list as in ../shared/eval/clinc (the first
+ * accepted intent becomes `intent`, the others `alt`, so both formats score the same way).
+ */
+export const evalLineSchema = z
+  .object({
+    text: z.string().min(1),
+    intent: z.string().min(1).optional(),
+    alt: z.array(z.string()).optional(),
+    accept: z.array(z.string().min(1)).min(1).optional(),
+    slots: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
+  })
+  .refine((l) => l.intent !== undefined || l.accept !== undefined, {
+    message: 'a line needs "intent" or "accept"',
+  })
+  .transform(({ accept, intent, alt, ...rest }) => ({
+    ...rest,
+    intent: intent ?? accept?.[0] ?? '',
+    alt: [...(alt ?? []), ...((intent === undefined ? accept?.slice(1) : accept) ?? [])],
+  }));
 export type EvalLine = z.infer<typeof evalLineSchema>;
 
 /** What the bot recognised for one line. */

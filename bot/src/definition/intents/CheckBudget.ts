@@ -60,6 +60,8 @@ export const CheckBudget: IntentDefinition = {
     'how are my finances',
     'how are my finances looking',
     'am I doing well with my budget',
+    'how much can I spend on {Category} this week',
+    'how much more can I spend this month',
   ],
   slots: [expenseCategorySlot(false, 'Which budget?')],
   dialogCodeHook: true,

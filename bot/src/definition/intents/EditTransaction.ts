@@ -72,6 +72,8 @@ export const EditTransaction: IntentDefinition = {
     'I made a mistake in the last entry',
     'that is the wrong amount',
     'wrong category',
+    'actually the {Entry} was {Amount}',
+    'no the {Entry} one was {Category}',
   ],
   slots: [
     entrySlot,

@@ -85,6 +85,9 @@ export const LogExpense: IntentDefinition = {
     'paid my friend back {Amount}',
     'paid back {Amount} to my sister',
     'enter a purchase',
+    'add a spend of {Amount} on {Category}',
+    'gave {Amount} to charity',
+    'donated {Amount}',
     'I want to record a new purchase',
   ],
   slots: [

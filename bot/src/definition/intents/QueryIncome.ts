@@ -20,7 +20,6 @@ export const QueryIncome: IntentDefinition = {
     'my income {Date}',
     'show my income',
     'show my income {Date}',
-    'list my income {Date}',
     'how much came in {Date}',
     'how much money came in {Date}',
     'how much did I receive {Date}',

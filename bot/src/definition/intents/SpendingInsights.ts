@@ -60,6 +60,11 @@ export const SpendingInsights: IntentDefinition = {
     'analyze my spending',
     'any patterns in my spending',
     'what are my spending habits',
+    'which {Insight} do I spend the most at',
+    'what are my {Insight}',
+    'where do I shop most often',
+    'have I been spending more money on {Category}',
+    'am I spending more at {Category} lately',
   ],
   slots: [
     insightSlot,
