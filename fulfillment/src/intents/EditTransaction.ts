@@ -268,6 +268,11 @@ export const handleEditTransaction: IntentHandler = async (turn) => {
         .rememberCategory(turn.userId, { word, kind: before.kind, category: after.category })
         .catch((error: unknown) => turn.logError('Could not remember a category', { error: String(error) }));
     }
+    if (words.length > 0 && !turn.profile.taughtCategories) {
+      await turn.repo
+        .putProfile(turn.userId, { ...turn.profile, taughtCategories: true })
+        .catch((error: unknown) => turn.logError('Could not mark the profile', { error: String(error) }));
+    }
     if (words.length > 0) lines.push(`I'll file "${words[0]}" under ${after.category} from now on.`);
   }
   if (after.kind === 'expense') {

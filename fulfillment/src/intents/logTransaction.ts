@@ -126,7 +126,8 @@ async function learnedCategory(
         .trim(),
     )
     .filter((w) => w.length >= 2);
-  if (words.length === 0) return null;
+  // Most people never teach one: their profile (kept in the conversation) says so, and nothing is read.
+  if (words.length === 0 || !turn.profile.taughtCategories) return null;
   // A hint only: a failed read leaves the NLU's category.
   const found = await turn.repo.recallCategories(turn.userId, kind, words).catch(() => []);
   const valid = found.find((f) => categoriesFor(kind, turn.profile).includes(f.category));

@@ -63,6 +63,8 @@ export interface UserProfile {
   customCategories: string[];
   /** Set by "set my time zone to …": the browser's zone then no longer moves it. */
   timeZoneChosen?: boolean;
+  /** Set once this person has taught a category ("costco" → Groceries): only then are their words looked up. */
+  taughtCategories?: boolean;
 }
 
 /** A calendar bucket the store keeps rollups for: ISO week (`2026-W48`), month (`2026-11`) or year (`2026`). */

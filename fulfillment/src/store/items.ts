@@ -135,6 +135,7 @@ const profileSchema = z.object({
   timeZone: z.string(),
   customCategories: z.array(z.string()).default([]),
   timeZoneChosen: z.boolean().optional(),
+  taughtCategories: z.boolean().optional(),
 });
 
 export function profileFromItem(item: Record<string, unknown>): UserProfile {
@@ -144,6 +145,7 @@ export function profileFromItem(item: Record<string, unknown>): UserProfile {
     timeZone: p.timeZone,
     customCategories: p.customCategories,
     ...(p.timeZoneChosen ? { timeZoneChosen: true } : {}),
+    ...(p.taughtCategories ? { taughtCategories: true } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ const profileSchema = z.object({
   timeZone: z.string(),
   customCategories: z.array(z.string()).max(200),
   timeZoneChosen: z.boolean().optional(),
+  taughtCategories: z.boolean().optional(),
 });
 
 /** Normalises a profile (currency upper-cased, categories trimmed and de-duplicated); throws a LedgerError. */
@@ -28,5 +29,6 @@ export function parseUserProfile(input: unknown): UserProfile {
     timeZone: assertTimeZone(p.timeZone),
     customCategories: p.customCategories.reduce<string[]>((acc, c) => addCustomCategory(acc, c), []),
     ...(p.timeZoneChosen ? { timeZoneChosen: true } : {}),
+    ...(p.taughtCategories ? { taughtCategories: true } : {}),
   };
 }

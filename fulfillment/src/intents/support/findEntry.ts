@@ -102,7 +102,7 @@ export async function findEntries(turn: Turn, search: EntrySearch): Promise<Tran
     limit: SEARCH_LIMIT,
   });
   const learned = new Map<string, string>();
-  if (words.length > 0) {
+  if (words.length > 0 && turn.profile.taughtCategories) {
     const taught = await turn.repo.recallCategories(turn.userId, 'expense', words).catch(() => []);
     for (const l of taught) learned.set(l.word, l.category);
   }
