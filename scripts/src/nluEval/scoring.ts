@@ -21,11 +21,15 @@ export const evalLineSchema = z
   .refine((l) => l.intent !== undefined || l.accept !== undefined, {
     message: 'a line needs "intent" or "accept"',
   })
-  .transform(({ accept, intent, alt, ...rest }) => ({
-    ...rest,
-    intent: intent ?? accept?.[0] ?? '',
-    alt: [...(alt ?? []), ...((intent === undefined ? accept?.slice(1) : accept) ?? [])],
-  }));
+  .transform(({ accept, intent, alt, ...rest }) => {
+    const others = [...(alt ?? []), ...((intent === undefined ? accept?.slice(1) : accept) ?? [])];
+    const line: { text: string; intent: string; alt?: string[]; slots: Record<string, number | string> } = {
+      ...rest,
+      intent: intent ?? accept?.[0] ?? '',
+    };
+    if (others.length > 0) line.alt = others;
+    return line;
+  });
 export type EvalLine = z.infer<typeof evalLineSchema>;
 
 /** What the bot recognised for one line. */
