@@ -60,6 +60,75 @@ describe('interpret: intents', () => {
   });
 });
 
+describe('interpret: the intents of issues 10 and 11, with their slots', () => {
+  it.each([
+    ['no, make that 15', IntentName.EditTransaction, { Amount: '15' }],
+    ['change the costco one to 55', IntentName.EditTransaction, { Entry: 'costco', Amount: '55' }],
+    [
+      'put the laptop under education',
+      IntentName.EditTransaction,
+      { Entry: 'laptop', Category: 'Education' },
+    ],
+    [
+      'that laptop was actually for work, put it under education',
+      IntentName.EditTransaction,
+      { Entry: 'laptop', Category: 'Education' },
+    ],
+    ['the coffee was yesterday', IntentName.EditTransaction, { Entry: 'coffee', Date: '2026-11-17' }],
+    ['take that back', IntentName.Undo, {}],
+    ['switch to yen', IntentName.SetCurrency, { Currency: 'JPY' }],
+    ['set my currency to euros', IntentName.SetCurrency, { Currency: 'EUR' }],
+    ['I moved to tokyo', IntentName.SetTimeZone, { TimeZone: 'Asia/Tokyo' }],
+    ['remove my food budget', IntentName.DeleteBudget, { Category: 'Food' }],
+    ['delete the weekly budget', IntentName.DeleteBudget, { Period: 'Weekly' }],
+    ['how much did I earn last month', IntentName.QueryIncome, { Date: '2026-10-01' }],
+    ["what's my biggest expense", IntentName.SpendingInsights, { Insight: 'Biggest' }],
+    ['average daily spending this month', IntentName.SpendingInsights, { Insight: 'DailyAverage' }],
+    ['spending by week', IntentName.SpendingInsights, { Insight: 'ByWeek' }],
+    [
+      'have i been spending too much on fast food recently',
+      IntentName.SpendingInsights,
+      { Insight: 'VersusUsual', Category: 'Food' },
+    ],
+    ['how ya doin', IntentName.SmallTalk, { Topic: 'HowAreYou' }],
+    ['are you a bot', IntentName.SmallTalk, { Topic: 'AreYouABot' }],
+    ['what kind of questions can you answer', IntentName.Help, {}],
+    ['how am I doing', IntentName.CheckBudget, {}],
+    ['how much have i spent lately', IntentName.QuerySpending, {}],
+  ] as const)('"%s" → %s', (text, intent, slots) => {
+    const found = top(text);
+    expect(found.intentName).toBe(intent);
+    for (const [name, value] of Object.entries(slots)) {
+      expect({ name, value: found.slots[name]?.interpretedValue }).toEqual({ name, value });
+    }
+  });
+
+  it.each([
+    // Money came in: income, its kind asked (a refund or a gift is not guessed from a name).
+    ['got 20 back from amazon', IntentName.LogIncome],
+    ['mom gave me 40', IntentName.LogIncome],
+    ['borrowed 20 from a friend', IntentName.LogIncome],
+    // Money went out.
+    ['paid my friend back 30', IntentName.LogExpense],
+    ['lent 50 to a friend', IntentName.LogExpense],
+  ])('"%s" goes the way the money went: %s', (text, intent) => {
+    expect(top(text).intentName).toBe(intent);
+  });
+
+  it.each([
+    'i want to save 2000 by june',
+    'remind me to pay rent',
+    'i should buy a bike',
+    "i'm going to spend 50 on shoes",
+    'add milk to my shopping list',
+    'change the volume to 4',
+    'what time is it in tokyo',
+    'tell me the timezone that spain is in',
+  ])('"%s" is a goal, a wish, a plan or another topic: never a write', (text) => {
+    expect(WRITE_INTENTS).not.toContain(top(text).intentName);
+  });
+});
+
 describe('interpret: out of scope', () => {
   const chatter = [
     'what is the weather in paris',
