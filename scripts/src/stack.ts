@@ -144,6 +144,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       identify: identifyLocalUser,
       rateLimit: { perMinute: opts.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE },
       logger,
+      ledger: repo,
+      clock,
       health: async () => {
         const [lexUp] = await Promise.all([
           fetch(`${lexServer.url}/`, { signal: AbortSignal.timeout(2000) }).then(

@@ -15,6 +15,9 @@ import {
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { registerMoneyRoutes } from '../import/routes';
+import { systemClock, type Clock } from '../ports/Clock';
+import type { LedgerRepository } from '../ports/LedgerRepository';
 import type { BotConfig } from './botConfig';
 import { chatRequestSchema, MAX_BODY_BYTES, type ChatReply } from './contract';
 import { BOT_UNAVAILABLE_MESSAGE, ErrorCode, errorResponse, tooLarge } from './errors';
@@ -49,6 +52,9 @@ export interface ProxyDeps {
   health?: () => Promise<boolean>;
   /** Milliseconds clock for the rate limiter (tests). */
   now?: () => number;
+  /** The ledger, for bank import and CSV export (issue 13); without it those routes are absent. */
+  ledger?: LedgerRepository;
+  clock?: Clock;
 }
 
 const NOT_JSON = 'Send the message as JSON (Content-Type: application/json).';
@@ -164,6 +170,15 @@ export function createProxyApp(deps: ProxyDeps): Hono {
       }
     },
   );
+
+  if (deps.ledger) {
+    registerMoneyRoutes(app, {
+      ledger: deps.ledger,
+      clock: deps.clock ?? systemClock,
+      identify: deps.identify,
+      logError: (message, detail) => logger.error(message, detail),
+    });
+  }
 
   app.all('/api/*', (c) =>
     errorResponse(c, 404, ErrorCode.notFound, `There is no ${c.req.method} ${c.req.path} in the chat API.`),

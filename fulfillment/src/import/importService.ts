@@ -1,0 +1,135 @@
+/**
+ * Preview and commit of a bank import. The preview stores nothing in the ledger: it parses the file,
+ * marks duplicates (an entry already in the ledger with the same date, amount and description, or the
+ * same line earlier in the file) and keeps the new rows as a pending import in the store, with a TTL, so
+ * the commit can run on any Lambda instance. The commit logs them through the ledger's own write path
+ * (rollups, idempotency keys derived from each row), so committing twice or re-importing adds nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import { toMajorString } from '../domain/ledger/money';
+import type { Clock } from '../ports/Clock';
+import type { LedgerRepository, PendingImportRow, UserProfile } from '../ports/LedgerRepository';
+import { duplicateKeyOf, parseBankCsv, type ImportedRow, type LineNote } from './parseBankCsv';
+
+/** How long a preview can wait for its Import button. */
+export const PENDING_IMPORT_TTL_MS = 60 * 60 * 1000;
+/** Rows per ledger call; the store packs each call into transactions of up to 100 writes. */
+export const COMMIT_BATCH = 500;
+/** Rows shown in the preview card. */
+export const PREVIEW_ROWS = 100;
+
+const FALLBACK_PROFILE: UserProfile = { currency: 'USD', timeZone: 'UTC', customCategories: [] };
+
+export interface PreviewRow {
+  line: number;
+  date: string;
+  kind: 'expense' | 'income';
+  /** Major units, exact ("12.50"). */
+  amount: string;
+  currency: string;
+  category: string;
+  description: string;
+  duplicate: boolean;
+}
+
+export interface ImportPreview {
+  importId: string;
+  rows: number;
+  new: number;
+  duplicates: number;
+  errors: LineNote[];
+  skipped: LineNote[];
+  preview: PreviewRow[];
+  layout: ReturnType<typeof parseBankCsv>['layout'];
+}
+
+export interface ImportDeps {
+  ledger: LedgerRepository;
+  clock: Clock;
+  newId?: () => string;
+}
+
+async function existingKeys(ledger: LedgerRepository, userId: string, rows: { date: string }[]) {
+  if (rows.length === 0) return new Set<string>();
+  const dates = rows.map((r) => r.date).sort();
+  const existing = await ledger.listAllTransactions(userId, {
+    from: dates[0]!,
+    to: dates[dates.length - 1]!,
+  });
+  return new Set(existing.map(duplicateKeyOf));
+}
+
+export async function previewImport(deps: ImportDeps, userId: string, csv: string): Promise<ImportPreview> {
+  const profile = (await deps.ledger.getProfile(userId)) ?? FALLBACK_PROFILE;
+  const parsed = parseBankCsv(csv, profile);
+  const known = await existingKeys(deps.ledger, userId, parsed.rows);
+  const fresh: ImportedRow[] = [];
+  const flagged: { row: ImportedRow; duplicate: boolean }[] = [];
+  for (const row of parsed.rows) {
+    const duplicate = known.has(row.duplicateKey);
+    known.add(row.duplicateKey);
+    if (!duplicate) fresh.push(row);
+    flagged.push({ row, duplicate });
+  }
+  const importId = (deps.newId ?? randomUUID)();
+  const now = deps.clock.now();
+  await deps.ledger.savePendingImport(userId, {
+    importId,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + PENDING_IMPORT_TTL_MS).toISOString(),
+    rows: fresh.map(toPendingRow),
+  });
+  return {
+    importId,
+    rows: parsed.rows.length,
+    new: fresh.length,
+    duplicates: parsed.rows.length - fresh.length,
+    errors: parsed.errors,
+    skipped: parsed.skipped,
+    preview: flagged.slice(0, PREVIEW_ROWS).map(({ row, duplicate }) => ({
+      line: row.line,
+      date: row.date,
+      kind: row.kind,
+      amount: toMajorString(row.amountMinor, row.currency),
+      currency: row.currency,
+      category: row.category,
+      description: row.description,
+      duplicate,
+    })),
+    layout: parsed.layout,
+  };
+}
+
+function toPendingRow(row: ImportedRow): PendingImportRow {
+  const pending: PendingImportRow = {
+    kind: row.kind,
+    amountMinor: row.amountMinor,
+    currency: row.currency,
+    category: row.category,
+    date: row.date,
+    requestId: row.requestId,
+  };
+  if (row.note !== undefined) pending.note = row.note;
+  return pending;
+}
+
+/** null when there is no such pending import (never made, someone else's, or expired). */
+export async function commitImport(
+  deps: ImportDeps,
+  userId: string,
+  importId: string,
+): Promise<{ imported: number } | null> {
+  const pending = await deps.ledger.getPendingImport(userId, importId);
+  if (!pending) return null;
+  // Rows that reached the ledger since the preview (another commit of the same file, say) stay out, even
+  // after their idempotency records have expired.
+  const known = await existingKeys(deps.ledger, userId, pending.rows);
+  const rows = pending.rows.filter((r) => !known.has(duplicateKeyOf(r)));
+  let imported = 0;
+  for (let i = 0; i < rows.length; i += COMMIT_BATCH) {
+    const batch = rows.slice(i, i + COMMIT_BATCH).map((r) => ({ ...r, source: 'import' as const }));
+    const results = await deps.ledger.logTransactions(userId, batch);
+    imported += results.filter((r) => r.created).length;
+  }
+  return { imported };
+}
