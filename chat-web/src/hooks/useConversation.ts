@@ -35,6 +35,8 @@ export interface Conversation {
   /** The last text the user typed, for ArrowUp recall. */
   lastTyped: string | undefined;
   send: (text: string, options?: SendOptions) => void;
+  /** Adds a message from BudgetBuddy that did not come from a chat turn (an import's summary). */
+  addNote: (text: string) => void;
   retry: () => void;
   dismissFailure: () => void;
 }
@@ -159,6 +161,21 @@ export function useConversation(
 
   const dismissFailure = useCallback(() => setFailure(null), []);
 
+  const addNote = useCallback(
+    (text: string) => {
+      const at = now();
+      const entry: ConversationEntry = {
+        id: `note-${newMessageId()}`,
+        from: 'bot',
+        at,
+        message: { type: 'text', text },
+      };
+      setEntries((current) => [...current, entry]);
+      announce(text);
+    },
+    [announce, now],
+  );
+
   const fallbackTyped = [...entries].reverse().find((e) => e.from === 'user' && e.message.type === 'text');
   return {
     entries,
@@ -169,6 +186,7 @@ export function useConversation(
     announcement,
     lastTyped: lastTyped ?? (fallbackTyped?.message.type === 'text' ? fallbackTyped.message.text : undefined),
     send,
+    addNote,
     retry,
     dismissFailure,
   };

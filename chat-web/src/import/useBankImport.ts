@@ -1,0 +1,93 @@
+import { useCallback, useRef, useState } from 'react';
+import type { AuthSession } from '../auth/AuthSession';
+import {
+  commitImport,
+  isCsvFile,
+  MAX_IMPORT_BYTES,
+  NOT_CSV_MESSAGE,
+  TOO_BIG_MESSAGE,
+  uploadCsv,
+  type ImportPreview,
+} from './importClient';
+
+export type ImportState =
+  | { step: 'idle' }
+  | { step: 'uploading'; fileName: string; progress: number }
+  | { step: 'preview'; fileName: string; preview: ImportPreview }
+  | { step: 'committing'; fileName: string; preview: ImportPreview }
+  | { step: 'error'; message: string };
+
+export interface BankImport {
+  state: ImportState;
+  choose: (file: File) => void;
+  confirm: () => void;
+  cancel: () => void;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The sentence shown after a commit; it goes into the conversation like a bot message. */
+export function importSummary(fileName: string, preview: ImportPreview, imported: number): string {
+  const parts = [`Imported ${plural(imported, 'transaction')} from ${fileName}.`];
+  if (preview.duplicates > 0) parts.push(`${plural(preview.duplicates, 'duplicate')} skipped.`);
+  const left = (preview.skipped ?? []).length;
+  if (left > 0)
+    parts.push(`${plural(left, 'card payment or transfer', 'card payments or transfers')} left out.`);
+  if (preview.errors.length > 0) parts.push(`${plural(preview.errors.length, 'line')} could not be read.`);
+  return parts.join(' ');
+}
+
+/** Upload → preview → Import or Cancel. Nothing is stored until Import is pressed. */
+export function useBankImport(
+  session: AuthSession,
+  apiBase: string,
+  onImported: (summary: string) => void,
+): BankImport {
+  const [state, setState] = useState<ImportState>({ step: 'idle' });
+  const busy = useRef(false);
+
+  const choose = useCallback(
+    (file: File) => {
+      if (busy.current) return;
+      if (!isCsvFile(file)) return setState({ step: 'error', message: NOT_CSV_MESSAGE });
+      if (file.size > MAX_IMPORT_BYTES) return setState({ step: 'error', message: TOO_BIG_MESSAGE });
+      busy.current = true;
+      setState({ step: 'uploading', fileName: file.name, progress: 0 });
+      void (async () => {
+        const headers = await session.requestHeaders();
+        const result = await uploadCsv(apiBase, file, headers, (progress) =>
+          setState({ step: 'uploading', fileName: file.name, progress }),
+        );
+        busy.current = false;
+        setState(
+          result.ok
+            ? { step: 'preview', fileName: file.name, preview: result.value }
+            : { step: 'error', message: result.message },
+        );
+      })();
+    },
+    [apiBase, session],
+  );
+
+  const confirm = useCallback(() => {
+    if (state.step !== 'preview' || busy.current) return;
+    const { fileName, preview } = state;
+    busy.current = true;
+    setState({ step: 'committing', fileName, preview });
+    void (async () => {
+      const headers = await session.requestHeaders();
+      const result = await commitImport(apiBase, preview.importId, headers);
+      busy.current = false;
+      if (result.ok) {
+        setState({ step: 'idle' });
+        onImported(importSummary(fileName, preview, result.value.imported));
+      } else setState({ step: 'error', message: result.message });
+    })();
+  }, [apiBase, onImported, session, state]);
+
+  const cancel = useCallback(() => {
+    if (!busy.current) setState({ step: 'idle' });
+  }, []);
+
+  return { state, choose, confirm, cancel };
+}
