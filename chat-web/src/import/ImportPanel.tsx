@@ -149,7 +149,7 @@ export function ImportPanel({ state, onConfirm, onCancel }: ImportPanelProps) {
       {committing ? (
         <label className="bb-import__label">
           Importing {plural(preview.new, 'transaction')}…
-          <progress className="bb-import__progress" />
+          <progress className="bb-import__progress" max={preview.new} value={state.imported} />
         </label>
       ) : null}
       <div className="bb-card__buttons">

@@ -32,7 +32,7 @@ const previewSchema = z.object({
 });
 export type ImportPreview = z.infer<typeof previewSchema>;
 
-const commitSchema = z.object({ imported: z.number() });
+const commitSchema = z.object({ imported: z.number(), remaining: z.optional(z.number()) });
 const errorSchema = z.object({ error: z.object({ message: z.string() }) });
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -86,7 +86,7 @@ export async function commitImport(
   apiBase: string,
   importId: string,
   headers: Record<string, string>,
-): Promise<Outcome<{ imported: number }>> {
+): Promise<Outcome<{ imported: number; remaining: number }>> {
   let response: Response;
   try {
     response = await fetch(`${apiBase}/api/import/${encodeURIComponent(importId)}/commit`, {
@@ -99,7 +99,8 @@ export async function commitImport(
   const body: unknown = await response.json().catch(() => undefined);
   if (response.ok) {
     const result = commitSchema.safeParse(body);
-    if (result.success) return { ok: true, value: result.data };
+    if (result.success)
+      return { ok: true, value: { imported: result.data.imported, remaining: result.data.remaining ?? 0 } };
   }
   return failure(response.status, body);
 }

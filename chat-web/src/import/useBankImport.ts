@@ -14,7 +14,7 @@ export type ImportState =
   | { step: 'idle' }
   | { step: 'uploading'; fileName: string; progress: number }
   | { step: 'preview'; fileName: string; preview: ImportPreview }
-  | { step: 'committing'; fileName: string; preview: ImportPreview }
+  | { step: 'committing'; fileName: string; preview: ImportPreview; imported: number }
   | { step: 'error'; message: string };
 
 export interface BankImport {
@@ -73,15 +73,28 @@ export function useBankImport(
     if (state.step !== 'preview' || busy.current) return;
     const { fileName, preview } = state;
     busy.current = true;
-    setState({ step: 'committing', fileName, preview });
+    setState({ step: 'committing', fileName, preview, imported: 0 });
     void (async () => {
-      const headers = await session.requestHeaders();
-      const result = await commitImport(apiBase, preview.importId, headers);
+      // A large file is stored over several calls (each answers within the API's time limit).
+      let imported = 0;
+      for (;;) {
+        const headers = await session.requestHeaders();
+        const result = await commitImport(apiBase, preview.importId, headers);
+        if (!result.ok) {
+          busy.current = false;
+          const message =
+            imported > 0
+              ? `${result.message} ${plural(imported, 'transaction')} were already imported.`
+              : result.message;
+          return setState({ step: 'error', message });
+        }
+        imported += result.value.imported;
+        if (result.value.remaining === 0) break;
+        setState({ step: 'committing', fileName, preview, imported });
+      }
       busy.current = false;
-      if (result.ok) {
-        setState({ step: 'idle' });
-        onImported(importSummary(fileName, preview, result.value.imported));
-      } else setState({ step: 'error', message: result.message });
+      setState({ step: 'idle' });
+      onImported(importSummary(fileName, preview, imported));
     })();
   }, [apiBase, onImported, session, state]);
 

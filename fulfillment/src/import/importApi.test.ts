@@ -14,6 +14,7 @@ import { fixedClock } from '../ports/Clock';
 import { createProxyApp, silentLogger } from '../proxy/app';
 import { DynamoLedgerRepository } from '../store/DynamoLedgerRepository';
 import { ensureTable } from '../store/table';
+import { commitImport, previewImport } from './importService';
 
 jest.setTimeout(120_000);
 
@@ -97,7 +98,7 @@ async function commit(user: string, importId: string) {
   });
   return {
     status: res.status,
-    body: (await res.json()) as { imported: number; error?: { message: string } },
+    body: (await res.json()) as { imported: number; remaining: number; error?: { message: string } },
   };
 }
 
@@ -120,7 +121,10 @@ describe('POST /api/import and commit', () => {
     // Previewing stores nothing in the ledger.
     expect(await repo.listRecent('chase-user', 10)).toEqual([]);
 
-    expect(await commit('chase-user', body.importId)).toEqual({ status: 200, body: { imported: 5 } });
+    expect(await commit('chase-user', body.importId)).toEqual({
+      status: 200,
+      body: { imported: 5, remaining: 0 },
+    });
     const totals = await repo.getPeriodTotals('chase-user', month('2026-11'), 'USD');
     expect(totals).toMatchObject({
       expenseTotalMinor: 575 + 8712 + 185000 + 4130,
@@ -133,10 +137,16 @@ describe('POST /api/import and commit', () => {
     expect(saved.map((t) => t.note)).toContain('RENT PAYMENT, LANDLORD LLC WEB ID: 1234');
 
     // Committing again, and importing the same file again, add nothing.
-    expect(await commit('chase-user', body.importId)).toEqual({ status: 200, body: { imported: 0 } });
+    expect(await commit('chase-user', body.importId)).toEqual({
+      status: 200,
+      body: { imported: 0, remaining: 0 },
+    });
     const again = await upload('chase-user', fixture('chase-checking.csv'));
     expect(again.body).toMatchObject({ rows: 6, new: 0, duplicates: 6 });
-    expect(await commit('chase-user', again.body.importId)).toEqual({ status: 200, body: { imported: 0 } });
+    expect(await commit('chase-user', again.body.importId)).toEqual({
+      status: 200,
+      body: { imported: 0, remaining: 0 },
+    });
     expect(await repo.listRecent('chase-user', 20)).toHaveLength(5);
   });
 
@@ -191,7 +201,7 @@ describe('POST /api/import and commit', () => {
       { line: 5, message: '"abc" is not an amount I can read.' },
       { line: 6, message: '"31/02/2026" is not a date I can read.' },
     ]);
-    expect((await commit('gbp-user', body.importId)).body).toEqual({ imported: 3 });
+    expect((await commit('gbp-user', body.importId)).body).toEqual({ imported: 3, remaining: 0 });
   });
 
   test('a German export: ";" separators, decimal commas, thousands points, a quoted ";" and an own-account transfer', async () => {
@@ -203,7 +213,7 @@ describe('POST /api/import and commit', () => {
       ['2026-11-03', 'expense', '89.90', 'EUR', 'Deutsche Bahn'],
     ]);
     expect(body.skipped.map((s) => s.line)).toEqual([5]);
-    expect((await commit('eu-user', body.importId)).body).toEqual({ imported: 4 });
+    expect((await commit('eu-user', body.importId)).body).toEqual({ imported: 4, remaining: 0 });
     const totals = await repo.getPeriodTotals('eu-user', month('2026-11'), 'EUR');
     expect(totals.expenseTotalMinor).toBe(4567 + 123456 + 8990);
   });
@@ -222,7 +232,7 @@ describe('POST /api/import and commit', () => {
     const { body } = await upload('chat-first', fixture('chase-card.csv'));
     expect(body).toMatchObject({ rows: 5, new: 4, duplicates: 1 });
     expect(body.preview[0]).toMatchObject({ amount: '23.47', duplicate: true });
-    expect((await commit('chat-first', body.importId)).body).toEqual({ imported: 4 });
+    expect((await commit('chat-first', body.importId)).body).toEqual({ imported: 4, remaining: 0 });
   });
 
   test("one user cannot commit another's preview", async () => {
@@ -231,6 +241,25 @@ describe('POST /api/import and commit', () => {
     expect(res.status).toBe(404);
     expect(res.body.error?.message).toMatch(/expired or does not exist/);
     expect(await repo.listRecent('intruder', 5)).toEqual([]);
+  });
+});
+
+describe('a commit that runs out of time', () => {
+  test('stores what it can, says how many remain, and the next call carries on without doubles', async () => {
+    const lines = ['Date,Description,Amount'];
+    for (let i = 0; i < 600; i++)
+      lines.push(`2026-11-${String(1 + (i % 28)).padStart(2, '0')},SHOP ${i},-1.${i % 10}0`);
+    const deps = { ledger: repo, clock: fixedClock('2026-11-30T12:00:00Z') };
+    const preview = await previewImport(deps, 'slow-user', lines.join('\n'));
+    expect(preview.new).toBe(600);
+    const first = await commitImport(deps, 'slow-user', preview.importId, 0);
+    expect(first).toEqual({ imported: 250, remaining: 350 });
+    const second = await commitImport(deps, 'slow-user', preview.importId, 0);
+    expect(second).toEqual({ imported: 250, remaining: 100 });
+    expect(await commitImport(deps, 'slow-user', preview.importId)).toEqual({ imported: 100, remaining: 0 });
+    expect(await commitImport(deps, 'slow-user', preview.importId)).toEqual({ imported: 0, remaining: 0 });
+    const totals = await repo.getPeriodTotals('slow-user', month('2026-11'), 'USD');
+    expect(totals.transactionCount).toBe(600);
   });
 });
 

@@ -14,7 +14,7 @@ import { duplicateKeyOf, parseBankCsv, type ImportedRow, type LineNote } from '.
 /** How long a preview can wait for its Import button. */
 export const PENDING_IMPORT_TTL_MS = 60 * 60 * 1000;
 /** Rows per ledger call; the store packs each call into transactions of up to 100 writes. */
-export const COMMIT_BATCH = 500;
+export const COMMIT_BATCH = 250;
 /** Rows shown in the preview card. */
 export const PREVIEW_ROWS = 100;
 
@@ -113,23 +113,39 @@ function toPendingRow(row: ImportedRow): PendingImportRow {
   return pending;
 }
 
-/** null when there is no such pending import (never made, someone else's, or expired). */
+export interface CommitResult {
+  /** Rows stored by this call. */
+  imported: number;
+  /** New rows of the preview still to store: call commit again (each call stays within its time budget). */
+  remaining: number;
+}
+
+/**
+ * Stores the pending import's new rows, in batches, until they are all stored or `budgetMs` has passed
+ * (an API Gateway request ends after 29 s; a 10,000-row file takes longer than that on DynamoDB Local).
+ * The next call carries on where this one stopped: rows already in the ledger count as duplicates.
+ * null when there is no such pending import (never made, someone else's, or expired).
+ */
 export async function commitImport(
   deps: ImportDeps,
   userId: string,
   importId: string,
-): Promise<{ imported: number } | null> {
+  budgetMs = Number.POSITIVE_INFINITY,
+): Promise<CommitResult | null> {
+  const started = Date.now();
   const pending = await deps.ledger.getPendingImport(userId, importId);
   if (!pending) return null;
-  // Rows that reached the ledger since the preview (another commit of the same file, say) stay out, even
-  // after their idempotency records have expired.
+  // Rows that reached the ledger since the preview (an earlier call, another commit of the same file)
+  // stay out, even after their idempotency records have expired.
   const known = await existingKeys(deps.ledger, userId, pending.rows);
   const rows = pending.rows.filter((r) => !known.has(duplicateKeyOf(r)));
   let imported = 0;
-  for (let i = 0; i < rows.length; i += COMMIT_BATCH) {
-    const batch = rows.slice(i, i + COMMIT_BATCH).map((r) => ({ ...r, source: 'import' as const }));
+  let done = 0;
+  while (done < rows.length && (done === 0 || Date.now() - started < budgetMs)) {
+    const batch = rows.slice(done, done + COMMIT_BATCH).map((r) => ({ ...r, source: 'import' as const }));
     const results = await deps.ledger.logTransactions(userId, batch);
     imported += results.filter((r) => r.created).length;
+    done += batch.length;
   }
-  return { imported };
+  return { imported, remaining: rows.length - done };
 }

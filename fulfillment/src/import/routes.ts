@@ -21,7 +21,12 @@ export interface MoneyRoutesDeps {
   clock: Clock;
   identify: (c: Context) => string | null;
   logError: (message: string, detail: Record<string, unknown>) => void;
+  /** How long one commit call may write before answering with `remaining` (default 8 s). */
+  commitBudgetMs?: number;
 }
+
+/** Leaves room under the proxy Lambda's 15 s timeout and API Gateway's 29 s for the batch in flight. */
+export const DEFAULT_COMMIT_BUDGET_MS = 8_000;
 
 /** Browsers label .csv files differently (Windows: application/vnd.ms-excel); all of these are text. */
 const CSV_TYPES = new Set([
@@ -114,7 +119,12 @@ export function registerMoneyRoutes(app: Hono, deps: MoneyRoutesDeps): void {
       );
     if (!importId.success) return missing();
     try {
-      const result = await commitImport(deps, userId, importId.data);
+      const result = await commitImport(
+        deps,
+        userId,
+        importId.data,
+        deps.commitBudgetMs ?? DEFAULT_COMMIT_BUDGET_MS,
+      );
       return result ? c.json(result) : missing();
     } catch (err) {
       if (err instanceof StoreUnavailableError) return storeDown(c, err, 'import commit');
