@@ -123,7 +123,8 @@ export interface CommitResult {
 /**
  * Stores the pending import's new rows, in batches, until they are all stored or `budgetMs` has passed
  * (an API Gateway request ends after 29 s; a 10,000-row file takes longer than that on DynamoDB Local).
- * The next call carries on where this one stopped: rows already in the ledger count as duplicates.
+ * Progress is saved after each batch and the next call carries on from there. Rows are written with
+ * idempotency keys derived from the row, so a row another commit already stored is not stored again.
  * null when there is no such pending import (never made, someone else's, or expired).
  */
 export async function commitImport(
@@ -135,17 +136,17 @@ export async function commitImport(
   const started = Date.now();
   const pending = await deps.ledger.getPendingImport(userId, importId);
   if (!pending) return null;
-  // Rows that reached the ledger since the preview (an earlier call, another commit of the same file)
-  // stay out, even after their idempotency records have expired.
-  const known = await existingKeys(deps.ledger, userId, pending.rows);
-  const rows = pending.rows.filter((r) => !known.has(duplicateKeyOf(r)));
+  const rows = pending.rows;
+  let done = Math.min(pending.committedRows ?? 0, rows.length);
   let imported = 0;
-  let done = 0;
-  while (done < rows.length && (done === 0 || Date.now() - started < budgetMs)) {
+  let first = true;
+  while (done < rows.length && (first || Date.now() - started < budgetMs)) {
+    first = false;
     const batch = rows.slice(done, done + COMMIT_BATCH).map((r) => ({ ...r, source: 'import' as const }));
     const results = await deps.ledger.logTransactions(userId, batch);
     imported += results.filter((r) => r.created).length;
     done += batch.length;
+    await deps.ledger.setPendingImportProgress(userId, importId, done);
   }
   return { imported, remaining: rows.length - done };
 }

@@ -115,6 +115,8 @@ export interface PendingImport {
   /** ISO instant; the store forgets the import after `expiresAt`. */
   createdAt: string;
   expiresAt: string;
+  /** Rows (from the start of `rows`) a commit has already written; absent = none. */
+  committedRows?: number;
 }
 
 export interface TransactionSpan {
@@ -148,6 +150,8 @@ export interface LedgerRepository {
   savePendingImport(userId: string, pending: PendingImport): Promise<void>;
   /** null when there is none, or it has expired. */
   getPendingImport(userId: string, importId: string): Promise<PendingImport | null>;
+  /** Records how far a commit got, so the next commit call carries on from there. */
+  setPendingImportProgress(userId: string, importId: string, committedRows: number): Promise<void>;
 
   /** Creates or replaces the budget for (category, period). */
   putBudget(userId: string, budget: NewBudget): Promise<Budget>;

@@ -113,6 +113,7 @@ const pendingImportChunkSchema = z.object({
   createdAt: z.string(),
   expiresAt: z.number(),
   rows: z.string(),
+  committedRows: z.number().optional(),
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -449,10 +450,12 @@ export class DynamoLedgerRepository implements LedgerRepository {
     const rows = chunks.flatMap((chunk) =>
       this.parsed(() => z.array(pendingImportRowSchema).parse(JSON.parse(chunk.rows))),
     );
+    const committedRows = chunks[0]!.committedRows;
     return {
       importId,
       createdAt: chunks[0]!.createdAt,
       expiresAt: new Date(chunks[0]!.expiresAt * 1000).toISOString(),
+      ...(committedRows !== undefined ? { committedRows } : {}),
       rows: rows.map((r) => {
         const row: PendingImportRow = {
           kind: r.kind,
@@ -466,6 +469,26 @@ export class DynamoLedgerRepository implements LedgerRepository {
         return row;
       }),
     };
+  }
+
+  async setPendingImportProgress(userId: string, importId: string, committedRows: number): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { PK: userPk(userId), SK: importSk(importId, 0) },
+          UpdateExpression: 'SET committedRows = :n',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':n': committedRows },
+        }),
+      );
+    } catch (err) {
+      // The import expired meanwhile: there is nothing left to carry on with.
+      if (err instanceof Error && err.name === 'ConditionalCheckFailedException') return;
+      throw new StoreUnavailableError('Could not save the import progress: the database is unavailable.', {
+        cause: err,
+      });
+    }
   }
 
   /**

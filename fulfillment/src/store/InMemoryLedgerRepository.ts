@@ -209,6 +209,11 @@ export class InMemoryLedgerRepository implements LedgerRepository {
     return copy(pending);
   }
 
+  async setPendingImportProgress(userId: string, importId: string, committedRows: number): Promise<void> {
+    const pending = this.pendingImports.get(`${assertUserId(userId)}\u0000${importId}`);
+    if (pending) pending.committedRows = committedRows;
+  }
+
   private applyRollups(data: UserData, txn: Transaction, direction: 1 | -1): void {
     for (const delta of rollupDeltas(txn, direction)) {
       const id = rollupId(delta.period, delta.currency);

@@ -559,6 +559,10 @@ export function runLedgerRepositoryContract(
         };
         await repo.savePendingImport(user, pending);
         expect(await repo.getPendingImport(user, 'imp-1')).toEqual(pending);
+        await repo.setPendingImportProgress(user, 'imp-1', 500);
+        expect(await repo.getPendingImport(user, 'imp-1')).toEqual({ ...pending, committedRows: 500 });
+        await repo.setPendingImportProgress(user, 'no-such-import', 5);
+        expect(await repo.getPendingImport(user, 'no-such-import')).toBeNull();
         expect(await repo.getPendingImport(newUser(), 'imp-1')).toBeNull();
         expect(await repo.getPendingImport(user, 'imp-2')).toBeNull();
         clock.set('2026-11-24T13:00:01.000Z');
