@@ -16,6 +16,8 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { registerMoneyRoutes } from '../import/routes';
+import type { ReceiptOcr } from '../receipts/ReceiptOcr';
+import { registerReceiptRoutes } from '../receipts/routes';
 import { systemClock, type Clock } from '../ports/Clock';
 import type { LedgerRepository } from '../ports/LedgerRepository';
 import type { BotConfig } from './botConfig';
@@ -55,6 +57,8 @@ export interface ProxyDeps {
   /** The ledger, for bank import and CSV export (issue 13); without it those routes are absent. */
   ledger?: LedgerRepository;
   clock?: Clock;
+  /** Reads receipt photos (POST /api/receipts); without it (or the ledger) the route is absent. */
+  receiptOcr?: ReceiptOcr;
 }
 
 const NOT_JSON = 'Send the message as JSON (Content-Type: application/json).';
@@ -178,6 +182,17 @@ export function createProxyApp(deps: ProxyDeps): Hono {
       identify: deps.identify,
       logError: (message, detail) => logger.error(message, detail),
     });
+    if (deps.receiptOcr) {
+      registerReceiptRoutes(app, {
+        lex: deps.lex,
+        botConfig: deps.botConfig,
+        identify: deps.identify,
+        ocr: deps.receiptOcr,
+        ledger: deps.ledger,
+        clock: deps.clock ?? systemClock,
+        logError: (message, detail) => logger.error(message, detail),
+      });
+    }
   }
 
   app.all('/api/*', (c) =>
