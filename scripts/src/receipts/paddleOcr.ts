@@ -65,6 +65,8 @@ export function createPaddleOcr(timeoutMs = 60_000): LocalReceiptOcr {
       if (child && child.exitCode === null) {
         await new Promise<void>((resolve) => {
           child.once('exit', () => resolve());
+          // Unreferenced, its exit alone would not keep this process waiting for it.
+          child.ref();
           child.kill();
         });
       }
