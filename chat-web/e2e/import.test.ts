@@ -82,9 +82,9 @@ describe('importing a bank file in the chat', () => {
     const chat = new ChatPage(page);
     await chat.open(stack.chatUrl, 'e2e-import');
 
-    await expect(page.getByRole('button', { name: 'Import a bank file (.csv)' }).isVisible()).resolves.toBe(
-      true,
-    );
+    await expect(
+      page.getByRole('button', { name: 'Add a bank file (.csv) or a receipt photo' }).isVisible(),
+    ).resolves.toBe(true);
     await chooseFile(page, 'chase-checking.csv');
     const preview = page.getByTestId('import-preview');
     await preview.waitFor();
@@ -166,13 +166,52 @@ describe('importing a bank file in the chat', () => {
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.7'),
     });
-    await expect(error.innerText()).resolves.toMatch(/Only \.csv files can be imported/);
+    await expect(error.innerText()).resolves.toMatch(/Only \.csv bank files and JPEG or PNG receipt photos/);
     await page.getByRole('button', { name: 'Dismiss' }).click();
 
     await chooseFile(page, 'contacts.csv', Buffer.from('name,email\nSam,sam@example.com\n'));
     await expect(error.innerText()).resolves.toMatch(/date column and an amount column/);
     expect(await axeViolations(page)).toEqual([]);
     expect(await stack.repo.listRecent('e2e-import-bad', 10)).toEqual([]);
+    await page.close();
+  });
+
+  test('a receipt photo: a thumbnail while it is read, then the proposal; Yes logs it', async () => {
+    const drawing = await browser.context.newPage();
+    await drawing.setViewportSize({ width: 440, height: 560 });
+    await drawing.setContent(
+      `<body style="margin:0;background:#777"><div style="font-family:monospace;font-size:18px;width:360px;margin:20px;padding:20px;background:#fbfaf5;transform:rotate(2deg)"><h2 style="text-align:center">GREEN LEAF MARKET</h2><p>11/26/2026 14:32</p><pre>
+ALMOND MILK          4.99
+SUBTOTAL            22.45
+TAX                  1.02
+TOTAL               23.47
+VISA **** 1234      23.47</pre></div></body>`,
+    );
+    const photo = await drawing.screenshot({ type: 'jpeg', quality: 70 });
+    await drawing.close();
+
+    const page = await browser.context.newPage();
+    const chat = new ChatPage(page);
+    await chat.open(stack.chatUrl, 'e2e-receipt');
+    await page
+      .getByTestId('attach-input')
+      .setInputFiles({ name: 'receipt.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.getByTestId('receipt-reading').waitFor();
+    await expect(page.getByRole('img', { name: 'Receipt photo receipt.jpg' }).isVisible()).resolves.toBe(
+      true,
+    );
+    await chat.waitForBotMessages(1);
+    await expect(chat.botMessages.first().innerText()).resolves.toMatch(
+      /Log \$23\.47 at Green Leaf Market for Groceries on Nov 26\?/,
+    );
+    expect(await stack.repo.listRecent('e2e-receipt', 5)).toEqual([]);
+    await page.getByRole('button', { name: 'Yes' }).click();
+    await chat.waitForBotMessages(3);
+    await expect(chat.botMessages.nth(2).innerText()).resolves.toMatch(/Logged \$23\.47 for Groceries/);
+    const saved = await stack.repo.listRecent('e2e-receipt', 5);
+    expect(saved.map((t) => [t.amountMinor, t.category, t.date])).toEqual([
+      [2347, 'Groceries', '2026-11-26'],
+    ]);
     await page.close();
   });
 

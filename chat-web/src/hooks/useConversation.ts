@@ -37,6 +37,8 @@ export interface Conversation {
   send: (text: string, options?: SendOptions) => void;
   /** Adds a message from BudgetBuddy that did not come from a chat turn (an import's summary). */
   addNote: (text: string) => void;
+  /** Adds BudgetBuddy's messages from outside a chat turn (a receipt's proposal). */
+  addBotMessages: (messages: ChatMessage[]) => void;
   retry: () => void;
   dismissFailure: () => void;
 }
@@ -161,20 +163,22 @@ export function useConversation(
 
   const dismissFailure = useCallback(() => setFailure(null), []);
 
-  const addNote = useCallback(
-    (text: string) => {
+  const addBotMessages = useCallback(
+    (messages: ChatMessage[]) => {
       const at = now();
-      const entry: ConversationEntry = {
-        id: `note-${newMessageId()}`,
+      const id = `note-${newMessageId()}`;
+      const added = messages.map((message, index): ConversationEntry => ({
+        id: `${id}-${index}`,
         from: 'bot',
         at,
-        message: { type: 'text', text },
-      };
-      setEntries((current) => [...current, entry]);
-      announce(text);
+        message,
+      }));
+      setEntries((current) => [...current, ...added]);
+      announce(messages.map(spokenText).join(' '));
     },
     [announce, now],
   );
+  const addNote = useCallback((text: string) => addBotMessages([{ type: 'text', text }]), [addBotMessages]);
 
   const fallbackTyped = [...entries].reverse().find((e) => e.from === 'user' && e.message.type === 'text');
   return {
@@ -187,6 +191,7 @@ export function useConversation(
     lastTyped: lastTyped ?? (fallbackTyped?.message.type === 'text' ? fallbackTyped.message.text : undefined),
     send,
     addNote,
+    addBotMessages,
     retry,
     dismissFailure,
   };

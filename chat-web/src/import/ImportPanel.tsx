@@ -17,8 +17,8 @@ export function AttachButton({ disabled, onFile }: AttachButtonProps) {
       <button
         type="button"
         className="bb-button bb-button--secondary bb-attach"
-        aria-label="Import a bank file (.csv)"
-        title="Import a bank file (.csv)"
+        aria-label="Add a bank file (.csv) or a receipt photo"
+        title="Add a bank file (.csv) or a receipt photo"
         data-testid="attach"
         disabled={disabled}
         onClick={() => input.current?.click()}
@@ -36,7 +36,7 @@ export function AttachButton({ disabled, onFile }: AttachButtonProps) {
       <input
         ref={input}
         type="file"
-        accept=".csv,text/csv"
+        accept=".csv,text/csv,image/jpeg,image/png"
         className="bb-visually-hidden"
         tabIndex={-1}
         aria-hidden="true"
@@ -82,6 +82,16 @@ export function ImportPanel({ state, onConfirm, onCancel }: ImportPanelProps) {
             Dismiss
           </button>
         </div>
+      </div>
+    );
+  }
+  if (state.step === 'receipt') {
+    return (
+      <div className="bb-import bb-import--receipt" data-testid="receipt-reading">
+        <img className="bb-import__thumbnail" src={state.thumbnail} alt={`Receipt photo ${state.fileName}`} />
+        <p className="bb-import__label" role="status">
+          Reading your receipt…
+        </p>
       </div>
     );
   }

@@ -1,11 +1,13 @@
 import * as z from 'zod/mini';
+import type { ChatReply } from '@budgetbuddy/fulfillment/src/proxy/contract';
+import { chatReplySchema } from '../api/replySchema';
 
 /** Mirrors MAX_IMPORT_BYTES on the server: checked here first so a big file is not uploaded for nothing. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const TOO_BIG_MESSAGE =
   'That file is too big: bank files can be at most 5 MB. Export a shorter date range and try again.';
 export const NOT_CSV_MESSAGE =
-  'Only .csv files can be imported. In your online banking, export your transactions as CSV and drop that file here.';
+  'Only .csv bank files and JPEG or PNG receipt photos can be added. In your online banking, export your transactions as CSV and drop that file here.';
 const NETWORK_ERROR = "Couldn't reach BudgetBuddy. Check your connection, then try again.";
 const SERVER_ERROR = 'BudgetBuddy had a problem reading that file. Please try again.';
 
@@ -41,6 +43,37 @@ function failure(status: number, body: unknown): { ok: false; message: string } 
   const error = errorSchema.safeParse(body);
   if (error.success) return { ok: false, message: error.data.error.message };
   return { ok: false, message: status === 0 ? NETWORK_ERROR : SERVER_ERROR };
+}
+
+export const MAX_RECEIPT_BYTES = 10 * 1024 * 1024;
+export const RECEIPT_TOO_BIG_MESSAGE = 'That photo is too big: it can be at most 10 MB.';
+
+export function isReceiptImage(file: File): boolean {
+  return file.type === 'image/jpeg' || file.type === 'image/png';
+}
+
+/** POST /api/receipts: the reply proposes the expense, like a chat turn. Never throws. */
+export async function sendReceipt(
+  apiBase: string,
+  file: File,
+  headers: Record<string, string>,
+): Promise<Outcome<ChatReply>> {
+  let response: Response;
+  try {
+    response = await fetch(`${apiBase}/api/receipts`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': file.type },
+      body: file,
+    });
+  } catch {
+    return { ok: false, message: NETWORK_ERROR };
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (response.ok) {
+    const reply = chatReplySchema.safeParse(body);
+    if (reply.success) return { ok: true, value: reply.data };
+  }
+  return failure(response.status, body);
 }
 
 export function isCsvFile(file: File): boolean {

@@ -1,9 +1,14 @@
 import { useCallback, useRef, useState } from 'react';
+import type { ChatMessage } from '@budgetbuddy/fulfillment/src/proxy/contract';
 import type { AuthSession } from '../auth/AuthSession';
 import {
   commitImport,
   isCsvFile,
+  isReceiptImage,
   MAX_IMPORT_BYTES,
+  MAX_RECEIPT_BYTES,
+  RECEIPT_TOO_BIG_MESSAGE,
+  sendReceipt,
   NOT_CSV_MESSAGE,
   TOO_BIG_MESSAGE,
   uploadCsv,
@@ -15,6 +20,7 @@ export type ImportState =
   | { step: 'uploading'; fileName: string; progress: number }
   | { step: 'preview'; fileName: string; preview: ImportPreview }
   | { step: 'committing'; fileName: string; preview: ImportPreview; imported: number }
+  | { step: 'receipt'; fileName: string; thumbnail: string }
   | { step: 'error'; message: string };
 
 export interface BankImport {
@@ -42,13 +48,36 @@ export function useBankImport(
   session: AuthSession,
   apiBase: string,
   onImported: (summary: string) => void,
+  onReceiptReply: (messages: ChatMessage[]) => void = () => {},
 ): BankImport {
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const busy = useRef(false);
 
+  const readReceipt = useCallback(
+    (file: File) => {
+      if (file.size > MAX_RECEIPT_BYTES) return setState({ step: 'error', message: RECEIPT_TOO_BIG_MESSAGE });
+      busy.current = true;
+      // The photo is shown while it is read; the URL is released as soon as the answer is in.
+      const thumbnail = URL.createObjectURL(file);
+      setState({ step: 'receipt', fileName: file.name, thumbnail });
+      void (async () => {
+        const headers = await session.requestHeaders();
+        const result = await sendReceipt(apiBase, file, headers);
+        busy.current = false;
+        URL.revokeObjectURL(thumbnail);
+        if (result.ok) {
+          setState({ step: 'idle' });
+          onReceiptReply(result.value.messages);
+        } else setState({ step: 'error', message: result.message });
+      })();
+    },
+    [apiBase, onReceiptReply, session],
+  );
+
   const choose = useCallback(
     (file: File) => {
       if (busy.current) return;
+      if (isReceiptImage(file)) return readReceipt(file);
       if (!isCsvFile(file)) return setState({ step: 'error', message: NOT_CSV_MESSAGE });
       if (file.size > MAX_IMPORT_BYTES) return setState({ step: 'error', message: TOO_BIG_MESSAGE });
       busy.current = true;
@@ -66,7 +95,7 @@ export function useBankImport(
         );
       })();
     },
-    [apiBase, session],
+    [apiBase, readReceipt, session],
   );
 
   const confirm = useCallback(() => {

@@ -26,8 +26,11 @@ export function Chat({ session, apiBase, embedded }: ChatProps) {
   const conversation = useConversation(session, apiBase);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const { send, retry, dismissFailure } = conversation;
-  const bankImport = useBankImport(session, apiBase, conversation.addNote);
-  const importBusy = bankImport.state.step === 'uploading' || bankImport.state.step === 'committing';
+  const bankImport = useBankImport(session, apiBase, conversation.addNote, conversation.addBotMessages);
+  const importBusy =
+    bankImport.state.step === 'uploading' ||
+    bankImport.state.step === 'committing' ||
+    bankImport.state.step === 'receipt';
 
   useEffect(() => {
     if (hasFinePointer()) inputRef.current?.focus();
