@@ -64,17 +64,13 @@ BANDAGES            4.25
 /** The receipt as a phone would see it: turned a little, soft focus, a shadow across, JPEG. */
 async function photograph(receipt: Receipt, degrade: boolean): Promise<Buffer> {
   const page = await browser.newPage({ viewport: { width: 440, height: 620 } });
+  const photoLike = degrade
+    ? 'transform:rotate(-3deg);filter:blur(0.7px) contrast(0.85);' +
+      'background-image:linear-gradient(100deg, rgba(0,0,0,0.28), rgba(255,255,255,0) 60%);'
+    : '';
   await page.setContent(
-    `<body style="margin:0;background:#777"><div id="r" style="font-family:monospace;font-size:18px;width:360px;margin:20px;padding:20px;background:#fbfaf5">${receipt.html}</div></body>`,
+    `<body style="margin:0;background:#777"><div style="font-family:monospace;font-size:18px;width:360px;margin:20px;padding:20px;background-color:#fbfaf5;${photoLike}">${receipt.html}</div></body>`,
   );
-  if (degrade) {
-    await page.evaluate(() => {
-      const r = document.getElementById('r')!;
-      r.style.transform = 'rotate(-3deg)';
-      r.style.filter = 'blur(0.7px) contrast(0.85)';
-      r.style.backgroundImage = 'linear-gradient(100deg, rgba(0,0,0,0.28), rgba(255,255,255,0) 60%)';
-    });
-  }
   const shot = await page.screenshot(degrade ? { type: 'jpeg', quality: 55 } : { type: 'png' });
   await page.close();
   return shot;

@@ -122,7 +122,6 @@ export function Chat({ session, apiBase, embedded }: ChatProps) {
         ) : null}
         <ImportPanel state={bankImport.state} onConfirm={bankImport.confirm} onCancel={bankImport.cancel} />
         <div className="bb-compose-row">
-          <AttachButton disabled={importBusy} onFile={bankImport.choose} />
           <Composer
             value={conversation.draft}
             onChange={conversation.setDraft}
@@ -131,6 +130,8 @@ export function Chat({ session, apiBase, embedded }: ChatProps) {
             busy={conversation.pending}
             inputRef={inputRef}
           />
+          {/* After the composer, so Shift+Tab from it still reaches the suggestions first. */}
+          <AttachButton disabled={importBusy} onFile={bankImport.choose} />
         </div>
       </footer>
       {/* chatscope's message list is not a live region, so bot replies are announced here. */}
