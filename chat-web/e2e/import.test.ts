@@ -193,6 +193,9 @@ VISA **** 1234      23.47</pre></div></body>`,
     const page = await browser.context.newPage();
     const chat = new ChatPage(page);
     await chat.open(stack.chatUrl, 'e2e-receipt');
+    // A mouse-driven desktop gets no camera button; touch screens get one that opens the camera.
+    await expect(page.getByTestId('camera').isVisible()).resolves.toBe(false);
+    await expect(page.getByTestId('camera-input').getAttribute('capture')).resolves.toBe('environment');
     await page
       .getByTestId('attach-input')
       .setInputFiles({ name: 'receipt.jpg', mimeType: 'image/jpeg', buffer: photo });

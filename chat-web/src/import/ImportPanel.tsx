@@ -9,11 +9,50 @@ export interface AttachButtonProps {
   onFile: (file: File) => void;
 }
 
-/** The paperclip: opens the file picker for a bank export (.csv). */
+/**
+ * The paperclip opens the file picker (a bank export or a receipt photo). On touch screens a camera
+ * button opens the camera straight away (`capture`); a `capture` input cannot pick a .csv, hence two.
+ */
 export function AttachButton({ disabled, onFile }: AttachButtonProps) {
   const input = useRef<HTMLInputElement>(null);
+  const camera = useRef<HTMLInputElement>(null);
+  const take = (target: HTMLInputElement) => {
+    const file = target.files?.[0];
+    target.value = '';
+    if (file) onFile(file);
+  };
   return (
     <>
+      <button
+        type="button"
+        className="bb-button bb-button--secondary bb-attach bb-attach--camera"
+        aria-label="Photograph a receipt"
+        title="Photograph a receipt"
+        data-testid="camera"
+        disabled={disabled}
+        onClick={() => camera.current?.click()}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" width="20" height="20">
+          <path
+            d="M4 8h3l2-3h6l2 3h3v11H4z M12 10.5a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7z"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.8"
+            strokeLinejoin="round"
+          />
+        </svg>
+      </button>
+      <input
+        ref={camera}
+        type="file"
+        accept="image/jpeg,image/png"
+        capture="environment"
+        className="bb-visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        data-testid="camera-input"
+        onChange={(event) => take(event.target)}
+      />
       <button
         type="button"
         className="bb-button bb-button--secondary bb-attach"
@@ -41,11 +80,7 @@ export function AttachButton({ disabled, onFile }: AttachButtonProps) {
         tabIndex={-1}
         aria-hidden="true"
         data-testid="attach-input"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) onFile(file);
-        }}
+        onChange={(event) => take(event.target)}
       />
     </>
   );
