@@ -70,6 +70,7 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
     botSecret: bot.botSecret,
     rateLimit: config.apiRateLimit,
     burstLimit: config.apiBurstLimit,
+    table: data.table,
     ...(config.authDomainPrefix ? { authDomainPrefix: config.authDomainPrefix } : {}),
   });
   const web = new WebStack(app, `${prefix}Web`, {

@@ -204,6 +204,27 @@ describe('the synthesized BudgetBuddy stacks', () => {
       });
     });
 
+    it('serves bank import and CSV export behind the same authorizer, with the table and no more (issue 13)', () => {
+      const authorizer = onlyResource(t.api, 'AWS::ApiGatewayV2::Authorizer');
+      for (const key of ['POST /api/import', 'POST /api/import/{importId}/commit', 'GET /api/export.csv']) {
+        t.api.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+          RouteKey: key,
+          AuthorizationType: 'JWT',
+          AuthorizerId: { Ref: authorizer.logicalId },
+        });
+      }
+      t.api.hasResourceProperties('AWS::Lambda::Function', {
+        Environment: { Variables: Match.objectLike({ TABLE_NAME: Match.anyValue() }) },
+      });
+      t.api.hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Action: Match.arrayWith(['dynamodb:Query', 'dynamodb:PutItem']) }),
+          ]),
+        },
+      });
+    });
+
     it('allows CORS from the web origin only, never *', () => {
       const api = onlyResource(t.api, 'AWS::ApiGatewayV2::Api').Properties;
       const cors = api.CorsConfiguration as { AllowOrigins: string[] };

@@ -29,6 +29,7 @@ import { identifyLocalUser } from '@budgetbuddy/fulfillment/src/proxy/localIdent
 import { DynamoLedgerRepository } from '@budgetbuddy/fulfillment/src/store/DynamoLedgerRepository';
 import { ensureTable, TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/src/store/table';
 import { DUMMY_CREDENTIALS, localDynamoClient, startDynamoLocal } from './dynamoLocal';
+import { createPaddleOcr } from './receipts/paddleOcr';
 import { startLocalSecrets } from './secretsLocal';
 import { createWebApp, listen } from './webServer';
 
@@ -138,12 +139,17 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     });
     stoppers.push(async () => secretsClient.destroy());
 
+    const receiptOcr = createPaddleOcr();
+    stoppers.push(() => receiptOcr.close());
     const proxy = createProxyApp({
       lex,
       botConfig: secretBotConfig({ client: secretsClient, secretId: LOCAL_BOT_SECRET_ID }),
       identify: identifyLocalUser,
       rateLimit: { perMinute: opts.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE },
       logger,
+      ledger: repo,
+      clock,
+      receiptOcr,
       health: async () => {
         const [lexUp] = await Promise.all([
           fetch(`${lexServer.url}/`, { signal: AbortSignal.timeout(2000) }).then(

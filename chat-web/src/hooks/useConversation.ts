@@ -35,6 +35,10 @@ export interface Conversation {
   /** The last text the user typed, for ArrowUp recall. */
   lastTyped: string | undefined;
   send: (text: string, options?: SendOptions) => void;
+  /** Adds a message from BudgetBuddy that did not come from a chat turn (an import's summary). */
+  addNote: (text: string) => void;
+  /** Adds BudgetBuddy's messages from outside a chat turn (a receipt's proposal). */
+  addBotMessages: (messages: ChatMessage[]) => void;
   retry: () => void;
   dismissFailure: () => void;
 }
@@ -159,6 +163,23 @@ export function useConversation(
 
   const dismissFailure = useCallback(() => setFailure(null), []);
 
+  const addBotMessages = useCallback(
+    (messages: ChatMessage[]) => {
+      const at = now();
+      const id = `note-${newMessageId()}`;
+      const added = messages.map((message, index): ConversationEntry => ({
+        id: `${id}-${index}`,
+        from: 'bot',
+        at,
+        message,
+      }));
+      setEntries((current) => [...current, ...added]);
+      announce(messages.map(spokenText).join(' '));
+    },
+    [announce, now],
+  );
+  const addNote = useCallback((text: string) => addBotMessages([{ type: 'text', text }]), [addBotMessages]);
+
   const fallbackTyped = [...entries].reverse().find((e) => e.from === 'user' && e.message.type === 'text');
   return {
     entries,
@@ -169,6 +190,8 @@ export function useConversation(
     announcement,
     lastTyped: lastTyped ?? (fallbackTyped?.message.type === 'text' ? fallbackTyped.message.text : undefined),
     send,
+    addNote,
+    addBotMessages,
     retry,
     dismissFailure,
   };

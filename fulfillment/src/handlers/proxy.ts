@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { createProxyApp } from '../proxy/app';
 import { secretBotConfig } from '../proxy/botConfig';
 import { createLexClient } from '../proxy/lexClient';
+import { createStoreFromEnv } from '../store/createStoreFromEnv';
 
 const envSchema = z.object({
   BOT_SECRET_ID: z.string().min(1, 'BOT_SECRET_ID (the bot config secret) must be set'),
@@ -42,6 +43,8 @@ export function createLambdaProxyApp(
       secretId: config.BOT_SECRET_ID,
     }),
     identify: identifyJwtSubject,
+    // Bank import and export read and write the ledger directly (TABLE_NAME, as for the code hook).
+    ...(env.TABLE_NAME ? { ledger: createStoreFromEnv(env) } : {}),
     ...(config.RATE_LIMIT_PER_MINUTE ? { rateLimit: { perMinute: config.RATE_LIMIT_PER_MINUTE } } : {}),
   });
 }

@@ -122,6 +122,34 @@ export interface LearnedCategory {
 
 /** How many words one `recallCategories` call looks up at most (one BatchGetItem). */
 export const MAX_RECALL_WORDS = 25;
+/** One row of a bank file waiting between preview and commit (issue 13). */
+export interface PendingImportRow {
+  kind: TransactionKind;
+  amountMinor: number;
+  currency: string;
+  category: string;
+  date: string;
+  note?: string;
+  /** Derived from the row itself, so committing twice or importing the same file again logs it once. */
+  requestId: string;
+}
+
+/** A previewed import, kept in the store (not in process memory) so any Lambda instance can commit it. */
+export interface PendingImport {
+  importId: string;
+  rows: PendingImportRow[];
+  /** ISO instant; the store forgets the import after `expiresAt`. */
+  createdAt: string;
+  expiresAt: string;
+  /** Rows (from the start of `rows`) a commit has already written; absent = none. */
+  committedRows?: number;
+}
+
+export interface TransactionSpan {
+  /** Inclusive user-local dates, YYYY-MM-DD. */
+  from: string;
+  to: string;
+}
 
 export interface LedgerRepository {
   getProfile(userId: string): Promise<UserProfile | null>;
@@ -147,6 +175,19 @@ export interface LedgerRepository {
   listByRange(userId: string, query: RangeQuery): Promise<Transaction[]>;
 
   getPeriodTotals(userId: string, period: PeriodKey, currency: string): Promise<PeriodTotals>;
+
+  /**
+   * Logs several transactions exactly as logTransaction does each of them (item, idempotency key,
+   * rollups), grouped into as few database transactions as the store allows. Results follow the input order.
+   */
+  logTransactions(userId: string, inputs: NewTransaction[]): Promise<LogResult[]>;
+  /** Every transaction of the user (within `span` when given), oldest first, read page by page: no limit. */
+  listAllTransactions(userId: string, span?: TransactionSpan): Promise<Transaction[]>;
+  savePendingImport(userId: string, pending: PendingImport): Promise<void>;
+  /** null when there is none, or it has expired. */
+  getPendingImport(userId: string, importId: string): Promise<PendingImport | null>;
+  /** Records how far a commit got, so the next commit call carries on from there. */
+  setPendingImportProgress(userId: string, importId: string, committedRows: number): Promise<void>;
 
   /** Creates or replaces the budget for (category, period). */
   putBudget(userId: string, budget: NewBudget): Promise<Budget>;

@@ -19,6 +19,11 @@ import { splitItems } from '@budgetbuddy/bot/src/nlu/segments';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { registerMoneyRoutes } from '../import/routes';
+import type { ReceiptOcr } from '../receipts/ReceiptOcr';
+import { registerReceiptRoutes } from '../receipts/routes';
+import { systemClock, type Clock } from '../ports/Clock';
+import type { LedgerRepository } from '../ports/LedgerRepository';
 import type { BotConfig } from './botConfig';
 import { chatRequestSchema, MAX_BODY_BYTES, type ChatReply } from './contract';
 import { BOT_UNAVAILABLE_MESSAGE, ErrorCode, errorResponse, tooLarge } from './errors';
@@ -53,6 +58,11 @@ export interface ProxyDeps {
   health?: () => Promise<boolean>;
   /** Milliseconds clock for the rate limiter (tests). */
   now?: () => number;
+  /** The ledger, for bank import and CSV export (issue 13); without it those routes are absent. */
+  ledger?: LedgerRepository;
+  clock?: Clock;
+  /** Reads receipt photos (POST /api/receipts); without it (or the ledger) the route is absent. */
+  receiptOcr?: ReceiptOcr;
 }
 
 /** The intents a part of a split message is expected to close with. */
@@ -195,6 +205,26 @@ export function createProxyApp(deps: ProxyDeps): Hono {
       }
     },
   );
+
+  if (deps.ledger) {
+    registerMoneyRoutes(app, {
+      ledger: deps.ledger,
+      clock: deps.clock ?? systemClock,
+      identify: deps.identify,
+      logError: (message, detail) => logger.error(message, detail),
+    });
+    if (deps.receiptOcr) {
+      registerReceiptRoutes(app, {
+        lex: deps.lex,
+        botConfig: deps.botConfig,
+        identify: deps.identify,
+        ocr: deps.receiptOcr,
+        ledger: deps.ledger,
+        clock: deps.clock ?? systemClock,
+        logError: (message, detail) => logger.error(message, detail),
+      });
+    }
+  }
 
   app.all('/api/*', (c) =>
     errorResponse(c, 404, ErrorCode.notFound, `There is no ${c.req.method} ${c.req.path} in the chat API.`),

@@ -20,7 +20,7 @@ import type { QueryCommandInput, TransactWriteCommandInput } from '@aws-sdk/lib-
 import { parseNewBudget } from '../domain/ledger/budgets';
 import { categoryKey } from '../domain/ledger/categories';
 import { LedgerError } from '../domain/ledger/errors';
-import { customRange } from '../domain/ledger/periods';
+import { customRange, periodKeysFor } from '../domain/ledger/periods';
 import { parseUserProfile } from '../domain/ledger/profile';
 import { applyChanges, parseNewTransaction } from '../domain/ledger/transactions';
 import { systemClock } from '../ports/Clock';
@@ -35,12 +35,15 @@ import type {
   LogResult,
   NewBudget,
   NewTransaction,
+  PendingImport,
+  PendingImportRow,
   PeriodKey,
   PeriodTotals,
   RangeQuery,
   Transaction,
   TransactionChanges,
   TransactionKind,
+  TransactionSpan,
   UserProfile,
 } from '../ports/LedgerRepository';
 import {
@@ -62,6 +65,8 @@ import {
   categoryAttr,
   idempotencySk,
   learnSk,
+  importSk,
+  importSkPrefix,
   rollupSk,
   txnIdSk,
   txnSk,
@@ -70,6 +75,7 @@ import {
 } from './keys';
 import { editDeltas, newestFirst, rangeLimit, rollupDeltas } from './totals';
 import type { RollupDelta, RollupItemDelta } from './totals';
+import { z } from 'zod';
 
 /** How long a request id is remembered: far longer than any Lambda or client retry window. */
 export const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -85,11 +91,37 @@ export interface DynamoLedgerRepositoryOptions {
 
 type CancellationReason = { Code?: string };
 
+/** The rollup items (period and currency) one transaction counts towards, as comparable strings. */
+const periodKeysForRollup = (input: NewTransaction): string[] =>
+  periodKeysFor(input.date).map((p) => `${p.granularity}#${p.key}#${input.currency}`);
+
 function cancellationReasons(err: unknown): CancellationReason[] | null {
   if (!(err instanceof Error) || err.name !== 'TransactionCanceledException') return null;
   const reasons = (err as { CancellationReasons?: CancellationReason[] }).CancellationReasons;
   return reasons ?? [];
 }
+
+/** DynamoDB's limit on actions in one TransactWriteItems. */
+const MAX_TRANSACT_ITEMS = 100;
+/** Rows of a pending import per item: well under DynamoDB's 400 KB item limit even with long notes. */
+const IMPORT_ROWS_PER_CHUNK = 500;
+
+const pendingImportRowSchema = z.object({
+  kind: z.enum(['expense', 'income']),
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  category: z.string(),
+  date: z.string(),
+  note: z.string().optional(),
+  requestId: z.string(),
+});
+const pendingImportChunkSchema = z.object({
+  importId: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.number(),
+  rows: z.string(),
+  committedRows: z.number().optional(),
+});
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const backoff = (attempt: number) => sleep(Math.random() * Math.min(200, 5 * 2 ** attempt));
@@ -473,6 +505,312 @@ export class DynamoLedgerRepository implements LedgerRepository {
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     };
+  }
+
+  async logTransactions(userId: string, inputs: NewTransaction[]): Promise<LogResult[]> {
+    const valid = inputs.map((input) => parseNewTransaction(input));
+    const pk = userPk(userId);
+    const results: (LogResult | undefined)[] = new Array<LogResult | undefined>(valid.length);
+    let next = 0;
+    while (next < valid.length) {
+      // As many transactions as fit in one TransactWriteItems: three puts each, plus one update per
+      // rollup item the group touches (rows of one file share most of their weeks, months and years).
+      const group: number[] = [];
+      const rollupKeys = new Set<string>();
+      const requestIds = new Set<string>();
+      while (next < valid.length) {
+        const keys = periodKeysForRollup(valid[next]!);
+        const added = keys.filter((k) => !rollupKeys.has(k)).length;
+        if ((group.length + 1) * 3 + rollupKeys.size + added > MAX_TRANSACT_ITEMS) break;
+        // One transaction may not touch an item twice: a repeated request id waits for the next group.
+        if (requestIds.has(valid[next]!.requestId)) break;
+        requestIds.add(valid[next]!.requestId);
+        keys.forEach((k) => rollupKeys.add(k));
+        group.push(next++);
+      }
+      await this.logGroup(
+        pk,
+        group.map((i) => valid[i]!),
+        (k, result) => (results[group[k]!] = result),
+      );
+    }
+    return results.map((r) => {
+      if (!r) throw new StoreUnavailableError('Could not save the transactions: one was left unwritten.');
+      return r;
+    });
+  }
+
+  async listAllTransactions(userId: string, span?: TransactionSpan): Promise<Transaction[]> {
+    const pk = userPk(userId);
+    const input = span
+      ? (() => {
+          const range = customRange(span.from, span.to);
+          const [low, high] = txnSkRange(range.from, range.to);
+          return {
+            KeyConditionExpression: 'PK = :pk AND SK BETWEEN :low AND :high',
+            ExpressionAttributeValues: { ':pk': pk, ':low': low, ':high': high },
+          };
+        })()
+      : {
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': TXN_PREFIX },
+        };
+    const items = await this.queryAll({ ...input, ConsistentRead: true });
+    return items
+      .map((item) => this.parsed(() => transactionFromItem(item)))
+      .sort((a, b) => newestFirst(b, a));
+  }
+
+  async savePendingImport(userId: string, pending: PendingImport): Promise<void> {
+    const pk = userPk(userId);
+    const expiresAt = Math.ceil(Date.parse(pending.expiresAt) / 1000);
+    const chunks: PendingImportRow[][] = [];
+    for (let i = 0; i < pending.rows.length; i += IMPORT_ROWS_PER_CHUNK) {
+      chunks.push(pending.rows.slice(i, i + IMPORT_ROWS_PER_CHUNK));
+    }
+    if (chunks.length === 0) chunks.push([]);
+    // Chunk 0 goes last: it marks the import complete, so a half-saved import is never read as whole.
+    const order = chunks.map((_, i) => i).reverse();
+    for (const i of order) {
+      await this.call('save the import preview', () =>
+        this.doc.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: {
+              PK: pk,
+              SK: importSk(pending.importId, i),
+              type: 'IMPORT',
+              importId: pending.importId,
+              createdAt: pending.createdAt,
+              expiresAt,
+              chunks: chunks.length,
+              rows: JSON.stringify(chunks[i]),
+            },
+          }),
+        ),
+      );
+    }
+  }
+
+  async getPendingImport(userId: string, importId: string): Promise<PendingImport | null> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': importSkPrefix(importId) },
+      ConsistentRead: true,
+    });
+    if (items.length === 0) return null;
+    const first = items[0]!;
+    const total = typeof first.chunks === 'number' ? first.chunks : -1;
+    if (first.SK !== importSk(importId, 0) || items.length !== total) return null;
+    const chunks = items.map((item) => this.parsed(() => pendingImportChunkSchema.parse(item)));
+    // DynamoDB's TTL removes items lazily (within days), so expiry is checked here too.
+    if (chunks[0]!.expiresAt * 1000 <= this.clock.now().getTime()) return null;
+    const rows = chunks.flatMap((chunk) =>
+      this.parsed(() => z.array(pendingImportRowSchema).parse(JSON.parse(chunk.rows))),
+    );
+    const committedRows = chunks[0]!.committedRows;
+    return {
+      importId,
+      createdAt: chunks[0]!.createdAt,
+      expiresAt: new Date(chunks[0]!.expiresAt * 1000).toISOString(),
+      ...(committedRows !== undefined ? { committedRows } : {}),
+      rows: rows.map((r) => {
+        const row: PendingImportRow = {
+          kind: r.kind,
+          amountMinor: r.amountMinor,
+          currency: r.currency,
+          category: r.category,
+          date: r.date,
+          requestId: r.requestId,
+        };
+        if (r.note !== undefined) row.note = r.note;
+        return row;
+      }),
+    };
+  }
+
+  async setPendingImportProgress(userId: string, importId: string, committedRows: number): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { PK: userPk(userId), SK: importSk(importId, 0) },
+          UpdateExpression: 'SET committedRows = :n',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':n': committedRows },
+        }),
+      );
+    } catch (err) {
+      // The import expired meanwhile: there is nothing left to carry on with.
+      if (err instanceof Error && err.name === 'ConditionalCheckFailedException') return;
+      throw new StoreUnavailableError('Could not save the import progress: the database is unavailable.', {
+        cause: err,
+      });
+    }
+  }
+
+  /**
+   * Writes one group in one TransactWriteItems. A request id seen before cancels the whole transaction;
+   * those rows are answered from their first write and the rest is tried again without them.
+   */
+  private async logGroup(
+    pk: string,
+    group: NewTransaction[],
+    settle: (index: number, result: LogResult) => void,
+  ): Promise<void> {
+    let pending = group.map((input, index) => ({ input, index }));
+    let conflicts = 0;
+    while (pending.length > 0) {
+      const now = this.now();
+      const expiresAt = Math.floor(this.clock.now().getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS;
+      const txns = pending.map(({ input }) => {
+        const txn: Transaction = {
+          id: this.newId(),
+          kind: input.kind,
+          amountMinor: input.amountMinor,
+          currency: input.currency,
+          category: input.category,
+          date: input.date,
+          source: input.source,
+          createdAt: now,
+          updatedAt: now,
+        };
+        if (input.note !== undefined) txn.note = input.note;
+        return txn;
+      });
+      const puts = pending.flatMap(({ input }, k) => {
+        const txn = txns[k]!;
+        const sk = txnSk(txn.date, txn.createdAt, txn.id);
+        const idempotency: DbIdempotency = {
+          PK: pk,
+          SK: idempotencySk(input.requestId),
+          type: ITEM_TYPE.idempotency,
+          transaction: txn,
+          expiresAt,
+        };
+        const item: DbTransaction = {
+          PK: pk,
+          SK: sk,
+          type: ITEM_TYPE.transaction,
+          ...txn,
+          categoryKey: categoryKey(txn.category),
+        };
+        const pointer: DbTransactionPointer = {
+          PK: pk,
+          SK: txnIdSk(txn.id),
+          type: ITEM_TYPE.transactionPointer,
+          txnSk: sk,
+        };
+        return [
+          {
+            Put: {
+              TableName: this.table,
+              Item: idempotency,
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          { Put: { TableName: this.table, Item: item } },
+          { Put: { TableName: this.table, Item: pointer } },
+        ];
+      });
+      const updates = this.groupedRollupUpdates(pk, txns);
+      let outcome: 'written' | { failed: number[] };
+      try {
+        await this.doc.send(new TransactWriteCommand({ TransactItems: [...puts, ...updates] }));
+        outcome = 'written';
+      } catch (err) {
+        const reasons = cancellationReasons(err);
+        const failed = (reasons ?? [])
+          .map((r, i) => (r.Code === 'ConditionalCheckFailed' ? i : -1))
+          .filter((i) => i >= 0);
+        const conflict =
+          (reasons?.some((r) => r.Code === 'TransactionConflict') ?? false) ||
+          (err instanceof Error && err.name === 'TransactionConflictException');
+        if (failed.length > 0) outcome = { failed };
+        else if (conflict && conflicts < MAX_CONFLICT_RETRIES) {
+          await backoff(conflicts++);
+          continue;
+        } else {
+          throw new StoreUnavailableError(
+            'Could not save the transactions: the database did not accept the write.',
+            {
+              cause: err,
+            },
+          );
+        }
+      }
+      if (outcome === 'written') {
+        pending.forEach(({ index }, k) => settle(index, { transaction: txns[k]!, created: true }));
+        return;
+      }
+      const seen = new Set<number>();
+      for (const itemIndex of outcome.failed) {
+        if (itemIndex % 3 !== 0 || itemIndex >= puts.length) {
+          throw new StoreUnavailableError('Could not save the transactions: an unexpected write conflict.');
+        }
+        seen.add(itemIndex / 3);
+      }
+      for (const k of seen) {
+        const { input, index } = pending[k]!;
+        const record = await this.get(pk, idempotencySk(input.requestId));
+        if (!record)
+          throw new StoreUnavailableError(
+            'Could not save the transactions: an earlier attempt could not be read.',
+          );
+        const first = this.parsed(() =>
+          transactionFromItem(idempotencyRecordSchema.parse(record).transaction),
+        );
+        settle(index, { transaction: first, created: false });
+      }
+      pending = pending.filter((_, k) => !seen.has(k));
+    }
+  }
+
+  /** One update per rollup item for a group of transactions: the sums of their deltas, per category. */
+  private groupedRollupUpdates(pk: string, txns: Transaction[]) {
+    const byItem = new Map<
+      string,
+      { period: PeriodKey; currency: string; totals: Record<string, number>; count: number }
+    >();
+    for (const txn of txns) {
+      for (const d of rollupDeltas(txn, 1)) {
+        const sk = rollupSk(d.period, d.currency);
+        const entry = byItem.get(sk) ?? { period: d.period, currency: d.currency, totals: {}, count: 0 };
+        const total = d.kind === 'expense' ? 'expenseTotalMinor' : 'incomeTotalMinor';
+        const category = categoryAttr(d.kind, d.category);
+        entry.totals[total] = (entry.totals[total] ?? 0) + d.amountMinor;
+        entry.totals[category] = (entry.totals[category] ?? 0) + d.amountMinor;
+        entry.count += d.count;
+        byItem.set(sk, entry);
+      }
+    }
+    return [...byItem.entries()].map(([sk, entry]) => {
+      const names: Record<string, string> = { '#type': 'type' };
+      const values: Record<string, unknown> = {
+        ':type': ITEM_TYPE.rollup,
+        ':granularity': entry.period.granularity,
+        ':periodKey': entry.period.key,
+        ':currency': entry.currency,
+        ':count': entry.count,
+      };
+      const adds = ['transactionCount :count'];
+      Object.entries(entry.totals).forEach(([attr, amount], i) => {
+        names[`#a${i}`] = attr;
+        values[`:a${i}`] = amount;
+        adds.push(`#a${i} :a${i}`);
+      });
+      return {
+        Update: {
+          TableName: this.table,
+          Key: { PK: pk, SK: sk },
+          UpdateExpression:
+            'SET #type = :type, granularity = :granularity, periodKey = :periodKey, currency = :currency ' +
+            `ADD ${adds.join(', ')}`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      };
+    });
   }
 
   /** One rollup item's update: ADD keeps concurrent writers exact and creates the item on first use. */

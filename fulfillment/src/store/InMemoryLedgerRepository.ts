@@ -19,12 +19,14 @@ import type {
   LogResult,
   NewBudget,
   NewTransaction,
+  PendingImport,
   PeriodKey,
   PeriodTotals,
   RangeQuery,
   Transaction,
   TransactionChanges,
   TransactionKind,
+  TransactionSpan,
   UserProfile,
 } from '../ports/LedgerRepository';
 import { MAX_RECALL_WORDS } from '../ports/LedgerRepository';
@@ -59,6 +61,8 @@ export interface InMemoryLedgerRepositoryOptions {
 
 export class InMemoryLedgerRepository implements LedgerRepository {
   private readonly users = new Map<string, UserData>();
+  /** `userId \0 importId` → the previewed import. */
+  private readonly pendingImports = new Map<string, PendingImport>();
   private readonly clock: Clock;
   private readonly newId: () => string;
 
@@ -220,6 +224,38 @@ export class InMemoryLedgerRepository implements LedgerRepository {
       const found = learned?.get(`${kind}#${w}`);
       return found ? [copy(found)] : [];
     });
+  }
+
+  async logTransactions(userId: string, inputs: NewTransaction[]): Promise<LogResult[]> {
+    // Validate everything first so a bad row fails the call before any of it is written, as in DynamoDB.
+    inputs.forEach((input) => parseNewTransaction(input));
+    const results: LogResult[] = [];
+    for (const input of inputs) results.push(await this.logTransaction(userId, input));
+    return results;
+  }
+
+  async listAllTransactions(userId: string, span?: TransactionSpan): Promise<Transaction[]> {
+    const range = span ? customRange(span.from, span.to) : undefined;
+    const all = [...(this.users.get(assertUserId(userId))?.transactions.values() ?? [])];
+    return all
+      .filter((t) => range === undefined || isInRange(t.date, range))
+      .sort((a, b) => newestFirst(b, a))
+      .map(copy);
+  }
+
+  async savePendingImport(userId: string, pending: PendingImport): Promise<void> {
+    this.pendingImports.set(`${assertUserId(userId)}\u0000${pending.importId}`, copy(pending));
+  }
+
+  async getPendingImport(userId: string, importId: string): Promise<PendingImport | null> {
+    const pending = this.pendingImports.get(`${assertUserId(userId)}\u0000${importId}`);
+    if (!pending || pending.expiresAt <= this.clock.now().toISOString()) return null;
+    return copy(pending);
+  }
+
+  async setPendingImportProgress(userId: string, importId: string, committedRows: number): Promise<void> {
+    const pending = this.pendingImports.get(`${assertUserId(userId)}\u0000${importId}`);
+    if (pending) pending.committedRows = committedRows;
   }
 
   private applyRollups(data: UserData, txn: Transaction, direction: 1 | -1): void {

@@ -10,6 +10,7 @@
  *   USER#<id>     BUDGET#<Weekly|Monthly|Yearly>#<*|C#name>   a budget (* = overall)
  *   USER#<id>     IDEMP#<requestId>                           idempotency record, expires after 7 days
  *   USER#<id>     LEARN#<expense|income>#<word>               the category this user gave a word ("costco")
+ *   USER#<id>     IMPORT#<importId>#<chunk>                   a previewed bank import, expires after 1 hour
  */
 import { categoryKey } from '../domain/ledger/categories';
 import type { BudgetPeriodName, PeriodKey } from '../ports/LedgerRepository';
@@ -59,3 +60,9 @@ export const EXPENSE_CATEGORY_ATTR_PREFIX = 'exp#';
 export const INCOME_CATEGORY_ATTR_PREFIX = 'inc#';
 export const categoryAttr = (kind: 'expense' | 'income', category: string): string =>
   `${kind === 'expense' ? EXPENSE_CATEGORY_ATTR_PREFIX : INCOME_CATEGORY_ATTR_PREFIX}${category}`;
+
+export const IMPORT_PREFIX = 'IMPORT#';
+/** A previewed import is split into chunks: one item holds at most 400 KB. */
+export const importSk = (importId: string, chunk: number): string =>
+  `${IMPORT_PREFIX}${importId}#${String(chunk).padStart(4, '0')}`;
+export const importSkPrefix = (importId: string): string => `${IMPORT_PREFIX}${importId}#`;

@@ -574,5 +574,101 @@ export function runLedgerRepositoryContract(
         ).rejects.toThrow(/not a time zone I know/);
       });
     });
+
+    describe('bulk logging, full listing and pending imports (issue 13)', () => {
+      it('logs 120 transactions over many weeks in one call, with rollups equal to a one-by-one log', async () => {
+        const bulkUser = newUser();
+        const singleUser = newUser();
+        const inputs = Array.from({ length: 120 }, (_, i) =>
+          expense({
+            amountMinor: 100 + i,
+            category: i % 3 === 0 ? 'Groceries' : 'Food',
+            kind: i % 10 === 0 ? 'income' : 'expense',
+            date: `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+            note: `row ${i}`,
+            source: 'import',
+          }),
+        ).map((t) => (t.kind === 'income' ? { ...t, category: 'Refund' } : t));
+        const results = await repo.logTransactions(bulkUser, inputs);
+        expect(results.map((r) => r.created)).toEqual(inputs.map(() => true));
+        expect(results.map((r) => r.transaction.note)).toEqual(inputs.map((t) => t.note));
+        for (const input of inputs) await repo.logTransaction(singleUser, input);
+        for (const period of [month('2026-01'), month('2026-07'), week('2026-W10'), year('2026')]) {
+          const bulk = await repo.getPeriodTotals(bulkUser, period, 'USD');
+          const single = await repo.getPeriodTotals(singleUser, period, 'USD');
+          expect(bulk).toEqual(single);
+        }
+        expect((await repo.getPeriodTotals(bulkUser, year('2026'), 'USD')).transactionCount).toBe(120);
+      });
+
+      it('logs nothing again for request ids seen before, in or across calls', async () => {
+        const user = newUser();
+        const a = expense({ amountMinor: 111 });
+        const b = expense({ amountMinor: 222 });
+        const first = await repo.logTransaction(user, a);
+        const results = await repo.logTransactions(user, [a, b, b]);
+        expect(results.map((r) => r.created)).toEqual([false, true, false]);
+        expect(results[0]!.transaction).toEqual(first.transaction);
+        expect(results[2]!.transaction).toEqual(results[1]!.transaction);
+        expect(await repo.logTransactions(user, [a, b])).toEqual([
+          { transaction: first.transaction, created: false },
+          { transaction: results[1]!.transaction, created: false },
+        ]);
+        expect((await repo.getPeriodTotals(user, month('2026-11'), 'USD')).expenseTotalMinor).toBe(333);
+      });
+
+      it('rejects a bad row before writing any of the call', async () => {
+        const user = newUser();
+        await expect(
+          repo.logTransactions(user, [expense(), expense({ amountMinor: -5 })]),
+        ).rejects.toBeInstanceOf(LedgerError);
+        expect(await repo.listRecent(user, 10)).toEqual([]);
+      });
+
+      it('lists every transaction oldest first, optionally within dates, past any page size', async () => {
+        const user = newUser();
+        const inputs = Array.from({ length: 1100 }, (_, i) =>
+          expense({ amountMinor: 1 + i, date: i < 600 ? '2026-10-05' : '2026-11-05' }),
+        );
+        await repo.logTransactions(user, inputs);
+        const all = await repo.listAllTransactions(user);
+        expect(all).toHaveLength(1100);
+        expect(all[0]!.date <= all[1099]!.date).toBe(true);
+        const november = await repo.listAllTransactions(user, { from: '2026-11-01', to: '2026-11-30' });
+        expect(november).toHaveLength(500);
+        expect(await repo.listAllTransactions(newUser())).toEqual([]);
+      });
+
+      it('keeps a pending import for its owner until it expires', async () => {
+        const user = newUser();
+        clock.set('2026-11-24T12:00:00.000Z');
+        const rows = Array.from({ length: 1234 }, (_, i) => ({
+          kind: 'expense' as const,
+          amountMinor: 100 + i,
+          currency: 'USD',
+          category: 'Food',
+          date: '2026-11-20',
+          note: `STARBUCKS #${i}, "quoted"`,
+          requestId: `import:${i}`,
+        }));
+        const pending = {
+          importId: 'imp-1',
+          rows,
+          createdAt: '2026-11-24T12:00:00.000Z',
+          expiresAt: '2026-11-24T13:00:00.000Z',
+        };
+        await repo.savePendingImport(user, pending);
+        expect(await repo.getPendingImport(user, 'imp-1')).toEqual(pending);
+        await repo.setPendingImportProgress(user, 'imp-1', 500);
+        expect(await repo.getPendingImport(user, 'imp-1')).toEqual({ ...pending, committedRows: 500 });
+        await repo.setPendingImportProgress(user, 'no-such-import', 5);
+        expect(await repo.getPendingImport(user, 'no-such-import')).toBeNull();
+        expect(await repo.getPendingImport(newUser(), 'imp-1')).toBeNull();
+        expect(await repo.getPendingImport(user, 'imp-2')).toBeNull();
+        clock.set('2026-11-24T13:00:01.000Z');
+        expect(await repo.getPendingImport(user, 'imp-1')).toBeNull();
+        clock.set('2026-11-24T12:00:00.000Z');
+      });
+    });
   });
 }

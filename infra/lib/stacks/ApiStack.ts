@@ -25,11 +25,13 @@ import {
   UserPoolClientIdentityProvider,
   UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { AnyPrincipal, Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ResourcePolicy, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { BundledFunction } from '../constructs/BundledFunction';
+import { FULFILLMENT_TABLE_ACTIONS } from '../constructs/tableActions';
 
 export interface ApiStackProps extends StackProps {
   /** Public origin of the chat app: the only CORS origin and the only OAuth redirect target. */
@@ -41,10 +43,18 @@ export interface ApiStackProps extends StackProps {
   authDomainPrefix?: string;
   rateLimit: number;
   burstLimit: number;
+  /** The ledger: bank import and CSV export (issue 13) read and write it from the proxy. */
+  table?: ITable;
 }
 
 export const CHAT_ROUTE = '/api/chat';
 export const HEALTH_ROUTE = '/api/health';
+/** Bank import (preview, commit) and CSV export; all behind the same JWT authorizer as the chat. */
+export const MONEY_ROUTES = [
+  { path: '/api/import', method: HttpMethod.POST },
+  { path: '/api/import/{importId}/commit', method: HttpMethod.POST },
+  { path: '/api/export.csv', method: HttpMethod.GET },
+] as const;
 
 export class ApiStack extends Stack {
   readonly proxy: BundledFunction;
@@ -110,9 +120,18 @@ export class ApiStack extends Stack {
     this.proxy = new BundledFunction(this, 'Proxy', {
       entry: props.proxyEntry,
       description: 'BudgetBuddy chat proxy: verified user → Lex RecognizeText',
-      environment: { BOT_SECRET_ID: props.botSecret.secretArn },
+      environment: {
+        BOT_SECRET_ID: props.botSecret.secretArn,
+        ...(props.table ? { TABLE_NAME: props.table.tableName } : {}),
+      },
       timeout: Duration.seconds(15),
     });
+    if (props.table) {
+      // The same item-level actions as the code hook: the import writes through the same store.
+      this.proxy.addToRolePolicy(
+        new PolicyStatement({ actions: [...FULFILLMENT_TABLE_ACTIONS], resources: [props.table.tableArn] }),
+      );
+    }
     this.proxy.addToRolePolicy(
       new PolicyStatement({
         actions: ['secretsmanager:GetSecretValue'],
@@ -168,6 +187,11 @@ export class ApiStack extends Stack {
       jwtAudience: [this.userPoolClient.userPoolClientId],
     });
     this.httpApi.addRoutes({ path: CHAT_ROUTE, methods: [HttpMethod.POST], integration, authorizer });
+    if (props.table) {
+      for (const route of MONEY_ROUTES) {
+        this.httpApi.addRoutes({ path: route.path, methods: [route.method], integration, authorizer });
+      }
+    }
     // The load balancer-style uptime probe carries no token; it reveals nothing but "up".
     const [healthRoute] = this.httpApi.addRoutes({
       path: HEALTH_ROUTE,

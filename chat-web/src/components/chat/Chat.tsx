@@ -3,6 +3,8 @@ import type { ChatButton } from '@budgetbuddy/fulfillment/src/proxy/contract';
 import type { AuthSession } from '../../auth/AuthSession';
 import { clearHistory } from '../../history/historyStore';
 import { useConversation } from '../../hooks/useConversation';
+import { AttachButton, ImportPanel } from '../../import/ImportPanel';
+import { useBankImport } from '../../import/useBankImport';
 import { Composer } from './Composer';
 import { MessageList } from './MessageList';
 import { SendError } from './SendError';
@@ -24,6 +26,11 @@ export function Chat({ session, apiBase, embedded }: ChatProps) {
   const conversation = useConversation(session, apiBase);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const { send, retry, dismissFailure } = conversation;
+  const bankImport = useBankImport(session, apiBase, conversation.addNote, conversation.addBotMessages);
+  const importBusy =
+    bankImport.state.step === 'uploading' ||
+    bankImport.state.step === 'committing' ||
+    bankImport.state.step === 'receipt';
 
   useEffect(() => {
     if (hasFinePointer()) inputRef.current?.focus();
@@ -66,7 +73,19 @@ export function Chat({ session, apiBase, embedded }: ChatProps) {
   const showHeader = !embedded || handleSignOut !== undefined;
 
   return (
-    <div className={`bb-chat${embedded ? ' bb-chat--embedded' : ''}`}>
+    <div
+      className={`bb-chat${embedded ? ' bb-chat--embedded' : ''}`}
+      // A bank file dropped anywhere on the chat is imported (previewed first).
+      onDragOver={(event) => {
+        if (event.dataTransfer.types.includes('Files')) event.preventDefault();
+      }}
+      onDrop={(event) => {
+        const file = event.dataTransfer.files[0];
+        if (!file) return;
+        event.preventDefault();
+        bankImport.choose(file);
+      }}
+    >
       {showHeader ? (
         <header className="bb-header">
           <h1 className={embedded ? 'bb-visually-hidden' : 'bb-header__title'}>
@@ -101,14 +120,19 @@ export function Chat({ session, apiBase, embedded }: ChatProps) {
             onDismiss={handleDismiss}
           />
         ) : null}
-        <Composer
-          value={conversation.draft}
-          onChange={conversation.setDraft}
-          onSend={(text) => send(text, { fromComposer: true })}
-          lastTyped={conversation.lastTyped}
-          busy={conversation.pending}
-          inputRef={inputRef}
-        />
+        <ImportPanel state={bankImport.state} onConfirm={bankImport.confirm} onCancel={bankImport.cancel} />
+        <div className="bb-compose-row">
+          <Composer
+            value={conversation.draft}
+            onChange={conversation.setDraft}
+            onSend={(text) => send(text, { fromComposer: true })}
+            lastTyped={conversation.lastTyped}
+            busy={conversation.pending}
+            inputRef={inputRef}
+          />
+          {/* After the composer, so Shift+Tab from it still reaches the suggestions first. */}
+          <AttachButton disabled={importBusy} onFile={bankImport.choose} />
+        </div>
       </footer>
       {/* chatscope's message list is not a live region, so bot replies are announced here. */}
       <div className="bb-visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">

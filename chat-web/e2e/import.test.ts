@@ -1,0 +1,251 @@
+/**
+ * Bank import in the browser (issue 13): the paperclip and drag-and-drop take a .csv, a preview card
+ * offers Import and Cancel, a summary lands in the conversation, re-importing finds only duplicates,
+ * too-big and non-CSV files get a sentence. axe-core checks the preview at desktop and phone widths.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { startStack, type Stack } from './support/stack';
+import { artifactPath, launchBrowser, type TestBrowser } from './support/browser';
+import { ChatPage } from './support/ChatPage';
+import { ensureWebBuild } from './support/webBuild';
+
+jest.setTimeout(90_000);
+
+const FIXTURES = path.resolve(__dirname, '../../fulfillment/test/fixtures/bank');
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+let stack: Stack;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  ensureWebBuild();
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** WCAG 2.1 A/AA violations on the page as it is now. */
+async function axeViolations(page: Page): Promise<string[]> {
+  // evaluate runs through the DevTools protocol, which the page's CSP (script-src 'self') does not block.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } })
+      .axe;
+    const result = (await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })) as { violations: AxeViolation[] };
+    return result.violations;
+  });
+  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+async function chooseFile(page: Page, name: string, content?: Buffer) {
+  await page.getByTestId('attach-input').setInputFiles({
+    name,
+    mimeType: 'text/csv',
+    buffer: content ?? fs.readFileSync(path.join(FIXTURES, name)),
+  });
+}
+
+/** Drops a file on the conversation the way a browser does: a drop event carrying a DataTransfer. */
+async function dropFile(page: Page, name: string, text: string) {
+  await page.evaluate(
+    ({ name, text }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], name, { type: 'text/csv' }));
+      const target = document.querySelector('.bb-main')!;
+      target.dispatchEvent(
+        new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
+      target.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
+    },
+    { name, text },
+  );
+}
+
+describe('importing a bank file in the chat', () => {
+  test('paperclip → preview → Import → summary; dropping the same file again finds only duplicates', async () => {
+    const page = await browser.context.newPage();
+    const chat = new ChatPage(page);
+    await chat.open(stack.chatUrl, 'e2e-import');
+
+    await expect(
+      page.getByRole('button', { name: 'Add a bank file (.csv) or a receipt photo' }).isVisible(),
+    ).resolves.toBe(true);
+    await chooseFile(page, 'chase-checking.csv');
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    await expect(page.getByTestId('import-title').innerText()).resolves.toBe(
+      'Import 5 transactions — 1 duplicate skipped',
+    );
+    await expect(preview.innerText()).resolves.toMatch(/STARBUCKS STORE 12345[\s\S]*5\.75 USD[\s\S]*Food/);
+    await expect(preview.innerText()).resolves.toMatch(/2 card payments or transfers left out/);
+    // Nothing is stored before Import, and the keyboard is on the Import button.
+    expect(await stack.repo.listRecent('e2e-import', 10)).toEqual([]);
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Import');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath('import-preview-desktop.png') });
+
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await chat.page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="bot-message"]')].some((m) =>
+        m.textContent?.includes('Imported 5 transactions from chase-checking.csv.'),
+      ),
+    );
+    await expect(chat.botMessages.last().innerText()).resolves.toMatch(
+      /Imported 5 transactions from chase-checking\.csv\. 1 duplicate skipped\. 2 card payments or transfers left out\./,
+    );
+    await preview.waitFor({ state: 'detached' });
+    const saved = await stack.repo.listRecent('e2e-import', 10);
+    expect(saved.map((t) => t.amountMinor).sort((a, b) => a - b)).toEqual([575, 4130, 8712, 185000, 250000]);
+
+    // The chat answers from the same ledger: imported spending counts in the month's totals.
+    const answer = await chat.say('how much did I spend on groceries last month?');
+    expect(answer).toMatch(/87\.12/);
+
+    await dropFile(
+      page,
+      'chase-checking.csv',
+      fs.readFileSync(path.join(FIXTURES, 'chase-checking.csv'), 'utf8'),
+    );
+    await preview.waitFor();
+    await expect(page.getByTestId('import-title').innerText()).resolves.toBe(
+      'Nothing new to import — all 6 transactions are already in your ledger',
+    );
+    await page.getByRole('button', { name: 'Close' }).click();
+    await preview.waitFor({ state: 'detached' });
+    expect(await stack.repo.listRecent('e2e-import', 20)).toHaveLength(5);
+    await page.close();
+  });
+
+  test('on a phone: the preview fits, passes axe, and Cancel stores nothing', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 640 });
+    const chat = new ChatPage(page);
+    await chat.open(stack.chatUrl, 'e2e-import-phone');
+    await chooseFile(page, 'amex.csv');
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor();
+    await expect(page.getByTestId('import-title').innerText()).resolves.toBe('Import 5 transactions');
+    const box = await preview.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 360).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath('import-preview-phone.png') });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await preview.waitFor({ state: 'detached' });
+    expect(await stack.repo.listRecent('e2e-import-phone', 10)).toEqual([]);
+    await page.close();
+  });
+
+  test('a file over 5 MB, a PDF and a CSV with no amounts each get a sentence, and nothing is stored', async () => {
+    const page = await browser.context.newPage();
+    const chat = new ChatPage(page);
+    await chat.open(stack.chatUrl, 'e2e-import-bad');
+    const error = page.getByTestId('import-error');
+
+    await chooseFile(page, 'huge.csv', Buffer.alloc(5 * 1024 * 1024 + 1, 'a'));
+    await expect(error.innerText()).resolves.toMatch(/at most 5 MB/);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+
+    await page.getByTestId('attach-input').setInputFiles({
+      name: 'statement.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.7'),
+    });
+    await expect(error.innerText()).resolves.toMatch(/Only \.csv bank files and JPEG or PNG receipt photos/);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+
+    await chooseFile(page, 'contacts.csv', Buffer.from('name,email\nSam,sam@example.com\n'));
+    await expect(error.innerText()).resolves.toMatch(/date column and an amount column/);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await stack.repo.listRecent('e2e-import-bad', 10)).toEqual([]);
+    await page.close();
+  });
+
+  test('a receipt photo: a thumbnail while it is read, then the proposal; Yes logs it', async () => {
+    const drawing = await browser.context.newPage();
+    await drawing.setViewportSize({ width: 440, height: 560 });
+    await drawing.setContent(
+      `<body style="margin:0;background:#777"><div style="font-family:monospace;font-size:18px;width:360px;margin:20px;padding:20px;background:#fbfaf5;transform:rotate(2deg)"><h2 style="text-align:center">GREEN LEAF MARKET</h2><p>11/26/2026 14:32</p><pre>
+ALMOND MILK          4.99
+SUBTOTAL            22.45
+TAX                  1.02
+TOTAL               23.47
+VISA **** 1234      23.47</pre></div></body>`,
+    );
+    const photo = await drawing.screenshot({ type: 'jpeg', quality: 70 });
+    await drawing.close();
+
+    const page = await browser.context.newPage();
+    const chat = new ChatPage(page);
+    await chat.open(stack.chatUrl, 'e2e-receipt');
+    // A mouse-driven desktop gets no camera button; touch screens get one that opens the camera.
+    await expect(page.getByTestId('camera').isVisible()).resolves.toBe(false);
+    await expect(page.getByTestId('camera-input').getAttribute('capture')).resolves.toBe('environment');
+    await page
+      .getByTestId('attach-input')
+      .setInputFiles({ name: 'receipt.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.getByTestId('receipt-reading').waitFor();
+    await expect(page.getByRole('img', { name: 'Receipt photo receipt.jpg' }).isVisible()).resolves.toBe(
+      true,
+    );
+    await chat.waitForBotMessages(1);
+    await expect(chat.botMessages.first().innerText()).resolves.toMatch(
+      /Log \$23\.47 at Green Leaf Market for Groceries on Nov 26\?/,
+    );
+    expect(await stack.repo.listRecent('e2e-receipt', 5)).toEqual([]);
+    await page.getByRole('button', { name: 'Yes' }).click();
+    await chat.waitForBotMessages(3);
+    await expect(chat.botMessages.nth(2).innerText()).resolves.toMatch(/Logged \$23\.47 for Groceries/);
+    const saved = await stack.repo.listRecent('e2e-receipt', 5);
+    expect(saved.map((t) => [t.amountMinor, t.category, t.date])).toEqual([
+      [2347, 'Groceries', '2026-11-26'],
+    ]);
+    await page.close();
+  });
+
+  test('a 3,000-row file: preview, then Import shows progress over several commit calls and stores every row', async () => {
+    const lines = ['Date,Description,Amount'];
+    for (let i = 0; i < 3_000; i++) {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      lines.push(`11/${day}/2026,COFFEE SHOP ${i},-${(1 + (i % 50)).toFixed(2)}`);
+    }
+    const page = await browser.context.newPage();
+    const chat = new ChatPage(page);
+    await chat.open(stack.chatUrl, 'e2e-import-big');
+    await chooseFile(page, 'big.csv', Buffer.from(lines.join('\n')));
+    await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('import-title').innerText()).resolves.toBe('Import 3000 transactions');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('Importing 3000 transactions…').waitFor();
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-testid="bot-message"]')].some((m) =>
+          m.textContent?.includes('Imported 3000 transactions'),
+        ),
+      undefined,
+      { timeout: 120_000 },
+    );
+    const totals = await stack.repo.getPeriodTotals(
+      'e2e-import-big',
+      { granularity: 'month', key: '2026-11' },
+      'USD',
+    );
+    expect(totals.transactionCount).toBe(3_000);
+    await page.close();
+  }, 180_000);
+});

@@ -1,0 +1,152 @@
+/**
+ * Preview and commit of a bank import. The preview stores nothing in the ledger: it parses the file,
+ * marks duplicates (an entry already in the ledger with the same date, amount and description, or the
+ * same line earlier in the file) and keeps the new rows as a pending import in the store, with a TTL, so
+ * the commit can run on any Lambda instance. The commit logs them through the ledger's own write path
+ * (rollups, idempotency keys derived from each row), so committing twice or re-importing adds nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import { toMajorString } from '../domain/ledger/money';
+import type { Clock } from '../ports/Clock';
+import type { LedgerRepository, PendingImportRow, UserProfile } from '../ports/LedgerRepository';
+import { duplicateKeyOf, parseBankCsv, type ImportedRow, type LineNote } from './parseBankCsv';
+
+/** How long a preview can wait for its Import button. */
+export const PENDING_IMPORT_TTL_MS = 60 * 60 * 1000;
+/** Rows per ledger call; the store packs each call into transactions of up to 100 writes. */
+export const COMMIT_BATCH = 250;
+/** Rows shown in the preview card. */
+export const PREVIEW_ROWS = 100;
+
+const FALLBACK_PROFILE: UserProfile = { currency: 'USD', timeZone: 'UTC', customCategories: [] };
+
+export interface PreviewRow {
+  line: number;
+  date: string;
+  kind: 'expense' | 'income';
+  /** Major units, exact ("12.50"). */
+  amount: string;
+  currency: string;
+  category: string;
+  description: string;
+  duplicate: boolean;
+}
+
+export interface ImportPreview {
+  importId: string;
+  rows: number;
+  new: number;
+  duplicates: number;
+  errors: LineNote[];
+  skipped: LineNote[];
+  preview: PreviewRow[];
+  layout: ReturnType<typeof parseBankCsv>['layout'];
+}
+
+export interface ImportDeps {
+  ledger: LedgerRepository;
+  clock: Clock;
+  newId?: () => string;
+}
+
+async function existingKeys(ledger: LedgerRepository, userId: string, rows: { date: string }[]) {
+  if (rows.length === 0) return new Set<string>();
+  const dates = rows.map((r) => r.date).sort();
+  const existing = await ledger.listAllTransactions(userId, {
+    from: dates[0]!,
+    to: dates[dates.length - 1]!,
+  });
+  return new Set(existing.map(duplicateKeyOf));
+}
+
+export async function previewImport(deps: ImportDeps, userId: string, csv: string): Promise<ImportPreview> {
+  const profile = (await deps.ledger.getProfile(userId)) ?? FALLBACK_PROFILE;
+  const parsed = parseBankCsv(csv, profile);
+  const known = await existingKeys(deps.ledger, userId, parsed.rows);
+  const fresh: ImportedRow[] = [];
+  const flagged: { row: ImportedRow; duplicate: boolean }[] = [];
+  for (const row of parsed.rows) {
+    const duplicate = known.has(row.duplicateKey);
+    known.add(row.duplicateKey);
+    if (!duplicate) fresh.push(row);
+    flagged.push({ row, duplicate });
+  }
+  const importId = (deps.newId ?? randomUUID)();
+  const now = deps.clock.now();
+  await deps.ledger.savePendingImport(userId, {
+    importId,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + PENDING_IMPORT_TTL_MS).toISOString(),
+    rows: fresh.map(toPendingRow),
+  });
+  return {
+    importId,
+    rows: parsed.rows.length,
+    new: fresh.length,
+    duplicates: parsed.rows.length - fresh.length,
+    errors: parsed.errors,
+    skipped: parsed.skipped,
+    preview: flagged.slice(0, PREVIEW_ROWS).map(({ row, duplicate }) => ({
+      line: row.line,
+      date: row.date,
+      kind: row.kind,
+      amount: toMajorString(row.amountMinor, row.currency),
+      currency: row.currency,
+      category: row.category,
+      description: row.description,
+      duplicate,
+    })),
+    layout: parsed.layout,
+  };
+}
+
+function toPendingRow(row: ImportedRow): PendingImportRow {
+  const pending: PendingImportRow = {
+    kind: row.kind,
+    amountMinor: row.amountMinor,
+    currency: row.currency,
+    category: row.category,
+    date: row.date,
+    requestId: row.requestId,
+  };
+  if (row.note !== undefined) pending.note = row.note;
+  return pending;
+}
+
+export interface CommitResult {
+  /** Rows stored by this call. */
+  imported: number;
+  /** New rows of the preview still to store: call commit again (each call stays within its time budget). */
+  remaining: number;
+}
+
+/**
+ * Stores the pending import's new rows, in batches, until they are all stored or `budgetMs` has passed
+ * (an API Gateway request ends after 29 s; a 10,000-row file takes longer than that on DynamoDB Local).
+ * Progress is saved after each batch and the next call carries on from there. Rows are written with
+ * idempotency keys derived from the row, so a row another commit already stored is not stored again.
+ * null when there is no such pending import (never made, someone else's, or expired).
+ */
+export async function commitImport(
+  deps: ImportDeps,
+  userId: string,
+  importId: string,
+  budgetMs = Number.POSITIVE_INFINITY,
+): Promise<CommitResult | null> {
+  const started = Date.now();
+  const pending = await deps.ledger.getPendingImport(userId, importId);
+  if (!pending) return null;
+  const rows = pending.rows;
+  let done = Math.min(pending.committedRows ?? 0, rows.length);
+  let imported = 0;
+  let first = true;
+  while (done < rows.length && (first || Date.now() - started < budgetMs)) {
+    first = false;
+    const batch = rows.slice(done, done + COMMIT_BATCH).map((r) => ({ ...r, source: 'import' as const }));
+    const results = await deps.ledger.logTransactions(userId, batch);
+    imported += results.filter((r) => r.created).length;
+    done += batch.length;
+    await deps.ledger.setPendingImportProgress(userId, importId, done);
+  }
+  return { imported, remaining: rows.length - done };
+}

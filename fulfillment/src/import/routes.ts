@@ -1,0 +1,149 @@
+/**
+ * The money-in and money-out routes of the chat API (issue 13): POST /api/import (preview),
+ * POST /api/import/{importId}/commit, GET /api/export.csv. Same identity and error shape as /api/chat.
+ */
+import type { Context, Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { Clock } from '../ports/Clock';
+import type { LedgerRepository } from '../ports/LedgerRepository';
+import { StoreUnavailableError } from '../ports/LedgerRepository';
+import { ErrorCode, errorResponse } from '../proxy/errors';
+import { transactionsToCsv } from '../export/exportCsv';
+import { commitImport, previewImport } from './importService';
+import { ImportFileError } from './parseBankCsv';
+
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+export interface MoneyRoutesDeps {
+  ledger: LedgerRepository;
+  clock: Clock;
+  identify: (c: Context) => string | null;
+  logError: (message: string, detail: Record<string, unknown>) => void;
+  /** How long one commit call may write before answering with `remaining` (default 8 s). */
+  commitBudgetMs?: number;
+}
+
+/** Leaves room under the proxy Lambda's 15 s timeout and API Gateway's 29 s for the batch in flight. */
+export const DEFAULT_COMMIT_BUDGET_MS = 8_000;
+
+/** Browsers label .csv files differently (Windows: application/vnd.ms-excel); all of these are text. */
+const CSV_TYPES = new Set([
+  'text/csv',
+  'application/csv',
+  'text/comma-separated-values',
+  'application/vnd.ms-excel',
+  'text/plain',
+  'text/tab-separated-values',
+]);
+
+const NO_USER = 'Please sign in to import or export transactions.';
+const NOT_CSV_TYPE =
+  'That file is not a CSV file. In your online banking, export or download your transactions as CSV (not PDF or Excel) and send it with Content-Type: text/csv.';
+const TOO_BIG = `That file is too big: bank files can be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Export a shorter date range and try again.`;
+const STORE_DOWN = 'Your transactions could not be reached just now. Nothing was changed; please try again.';
+const IMPORT_ID = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+
+/** Codes beyond the chat's own: the file's problem, or the ledger being unreachable. */
+type MoneyErrorCode = ErrorCode | 'empty_file' | 'not_csv' | 'no_columns' | 'store_unavailable';
+const fail = (c: Context, status: ContentfulStatusCode, code: MoneyErrorCode, message: string) =>
+  c.json({ error: { code, message } }, status);
+
+const mediaType = (value: string | undefined) => (value ?? '').split(';', 1)[0]!.trim().toLowerCase();
+
+/** Bank files are UTF-8 these days, but older exports are Windows-1252 ("£" as one byte). */
+function decode(bytes: ArrayBuffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+export function registerMoneyRoutes(app: Hono, deps: MoneyRoutesDeps): void {
+  const storeDown = (c: Context, err: unknown, what: string) => {
+    deps.logError(`${what} failed`, {
+      error: err instanceof Error ? err.name : 'unknown',
+      detail: err instanceof Error ? err.message : String(err),
+    });
+    return fail(c, 503, 'store_unavailable', STORE_DOWN);
+  };
+
+  app.post(
+    '/api/import',
+    (c, next) => {
+      if (!CSV_TYPES.has(mediaType(c.req.header('content-type')))) {
+        return Promise.resolve(fail(c, 415, 'not_csv', NOT_CSV_TYPE));
+      }
+      return next();
+    },
+    bodyLimit({
+      maxSize: MAX_IMPORT_BYTES,
+      onError: (c) => {
+        c.header('Connection', 'close');
+        return errorResponse(c, 413, ErrorCode.payloadTooLarge, TOO_BIG);
+      },
+    }),
+    async (c) => {
+      const userId = deps.identify(c);
+      if (userId === null) return errorResponse(c, 401, ErrorCode.unauthenticated, NO_USER);
+      const text = decode(await c.req.arrayBuffer());
+      try {
+        return c.json(await previewImport(deps, userId, text));
+      } catch (err) {
+        if (err instanceof ImportFileError) {
+          return fail(
+            c,
+            err.problem === 'empty' ? 400 : 422,
+            err.problem === 'empty' ? 'empty_file' : err.problem,
+            err.message,
+          );
+        }
+        if (err instanceof StoreUnavailableError) return storeDown(c, err, 'import preview');
+        throw err;
+      }
+    },
+  );
+
+  app.post('/api/import/:importId/commit', async (c) => {
+    const userId = deps.identify(c);
+    if (userId === null) return errorResponse(c, 401, ErrorCode.unauthenticated, NO_USER);
+    const importId = IMPORT_ID.safeParse(c.req.param('importId'));
+    const missing = () =>
+      errorResponse(
+        c,
+        404,
+        ErrorCode.notFound,
+        'That import preview has expired or does not exist. Upload the file again to see a new preview.',
+      );
+    if (!importId.success) return missing();
+    try {
+      const result = await commitImport(
+        deps,
+        userId,
+        importId.data,
+        deps.commitBudgetMs ?? DEFAULT_COMMIT_BUDGET_MS,
+      );
+      return result ? c.json(result) : missing();
+    } catch (err) {
+      if (err instanceof StoreUnavailableError) return storeDown(c, err, 'import commit');
+      throw err;
+    }
+  });
+
+  app.get('/api/export.csv', async (c) => {
+    const userId = deps.identify(c);
+    if (userId === null) return errorResponse(c, 401, ErrorCode.unauthenticated, NO_USER);
+    try {
+      const csv = transactionsToCsv(await deps.ledger.listAllTransactions(userId));
+      const day = deps.clock.now().toISOString().slice(0, 10);
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="budgetbuddy-${day}.csv"`);
+      return c.body(csv);
+    } catch (err) {
+      if (err instanceof StoreUnavailableError) return storeDown(c, err, 'export');
+      throw err;
+    }
+  });
+}

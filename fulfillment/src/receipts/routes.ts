@@ -1,0 +1,204 @@
+/**
+ * POST /api/receipts (issue 13): a photo of a receipt becomes a proposed expense, decided in the chat.
+ * The image is read (ReceiptOcr), the reading goes to Lex with PutSession as a LogExpense waiting for
+ * confirmation ("Log $23.47 at Green Leaf Market for Groceries on Nov 26?"), so the next /api/chat turn
+ * — "yes", "no" — is answered by the bot's own dialog and code hook, which logs it or drops it. Without
+ * a readable total the bot asks for the amount instead (ElicitSlot). Nothing is logged by this route
+ * and the image is not kept.
+ */
+import {
+  PutSessionCommand,
+  type LexRuntimeV2Client,
+  type Message,
+  type SessionState,
+  type Slot,
+} from '@aws-sdk/client-lex-runtime-v2';
+import { IntentName, SlotName, USER_ID_ATTRIBUTE } from '@budgetbuddy/bot/src/definition/names';
+import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { formatMoney, toMinor } from '../domain/ledger/money';
+import { localDate } from '../domain/ledger/periods';
+import type { Clock } from '../ports/Clock';
+import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { BotConfig } from '../proxy/botConfig';
+import { toChatReply } from '../proxy/replyMapper';
+import { sessionIdFor } from '../proxy/sessionIds';
+import type { ReceiptOcr } from './ReceiptOcr';
+import { readReceipt, type ReceiptReading } from './readReceipt';
+
+export const MAX_RECEIPT_BYTES = 10 * 1024 * 1024;
+
+export interface ReceiptRoutesDeps {
+  lex: LexRuntimeV2Client;
+  botConfig: () => Promise<BotConfig>;
+  identify: (c: Context) => string | null;
+  ocr: ReceiptOcr;
+  ledger: LedgerRepository;
+  clock: Clock;
+  logError: (message: string, detail: Record<string, unknown>) => void;
+}
+
+const fail = (c: Context, status: ContentfulStatusCode, code: string, message: string) =>
+  c.json({ error: { code, message } }, status);
+
+const NOT_IMAGE =
+  'That file is not a photo I can read. Send a JPEG or PNG picture of the receipt (Content-Type image/jpeg or image/png).';
+const UNREADABLE =
+  'I could not read a receipt in that photo. Try again with the whole receipt flat, in good light.';
+
+/** The file's own first bytes, not its label: a renamed PDF is not a JPEG. */
+function isImage(bytes: Uint8Array, type: string): boolean {
+  if (type === 'image/jpeg') return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  return [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => bytes[i] === b);
+}
+
+const slot = (value: string): Slot => ({
+  value: { originalValue: value, interpretedValue: value, resolvedValues: [value] },
+});
+
+function dayLabel(date: string, today: string): string {
+  if (date === today) return 'today';
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const label = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', {
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+    ...(date.slice(0, 4) !== today.slice(0, 4) ? { year: 'numeric' } : {}),
+  });
+  return `on ${label}`;
+}
+
+/** null when the total is missing or not an amount in the currency (too many decimals, zero). */
+function amountMinorOf(total: string | null, currency: string): number | null {
+  if (total === null) return null;
+  try {
+    return toMinor(total, currency);
+  } catch {
+    return null;
+  }
+}
+
+/** The proposal and the Lex session that waits for the answer. */
+export function receiptTurn(
+  reading: ReceiptReading,
+  currency: string,
+  today: string,
+): { messages: Message[]; sessionState: Omit<SessionState, 'sessionAttributes'> } {
+  const date = reading.date ?? today;
+  const slots: Record<string, Slot> = { [SlotName.Date]: slot(date) };
+  if (reading.category) slots[SlotName.Category] = slot(reading.category);
+  if (reading.merchant) slots[SlotName.Note] = slot(reading.merchant);
+  const at = reading.merchant ? ` at ${reading.merchant}` : '';
+  const forCategory = reading.category ? ` for ${reading.category}` : '';
+  const minor = amountMinorOf(reading.total, currency);
+  if (minor === null) {
+    return {
+      messages: [
+        {
+          contentType: 'PlainText',
+          content: `I read a receipt${at}${forCategory} ${dayLabel(date, today)}, but not its total. How much was it?`,
+        },
+      ],
+      sessionState: {
+        dialogAction: { type: 'ElicitSlot', slotToElicit: SlotName.Amount },
+        intent: { name: IntentName.LogExpense, state: 'InProgress', confirmationState: 'None', slots },
+      },
+    };
+  }
+  slots[SlotName.Amount] = slot(reading.total!);
+  return {
+    messages: [
+      {
+        contentType: 'PlainText',
+        content: `Log ${formatMoney(minor, currency)}${at}${forCategory} ${dayLabel(date, today)}?`,
+      },
+      {
+        contentType: 'ImageResponseCard',
+        imageResponseCard: {
+          title: 'Log this receipt?',
+          buttons: [
+            { text: 'Yes', value: 'yes' },
+            { text: 'No', value: 'no' },
+          ],
+        },
+      },
+    ],
+    sessionState: {
+      dialogAction: { type: 'ConfirmIntent' },
+      intent: { name: IntentName.LogExpense, state: 'InProgress', confirmationState: 'None', slots },
+    },
+  };
+}
+
+export function registerReceiptRoutes(app: Hono, deps: ReceiptRoutesDeps): void {
+  app.post(
+    '/api/receipts',
+    (c, next) => {
+      const type = (c.req.header('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
+      if (type !== 'image/jpeg' && type !== 'image/png') {
+        return Promise.resolve(fail(c, 415, 'not_an_image', NOT_IMAGE));
+      }
+      return next();
+    },
+    bodyLimit({
+      maxSize: MAX_RECEIPT_BYTES,
+      onError: (c) => {
+        c.header('Connection', 'close');
+        return fail(c, 413, 'payload_too_large', 'That photo is too big: it can be at most 10 MB.');
+      },
+    }),
+    async (c) => {
+      const userId = deps.identify(c);
+      if (userId === null) return fail(c, 401, 'unauthenticated', 'Please sign in to send a receipt.');
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      if (bytes.length === 0)
+        return fail(c, 400, 'empty_file', 'That photo is empty. Take the picture again.');
+      const type = (c.req.header('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
+      if (!isImage(bytes, type)) return fail(c, 422, 'not_an_image', NOT_IMAGE);
+
+      let lines: string[];
+      try {
+        lines = await deps.ocr.readLines(bytes);
+      } catch (err) {
+        deps.logError('receipt OCR failed', { detail: err instanceof Error ? err.message : String(err) });
+        return fail(c, 422, 'unreadable_receipt', UNREADABLE);
+      }
+      const profile = (await deps.ledger.getProfile(userId)) ?? {
+        currency: 'USD',
+        timeZone: 'UTC',
+        customCategories: [],
+      };
+      const reading = readReceipt(lines, profile);
+      if (reading.total === null && reading.merchant === null) {
+        return fail(c, 422, 'unreadable_receipt', UNREADABLE);
+      }
+      const today = localDate(deps.clock.now(), profile.timeZone);
+      const turn = receiptTurn(reading, profile.currency, today);
+      try {
+        const bot = await deps.botConfig();
+        await deps.lex.send(
+          new PutSessionCommand({
+            botId: bot.botId,
+            botAliasId: bot.botAliasId,
+            localeId: bot.localeId,
+            sessionId: sessionIdFor(userId),
+            messages: turn.messages,
+            sessionState: { ...turn.sessionState, sessionAttributes: { [USER_ID_ATTRIBUTE]: userId } },
+          }),
+        );
+      } catch (err) {
+        deps.logError('receipt PutSession failed', {
+          detail: err instanceof Error ? err.message : String(err),
+        });
+        return fail(
+          c,
+          502,
+          'bot_unavailable',
+          'BudgetBuddy could not answer just now — please send the photo again.',
+        );
+      }
+      return c.json(toChatReply({ messages: turn.messages, sessionState: turn.sessionState }));
+    },
+  );
+}

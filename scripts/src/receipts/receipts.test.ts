@@ -1,0 +1,155 @@
+/**
+ * Receipt photos end to end (issue 13): receipts drawn in Chromium, then degraded like phone photos
+ * (rotated, blurred, uneven light, JPEG), are read by the real offline OCR, proposed through the real
+ * proxy and Lex runtime, and logged only when the person says "yes".
+ */
+import { chromium, type Browser } from 'playwright-core';
+import { fixedClock } from '@budgetbuddy/fulfillment/src/ports/Clock';
+import type { ChatReply } from '@budgetbuddy/fulfillment/src/proxy/contract';
+import { startStack, type Stack } from '../stack';
+
+jest.setTimeout(120_000);
+
+let stack: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([
+    startStack({ port: 0, lexPort: 0, quiet: true, clock: fixedClock('2026-11-28T15:00:00Z') }),
+    chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] }),
+  ]);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+interface Receipt {
+  html: string;
+}
+
+const GROCERY: Receipt = {
+  html: `<h2 style="text-align:center">GREEN LEAF MARKET</h2><p style="text-align:center">123 Main St, Springfield</p>
+  <p>11/26/2026 14:32</p><pre>
+ORGANIC BANANAS      3.49
+ALMOND MILK          4.99
+SOURDOUGH BREAD      6.50
+FREE RANGE EGGS      7.47
+SUBTOTAL            22.45
+TAX                  1.02
+TOTAL               23.47
+VISA **** 1234      23.47
+</pre><p>THANK YOU FOR SHOPPING</p>`,
+};
+
+const CAFE: Receipt = {
+  html: `<h2 style="text-align:center;font-family:sans-serif">Blue Bottle Coffee</h2>
+  <p style="text-align:center">Order #4471 - 25 Nov 2026</p>
+  <div style="display:flex;justify-content:space-between"><span>Cappuccino</span><span>$5.25</span></div>
+  <div style="display:flex;justify-content:space-between"><span>Croissant</span><span>$4.50</span></div>
+  <div style="display:flex;justify-content:space-between"><span>Subtotal</span><span>$9.75</span></div>
+  <div style="display:flex;justify-content:space-between"><span>Sales Tax</span><span>$0.87</span></div>
+  <div style="display:flex;justify-content:space-between;font-weight:bold;font-size:22px"><span>Total</span><span>$10.62</span></div>
+  <div style="display:flex;justify-content:space-between"><span>Mastercard ending 9921</span><span>$10.62</span></div>`,
+};
+
+const NO_TOTAL: Receipt = {
+  html: `<h2 style="text-align:center">CITY PHARMACY</h2><p>11/27/2026</p><pre>
+IBUPROFEN 200MG     7.99
+BANDAGES            4.25
+</pre>`,
+};
+
+/** The receipt as a phone would see it: turned a little, soft focus, a shadow across, JPEG. */
+async function photograph(receipt: Receipt, degrade: boolean): Promise<Buffer> {
+  const page = await browser.newPage({ viewport: { width: 440, height: 620 } });
+  const photoLike = degrade
+    ? 'transform:rotate(-3deg);filter:blur(0.7px) contrast(0.85);' +
+      'background-image:linear-gradient(100deg, rgba(0,0,0,0.28), rgba(255,255,255,0) 60%);'
+    : '';
+  await page.setContent(
+    `<body style="margin:0;background:#777"><div style="font-family:monospace;font-size:18px;width:360px;margin:20px;padding:20px;background-color:#fbfaf5;${photoLike}">${receipt.html}</div></body>`,
+  );
+  const shot = await page.screenshot(degrade ? { type: 'jpeg', quality: 55 } : { type: 'png' });
+  await page.close();
+  return shot;
+}
+
+async function sendReceipt(user: string, image: Buffer, type = 'image/jpeg') {
+  const res = await fetch(`${stack.chatUrl}/api/receipts`, {
+    method: 'POST',
+    headers: { 'content-type': type, 'x-bb-local-user': user },
+    body: image,
+  });
+  return { status: res.status, body: (await res.json()) as ChatReply & { error?: { message: string } } };
+}
+
+async function say(user: string, text: string): Promise<ChatReply> {
+  const res = await fetch(`${stack.chatUrl}/api/chat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-bb-local-user': user },
+    body: JSON.stringify({ text, timeZone: 'America/New_York' }),
+  });
+  return (await res.json()) as ChatReply;
+}
+
+const textOf = (reply: ChatReply) =>
+  reply.messages.map((m) => (m.type === 'card' ? m.title : m.text)).join('\n');
+
+describe('POST /api/receipts', () => {
+  test('a clean grocery receipt: the total, not the subtotal or card line; "yes" logs it', async () => {
+    await say('receipt-yes', 'hello');
+    const { status, body } = await sendReceipt('receipt-yes', await photograph(GROCERY, false), 'image/png');
+    expect(status).toBe(200);
+    expect(textOf(body)).toMatch(/^Log \$23\.47 at Green Leaf Market for Groceries on Nov 26\?/);
+    expect(body).toMatchObject({ intent: 'LogExpense', dialogState: 'ConfirmIntent' });
+    expect(await stack.repo.listRecent('receipt-yes', 5)).toEqual([]);
+
+    const reply = await say('receipt-yes', 'yes');
+    expect(textOf(reply)).toMatch(/Logged \$23\.47 for Groceries/);
+    const saved = await stack.repo.listRecent('receipt-yes', 5);
+    expect(saved.map((t) => [t.amountMinor, t.category, t.date, t.note])).toEqual([
+      [2347, 'Groceries', '2026-11-26', 'Green Leaf Market'],
+    ]);
+  });
+
+  test('the same receipt photographed badly still reads right; "no" drops it', async () => {
+    const { body } = await sendReceipt('receipt-no', await photograph(GROCERY, true));
+    expect(textOf(body)).toMatch(/^Log \$23\.47 at Green Leaf Market for Groceries on Nov 26\?/);
+    const reply = await say('receipt-no', 'no');
+    expect(textOf(reply)).toMatch(/didn't log anything/);
+    expect(await stack.repo.listRecent('receipt-no', 5)).toEqual([]);
+  });
+
+  test('a café receipt in two columns, photographed badly: total 10.62, a day-month-name date', async () => {
+    const { body } = await sendReceipt('receipt-cafe', await photograph(CAFE, true));
+    expect(textOf(body)).toMatch(/^Log \$10\.62 at Blue Bottle Coffee for Food on Nov 25\?/);
+    await say('receipt-cafe', 'yes');
+    const saved = await stack.repo.listRecent('receipt-cafe', 5);
+    expect(saved.map((t) => [t.amountMinor, t.category, t.date])).toEqual([[1062, 'Food', '2026-11-25']]);
+  });
+
+  test('no total printed: the bot asks for the amount instead of guessing', async () => {
+    const { body } = await sendReceipt('receipt-ask', await photograph(NO_TOTAL, false), 'image/png');
+    expect(body.dialogState).toBe('ElicitSlot');
+    expect(textOf(body)).toMatch(/City Pharmacy.*Health.*not its total\. How much was it\?/);
+    expect(await stack.repo.listRecent('receipt-ask', 5)).toEqual([]);
+    await say('receipt-ask', '12.24');
+    const saved = await stack.repo.listRecent('receipt-ask', 5);
+    expect(saved.map((t) => [t.amountMinor, t.category, t.date])).toEqual([[1224, 'Health', '2026-11-27']]);
+  });
+
+  test('bad input gets a sentence and nothing is logged', async () => {
+    const notImage = await sendReceipt('receipt-bad', Buffer.from('%PDF-1.7 not a photo'), 'image/png');
+    expect(notImage.status).toBe(422);
+    expect(notImage.body.error?.message).toMatch(/not a photo I can read/);
+    const wrongType = await sendReceipt('receipt-bad', Buffer.from('hello'), 'text/plain');
+    expect(wrongType.status).toBe(415);
+    const empty = await sendReceipt('receipt-bad', Buffer.alloc(0));
+    expect(empty.status).toBe(400);
+    const tooBig = await sendReceipt('receipt-bad', Buffer.alloc(10 * 1024 * 1024 + 1, 0xff));
+    expect(tooBig.status).toBe(413);
+    expect(await stack.repo.listRecent('receipt-bad', 5)).toEqual([]);
+  });
+});
