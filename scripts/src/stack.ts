@@ -84,6 +84,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     // The two slow starts (JVM, NLU training) overlap.
     const [dynamo, nlu] = await Promise.all([
       startDynamoLocal({
+        host,
         ...(opts.dataDir !== undefined ? { dataDir: join(opts.dataDir, 'dynamodb') } : {}),
         ...(opts.jvm ? { jvm: opts.jvm } : {}),
       }).then((d) => {
