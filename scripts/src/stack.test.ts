@@ -4,7 +4,13 @@
  * adapter is driven with an API Gateway HTTP API v2 event against the same Lex runtime.
  */
 import http from 'node:http';
-import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
+import {
+  AccessDeniedException,
+  LexRuntimeV2Client,
+  RecognizeTextCommand,
+} from '@aws-sdk/client-lex-runtime-v2';
+import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot/src/definition/names';
+import { UNKNOWN_USER } from '@budgetbuddy/fulfillment/src/lex/failures';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { fixedClock } from '@budgetbuddy/fulfillment/src/ports/Clock';
 import { createLambdaProxyApp } from '@budgetbuddy/fulfillment/src/handlers/proxy';
@@ -12,7 +18,9 @@ import { BOT_UNAVAILABLE_MESSAGE } from '@budgetbuddy/fulfillment/src/proxy/erro
 import type { ChatReply } from '@budgetbuddy/fulfillment/src/proxy/contract';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { DUMMY_CREDENTIALS } from './dynamoLocal';
-import { LOCAL_BOT_SECRET_ID, startStack, type Stack } from './stack';
+import { LOCAL_BOT_SECRET_ID, LOCAL_IDENTITY_SECRET_ID, startStack, type Stack } from './stack';
+
+const LAMBDA_ENV = { BOT_SECRET_ID: LOCAL_BOT_SECRET_ID, IDENTITY_KEY_SECRET_ID: LOCAL_IDENTITY_SECRET_ID };
 
 const RATE_LIMIT = 20;
 let stack: Stack;
@@ -209,6 +217,40 @@ describe('POST /api/chat', () => {
   });
 });
 
+describe('the local Lex runtime, called directly by someone else on the machine', () => {
+  it('takes no user id the proxy did not sign, and names nobody without one', async () => {
+    const lex = new LexRuntimeV2Client({
+      endpoint: stack.lexUrl,
+      region: 'us-east-1',
+      credentials: DUMMY_CREDENTIALS,
+      maxAttempts: 1,
+    });
+    const turn = { botId: LOCAL_BOT_ID, botAliasId: LOCAL_BOT_ALIAS_ID, localeId: LOCALE_ID };
+    try {
+      const user = 'somebody';
+      await chat(user, { text: 'spent 7 on lunch' });
+      const before = await stack.repo.listRecent(user, 50);
+      await expect(
+        lex.send(
+          new RecognizeTextCommand({
+            ...turn,
+            sessionId: 'intruder-1',
+            text: 'spent 900 on rent',
+            sessionState: { sessionAttributes: { 'bb:userId': user } },
+          }),
+        ),
+      ).rejects.toBeInstanceOf(AccessDeniedException);
+      const anonymous = await lex.send(
+        new RecognizeTextCommand({ ...turn, sessionId: 'intruder-2', text: 'spent 900 on rent' }),
+      );
+      expect(anonymous.messages?.map((m) => m.content)).toContain(UNKNOWN_USER);
+      expect(await stack.repo.listRecent(user, 50)).toEqual(before);
+    } finally {
+      lex.destroy();
+    }
+  });
+});
+
 describe('GET /api/health and the web app', () => {
   test('health answers ok while the stack is up', async () => {
     const res = await fetch(`${stack.chatUrl}/api/health`);
@@ -286,7 +328,7 @@ describe('Lambda adapter (API Gateway HTTP API v2 with a Cognito JWT authorizer)
   test('the user is the JWT sub; the local header is not honoured', async () => {
     const c = clients();
     try {
-      const handler = handle(createLambdaProxyApp({ BOT_SECRET_ID: LOCAL_BOT_SECRET_ID }, c));
+      const handler = handle(createLambdaProxyApp(LAMBDA_ENV, c));
       const sub = '7c1e2f9a-1b2c-4d5e-8f90-a1b2c3d4e5f6';
       const event = apiGatewayEvent(
         JSON.stringify({ text: 'spent 15 on taxi', userId: 'someone-else' }),
@@ -308,7 +350,7 @@ describe('Lambda adapter (API Gateway HTTP API v2 with a Cognito JWT authorizer)
   test('401 without JWT claims, even with the local header', async () => {
     const c = clients();
     try {
-      const handler = handle(createLambdaProxyApp({ BOT_SECRET_ID: LOCAL_BOT_SECRET_ID }, c));
+      const handler = handle(createLambdaProxyApp(LAMBDA_ENV, c));
       const event = apiGatewayEvent(JSON.stringify({ text: 'spent 15 on taxi' }), {
         'content-type': 'application/json',
         'x-bb-local-user': 'header-user',
@@ -325,7 +367,7 @@ describe('Lambda adapter (API Gateway HTTP API v2 with a Cognito JWT authorizer)
   test('an unknown bot secret is a 502 with the user-facing sentence, not a crash', async () => {
     const c = clients();
     try {
-      const handler = handle(createLambdaProxyApp({ BOT_SECRET_ID: 'no/such/secret' }, c));
+      const handler = handle(createLambdaProxyApp({ ...LAMBDA_ENV, BOT_SECRET_ID: 'no/such/secret' }, c));
       const event = apiGatewayEvent(
         JSON.stringify({ text: 'hello' }),
         { 'content-type': 'application/json' },

@@ -8,12 +8,14 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Context } from 'hono';
 import { handle } from 'hono/aws-lambda';
 import { z } from 'zod';
+import { secretIdentityKeys } from '../lex/identitySignature';
 import { createProxyApp } from '../proxy/app';
 import { secretBotConfig } from '../proxy/botConfig';
 import { createLexClient } from '../proxy/lexClient';
 
 const envSchema = z.object({
   BOT_SECRET_ID: z.string().min(1, 'BOT_SECRET_ID (the bot config secret) must be set'),
+  IDENTITY_KEY_SECRET_ID: z.string().min(1, 'IDENTITY_KEY_SECRET_ID (the identity signing key) must be set'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
 });
 
@@ -35,12 +37,11 @@ export function createLambdaProxyApp(
   clients: { lex?: LexRuntimeV2Client; secrets?: SecretsManagerClient } = {},
 ) {
   const config = envSchema.parse(env);
+  const secrets = clients.secrets ?? new SecretsManagerClient({});
   return createProxyApp({
     lex: clients.lex ?? createLexClient(),
-    botConfig: secretBotConfig({
-      client: clients.secrets ?? new SecretsManagerClient({}),
-      secretId: config.BOT_SECRET_ID,
-    }),
+    botConfig: secretBotConfig({ client: secrets, secretId: config.BOT_SECRET_ID }),
+    identityKeys: secretIdentityKeys({ client: secrets, secretId: config.IDENTITY_KEY_SECRET_ID }),
     identify: identifyJwtSubject,
     ...(config.RATE_LIMIT_PER_MINUTE ? { rateLimit: { perMinute: config.RATE_LIMIT_PER_MINUTE } } : {}),
   });

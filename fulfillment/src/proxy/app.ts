@@ -7,14 +7,11 @@
  * controls except the trimmed text and, after validation, the time zone.
  */
 import { RecognizeTextCommand, type LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
-import {
-  REQUEST_ID_ATTRIBUTE,
-  TIME_ZONE_ATTRIBUTE,
-  USER_ID_ATTRIBUTE,
-} from '@budgetbuddy/bot/src/definition/names';
+import { REQUEST_ID_ATTRIBUTE, TIME_ZONE_ATTRIBUTE } from '@budgetbuddy/bot/src/definition/names';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { signedSessionAttributes, type IdentityKeys } from '../lex/identitySignature';
 import type { BotConfig } from './botConfig';
 import { chatRequestSchema, MAX_BODY_BYTES, type ChatReply } from './contract';
 import { BOT_UNAVAILABLE_MESSAGE, ErrorCode, errorResponse, tooLarge } from './errors';
@@ -43,6 +40,8 @@ export interface ProxyDeps {
   botConfig: () => Promise<BotConfig>;
   /** The verified user id for this request, or null when there is none (401). */
   identify: (c: Context) => string | null;
+  /** The key the proxy signs the user id with (the code hook refuses unsigned turns). */
+  identityKeys: () => Promise<IdentityKeys>;
   rateLimit?: { perMinute: number };
   logger?: ProxyLogger;
   /** Dependency check behind GET /api/health (locally: Lex and DynamoDB answer); absent = always up. */
@@ -135,20 +134,21 @@ export function createProxyApp(deps: ProxyDeps): Hono {
 
       const { text, clientMessageId, timeZone } = parsed.data;
       try {
-        const bot = await deps.botConfig();
+        const [bot, keys] = await Promise.all([deps.botConfig(), deps.identityKeys()]);
+        const sessionId = sessionIdFor(keys, userId);
         const out = await deps.lex.send(
           new RecognizeTextCommand({
             botId: bot.botId,
             botAliasId: bot.botAliasId,
             localeId: bot.localeId,
-            sessionId: sessionIdFor(userId),
+            sessionId,
             text,
-            // Only the verified user id: session attributes sent replace the stored ones, while the
-            // dialog state and active contexts (the bot's memory) stay with Lex.
-            sessionState: { sessionAttributes: { [USER_ID_ATTRIBUTE]: userId } },
+            // Only the verified user id and its signature: session attributes sent replace the stored
+            // ones, while the dialog state and active contexts (the bot's memory) stay with Lex.
+            sessionState: { sessionAttributes: signedSessionAttributes(keys, userId, sessionId) },
             requestAttributes: {
               [TIME_ZONE_ATTRIBUTE]: resolveTimeZone(timeZone),
-              [REQUEST_ID_ATTRIBUTE]: requestIdFor(userId, clientMessageId),
+              [REQUEST_ID_ATTRIBUTE]: requestIdFor(keys, userId, clientMessageId),
             },
           }),
         );

@@ -38,6 +38,8 @@ export interface ApiStackProps extends StackProps {
   proxyEntry: string;
   botAliasArn: string;
   botSecret: ISecret;
+  /** The HMAC key the proxy signs user ids with (BotStack.identitySecret). */
+  identitySecret: ISecret;
   authDomainPrefix?: string;
   rateLimit: number;
   burstLimit: number;
@@ -110,13 +112,16 @@ export class ApiStack extends Stack {
     this.proxy = new BundledFunction(this, 'Proxy', {
       entry: props.proxyEntry,
       description: 'BudgetBuddy chat proxy: verified user → Lex RecognizeText',
-      environment: { BOT_SECRET_ID: props.botSecret.secretArn },
+      environment: {
+        BOT_SECRET_ID: props.botSecret.secretArn,
+        IDENTITY_KEY_SECRET_ID: props.identitySecret.secretArn,
+      },
       timeout: Duration.seconds(15),
     });
     this.proxy.addToRolePolicy(
       new PolicyStatement({
         actions: ['secretsmanager:GetSecretValue'],
-        resources: [props.botSecret.secretArn],
+        resources: [props.botSecret.secretArn, props.identitySecret.secretArn],
       }),
     );
     this.proxy.addToRolePolicy(
