@@ -72,6 +72,7 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
     botAliasArn: bot.aliasArn,
     botSecret: bot.botSecret,
     identitySecret: bot.identitySecret,
+    table: data.table,
     rateLimit: config.apiRateLimit,
     burstLimit: config.apiBurstLimit,
     ...(config.authDomainPrefix ? { authDomainPrefix: config.authDomainPrefix } : {}),

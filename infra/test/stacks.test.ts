@@ -15,6 +15,7 @@ interface Statement {
   Effect: string;
   Action: string | string[];
   Resource: unknown;
+  Condition?: unknown;
 }
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
 
@@ -149,9 +150,16 @@ describe('the synthesized BudgetBuddy stacks', () => {
     it('lets the proxy read only the bot secret and the identity key, and call only RecognizeText on the live alias', () => {
       const statements = statementsOf(t.api, 'Proxy');
       expect(statements.map((s) => asArray(s.Action)).sort()).toEqual([
+        ['dynamodb:UpdateItem'],
         ['lex:RecognizeText'],
         ['secretsmanager:GetSecretValue'],
       ]);
+      // The shared turn limit: counters under RATE# keys, never a ledger item.
+      const counters = statements.find((s) => asArray(s.Action).includes('dynamodb:UpdateItem'));
+      expect(JSON.stringify(counters?.Resource)).toMatch(/LedgerTable/);
+      expect(counters?.Condition).toEqual({
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATE#*'] },
+      });
       const byAction = (a: string) =>
         JSON.stringify(statements.find((s) => asArray(s.Action).includes(a))?.Resource);
       expect(byAction('lex:RecognizeText')).toMatch(/LiveAlias/);

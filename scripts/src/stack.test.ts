@@ -186,6 +186,9 @@ describe('POST /api/chat', () => {
   test('429 with Retry-After once a user sends more than the limit, other users unaffected', async () => {
     const statuses: number[] = [];
     let retryAfter: string | null = null;
+    // The limit counts turns per clock minute (in DynamoDB): start well inside one.
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 45_000) await new Promise((r) => setTimeout(r, 60_500 - intoMinute));
     for (let i = 0; i <= RATE_LIMIT; i++) {
       const res = await chat('script-user', { text: 'hello' });
       statuses.push(res.status);
@@ -194,8 +197,9 @@ describe('POST /api/chat', () => {
     expect(statuses.slice(0, RATE_LIMIT).every((s) => s === 200)).toBe(true);
     expect(statuses[RATE_LIMIT]).toBe(429);
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(Number(retryAfter)).toBeLessThanOrEqual(60);
     expect((await chat('calm-user', { text: 'hello' })).status).toBe(200);
-  });
+  }, 40_000);
 
   test('502 with the user-facing sentence when the code hook fails, then recovers', async () => {
     codeHookFails = true;

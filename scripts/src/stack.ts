@@ -30,6 +30,7 @@ import {
   sessionAttributesSigned,
 } from '@budgetbuddy/fulfillment/src/lex/identitySignature';
 import { secretBotConfig } from '@budgetbuddy/fulfillment/src/proxy/botConfig';
+import { dynamoRateLimiter } from '@budgetbuddy/fulfillment/src/proxy/dynamoRateLimiter';
 import { createLexClient } from '@budgetbuddy/fulfillment/src/proxy/lexClient';
 import { identifyLocalUser } from '@budgetbuddy/fulfillment/src/proxy/localIdentity';
 import { DynamoLedgerRepository } from '@budgetbuddy/fulfillment/src/store/DynamoLedgerRepository';
@@ -161,7 +162,13 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       botConfig: secretBotConfig({ client: secretsClient, secretId: LOCAL_BOT_SECRET_ID }),
       identify: identifyLocalUser,
       identityKeys,
-      rateLimit: { perMinute: opts.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE },
+      // As deployed: the per-user limit lives in the table, not in this process.
+      rateLimiter: dynamoRateLimiter({
+        client: dynamoClient,
+        tableName,
+        perMinute: opts.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+        onError: (err) => logger.error('rate limit unavailable', { detail: String(err) }),
+      }),
       logger,
       health: async () => {
         const [lexUp] = await Promise.all([

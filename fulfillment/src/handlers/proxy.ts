@@ -9,7 +9,9 @@ import type { Context } from 'hono';
 import { handle } from 'hono/aws-lambda';
 import { z } from 'zod';
 import { secretIdentityKeys } from '../lex/identitySignature';
-import { createProxyApp } from '../proxy/app';
+import { createProxyApp, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../proxy/app';
+import { dynamoRateLimiter } from '../proxy/dynamoRateLimiter';
+import { createDynamoClientFromEnv } from '../store/createStoreFromEnv';
 import { secretBotConfig } from '../proxy/botConfig';
 import { createLexClient } from '../proxy/lexClient';
 
@@ -17,6 +19,8 @@ const envSchema = z.object({
   BOT_SECRET_ID: z.string().min(1, 'BOT_SECRET_ID (the bot config secret) must be set'),
   IDENTITY_KEY_SECRET_ID: z.string().min(1, 'IDENTITY_KEY_SECRET_ID (the identity signing key) must be set'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
+  /** The ledger table, where the per-user turn counters live (shared by every warm instance). */
+  TABLE_NAME: z.string().min(3).max(255).optional(),
 });
 
 const jwtClaimsSchema = z.object({
@@ -44,6 +48,19 @@ export function createLambdaProxyApp(
     identityKeys: secretIdentityKeys({ client: secrets, secretId: config.IDENTITY_KEY_SECRET_ID }),
     identify: identifyJwtSubject,
     ...(config.RATE_LIMIT_PER_MINUTE ? { rateLimit: { perMinute: config.RATE_LIMIT_PER_MINUTE } } : {}),
+    ...(config.TABLE_NAME
+      ? {
+          rateLimiter: dynamoRateLimiter({
+            client: createDynamoClientFromEnv(env),
+            tableName: config.TABLE_NAME,
+            perMinute: config.RATE_LIMIT_PER_MINUTE ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+            onError: (err) =>
+              console.error(
+                JSON.stringify({ level: 'error', message: 'rate limit unavailable', detail: String(err) }),
+              ),
+          }),
+        }
+      : {}),
   });
 }
 

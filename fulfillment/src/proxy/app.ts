@@ -15,6 +15,7 @@ import { signedSessionAttributes, type IdentityKeys } from '../lex/identitySigna
 import type { BotConfig } from './botConfig';
 import { chatRequestSchema, MAX_BODY_BYTES, type ChatReply } from './contract';
 import { BOT_UNAVAILABLE_MESSAGE, ErrorCode, errorResponse, tooLarge } from './errors';
+import type { AsyncRateLimiter } from './dynamoRateLimiter';
 import { createRateLimiter } from './rateLimiter';
 import { toChatReply } from './replyMapper';
 import { requestIdFor, sessionIdFor } from './sessionIds';
@@ -43,6 +44,11 @@ export interface ProxyDeps {
   /** The key the proxy signs the user id with (the code hook refuses unsigned turns). */
   identityKeys: () => Promise<IdentityKeys>;
   rateLimit?: { perMinute: number };
+  /**
+   * The shared per-user limit (DynamoDB, see dynamoRateLimiter.ts). Without one, each process keeps its
+   * own in-memory buckets of `rateLimit.perMinute`: right for one process, not for many Lambda instances.
+   */
+  rateLimiter?: AsyncRateLimiter;
   logger?: ProxyLogger;
   /** Dependency check behind GET /api/health (locally: Lex and DynamoDB answer); absent = always up. */
   health?: () => Promise<boolean>;
@@ -63,10 +69,9 @@ function isJsonContentType(value: string | undefined): boolean {
 
 export function createProxyApp(deps: ProxyDeps): Hono {
   const logger = deps.logger ?? consoleLogger;
-  const limiter = createRateLimiter(
-    deps.rateLimit?.perMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
-    deps.now ?? Date.now,
-  );
+  const limiter: AsyncRateLimiter | ReturnType<typeof createRateLimiter> =
+    deps.rateLimiter ??
+    createRateLimiter(deps.rateLimit?.perMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, deps.now ?? Date.now);
   const app = new Hono();
 
   app.use(
@@ -121,7 +126,7 @@ export function createProxyApp(deps: ProxyDeps): Hono {
         return errorResponse(c, 400, ErrorCode.invalidRequest, message);
       }
 
-      const wait = limiter.take(userId);
+      const wait = await limiter.take(userId);
       if (wait > 0) {
         c.header('Retry-After', String(wait));
         return errorResponse(

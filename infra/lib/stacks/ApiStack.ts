@@ -27,6 +27,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { AnyPrincipal, Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { ResourcePolicy, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { BundledFunction } from '../constructs/BundledFunction';
@@ -38,6 +39,8 @@ export interface ApiStackProps extends StackProps {
   proxyEntry: string;
   botAliasArn: string;
   botSecret: ISecret;
+  /** The ledger table: the proxy keeps its per-user turn counters there (`RATE#` keys only). */
+  table: ITable;
   /** The HMAC key the proxy signs user ids with (BotStack.identitySecret). */
   identitySecret: ISecret;
   authDomainPrefix?: string;
@@ -115,6 +118,7 @@ export class ApiStack extends Stack {
       environment: {
         BOT_SECRET_ID: props.botSecret.secretArn,
         IDENTITY_KEY_SECRET_ID: props.identitySecret.secretArn,
+        TABLE_NAME: props.table.tableName,
       },
       timeout: Duration.seconds(15),
     });
@@ -126,6 +130,14 @@ export class ApiStack extends Stack {
     );
     this.proxy.addToRolePolicy(
       new PolicyStatement({ actions: ['lex:RecognizeText'], resources: [props.botAliasArn] }),
+    );
+    // The shared per-user turn limit: one conditional UpdateItem, on rate-limit counters and nothing else.
+    this.proxy.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [props.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATE#*'] } },
+      }),
     );
     // The IAM grant above is the only Allow; the secret's own policy makes it the only possible reader, so
     // even a broad administrator policy elsewhere in the account cannot read the value. It lives here, not
