@@ -4,11 +4,7 @@
  * adapter is driven with an API Gateway HTTP API v2 event against the same Lex runtime.
  */
 import http from 'node:http';
-import {
-  AccessDeniedException,
-  LexRuntimeV2Client,
-  RecognizeTextCommand,
-} from '@aws-sdk/client-lex-runtime-v2';
+import { LexRuntimeV2Client, RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
 import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot/src/definition/names';
 import { UNKNOWN_USER } from '@budgetbuddy/fulfillment/src/lex/failures';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
@@ -234,16 +230,17 @@ describe('the local Lex runtime, called directly by someone else on the machine'
       const user = 'somebody';
       await chat(user, { text: 'spent 7 on lunch' });
       const before = await stack.repo.listRecent(user, 50);
-      await expect(
-        lex.send(
-          new RecognizeTextCommand({
-            ...turn,
-            sessionId: 'intruder-1',
-            text: 'spent 900 on rent',
-            sessionState: { sessionAttributes: { 'bb:userId': user } },
-          }),
-        ),
-      ).rejects.toBeInstanceOf(AccessDeniedException);
+      const forged = await lex.send(
+        new RecognizeTextCommand({
+          ...turn,
+          sessionId: 'intruder-1',
+          text: 'spent 900 on rent',
+          sessionState: { sessionAttributes: { 'bb:userId': user } },
+        }),
+      );
+      // The NLU's reading still comes back; the unsigned user id was dropped, so nothing is saved.
+      expect(forged.interpretations?.[0]?.intent?.name).toBe('LogExpense');
+      expect(forged.messages?.map((m) => m.content)).toContain(UNKNOWN_USER);
       const anonymous = await lex.send(
         new RecognizeTextCommand({ ...turn, sessionId: 'intruder-2', text: 'spent 900 on rent' }),
       );

@@ -29,7 +29,9 @@ export type ExtraRoutes = (req: HttpRequest) => Promise<HttpReply | null>;
 /**
  * Session attributes only a trusted caller may set (e.g. `bb:userId`, which names whose ledger a turn
  * touches). In AWS only callers with IAM rights on the alias reach Lex; locally anyone on the machine
- * can, so a request that sets them must carry proof (e.g. the proxy's signature) that `verify` accepts.
+ * can, so they are taken from a request only with proof (e.g. the proxy's signature) that `verify`
+ * accepts. Without it they are dropped, not refused: the turn still runs (its NLU reading comes back, as
+ * tools such as `npm run nlu:eval` need), and the code hook, seeing no user, touches no one's data.
  */
 export interface ProtectedSessionAttributes {
   prefix: string;
@@ -94,7 +96,13 @@ async function route(
   if (text) {
     if (req.method !== 'POST') return null;
     const body = parseBody(req, recognizeTextBodySchema);
-    await checkProtected(protectedAttributes, path.sessionId, body.sessionState?.sessionAttributes);
+    if (body.sessionState?.sessionAttributes) {
+      body.sessionState.sessionAttributes = await withoutUnproven(
+        protectedAttributes,
+        path.sessionId,
+        body.sessionState.sessionAttributes,
+      );
+    }
     return json(await runtime.recognizeText({ ...path, ...body, requestId }));
   }
   switch (req.method) {
@@ -104,7 +112,13 @@ async function route(
       return json(runtime.deleteSession(path));
     case 'POST': {
       const body = parseBody(req, putSessionBodySchema);
-      await checkProtected(protectedAttributes, path.sessionId, body.sessionState.sessionAttributes);
+      if (body.sessionState.sessionAttributes) {
+        body.sessionState.sessionAttributes = await withoutUnproven(
+          protectedAttributes,
+          path.sessionId,
+          body.sessionState.sessionAttributes,
+        );
+      }
       const contentType = header(req, 'responsecontenttype');
       const out = await runtime.putSession({
         ...path,
@@ -128,18 +142,17 @@ async function route(
   }
 }
 
-async function checkProtected(
+/** The attributes as sent, minus the protected ones when they come without valid proof. */
+async function withoutUnproven(
   guard: ProtectedSessionAttributes | undefined,
   sessionId: string,
-  attributes: Record<string, string> | undefined,
-): Promise<void> {
-  if (!guard || !attributes) return;
-  if (!Object.keys(attributes).some((name) => name.startsWith(guard.prefix))) return;
-  if (!(await guard.verify(sessionId, attributes))) {
-    throw new AccessDeniedException(
-      `Session attributes starting with ${guard.prefix} need a valid signature`,
-    );
-  }
+  attributes: Record<string, string>,
+): Promise<Record<string, string>> {
+  if (!guard) return attributes;
+  const names = Object.keys(attributes);
+  if (!names.some((name) => name.startsWith(guard.prefix))) return attributes;
+  if (await guard.verify(sessionId, attributes)) return attributes;
+  return Object.fromEntries(Object.entries(attributes).filter(([name]) => !name.startsWith(guard.prefix)));
 }
 
 /**

@@ -3,7 +3,6 @@
  * over HTTP/1.1, plus plain fetch, against the local server on a free port.
  */
 import {
-  AccessDeniedException,
   ConflictException,
   DeleteSessionCommand,
   DependencyFailedException,
@@ -418,51 +417,55 @@ describe('protected session attributes', () => {
     await guarded.close();
   });
 
-  it.each(transports)(
-    'an unmodified SDK client over %s can set them only with proof',
-    async (name, handler) => {
-      const client = new LexRuntimeV2Client({
-        endpoint: guarded.url,
-        region: 'us-east-1',
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-        maxAttempts: 1,
-        ...handler(),
-      });
-      const sessionId = `guard-${name.slice(0, 4).replace(/\W/g, '')}`;
-      try {
-        const say = (sessionAttributes?: Record<string, string>) =>
-          client.send(
-            new RecognizeTextCommand({
-              ...IDS,
-              sessionId,
-              text: 'hello',
-              ...(sessionAttributes ? { sessionState: { sessionAttributes } } : {}),
-            }),
-          );
-        await expect(say({ 'bb:userId': 'victim' })).rejects.toBeInstanceOf(AccessDeniedException);
-        await expect(
-          say({ 'bb:userId': 'victim', 'bb:proof': `${sessionId}/someone-else` }),
-        ).rejects.toBeInstanceOf(AccessDeniedException);
-        await expect(
-          client.send(
-            new PutSessionCommand({
-              ...IDS,
-              sessionId,
-              sessionState: { sessionAttributes: { 'bb:userId': 'victim' } },
-            }),
-          ),
-        ).rejects.toBeInstanceOf(AccessDeniedException);
-        expect(hook.events.filter((e) => e.sessionId === sessionId)).toHaveLength(0);
-
-        const ok = await say({ 'bb:userId': 'me', 'bb:proof': `${sessionId}/me` });
-        expect(ok.sessionState?.sessionAttributes?.['bb:userId']).toBe('me');
-        // Attributes outside the protected prefix need no proof.
-        const plain = await say({ theme: 'dark' });
-        expect(plain.sessionState?.sessionAttributes).toEqual({ theme: 'dark' });
-        expect(verified).toContain(sessionId);
-      } finally {
-        client.destroy();
+  it.each(transports)('an unmodified SDK client over %s sets them only with proof', async (name, handler) => {
+    const client = new LexRuntimeV2Client({
+      endpoint: guarded.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 1,
+      ...handler(),
+    });
+    const sessionId = `guard-${name.slice(0, 8).replace(/\W/g, '')}`;
+    try {
+      const say = (sessionAttributes?: Record<string, string>, text = 'hello') =>
+        client.send(
+          new RecognizeTextCommand({
+            ...IDS,
+            sessionId,
+            text,
+            ...(sessionAttributes ? { sessionState: { sessionAttributes } } : {}),
+          }),
+        );
+      // Without proof the protected attributes are dropped: the turn runs, for nobody.
+      for (const forged of [
+        { 'bb:userId': 'victim' },
+        { 'bb:userId': 'victim', 'bb:proof': `${sessionId}/someone-else` },
+      ]) {
+        await say({ ...forged, theme: 'dark' }, 'I spent something');
+        const reply = await say({ ...forged, theme: 'dark' }, '12.5 for lunch');
+        expect(reply.sessionState?.sessionAttributes).toEqual({ theme: 'dark' });
       }
-    },
-  );
+      const put = await client.send(
+        new PutSessionCommand({
+          ...IDS,
+          sessionId,
+          sessionState: { sessionAttributes: { 'bb:userId': 'victim' } },
+        }),
+      );
+      expect(put.sessionState?.sessionAttributes ?? {}).toEqual({});
+      // The code hook ran on those turns and never saw the forged user.
+      const seen = hook.events.filter((e) => e.sessionId === sessionId);
+      expect(seen.length).toBeGreaterThan(0);
+      for (const event of seen) expect(event.sessionState.sessionAttributes?.['bb:userId']).toBeUndefined();
+
+      const ok = await say({ 'bb:userId': 'me', 'bb:proof': `${sessionId}/me` });
+      expect(ok.sessionState?.sessionAttributes?.['bb:userId']).toBe('me');
+      // Attributes outside the protected prefix need no proof.
+      const plain = await say({ theme: 'dark' });
+      expect(plain.sessionState?.sessionAttributes).toEqual({ theme: 'dark' });
+      expect(verified).toContain(sessionId);
+    } finally {
+      client.destroy();
+    }
+  });
 });
