@@ -437,10 +437,11 @@ describe('protected session attributes', () => {
           }),
         );
       // Without proof the protected attributes are dropped: the turn runs, for nobody.
-      for (const forged of [
+      const forgeries: Record<string, string>[] = [
         { 'bb:userId': 'victim' },
         { 'bb:userId': 'victim', 'bb:proof': `${sessionId}/someone-else` },
-      ]) {
+      ];
+      for (const forged of forgeries) {
         await say({ ...forged, theme: 'dark' }, 'I spent something');
         const reply = await say({ ...forged, theme: 'dark' }, '12.5 for lunch');
         expect(reply.sessionState?.sessionAttributes).toEqual({ theme: 'dark' });
@@ -452,7 +453,10 @@ describe('protected session attributes', () => {
           sessionState: { sessionAttributes: { 'bb:userId': 'victim' } },
         }),
       );
-      expect(put.sessionState?.sessionAttributes ?? {}).toEqual({});
+      const putState = decodeLexHeader(put.sessionState ?? '') as {
+        sessionAttributes?: Record<string, string>;
+      };
+      expect(putState.sessionAttributes ?? {}).toEqual({});
       // The code hook ran on those turns and never saw the forged user.
       const seen = hook.events.filter((e) => e.sessionId === sessionId);
       expect(seen.length).toBeGreaterThan(0);
