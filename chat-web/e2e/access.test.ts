@@ -205,7 +205,12 @@ describe('keyboard, small screens, the widget and sign-in', () => {
       const back = new URL(appUrl);
       back.searchParams.set('code', 'test-code');
       back.searchParams.set('state', authorizeUrl.searchParams.get('state') ?? '');
-      return route.fulfill({ status: 302, headers: { location: back.toString() } });
+      // A page that navigates back rather than a 302: a redirect answered here would reach the app
+      // without passing the CSP route below.
+      return route.fulfill({
+        contentType: 'text/html',
+        body: `<script>location.replace(${JSON.stringify(back.toString())})</script>`,
+      });
     });
     await page.route(`${DOMAIN}/oauth2/token`, (route) => {
       tokenForm = new URLSearchParams(route.request().postData() ?? '');
@@ -228,6 +233,19 @@ describe('keyboard, small screens, the widget and sign-in', () => {
       route.fulfill({ contentType: 'text/html', body: '<p>Signed out</p>' }),
     );
 
+    // Deployed, the page's CSP names the API and Cognito origins (docker-entrypoint.sh writes it); the
+    // local server's, like a local deployment's, lets the page connect to itself only.
+    await page.route(
+      (url) => url.origin === new URL(appUrl).origin && url.pathname === '/',
+      async (route) => {
+        const response = await route.fetch();
+        const csp = (response.headers()['content-security-policy'] ?? '')
+          .replace("connect-src 'self'", `connect-src 'self' ${REGION_HOST} ${DOMAIN}`)
+          .replace("form-action 'self'", `form-action 'self' ${DOMAIN}`);
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+      },
+    );
+
     await page.goto(appUrl);
     const chat = new ChatPage(page);
     await chat.composer.waitFor();
@@ -245,6 +263,14 @@ describe('keyboard, small screens, the widget and sign-in', () => {
     await expect(chat.say('hi')).resolves.toContain('Hello, Pat.');
     expect(chatAuthorization).toBe(`Bearer ${idToken}`);
 
+    // No token is kept where scripts could read it later: not in localStorage, not in sessionStorage.
+    const stored = await page.evaluate(() =>
+      [localStorage, sessionStorage].flatMap((s) =>
+        Array.from({ length: s.length }, (_, i) => s.getItem(s.key(i) ?? '') ?? ''),
+      ),
+    );
+    expect(stored.filter((v) => v.includes('"refresh"') || v.includes(idToken))).toEqual([]);
+
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(`${DOMAIN}/logout**`);
     const logout = new URL(page.url());
@@ -257,6 +283,26 @@ describe('keyboard, small screens, the widget and sign-in', () => {
     const kept = await other.evaluate(() => localStorage.getItem('budgetbuddy:history:v1:cognito:user-123'));
     expect(kept).toBeNull();
     await other.close();
+    await page.close();
+  });
+
+  test("opening the chat as another user removes the previous user's conversation from the browser", async () => {
+    const page = await browser.context.newPage();
+    const chat = new ChatPage(page);
+    await chat.open(stack.chatUrl, 'e2e-first-user');
+    await chat.say('spent 4.20 on tea');
+    const keys = () =>
+      page.evaluate(() =>
+        Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i) ?? '').filter((k) =>
+          k.startsWith('budgetbuddy:history:'),
+        ),
+      );
+    await expect(keys()).resolves.toEqual(['budgetbuddy:history:v1:local:e2e-first-user']);
+
+    await chat.open(stack.chatUrl, 'e2e-next-user');
+    await expect(chat.botMessages.count()).resolves.toBe(0);
+    const left = await keys();
+    expect(left.filter((k) => k.endsWith('e2e-first-user'))).toEqual([]);
     await page.close();
   });
 });

@@ -37,10 +37,12 @@ export interface BudgetBuddyInputs {
 export interface HandlerEntries {
   fulfillment: string;
   proxy: string;
+  rotation: string;
 }
 export const HANDLER_ENTRIES: HandlerEntries = {
   fulfillment: 'fulfillment/src/handlers/lexCodeHook.ts',
   proxy: 'fulfillment/src/handlers/proxy.ts',
+  rotation: 'fulfillment/src/handlers/rotateIdentityKey.ts',
 };
 
 export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBuddyStacks {
@@ -60,6 +62,7 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
     table: data.table,
     indexNames: data.indexNames,
     fulfillmentEntry: entries.fulfillment,
+    rotationEntry: entries.rotation,
     notificationTopicName,
   });
   const api = new ApiStack(app, `${prefix}Api`, {
@@ -68,9 +71,10 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
     proxyEntry: entries.proxy,
     botAliasArn: bot.aliasArn,
     botSecret: bot.botSecret,
+    identitySecret: bot.identitySecret,
+    table: data.table,
     rateLimit: config.apiRateLimit,
     burstLimit: config.apiBurstLimit,
-    table: data.table,
     ...(config.authDomainPrefix ? { authDomainPrefix: config.authDomainPrefix } : {}),
   });
   const web = new WebStack(app, `${prefix}Web`, {

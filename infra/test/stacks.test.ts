@@ -15,6 +15,7 @@ interface Statement {
   Effect: string;
   Action: string | string[];
   Resource: unknown;
+  Condition?: unknown;
 }
 type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
 
@@ -130,28 +131,39 @@ describe('the synthesized BudgetBuddy stacks', () => {
           .map((s) => asArray(s.Action).map((a) => a.split(':')[0]))
           .flat()
           .sort(),
-      ).toEqual([...FULFILLMENT_TABLE_ACTIONS.map(() => 'dynamodb'), 'sns'].sort());
+      ).toEqual([...FULFILLMENT_TABLE_ACTIONS.map(() => 'dynamodb'), 'secretsmanager', 'sns'].sort());
+      // It reads the identity key (to check the proxy's signature) and no other secret.
+      const secretRead = statements.find((s) => asArray(s.Action).includes('secretsmanager:GetSecretValue'));
+      expect(asArray(secretRead?.Action)).toEqual(['secretsmanager:GetSecretValue']);
+      expect(JSON.stringify(secretRead?.Resource)).toMatch(/^\{"Ref":"IdentityKey[0-9A-F]+"\}$/);
       const publish = statements.find((s) => asArray(s.Action).includes('sns:Publish'));
       expect(asArray(publish?.Action)).toEqual(['sns:Publish']);
       const topicName = onlyResource(t.observability, 'AWS::SNS::Topic').Properties.TopicName as string;
       expect(JSON.stringify(publish?.Resource)).toContain(`:${topicName}"`);
       // The function is told the same ARN it may publish to.
-      const fn = onlyResource(t.bot, 'AWS::Lambda::Function').Properties as {
+      const fn = onlyResource(t.bot, 'AWS::Lambda::Function', /^Fulfillment/).Properties as {
         Environment: { Variables: Record<string, unknown> };
       };
       expect(fn.Environment.Variables[NOTIFICATION_TOPIC_ENV]).toEqual(publish?.Resource);
     });
 
-    it('lets the proxy read only the bot secret and call only RecognizeText on the live alias', () => {
+    it('lets the proxy read only the bot secret and the identity key, and call only RecognizeText on the live alias', () => {
       const statements = statementsOf(t.api, 'Proxy');
       expect(statements.map((s) => asArray(s.Action)).sort()).toEqual([
+        ['dynamodb:UpdateItem'],
         ['lex:RecognizeText'],
         ['secretsmanager:GetSecretValue'],
       ]);
+      // The shared turn limit: counters under RATE# keys, never a ledger item.
+      const counters = statements.find((s) => asArray(s.Action).includes('dynamodb:UpdateItem'));
+      expect(JSON.stringify(counters?.Resource)).toMatch(/LedgerTable/);
+      expect(counters?.Condition).toEqual({
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATE#*'] },
+      });
       const byAction = (a: string) =>
         JSON.stringify(statements.find((s) => asArray(s.Action).includes(a))?.Resource);
       expect(byAction('lex:RecognizeText')).toMatch(/LiveAlias/);
-      expect(byAction('secretsmanager:GetSecretValue')).toMatch(/BotCoordinates/);
+      expect(byAction('secretsmanager:GetSecretValue')).toMatch(/BotCoordinates.*IdentityKey/);
     });
 
     it('gives no principal but the proxy any access to the secret, and denies everyone else', () => {
@@ -166,8 +178,17 @@ describe('the synthesized BudgetBuddy stacks', () => {
         for (const policy of Object.values(template.findResources('AWS::SecretsManager::ResourcePolicy')))
           secretPolicies.push(policy.Properties as Record<string, unknown>);
       }
-      expect(readers).toHaveLength(1);
-      expect(readers[0]).toMatch(/^ProxyServiceRole/);
+      // The proxy; the code hook and the rotation function reach only the identity key (tests above and below).
+      expect(readers.sort()).toEqual([
+        expect.stringMatching(/^FulfillmentServiceRole/),
+        expect.stringMatching(/^IdentityKeyRotationRole/),
+        expect.stringMatching(/^ProxyServiceRole/),
+      ]);
+      const rotation = Object.entries(t.bot.findResources('AWS::IAM::Policy'))
+        .filter(([id]) => id.startsWith('IdentityKeyRotationRole'))
+        .flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+      expect(JSON.stringify(rotation.map((s) => s.Resource))).toMatch(/IdentityKey/);
+      expect(JSON.stringify(rotation.map((s) => s.Resource))).not.toMatch(/BotCoordinates|"\*"/);
 
       // The secret's own policy: one Deny for every principal whose ARN is not the proxy's role.
       expect(secretPolicies).toHaveLength(1);

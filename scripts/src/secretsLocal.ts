@@ -20,7 +20,7 @@ export interface LocalSecretsOptions {
   port?: number;
 }
 
-const requestSchema = z.object({ SecretId: z.string().min(1) });
+const requestSchema = z.object({ SecretId: z.string().min(1), VersionStage: z.string().min(1).optional() });
 const CREATED = Math.floor(Date.UTC(2026, 0, 1) / 1000);
 
 function reply(res: http.ServerResponse, status: number, body: unknown): void {
@@ -54,15 +54,19 @@ export async function startLocalSecrets(opts: LocalSecretsOptions): Promise<Loca
         return awsError(res, 400, 'UnknownOperationException', `Unsupported operation ${String(target)}`);
       }
       let secretId: string;
+      let stage: string;
       try {
         const parsed = requestSchema.safeParse(JSON.parse(await readBody(req)));
         if (!parsed.success) return awsError(res, 400, 'InvalidParameterException', 'SecretId is required');
         secretId = parsed.data.SecretId;
+        stage = parsed.data.VersionStage ?? 'AWSCURRENT';
       } catch {
         return awsError(res, 400, 'SerializationException', 'The request body is not valid JSON');
       }
       const value = Object.hasOwn(opts.secrets, secretId) ? opts.secrets[secretId] : undefined;
-      if (value === undefined) {
+      // Local secrets have one version, AWSCURRENT; asking for another stage fails as it does in AWS
+      // for a secret that was never rotated.
+      if (value === undefined || stage !== 'AWSCURRENT') {
         return awsError(
           res,
           400,

@@ -4,7 +4,9 @@
  * adapter is driven with an API Gateway HTTP API v2 event against the same Lex runtime.
  */
 import http from 'node:http';
-import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
+import { LexRuntimeV2Client, RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
+import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot/src/definition/names';
+import { UNKNOWN_USER } from '@budgetbuddy/fulfillment/src/lex/failures';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { fixedClock } from '@budgetbuddy/fulfillment/src/ports/Clock';
 import { createLambdaProxyApp } from '@budgetbuddy/fulfillment/src/handlers/proxy';
@@ -12,7 +14,9 @@ import { BOT_UNAVAILABLE_MESSAGE } from '@budgetbuddy/fulfillment/src/proxy/erro
 import type { ChatReply } from '@budgetbuddy/fulfillment/src/proxy/contract';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { DUMMY_CREDENTIALS } from './dynamoLocal';
-import { LOCAL_BOT_SECRET_ID, startStack, type Stack } from './stack';
+import { LOCAL_BOT_SECRET_ID, LOCAL_IDENTITY_SECRET_ID, startStack, type Stack } from './stack';
+
+const LAMBDA_ENV = { BOT_SECRET_ID: LOCAL_BOT_SECRET_ID, IDENTITY_KEY_SECRET_ID: LOCAL_IDENTITY_SECRET_ID };
 
 const RATE_LIMIT = 20;
 let stack: Stack;
@@ -178,6 +182,9 @@ describe('POST /api/chat', () => {
   test('429 with Retry-After once a user sends more than the limit, other users unaffected', async () => {
     const statuses: number[] = [];
     let retryAfter: string | null = null;
+    // The limit counts turns per clock minute (in DynamoDB): start well inside one.
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 45_000) await new Promise((r) => setTimeout(r, 60_500 - intoMinute));
     for (let i = 0; i <= RATE_LIMIT; i++) {
       const res = await chat('script-user', { text: 'hello' });
       statuses.push(res.status);
@@ -186,8 +193,9 @@ describe('POST /api/chat', () => {
     expect(statuses.slice(0, RATE_LIMIT).every((s) => s === 200)).toBe(true);
     expect(statuses[RATE_LIMIT]).toBe(429);
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(Number(retryAfter)).toBeLessThanOrEqual(60);
     expect((await chat('calm-user', { text: 'hello' })).status).toBe(200);
-  });
+  }, 40_000);
 
   test('502 with the user-facing sentence when the code hook fails, then recovers', async () => {
     codeHookFails = true;
@@ -206,6 +214,41 @@ describe('POST /api/chat', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
     expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('the local Lex runtime, called directly by someone else on the machine', () => {
+  it('takes no user id the proxy did not sign, and names nobody without one', async () => {
+    const lex = new LexRuntimeV2Client({
+      endpoint: stack.lexUrl,
+      region: 'us-east-1',
+      credentials: DUMMY_CREDENTIALS,
+      maxAttempts: 1,
+    });
+    const turn = { botId: LOCAL_BOT_ID, botAliasId: LOCAL_BOT_ALIAS_ID, localeId: LOCALE_ID };
+    try {
+      const user = 'somebody';
+      await chat(user, { text: 'spent 7 on lunch' });
+      const before = await stack.repo.listRecent(user, 50);
+      const forged = await lex.send(
+        new RecognizeTextCommand({
+          ...turn,
+          sessionId: 'intruder-1',
+          text: 'spent 900 on rent',
+          sessionState: { sessionAttributes: { 'bb:userId': user } },
+        }),
+      );
+      // The NLU's reading still comes back; the unsigned user id was dropped, so nothing is saved.
+      expect(forged.interpretations?.[0]?.intent?.name).toBe('LogExpense');
+      expect(forged.messages?.map((m) => m.content)).toContain(UNKNOWN_USER);
+      const anonymous = await lex.send(
+        new RecognizeTextCommand({ ...turn, sessionId: 'intruder-2', text: 'spent 900 on rent' }),
+      );
+      expect(anonymous.messages?.map((m) => m.content)).toContain(UNKNOWN_USER);
+      expect(await stack.repo.listRecent(user, 50)).toEqual(before);
+    } finally {
+      lex.destroy();
+    }
   });
 });
 
@@ -286,7 +329,7 @@ describe('Lambda adapter (API Gateway HTTP API v2 with a Cognito JWT authorizer)
   test('the user is the JWT sub; the local header is not honoured', async () => {
     const c = clients();
     try {
-      const handler = handle(createLambdaProxyApp({ BOT_SECRET_ID: LOCAL_BOT_SECRET_ID }, c));
+      const handler = handle(createLambdaProxyApp(LAMBDA_ENV, c));
       const sub = '7c1e2f9a-1b2c-4d5e-8f90-a1b2c3d4e5f6';
       const event = apiGatewayEvent(
         JSON.stringify({ text: 'spent 15 on taxi', userId: 'someone-else' }),
@@ -308,7 +351,7 @@ describe('Lambda adapter (API Gateway HTTP API v2 with a Cognito JWT authorizer)
   test('401 without JWT claims, even with the local header', async () => {
     const c = clients();
     try {
-      const handler = handle(createLambdaProxyApp({ BOT_SECRET_ID: LOCAL_BOT_SECRET_ID }, c));
+      const handler = handle(createLambdaProxyApp(LAMBDA_ENV, c));
       const event = apiGatewayEvent(JSON.stringify({ text: 'spent 15 on taxi' }), {
         'content-type': 'application/json',
         'x-bb-local-user': 'header-user',
@@ -325,7 +368,7 @@ describe('Lambda adapter (API Gateway HTTP API v2 with a Cognito JWT authorizer)
   test('an unknown bot secret is a 502 with the user-facing sentence, not a crash', async () => {
     const c = clients();
     try {
-      const handler = handle(createLambdaProxyApp({ BOT_SECRET_ID: 'no/such/secret' }, c));
+      const handler = handle(createLambdaProxyApp({ ...LAMBDA_ENV, BOT_SECRET_ID: 'no/such/secret' }, c));
       const event = apiGatewayEvent(
         JSON.stringify({ text: 'hello' }),
         { 'content-type': 'application/json' },

@@ -4,6 +4,7 @@
  * code hook over a DynamoLedgerRepository), and one HTTP server with the chat API and the chat-web build.
  * `npm start`, the seed script, the benchmarks and the end-to-end tests all start it through here.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
@@ -23,7 +24,13 @@ import {
   DEFAULT_RATE_LIMIT_PER_MINUTE,
   silentLogger,
 } from '@budgetbuddy/fulfillment/src/proxy/app';
+import {
+  requireSignedIdentity,
+  secretIdentityKeys,
+  sessionAttributesSigned,
+} from '@budgetbuddy/fulfillment/src/lex/identitySignature';
 import { secretBotConfig } from '@budgetbuddy/fulfillment/src/proxy/botConfig';
+import { dynamoRateLimiter } from '@budgetbuddy/fulfillment/src/proxy/dynamoRateLimiter';
 import { createLexClient } from '@budgetbuddy/fulfillment/src/proxy/lexClient';
 import { identifyLocalUser } from '@budgetbuddy/fulfillment/src/proxy/localIdentity';
 import { DynamoLedgerRepository } from '@budgetbuddy/fulfillment/src/store/DynamoLedgerRepository';
@@ -34,6 +41,8 @@ import { startLocalSecrets } from './secretsLocal';
 import { createWebApp, listen } from './webServer';
 
 export const LOCAL_BOT_SECRET_ID = 'budgetbuddy/local/bot-config';
+/** The key the proxy signs user ids with; a fresh random one each start, served like the AWS secret. */
+export const LOCAL_IDENTITY_SECRET_ID = 'budgetbuddy/local/identity-key';
 export const DEFAULT_WEB_DIST = resolve(__dirname, '../../chat-web/dist');
 
 export interface StackOptions {
@@ -85,6 +94,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     // The two slow starts (JVM, NLU training) overlap.
     const [dynamo, nlu] = await Promise.all([
       startDynamoLocal({
+        host,
         ...(opts.dataDir !== undefined ? { dataDir: join(opts.dataDir, 'dynamodb') } : {}),
         ...(opts.jvm ? { jvm: opts.jvm } : {}),
       }).then((d) => {
@@ -107,11 +117,21 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
           botAliasId: LOCAL_BOT_ALIAS_ID,
           localeId: LOCALE_ID,
         }),
+        [LOCAL_IDENTITY_SECRET_ID]: JSON.stringify({ identityKey: randomBytes(32).toString('base64url') }),
       },
     });
     stoppers.push(() => secrets.close());
+    const secretsClient = new SecretsManagerClient({
+      endpoint: secrets.endpoint,
+      region: REGION,
+      credentials: DUMMY_CREDENTIALS,
+      maxAttempts: 1,
+    });
+    stoppers.push(async () => secretsClient.destroy());
+    const identityKeys = secretIdentityKeys({ client: secretsClient, secretId: LOCAL_IDENTITY_SECRET_ID });
 
-    const codeHook = createCodeHook({ repo, clock });
+    // As deployed: the code hook only believes a user id the proxy signed.
+    const codeHook = requireSignedIdentity(createCodeHook({ repo, clock }), identityKeys);
     const lexServer = await startLexServer({
       host,
       port: opts.lexPort ?? 0,
@@ -120,6 +140,12 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       codeHook: opts.wrapCodeHook ? opts.wrapCodeHook(codeHook) : codeHook,
       clock,
       extraRoutes: createModelsApiRoutes({ definition: budgetBuddyBot }),
+      // Anyone on this machine can reach the runtime: `bb:` attributes are taken only with the proxy's signature.
+      protectedAttributes: {
+        prefix: 'bb:',
+        verify: async (sessionId, attributes) =>
+          sessionAttributesSigned(await identityKeys(), sessionId, attributes),
+      },
     });
     stoppers.push(() => lexServer.close());
 
@@ -131,13 +157,6 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       maxAttempts: 1,
     });
     stoppers.push(async () => lex.destroy());
-    const secretsClient = new SecretsManagerClient({
-      endpoint: secrets.endpoint,
-      region: REGION,
-      credentials: DUMMY_CREDENTIALS,
-      maxAttempts: 1,
-    });
-    stoppers.push(async () => secretsClient.destroy());
 
     const receiptOcr = createPaddleOcr();
     stoppers.push(() => receiptOcr.close());
@@ -145,7 +164,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       lex,
       botConfig: secretBotConfig({ client: secretsClient, secretId: LOCAL_BOT_SECRET_ID }),
       identify: identifyLocalUser,
-      rateLimit: { perMinute: opts.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE },
+      identityKeys,
+      // As deployed: the per-user limit lives in the table, not in this process.
+      rateLimiter: dynamoRateLimiter({
+        client: dynamoClient,
+        tableName,
+        perMinute: opts.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+        onError: (err) => logger.error('rate limit unavailable', { detail: String(err) }),
+      }),
       logger,
       ledger: repo,
       clock,

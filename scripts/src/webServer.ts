@@ -9,9 +9,33 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 
 export const LOCAL_WEB_CONFIG = { apiBase: '', auth: { mode: 'local' } } as const;
+
+/** chat-web/nginx/security-headers.conf, header for header (HSTS is ignored over plain http). */
+export const LOCAL_PAGE_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+} as const;
+
+/** The deployed CSP (docker-entrypoint.sh) with this origin as the API and no sign-in domain. */
+export function localCsp(frameAncestors: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: https:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors}`,
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join('; ');
+}
 
 /** Vite puts content-hashed files under /assets, so they never change; everything else must revalidate. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -21,23 +45,17 @@ export function createWebApp(opts: { proxy: Hono; webDist: string }): Hono {
   const app = new Hono();
   app.route('/', opts.proxy);
 
-  // The app may be framed by any site that embeds widget.js, so no frame restrictions here.
-  app.use(
-    '*',
-    secureHeaders({
-      xFrameOptions: false,
-      crossOriginResourcePolicy: 'cross-origin',
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
-        connectSrc: ["'self'", 'https:'],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-      },
-    }),
-  );
+  // The same headers the deployed nginx sends (chat-web/nginx/security-headers.conf and the CSP that
+  // chat-web/docker-entrypoint.sh writes), with local values: the API is this origin and there is no
+  // Cognito, so the page may connect to itself only. Only the widget's own page (`/?embed=1`, what
+  // widget.js puts in its iframe) may be framed, and only by pages of this origin (widget-example.html).
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.path.startsWith('/api/')) return; // the API sets its own, stricter headers
+    const framed = c.req.query('embed') === '1';
+    for (const [name, value] of Object.entries(LOCAL_PAGE_HEADERS)) c.res.headers.set(name, value);
+    c.res.headers.set('Content-Security-Policy', localCsp(framed ? "'self'" : "'none'"));
+  });
 
   app.get('/config.json', (c) => {
     c.header('Cache-Control', 'no-store');

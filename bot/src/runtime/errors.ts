@@ -21,6 +21,13 @@ export class ValidationException extends LexApiError {
   }
 }
 
+export class AccessDeniedException extends LexApiError {
+  override name = 'AccessDeniedException';
+  constructor(message: string) {
+    super(403, 'AccessDeniedException', message);
+  }
+}
+
 export class ResourceNotFoundException extends LexApiError {
   override name = 'ResourceNotFoundException';
   constructor(message: string) {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { encodeLexHeader } from './headerCodec';
-import { InternalServerException, LexApiError, ValidationException } from './errors';
+import { AccessDeniedException, InternalServerException, LexApiError, ValidationException } from './errors';
 import type { LexRuntime } from './LexRuntime';
 import { putSessionBodySchema, recognizeTextBodySchema, type SessionPath } from './wireTypes';
 
@@ -26,17 +26,40 @@ export interface HttpReply {
 /** Answers requests the runtime does not own (e.g. the Lex Models API read side), or null. */
 export type ExtraRoutes = (req: HttpRequest) => Promise<HttpReply | null>;
 
+/**
+ * Session attributes only a trusted caller may set (e.g. `bb:userId`, which names whose ledger a turn
+ * touches). In AWS only callers with IAM rights on the alias reach Lex; locally anyone on the machine
+ * can, so they are taken from a request only with proof (e.g. the proxy's signature) that `verify`
+ * accepts. Without it they are dropped, not refused: the turn still runs (its NLU reading comes back, as
+ * tools such as `npm run nlu:eval` need), and the code hook, seeing no user, touches no one's data.
+ */
+export interface ProtectedSessionAttributes {
+  prefix: string;
+  verify(sessionId: string, attributes: Record<string, string>): Promise<boolean>;
+}
+
+export interface LexHttpOptions {
+  extraRoutes?: ExtraRoutes;
+  protectedAttributes?: ProtectedSessionAttributes;
+}
+
 const SESSION_PATH =
   /^\/bots\/([^/]+)\/botAliases\/([^/]+)\/botLocales\/([^/]+)\/sessions\/([^/]+)(\/text)?\/?$/;
 
 export function createLexHttpHandler(
   runtime: LexRuntime,
-  extraRoutes?: ExtraRoutes,
+  options: LexHttpOptions = {},
 ): (req: HttpRequest) => Promise<HttpReply> {
+  const { extraRoutes, protectedAttributes } = options;
   return async (req) => {
     const requestId = randomUUID();
     try {
-      const reply = await route(runtime, req, requestId);
+      // No CORS: a web page has no business calling the runtime, so a preflight is refused and no
+      // response carries Access-Control-* headers.
+      if (req.method === 'OPTIONS') {
+        throw new AccessDeniedException('Cross-origin requests are not accepted');
+      }
+      const reply = await route(runtime, req, requestId, protectedAttributes);
       if (reply) return withRequestId(reply, requestId);
       const extra = extraRoutes ? await extraRoutes(req) : null;
       if (extra) return extra;
@@ -55,7 +78,12 @@ export function createLexHttpHandler(
   };
 }
 
-async function route(runtime: LexRuntime, req: HttpRequest, requestId: string): Promise<HttpReply | null> {
+async function route(
+  runtime: LexRuntime,
+  req: HttpRequest,
+  requestId: string,
+  protectedAttributes: ProtectedSessionAttributes | undefined,
+): Promise<HttpReply | null> {
   const match = SESSION_PATH.exec(req.path);
   if (!match) return null;
   const [, botId = '', botAliasId = '', localeId = '', sessionId = '', text] = match;
@@ -67,7 +95,14 @@ async function route(runtime: LexRuntime, req: HttpRequest, requestId: string): 
   };
   if (text) {
     if (req.method !== 'POST') return null;
-    const body = parseBody(req.body, recognizeTextBodySchema);
+    const body = parseBody(req, recognizeTextBodySchema);
+    if (body.sessionState?.sessionAttributes) {
+      body.sessionState.sessionAttributes = await withoutUnproven(
+        protectedAttributes,
+        path.sessionId,
+        body.sessionState.sessionAttributes,
+      );
+    }
     return json(await runtime.recognizeText({ ...path, ...body, requestId }));
   }
   switch (req.method) {
@@ -76,7 +111,14 @@ async function route(runtime: LexRuntime, req: HttpRequest, requestId: string): 
     case 'DELETE':
       return json(runtime.deleteSession(path));
     case 'POST': {
-      const body = parseBody(req.body, putSessionBodySchema);
+      const body = parseBody(req, putSessionBodySchema);
+      if (body.sessionState.sessionAttributes) {
+        body.sessionState.sessionAttributes = await withoutUnproven(
+          protectedAttributes,
+          path.sessionId,
+          body.sessionState.sessionAttributes,
+        );
+      }
       const contentType = header(req, 'responsecontenttype');
       const out = await runtime.putSession({
         ...path,
@@ -100,10 +142,33 @@ async function route(runtime: LexRuntime, req: HttpRequest, requestId: string): 
   }
 }
 
-function parseBody<T extends z.ZodType>(body: string, schema: T): z.infer<T> {
+/** The attributes as sent, minus the protected ones when they come without valid proof. */
+async function withoutUnproven(
+  guard: ProtectedSessionAttributes | undefined,
+  sessionId: string,
+  attributes: Record<string, string>,
+): Promise<Record<string, string>> {
+  if (!guard) return attributes;
+  const names = Object.keys(attributes);
+  if (!names.some((name) => name.startsWith(guard.prefix))) return attributes;
+  if (await guard.verify(sessionId, attributes)) return attributes;
+  return Object.fromEntries(Object.entries(attributes).filter(([name]) => !name.startsWith(guard.prefix)));
+}
+
+/**
+ * The SDK always sends `application/json`. Anything else is refused before parsing: a form or
+ * `text/plain` POST is what a web page can send without a preflight.
+ */
+function isJson(req: HttpRequest): boolean {
+  const type = header(req, 'content-type')?.split(';', 1)[0]?.trim().toLowerCase();
+  return type === 'application/json';
+}
+
+function parseBody<T extends z.ZodType>(req: HttpRequest, schema: T): z.infer<T> {
+  if (!isJson(req)) throw new UnsupportedMediaType();
   let raw: unknown;
   try {
-    raw = JSON.parse(body);
+    raw = JSON.parse(req.body);
   } catch {
     throw new ValidationException('Request body is not valid JSON');
   }
@@ -114,6 +179,13 @@ function parseBody<T extends z.ZodType>(body: string, schema: T): z.infer<T> {
     throw new ValidationException(`Invalid request body: ${where}${issue?.message ?? 'unknown problem'}`);
   }
   return parsed.data;
+}
+
+class UnsupportedMediaType extends LexApiError {
+  override name = 'UnsupportedMediaType';
+  constructor() {
+    super(415, 'ValidationException', 'Send the request body as JSON (Content-Type: application/json)');
+  }
 }
 
 function decode(segment: string): string {

@@ -254,17 +254,23 @@ describe('plain HTTP clients', () => {
   });
 
   it('answers malformed requests with Lex error headers and bodies', async () => {
-    const bad = await fetch(`${base()}/fetch-2/text`, { method: 'POST', body: '{not json' });
+    const asJson = { 'content-type': 'application/json' };
+    const bad = await fetch(`${base()}/fetch-2/text`, { method: 'POST', headers: asJson, body: '{not json' });
     expect(bad.status).toBe(400);
     expect(bad.headers.get('x-amzn-errortype')).toBe('ValidationException');
     expect(bad.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
     expect(await bad.json()).toEqual({ message: 'Request body is not valid JSON' });
 
-    const wrongShape = await fetch(`${base()}/fetch-2/text`, { method: 'POST', body: '{"text": 5}' });
+    const wrongShape = await fetch(`${base()}/fetch-2/text`, {
+      method: 'POST',
+      headers: asJson,
+      body: '{"text": 5}',
+    });
     expect(wrongShape.status).toBe(400);
 
     const huge = await fetch(`${base()}/fetch-2/text`, {
       method: 'POST',
+      headers: asJson,
       body: JSON.stringify({ text: 'x'.repeat(70 * 1024) }),
     });
     expect(huge.status).toBe(400);
@@ -275,6 +281,59 @@ describe('plain HTTP clients', () => {
     );
     expect(missing.status).toBe(404);
     expect(missing.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException');
+  });
+
+  it('refuses what a web page could send: non-JSON bodies, CORS preflights, foreign Host names', async () => {
+    // A page can POST text/plain or a form to any address without asking first.
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', undefined]) {
+      const res = await fetch(`${base()}/page-1/text`, {
+        method: 'POST',
+        ...(type ? { headers: { 'content-type': type } } : {}),
+        body: JSON.stringify({ text: 'hello' }),
+      });
+      expect(res.status).toBe(415);
+      expect(res.headers.get('x-amzn-errortype')).toBe('ValidationException');
+    }
+    const put = await fetch(`${base()}/page-1`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ sessionState: { sessionAttributes: { 'bb:userId': 'someone' } } }),
+    });
+    expect(put.status).toBe(415);
+    expect(hook.events).toHaveLength(0);
+
+    const preflight = await fetch(`${base()}/page-1/text`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://evil.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
+    });
+    expect(preflight.status).toBe(403);
+    expect([...preflight.headers.keys()].filter((h) => h.startsWith('access-control-'))).toEqual([]);
+
+    // DNS rebinding: the page's own name, now resolving to 127.0.0.1, is what its requests carry.
+    const viaName = async (host: string): Promise<string> => {
+      const { port } = new URL(server.url);
+      const socket = net.connect(Number(port), '127.0.0.1');
+      const text = new Promise<string>((resolve, reject) => {
+        let out = '';
+        socket.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+        socket.on('end', () => resolve(out));
+        socket.on('error', reject);
+      });
+      socket.write(
+        `GET /bots/BBLOCALBOT/botAliases/TSTALIASID/botLocales/en_US/sessions/fetch-1 HTTP/1.1\r\n` +
+          `Host: ${host}\r\nConnection: close\r\n\r\n`,
+      );
+      return text;
+    };
+    expect((await viaName('evil.example')).startsWith('HTTP/1.1 403')).toBe(true);
+    expect((await viaName(`evil.example:${new URL(server.url).port}`)).startsWith('HTTP/1.1 403')).toBe(true);
+    for (const local of ['127.0.0.1', `localhost:${new URL(server.url).port}`, '[::1]:80']) {
+      expect((await viaName(local)).startsWith('HTTP/1.1 200')).toBe(true);
+    }
   });
 
   it('offers unmatched requests to extraRoutes before answering 404', async () => {
@@ -329,6 +388,88 @@ describe('plain HTTP clients', () => {
       expect(status).toBe(200);
     } finally {
       session.close();
+    }
+  });
+});
+
+describe('protected session attributes', () => {
+  let guarded: LexServer;
+  const verified: string[] = [];
+
+  beforeAll(async () => {
+    guarded = await startLexServer({
+      port: 0,
+      definition: testBot,
+      nlu: testNlu,
+      codeHook: hook.hook,
+      clock,
+      protectedAttributes: {
+        prefix: 'bb:',
+        // Stands in for the proxy's HMAC: a proof bound to the session and the user id.
+        verify: async (sessionId, attributes) => {
+          verified.push(sessionId);
+          return attributes['bb:proof'] === `${sessionId}/${attributes['bb:userId']}`;
+        },
+      },
+    });
+  });
+  afterAll(async () => {
+    await guarded.close();
+  });
+
+  it.each(transports)('an unmodified SDK client over %s sets them only with proof', async (name, handler) => {
+    const client = new LexRuntimeV2Client({
+      endpoint: guarded.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 1,
+      ...handler(),
+    });
+    const sessionId = `guard-${name.slice(0, 8).replace(/\W/g, '')}`;
+    try {
+      const say = (sessionAttributes?: Record<string, string>, text = 'hello') =>
+        client.send(
+          new RecognizeTextCommand({
+            ...IDS,
+            sessionId,
+            text,
+            ...(sessionAttributes ? { sessionState: { sessionAttributes } } : {}),
+          }),
+        );
+      // Without proof the protected attributes are dropped: the turn runs, for nobody.
+      const forgeries: Record<string, string>[] = [
+        { 'bb:userId': 'victim' },
+        { 'bb:userId': 'victim', 'bb:proof': `${sessionId}/someone-else` },
+      ];
+      for (const forged of forgeries) {
+        await say({ ...forged, theme: 'dark' }, 'I spent something');
+        const reply = await say({ ...forged, theme: 'dark' }, '12.5 for lunch');
+        expect(reply.sessionState?.sessionAttributes).toEqual({ theme: 'dark' });
+      }
+      const put = await client.send(
+        new PutSessionCommand({
+          ...IDS,
+          sessionId,
+          sessionState: { sessionAttributes: { 'bb:userId': 'victim' } },
+        }),
+      );
+      const putState = decodeLexHeader(put.sessionState ?? '') as {
+        sessionAttributes?: Record<string, string>;
+      };
+      expect(putState.sessionAttributes ?? {}).toEqual({});
+      // The code hook ran on those turns and never saw the forged user.
+      const seen = hook.events.filter((e) => e.sessionId === sessionId);
+      expect(seen.length).toBeGreaterThan(0);
+      for (const event of seen) expect(event.sessionState.sessionAttributes?.['bb:userId']).toBeUndefined();
+
+      const ok = await say({ 'bb:userId': 'me', 'bb:proof': `${sessionId}/me` });
+      expect(ok.sessionState?.sessionAttributes?.['bb:userId']).toBe('me');
+      // Attributes outside the protected prefix need no proof.
+      const plain = await say({ theme: 'dark' });
+      expect(plain.sessionState?.sessionAttributes).toEqual({ theme: 'dark' });
+      expect(verified).toContain(sessionId);
+    } finally {
+      client.destroy();
     }
   });
 });

@@ -10,7 +10,13 @@ import net from 'node:net';
 import type { BotDefinition } from '../definition/types';
 import type { Clock, Nlu } from '../dialog/types';
 import type { CodeHook } from '../lex/schemas';
-import { createLexHttpHandler, errorReply, type ExtraRoutes, type HttpReply } from './httpHandler';
+import {
+  createLexHttpHandler,
+  errorReply,
+  type ExtraRoutes,
+  type HttpReply,
+  type ProtectedSessionAttributes,
+} from './httpHandler';
 import { LexRuntime } from './LexRuntime';
 
 export interface LexServerOptions {
@@ -25,6 +31,8 @@ export interface LexServerOptions {
   botAliasId?: string;
   codeHookTimeoutMs?: number;
   extraRoutes?: ExtraRoutes;
+  /** Session attributes a request may set only with proof (see ProtectedSessionAttributes). */
+  protectedAttributes?: ProtectedSessionAttributes;
   /** Serve an existing runtime instead of building one from the options above. */
   runtime?: LexRuntime;
 }
@@ -55,8 +63,19 @@ export async function startLexServer(opts: LexServerOptions): Promise<LexServer>
       ...(opts.botAliasId ? { botAliasId: opts.botAliasId } : {}),
       ...(opts.codeHookTimeoutMs !== undefined ? { codeHookTimeoutMs: opts.codeHookTimeoutMs } : {}),
     });
-  const handle = createLexHttpHandler(runtime, opts.extraRoutes);
+  const handle = createLexHttpHandler(runtime, {
+    ...(opts.extraRoutes ? { extraRoutes: opts.extraRoutes } : {}),
+    ...(opts.protectedAttributes ? { protectedAttributes: opts.protectedAttributes } : {}),
+  });
+  const host = opts.host ?? '127.0.0.1';
+  const allowedHosts = new Set([...LOOPBACK_NAMES, host.toLowerCase()]);
   const onRequest = (req: AnyRequest, res: AnyResponse): void => {
+    if (!allowedHosts.has(hostName(req))) {
+      // DNS rebinding: a page on evil.example whose name now resolves to 127.0.0.1 still sends
+      // `Host: evil.example`; only requests addressed to this machine by a local name are served.
+      send(res, errorReply(403, 'AccessDeniedException', 'Unknown Host header', randomUUID()));
+      return;
+    }
     void serve(handle, req, res);
   };
   const h1 = http.createServer({ keepAliveTimeout: 5_000 }, onRequest);
@@ -70,7 +89,6 @@ export async function startLexServer(opts: LexServerOptions): Promise<LexServer>
     dispatchByProtocol(socket, h1, h2);
   });
 
-  const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => {
@@ -92,6 +110,17 @@ export async function startLexServer(opts: LexServerOptions): Promise<LexServer>
       await closed;
     },
   };
+}
+
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1'];
+
+/** The host name a request was addressed to (HTTP/2 :authority or HTTP/1.1 Host), without port, lower case. */
+function hostName(req: AnyRequest): string {
+  const authority = req.headers[':authority'] ?? req.headers.host;
+  const value = (Array.isArray(authority) ? authority[0] : authority)?.trim().toLowerCase() ?? '';
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value);
+  if (bracketed) return bracketed[1]!;
+  return value.replace(/:\d+$/, '');
 }
 
 /** Reads enough of the first bytes to tell HTTP/2 from HTTP/1.x, then hands the connection over. */

@@ -1,4 +1,4 @@
-import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
+import { InMemoryWebStorage, UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 import type { CognitoConfig } from '../config/appConfig';
 import type { AuthSession } from './AuthSession';
 
@@ -12,7 +12,10 @@ function createUserManager(config: CognitoConfig): UserManager {
     scope: 'openid email profile',
     // Cognito issues refresh tokens to the hosted UI client, so renewal needs no hidden iframe.
     automaticSilentRenew: true,
-    userStore: new WebStorageStateStore({ store: window.localStorage }),
+    // Tokens (the 30-day refresh token above all) live in this page's memory only, never in
+    // localStorage, where any script that ever runs on the origin could read them. A reload finds no
+    // user and goes through the hosted UI, whose own session cookie sends the person straight back.
+    userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
   });
 }
 

@@ -43,6 +43,24 @@ export function saveHistory(
   }
 }
 
+/**
+ * Removes every other user's saved conversation from this browser. Called when a user's chat opens, so
+ * on a shared computer the next person to sign in cannot read the previous one's amounts from storage.
+ */
+export function forgetOtherUsers(userKey: string, storage: Storage = window.localStorage): void {
+  try {
+    const keep = storageKey(userKey);
+    const others: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key !== null && key.startsWith(KEY_PREFIX) && key !== keep) others.push(key);
+    }
+    for (const key of others) storage.removeItem(key);
+  } catch {
+    // Nothing to clear when storage is unavailable.
+  }
+}
+
 export function clearHistory(userKey: string, storage: Storage = window.localStorage): void {
   try {
     storage.removeItem(storageKey(userKey));

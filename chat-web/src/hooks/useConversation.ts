@@ -3,7 +3,7 @@ import type { ChatMessage } from '@budgetbuddy/fulfillment/src/proxy/contract';
 import { sendChat } from '../api/client';
 import { newMessageId } from '../api/messageId';
 import type { AuthSession } from '../auth/AuthSession';
-import { loadHistory, saveHistory } from '../history/historyStore';
+import { forgetOtherUsers, loadHistory, saveHistory } from '../history/historyStore';
 import type { ConversationEntry } from '../history/types';
 
 /** A message the server did not answer; Retry resends it with the same clientMessageId. */
@@ -69,7 +69,10 @@ export function useConversation(
   apiBase: string,
   now: () => number = Date.now,
 ): Conversation {
-  const [entries, setEntries] = useState<ConversationEntry[]>(() => loadHistory(session.userKey));
+  const [entries, setEntries] = useState<ConversationEntry[]>(() => {
+    forgetOtherUsers(session.userKey);
+    return loadHistory(session.userKey);
+  });
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<FailedSend | null>(null);
   const [draft, setDraft] = useState('');

@@ -8,14 +8,20 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Context } from 'hono';
 import { handle } from 'hono/aws-lambda';
 import { z } from 'zod';
-import { createProxyApp } from '../proxy/app';
+import { secretIdentityKeys } from '../lex/identitySignature';
+import { createProxyApp, DEFAULT_RATE_LIMIT_PER_MINUTE } from '../proxy/app';
+import { dynamoRateLimiter } from '../proxy/dynamoRateLimiter';
+import { createDynamoClientFromEnv } from '../store/createStoreFromEnv';
 import { secretBotConfig } from '../proxy/botConfig';
 import { createLexClient } from '../proxy/lexClient';
 import { createStoreFromEnv } from '../store/createStoreFromEnv';
 
 const envSchema = z.object({
   BOT_SECRET_ID: z.string().min(1, 'BOT_SECRET_ID (the bot config secret) must be set'),
+  IDENTITY_KEY_SECRET_ID: z.string().min(1, 'IDENTITY_KEY_SECRET_ID (the identity signing key) must be set'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
+  /** The ledger table, where the per-user turn counters live (shared by every warm instance). */
+  TABLE_NAME: z.string().min(3).max(255).optional(),
 });
 
 const jwtClaimsSchema = z.object({
@@ -36,16 +42,28 @@ export function createLambdaProxyApp(
   clients: { lex?: LexRuntimeV2Client; secrets?: SecretsManagerClient } = {},
 ) {
   const config = envSchema.parse(env);
+  const secrets = clients.secrets ?? new SecretsManagerClient({});
   return createProxyApp({
     lex: clients.lex ?? createLexClient(),
-    botConfig: secretBotConfig({
-      client: clients.secrets ?? new SecretsManagerClient({}),
-      secretId: config.BOT_SECRET_ID,
-    }),
+    botConfig: secretBotConfig({ client: secrets, secretId: config.BOT_SECRET_ID }),
+    identityKeys: secretIdentityKeys({ client: secrets, secretId: config.IDENTITY_KEY_SECRET_ID }),
     identify: identifyJwtSubject,
     // Bank import and export read and write the ledger directly (TABLE_NAME, as for the code hook).
     ...(env.TABLE_NAME ? { ledger: createStoreFromEnv(env) } : {}),
     ...(config.RATE_LIMIT_PER_MINUTE ? { rateLimit: { perMinute: config.RATE_LIMIT_PER_MINUTE } } : {}),
+    ...(config.TABLE_NAME
+      ? {
+          rateLimiter: dynamoRateLimiter({
+            client: createDynamoClientFromEnv(env),
+            tableName: config.TABLE_NAME,
+            perMinute: config.RATE_LIMIT_PER_MINUTE ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+            onError: (err) =>
+              console.error(
+                JSON.stringify({ level: 'error', message: 'rate limit unavailable', detail: String(err) }),
+              ),
+          }),
+        }
+      : {}),
   });
 }
 

@@ -45,6 +45,7 @@ beforeAll(async () => {
   const app = createProxyApp({
     lex,
     botConfig: async () => ({ botId: 'B', botAliasId: 'A', localeId: 'en_US' }),
+    identityKeys: async () => ({ current: 'local-test-identity-key-0123456789abcdef' }),
     identify: (c) => c.req.header('x-bb-local-user') ?? null,
     logger: silentLogger,
     ledger: repo,

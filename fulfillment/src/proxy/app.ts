@@ -13,7 +13,6 @@ import {
   MESSAGE_PART_ATTRIBUTE,
   REQUEST_ID_ATTRIBUTE,
   TIME_ZONE_ATTRIBUTE,
-  USER_ID_ATTRIBUTE,
 } from '@budgetbuddy/bot/src/definition/names';
 import { splitItems } from '@budgetbuddy/bot/src/nlu/segments';
 import { Hono, type Context } from 'hono';
@@ -24,9 +23,11 @@ import type { ReceiptOcr } from '../receipts/ReceiptOcr';
 import { registerReceiptRoutes } from '../receipts/routes';
 import { systemClock, type Clock } from '../ports/Clock';
 import type { LedgerRepository } from '../ports/LedgerRepository';
+import { signedSessionAttributes, type IdentityKeys } from '../lex/identitySignature';
 import type { BotConfig } from './botConfig';
 import { chatRequestSchema, MAX_BODY_BYTES, type ChatReply } from './contract';
 import { BOT_UNAVAILABLE_MESSAGE, ErrorCode, errorResponse, tooLarge } from './errors';
+import type { AsyncRateLimiter } from './dynamoRateLimiter';
 import { createRateLimiter } from './rateLimiter';
 import { combineReplies, toChatReply } from './replyMapper';
 import { requestIdFor, sessionIdFor } from './sessionIds';
@@ -52,7 +53,14 @@ export interface ProxyDeps {
   botConfig: () => Promise<BotConfig>;
   /** The verified user id for this request, or null when there is none (401). */
   identify: (c: Context) => string | null;
+  /** The key the proxy signs the user id with (the code hook refuses unsigned turns). */
+  identityKeys: () => Promise<IdentityKeys>;
   rateLimit?: { perMinute: number };
+  /**
+   * The shared per-user limit (DynamoDB, see dynamoRateLimiter.ts). Without one, each process keeps its
+   * own in-memory buckets of `rateLimit.perMinute`: right for one process, not for many Lambda instances.
+   */
+  rateLimiter?: AsyncRateLimiter;
   logger?: ProxyLogger;
   /** Dependency check behind GET /api/health (locally: Lex and DynamoDB answer); absent = always up. */
   health?: () => Promise<boolean>;
@@ -81,10 +89,9 @@ function isJsonContentType(value: string | undefined): boolean {
 
 export function createProxyApp(deps: ProxyDeps): Hono {
   const logger = deps.logger ?? consoleLogger;
-  const limiter = createRateLimiter(
-    deps.rateLimit?.perMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
-    deps.now ?? Date.now,
-  );
+  const limiter: AsyncRateLimiter | ReturnType<typeof createRateLimiter> =
+    deps.rateLimiter ??
+    createRateLimiter(deps.rateLimit?.perMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, deps.now ?? Date.now);
   const app = new Hono();
   // The splitter's regular expressions compile on first use (≈ 50–100 ms): pay that at start-up.
   splitItems('coffee 4 and muffin three fifty on nov 3', new Date(), 'UTC');
@@ -141,7 +148,7 @@ export function createProxyApp(deps: ProxyDeps): Hono {
         return errorResponse(c, 400, ErrorCode.invalidRequest, message);
       }
 
-      const wait = limiter.take(userId);
+      const wait = await limiter.take(userId);
       if (wait > 0) {
         c.header('Retry-After', String(wait));
         return errorResponse(
@@ -154,11 +161,12 @@ export function createProxyApp(deps: ProxyDeps): Hono {
 
       const { text, clientMessageId, timeZone } = parsed.data;
       try {
-        const bot = await deps.botConfig();
+        const [bot, keys] = await Promise.all([deps.botConfig(), deps.identityKeys()]);
+        const sessionId = sessionIdFor(keys, userId);
         const zone = resolveTimeZone(timeZone);
         // One id for the whole message (one undo takes back all its entries); each part its own
         // idempotency key derived from it, so a retry with the same clientMessageId logs no part twice.
-        const messageId = requestIdFor(userId, clientMessageId);
+        const messageId = requestIdFor(keys, userId, clientMessageId);
         const parts = splitItems(text, new Date(), zone);
         const replies: ChatReply[] = [];
         let sent = 0;
@@ -168,11 +176,11 @@ export function createProxyApp(deps: ProxyDeps): Hono {
               botId: bot.botId,
               botAliasId: bot.botAliasId,
               localeId: bot.localeId,
-              sessionId: sessionIdFor(userId),
+              sessionId,
               text: part.text,
-              // Only the verified user id: session attributes sent replace the stored ones, while the
-              // dialog state and active contexts (the bot's memory) stay with Lex.
-              sessionState: { sessionAttributes: { [USER_ID_ATTRIBUTE]: userId } },
+              // Only the verified user id and its signature: session attributes sent replace the stored
+              // ones, while the dialog state and active contexts (the bot's memory) stay with Lex.
+              sessionState: { sessionAttributes: signedSessionAttributes(keys, userId, sessionId) },
               requestAttributes: {
                 [TIME_ZONE_ATTRIBUTE]: zone,
                 [REQUEST_ID_ATTRIBUTE]: parts.length === 1 ? messageId : `${messageId}.${i + 1}`,
@@ -217,6 +225,7 @@ export function createProxyApp(deps: ProxyDeps): Hono {
       registerReceiptRoutes(app, {
         lex: deps.lex,
         botConfig: deps.botConfig,
+        identityKeys: deps.identityKeys,
         identify: deps.identify,
         ocr: deps.receiptOcr,
         ledger: deps.ledger,

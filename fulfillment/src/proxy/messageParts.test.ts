@@ -29,6 +29,7 @@ async function post(lex: LexRuntimeV2Client, text: string, clientMessageId?: str
   const app = createProxyApp({
     lex,
     botConfig: async () => ({ botId: 'B', botAliasId: 'A', localeId: 'en_US' }),
+    identityKeys: async () => ({ current: 'local-test-identity-key-0123456789abcdef' }),
     identify: () => 'user-1',
     logger: silentLogger,
   });

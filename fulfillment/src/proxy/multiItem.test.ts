@@ -35,6 +35,7 @@ beforeAll(async () => {
   app = createProxyApp({
     lex: lexClient,
     botConfig: async () => ({ botId: LOCAL_BOT_ID, botAliasId: LOCAL_BOT_ALIAS_ID, localeId: LOCALE_ID }),
+    identityKeys: async () => ({ current: 'local-test-identity-key-0123456789abcdef' }),
     identify: (c) => c.req.header(LOCAL_USER_HEADER) ?? null,
     rateLimit: { perMinute: 10_000 },
     logger: silentLogger,

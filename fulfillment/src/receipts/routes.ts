@@ -24,6 +24,7 @@ import type { LedgerRepository } from '../ports/LedgerRepository';
 import type { BotConfig } from '../proxy/botConfig';
 import { toChatReply } from '../proxy/replyMapper';
 import { sessionIdFor } from '../proxy/sessionIds';
+import { signedSessionAttributes, type IdentityKeys } from '../lex/identitySignature';
 import type { ReceiptOcr } from './ReceiptOcr';
 import { readReceipt, type ReceiptReading } from './readReceipt';
 
@@ -32,6 +33,8 @@ export const MAX_RECEIPT_BYTES = 10 * 1024 * 1024;
 export interface ReceiptRoutesDeps {
   lex: LexRuntimeV2Client;
   botConfig: () => Promise<BotConfig>;
+  /** The proxy's identity keys: the receipt's session carries the same signed user id as a chat turn. */
+  identityKeys: () => Promise<IdentityKeys>;
   identify: (c: Context) => string | null;
   ocr: ReceiptOcr;
   ledger: LedgerRepository;
@@ -176,15 +179,19 @@ export function registerReceiptRoutes(app: Hono, deps: ReceiptRoutesDeps): void 
       const today = localDate(deps.clock.now(), profile.timeZone);
       const turn = receiptTurn(reading, profile.currency, today);
       try {
-        const bot = await deps.botConfig();
+        const [bot, keys] = await Promise.all([deps.botConfig(), deps.identityKeys()]);
+        const sessionId = sessionIdFor(keys, userId);
         await deps.lex.send(
           new PutSessionCommand({
             botId: bot.botId,
             botAliasId: bot.botAliasId,
             localeId: bot.localeId,
-            sessionId: sessionIdFor(userId),
+            sessionId,
             messages: turn.messages,
-            sessionState: { ...turn.sessionState, sessionAttributes: { [USER_ID_ATTRIBUTE]: userId } },
+            sessionState: {
+              ...turn.sessionState,
+              sessionAttributes: signedSessionAttributes(keys, userId, sessionId),
+            },
           }),
         );
       } catch (err) {

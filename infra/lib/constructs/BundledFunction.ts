@@ -3,6 +3,7 @@
  * options, on Node 22 / arm64, with its own log group so retention is explicit.
  */
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -18,6 +19,11 @@ export interface BundledFunctionProps {
   memorySize?: number;
   timeout?: Duration;
   logRetention?: RetentionDays;
+  /**
+   * A role of the caller's own, holding only what the function needs: it is given write access to the
+   * function's log group and nothing else (no AWSLambdaBasicExecutionRole).
+   */
+  role?: IRole;
 }
 
 export class BundledFunction extends NodejsFunction {
@@ -37,6 +43,7 @@ export class BundledFunction extends NodejsFunction {
       memorySize: props.memorySize ?? 256,
       timeout: props.timeout ?? Duration.seconds(10),
       logGroup,
+      ...(props.role ? { role: props.role } : {}),
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
       bundling: {
         target: LAMBDA_BUNDLE.target,
@@ -47,6 +54,7 @@ export class BundledFunction extends NodejsFunction {
         forceDockerBundling: false,
       },
     });
+    if (props.role) logGroup.grantWrite(props.role);
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-L1',
       reason:

@@ -40,11 +40,14 @@ export interface ApiStackProps extends StackProps {
   proxyEntry: string;
   botAliasArn: string;
   botSecret: ISecret;
+  /** The ledger table: the proxy keeps its per-user turn counters there, and bank import and CSV export
+   * (issue 13) read and write the ledger through it. */
+  table: ITable;
+  /** The HMAC key the proxy signs user ids with (BotStack.identitySecret). */
+  identitySecret: ISecret;
   authDomainPrefix?: string;
   rateLimit: number;
   burstLimit: number;
-  /** The ledger: bank import and CSV export (issue 13) read and write it from the proxy. */
-  table?: ITable;
 }
 
 export const CHAT_ROUTE = '/api/chat';
@@ -122,24 +125,31 @@ export class ApiStack extends Stack {
       description: 'BudgetBuddy chat proxy: verified user → Lex RecognizeText',
       environment: {
         BOT_SECRET_ID: props.botSecret.secretArn,
-        ...(props.table ? { TABLE_NAME: props.table.tableName } : {}),
+        IDENTITY_KEY_SECRET_ID: props.identitySecret.secretArn,
+        TABLE_NAME: props.table.tableName,
       },
       timeout: Duration.seconds(15),
     });
-    if (props.table) {
-      // The same item-level actions as the code hook: the import writes through the same store.
-      this.proxy.addToRolePolicy(
-        new PolicyStatement({ actions: [...FULFILLMENT_TABLE_ACTIONS], resources: [props.table.tableArn] }),
-      );
-    }
+    // The same item-level actions as the code hook: the import writes through the same store.
+    this.proxy.addToRolePolicy(
+      new PolicyStatement({ actions: [...FULFILLMENT_TABLE_ACTIONS], resources: [props.table.tableArn] }),
+    );
     this.proxy.addToRolePolicy(
       new PolicyStatement({
         actions: ['secretsmanager:GetSecretValue'],
-        resources: [props.botSecret.secretArn],
+        resources: [props.botSecret.secretArn, props.identitySecret.secretArn],
       }),
     );
     this.proxy.addToRolePolicy(
       new PolicyStatement({ actions: ['lex:RecognizeText'], resources: [props.botAliasArn] }),
+    );
+    // The shared per-user turn limit: one conditional UpdateItem, on rate-limit counters and nothing else.
+    this.proxy.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [props.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATE#*'] } },
+      }),
     );
     // The IAM grant above is the only Allow; the secret's own policy makes it the only possible reader, so
     // even a broad administrator policy elsewhere in the account cannot read the value. It lives here, not
@@ -187,10 +197,8 @@ export class ApiStack extends Stack {
       jwtAudience: [this.userPoolClient.userPoolClientId],
     });
     this.httpApi.addRoutes({ path: CHAT_ROUTE, methods: [HttpMethod.POST], integration, authorizer });
-    if (props.table) {
-      for (const route of MONEY_ROUTES) {
-        this.httpApi.addRoutes({ path: route.path, methods: [route.method], integration, authorizer });
-      }
+    for (const route of MONEY_ROUTES) {
+      this.httpApi.addRoutes({ path: route.path, methods: [route.method], integration, authorizer });
     }
     // The load balancer-style uptime probe carries no token; it reveals nothing but "up".
     const [healthRoute] = this.httpApi.addRoutes({

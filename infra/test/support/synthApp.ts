@@ -41,7 +41,7 @@ export function synthApp(
     bot: options.bot ?? budgetBuddyBot,
     tableDefinition,
     config: readDeployConfig(app),
-    entries: { fulfillment: STUB_ENTRY, proxy: STUB_ENTRY },
+    entries: { fulfillment: STUB_ENTRY, proxy: STUB_ENTRY, rotation: STUB_ENTRY },
     nag: options.nag ?? false,
   });
   app.synth();
@@ -59,8 +59,12 @@ export function synthApp(
 export function onlyResource(
   template: Template,
   type: string,
+  /** Only resources whose logical id matches (when a stack has several of the type). */
+  idPattern?: RegExp,
 ): { logicalId: string; Properties: Record<string, unknown> } {
-  const found = Object.entries(template.findResources(type));
+  const found = Object.entries(template.findResources(type)).filter(
+    ([id]) => !idPattern || idPattern.test(id),
+  );
   if (found.length !== 1) throw new Error(`expected exactly one ${type}, found ${found.length}`);
   const [logicalId, resource] = found[0] as [string, { Properties: Record<string, unknown> }];
   return { logicalId, Properties: resource.Properties };

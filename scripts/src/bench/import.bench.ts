@@ -51,6 +51,7 @@ export async function run(): Promise<Record<string, number>> {
     const app = createProxyApp({
       lex,
       botConfig: async () => ({ botId: 'B', botAliasId: 'A', localeId: 'en_US' }),
+      identityKeys: async () => ({ current: 'local-test-identity-key-0123456789abcdef' }),
       identify: () => 'bench-import',
       logger: silentLogger,
       ledger: repo,

@@ -51,6 +51,7 @@ beforeAll(async () => {
     lex: lexClient,
     botConfig: async () => ({ botId: LOCAL_BOT_ID, botAliasId: LOCAL_BOT_ALIAS_ID, localeId: LOCALE_ID }),
     identify: identifyLocalUser,
+    identityKeys: async () => ({ current: 'restart-test-identity-key-0123456789abcdef' }),
     rateLimit: { perMinute: 10_000 },
     logger: silentLogger,
   });

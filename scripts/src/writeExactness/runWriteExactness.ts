@@ -233,6 +233,7 @@ async function startWriteStack(store: StoreKind): Promise<WriteStack> {
     lex,
     botConfig: () =>
       Promise.resolve({ botId: LOCAL_BOT_ID, botAliasId: LOCAL_BOT_ALIAS_ID, localeId: LOCALE_ID }),
+    identityKeys: async () => ({ current: 'local-test-identity-key-0123456789abcdef' }),
     identify: identifyLocalUser,
     rateLimit: { perMinute: 1_000_000 },
     logger: silentLogger,

@@ -1,0 +1,102 @@
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { localDynamoClient, startDynamoLocal, type DynamoLocal } from '@budgetbuddy/scripts/src/dynamoLocal';
+import { ensureTable, TTL_ATTRIBUTE } from '../store/table';
+import { dynamoRateLimiter } from './dynamoRateLimiter';
+import { createRateLimiter } from './rateLimiter';
+
+const TABLE = 'RateLimitTest';
+let local: DynamoLocal;
+let client: ReturnType<typeof localDynamoClient>;
+
+beforeAll(async () => {
+  local = await startDynamoLocal();
+  // Retries as in the proxy (the SDK default): on this loaded machine a request can be reset, and the
+  // limiter fails open on errors, which would show up here as one turn too many.
+  client = localDynamoClient(local.endpoint, 3);
+  await ensureTable(client, TABLE);
+}, 120_000);
+
+afterAll(async () => {
+  client?.destroy();
+  await local?.stop();
+});
+
+describe('the per-user limit shared by every proxy instance', () => {
+  it('lets a user through perMinute times in all, however many instances serve them', async () => {
+    let now = Date.UTC(2026, 11, 2, 15, 0, 10);
+    const errors: unknown[] = [];
+    const instances = [0, 1, 2].map(() =>
+      dynamoRateLimiter({
+        client,
+        tableName: TABLE,
+        perMinute: 5,
+        now: () => now,
+        onError: (e) => errors.push(e),
+      }),
+    );
+    const waits: number[] = [];
+    for (let i = 0; i < 9; i++) waits.push(await instances[i % 3]!.take('script'));
+    expect(errors).toEqual([]);
+    expect(waits.filter((w) => w === 0)).toHaveLength(5);
+    // Refused turns are told to come back when the minute is over (50 s left of it).
+    expect(waits.slice(5)).toEqual([50, 50, 50, 50]);
+    // Someone else is not starved by the script.
+    expect(await instances[0]!.take('typist')).toBe(0);
+
+    // The old per-instance buckets: three instances gave the same script three times the limit.
+    const perInstance = [0, 1, 2].map(() => createRateLimiter(5, () => now));
+    let allowed = 0;
+    for (let i = 0; i < 15; i++) if (perInstance[i % 3]!.take('script') === 0) allowed++;
+    expect(allowed).toBe(15);
+
+    now += 50_000; // the next minute
+    expect(await instances[1]!.take('script')).toBe(0);
+
+    // The counter expires by TTL an hour after its minute.
+    const item = await client.send(
+      new GetItemCommand({
+        TableName: TABLE,
+        Key: { PK: { S: 'RATE#script' }, SK: { S: `MINUTE#${Math.floor(now / 60_000)}` } },
+        ConsistentRead: true,
+      }),
+    );
+    expect(Number(item.Item?.turns?.N)).toBe(1);
+    expect(Number(item.Item?.[TTL_ATTRIBUTE]?.N)).toBe(Math.floor(now / 60_000 + 1) * 60 + 3600);
+  });
+
+  it('counts concurrent turns exactly (one conditional update each)', async () => {
+    const limiter = dynamoRateLimiter({ client, tableName: TABLE, perMinute: 10 });
+    const waits = await Promise.all(Array.from({ length: 25 }, () => limiter.take('burst')));
+    expect(waits.filter((w) => w === 0)).toHaveLength(10);
+  });
+
+  it('lets the turn through when DynamoDB cannot be asked, and says so', async () => {
+    const broken = localDynamoClient('http://127.0.0.1:9', 1);
+    const errors: unknown[] = [];
+    const limiter = dynamoRateLimiter({
+      client: broken,
+      tableName: TABLE,
+      perMinute: 1,
+      onError: (e) => errors.push(e),
+    });
+    expect(await limiter.take('anyone')).toBe(0);
+    expect(errors).toHaveLength(1);
+    broken.destroy();
+  });
+
+  it('costs one round trip per turn (measured, DynamoDB Local on loopback)', async () => {
+    const limiter = dynamoRateLimiter({ client, tableName: TABLE, perMinute: 100_000 });
+    for (let i = 0; i < 20; i++) await limiter.take('warm-up');
+    const times: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const started = performance.now();
+      await limiter.take(`user-${i % 10}`);
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    const p50 = times[100]!;
+    const p99 = times[198]!;
+    console.log(`rate limit check: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (200 turns)`);
+    expect(p50).toBeLessThan(50);
+  });
+});
