@@ -16,6 +16,9 @@ import { DynamoLedgerRepository } from '../store/DynamoLedgerRepository';
 import { ensureTable } from '../store/table';
 import { commitImport, previewImport } from './importService';
 
+/** Pending imports and idempotency records expire by TTL in real time, so the clock is today's. */
+const TEST_NOW = new Date().toISOString();
+
 jest.setTimeout(120_000);
 
 const FIXTURES = join(__dirname, '../../test/fixtures/bank');
@@ -40,7 +43,9 @@ beforeAll(async () => {
     maxAttempts: 1,
   });
   await ensureTable(client, 'ImportApi');
-  const clock = fixedClock('2026-11-30T12:00:00Z');
+  // The real time, not a fixed date: pending imports carry a TTL, and DynamoDB Local deletes items whose
+  // TTL has passed, so a preview made "on Nov 30" would vanish between preview and a second commit.
+  const clock = fixedClock(TEST_NOW);
   repo = new DynamoLedgerRepository({ client, tableName: 'ImportApi', clock });
   const app = createProxyApp({
     lex,
@@ -250,7 +255,7 @@ describe('a commit that runs out of time', () => {
     const lines = ['Date,Description,Amount'];
     for (let i = 0; i < 600; i++)
       lines.push(`2026-11-${String(1 + (i % 28)).padStart(2, '0')},SHOP ${i},-1.${i % 10}0`);
-    const deps = { ledger: repo, clock: fixedClock('2026-11-30T12:00:00Z') };
+    const deps = { ledger: repo, clock: fixedClock(TEST_NOW) };
     const preview = await previewImport(deps, 'slow-user', lines.join('\n'));
     expect(preview.new).toBe(600);
     const first = await commitImport(deps, 'slow-user', preview.importId, 0);
@@ -322,7 +327,7 @@ describe('GET /api/export.csv', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toMatch(
-      /attachment; filename="budgetbuddy-2026-11-30.csv"/,
+      new RegExp(`attachment; filename="budgetbuddy-${TEST_NOW.slice(0, 10)}\\.csv"`),
     );
     const rows = parse(await res.text()) as string[][];
     expect(rows).toEqual([

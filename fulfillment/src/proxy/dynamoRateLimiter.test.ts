@@ -23,7 +23,9 @@ afterAll(async () => {
 
 describe('the per-user limit shared by every proxy instance', () => {
   it('lets a user through perMinute times in all, however many instances serve them', async () => {
-    let now = Date.UTC(2026, 11, 2, 15, 0, 10);
+    // 10 s into the current minute of the real clock: the counters carry a TTL, and DynamoDB Local
+    // deletes items whose TTL has passed, so a fixed date would expire them once the day moved on.
+    let now = Math.floor(Date.now() / 60_000) * 60_000 + 10_000;
     const errors: unknown[] = [];
     const instances = [0, 1, 2].map(() =>
       dynamoRateLimiter({
