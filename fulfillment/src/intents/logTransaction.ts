@@ -138,8 +138,15 @@ export const logTransaction =
   (kind: TransactionKind): IntentHandler =>
   async (turn) => {
     const words = wording[kind];
-    // "Did you mean: log $12.00 for Food?" → "no".
-    if (turn.intent.confirmationState === 'Denied' && !turn.slot(SlotName.Date)) {
+    // "Log $23.47 at Green Leaf Market?" → "no": nothing is logged. Only a "no" to "that day hasn't
+    // happened yet, log it anyway?" goes on, to ask which day it was.
+    const deniedFutureDay =
+      turn.intent.confirmationState === 'Denied' &&
+      (() => {
+        const when = readLogDate(turn.slot(SlotName.Date), turn.today);
+        return !when.ok && when.reason === 'future';
+      })();
+    if (turn.intent.confirmationState === 'Denied' && !deniedFutureDay) {
       return turn.reply.close(
         [
           plainText(`OK, I didn't log anything. Try saying it like "spent 12.50 on lunch".`),
