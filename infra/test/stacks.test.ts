@@ -150,12 +150,18 @@ describe('the synthesized BudgetBuddy stacks', () => {
     it('lets the proxy read only the bot secret and the identity key, and call only RecognizeText on the live alias', () => {
       const statements = statementsOf(t.api, 'Proxy');
       expect(statements.map((s) => asArray(s.Action)).sort()).toEqual([
+        // Bank import and CSV export go through the same store as the code hook (issue 13).
+        [...FULFILLMENT_TABLE_ACTIONS],
         ['dynamodb:UpdateItem'],
         ['lex:RecognizeText'],
         ['secretsmanager:GetSecretValue'],
       ]);
+      const ledger = statements.find((s) => asArray(s.Action).includes('dynamodb:Query'));
+      expect(JSON.stringify(ledger?.Resource)).toMatch(/LedgerTable/);
       // The shared turn limit: counters under RATE# keys, never a ledger item.
-      const counters = statements.find((s) => asArray(s.Action).includes('dynamodb:UpdateItem'));
+      const counters = statements.find(
+        (s) => asArray(s.Action).length === 1 && asArray(s.Action)[0] === 'dynamodb:UpdateItem',
+      );
       expect(JSON.stringify(counters?.Resource)).toMatch(/LedgerTable/);
       expect(counters?.Condition).toEqual({
         'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATE#*'] },

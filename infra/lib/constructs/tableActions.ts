@@ -6,6 +6,8 @@
  */
 export const FULFILLMENT_TABLE_ACTIONS = [
   'dynamodb:GetItem',
+  // recallCategories: a person's learned words in one round trip.
+  'dynamodb:BatchGetItem',
   'dynamodb:Query',
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
