@@ -52,6 +52,9 @@ describe('rangeOfDateSlot: the range around the day the NLU resolved', () => {
       to: '2026-10-31',
       label: 'in October',
     });
+    expect(
+      rangeOfDateSlot({ originalValue: 'throughout the year 2025', interpretedValue: '2025-01-01' }, today),
+    ).toMatchObject({ from: '2025-01-01', to: '2025-12-31', unit: 'year' });
     expect(rangeOfDateSlot({ originalValue: 'in 2025' }, today)).toMatchObject({
       from: '2025-01-01',
       to: '2025-12-31',

@@ -154,7 +154,7 @@ export function rangeOfDateSlot(value: DateSlotValue, today: IsoDay): DateRange 
   const resolved = (value.interpretedValue ?? '').trim();
   const period = lexPeriod(resolved, today);
   if (period) return period;
-  const year = /^(?:(?:in|for|during|of)\s+)?((?:19|20)\d{2})$/.exec(words);
+  const year = /^(?:(?:in|for|during|of|throughout)\s+)?(?:the\s+year\s+)?((?:19|20)\d{2})$/.exec(words);
   if (year?.[1]) return unitRange(day(Number(year[1]), 1, 1), 'year', `in ${year[1]}`);
 
   const start = dayOfDateSlot(value, today);
