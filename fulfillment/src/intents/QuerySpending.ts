@@ -157,9 +157,9 @@ export const handleQueryIncome: IntentHandler = async (turn) => {
 
 export interface SpendingQuestion {
   category: string | null;
-  /** What the user said about time, re-read against today on every follow-up. */
+  /** The Date slot's words: they give the range its shape around the resolved day (dateRange.ts). */
   dateWords?: string | undefined;
-  /** Lex's single-day reading, used only when the words name no range. */
+  /** The day the Date slot resolved to; a follow-up keeps it with the words. */
   dateValue?: string | undefined;
   /** The user's own word for the category ("coffee" for Food), to total the entries noted with it. */
   word?: string;
