@@ -57,10 +57,14 @@ export type IsoDay = string;
 
 export type CalendarUnit = 'week' | 'month' | 'year';
 
-/** An inclusive range of user-local days, with the words that say it after "spent". */
-export interface DateRange {
+/** An inclusive span of user-local days: what the ledger's periods and budgets cover. */
+export interface DaySpan {
   from: IsoDay;
   to: IsoDay;
+}
+
+/** A span of days someone asked about, with the words that say it after "spent". */
+export interface DateRange extends DaySpan {
   /** Reads after "spent": "last month", "in October", "in the last 30 days". */
   label: string;
   /** Set when the range is exactly one ISO week, calendar month or year, so totals can come from rollups. */

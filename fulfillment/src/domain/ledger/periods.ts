@@ -25,16 +25,11 @@ import {
   startOfMonth,
   startOfYear,
 } from 'date-fns';
+import type { DaySpan } from '@budgetbuddy/bot/src/nlu/calendar';
 import type { BudgetPeriodName, PeriodKey } from '../../ports/LedgerRepository';
 import { InvalidDateError, InvalidTimeZoneError } from './errors';
 
 export type Granularity = PeriodKey['granularity'];
-
-/** Inclusive range of user-local dates. */
-export interface DateRange {
-  from: string;
-  to: string;
-}
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -159,7 +154,7 @@ function periodStart(period: PeriodKey): Date {
 }
 
 /** The inclusive date range a period key covers. */
-export function rangeOfPeriod(period: PeriodKey): DateRange {
+export function rangeOfPeriod(period: PeriodKey): DaySpan {
   const start = periodStart(period);
   const end =
     period.granularity === 'week'
@@ -171,7 +166,7 @@ export function rangeOfPeriod(period: PeriodKey): DateRange {
 }
 
 /** The inclusive range of the week, month or year containing `date`. */
-export function periodRange(granularity: Granularity, date: string): DateRange {
+export function periodRange(granularity: Granularity, date: string): DaySpan {
   const d = day(date);
   switch (granularity) {
     case 'week':
@@ -202,12 +197,12 @@ export function daysLeftInPeriod(granularity: Granularity, date: string): number
 }
 
 /** Number of days in an inclusive range. */
-export function daysInRange(range: DateRange): number {
+export function daysInRange(range: DaySpan): number {
   return differenceInCalendarDays(day(range.to), day(range.from)) + 1;
 }
 
 /** A custom inclusive range; throws InvalidDateError for an unreal date or a range that ends before it starts. */
-export function customRange(from: string, to: string): DateRange {
+export function customRange(from: string, to: string): DaySpan {
   day(from);
   day(to);
   if (compareDates(from, to) > 0) {
@@ -216,7 +211,7 @@ export function customRange(from: string, to: string): DateRange {
   return { from, to };
 }
 
-export function isInRange(date: string, range: DateRange): boolean {
+export function isInRange(date: string, range: DaySpan): boolean {
   return compareDates(date, range.from) >= 0 && compareDates(date, range.to) <= 0;
 }
 
