@@ -13,12 +13,15 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
         year: 'numeric',
         month: '2-digit',
         day: '2-digit',
+        calendar: 'gregory',
+        numberingSystem: 'latn',
       });
     } catch {
       // An unknown zone must not break understanding; the day is then UTC's, like Lex without a zone.
       f = formatterFor('UTC');
     }
-    formatters.set(timeZone, f);
+    // Zones come from profiles, which are checked, but the cache stays bounded whatever arrives.
+    if (formatters.size < 1000) formatters.set(timeZone, f);
   }
   return f;
 }

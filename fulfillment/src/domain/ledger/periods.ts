@@ -25,7 +25,7 @@ import {
   startOfMonth,
   startOfYear,
 } from 'date-fns';
-import type { DaySpan } from '@budgetbuddy/bot/src/nlu/calendar';
+import { todayIn, type DaySpan } from '@budgetbuddy/bot/src/nlu/calendar';
 import type { BudgetPeriodName, PeriodKey } from '../../ports/LedgerRepository';
 import { InvalidDateError, InvalidTimeZoneError } from './errors';
 
@@ -82,27 +82,7 @@ export function assertTimeZone(timeZone: string): string {
 
 /** The calendar date, YYYY-MM-DD, that `instant` falls on for someone in `timeZone`. */
 export function localDate(instant: Date, timeZone: string): string {
-  const parts = dayFormatter(assertTimeZone(timeZone)).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function dayFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = dayFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-    });
-    if (dayFormatters.size < 1000) dayFormatters.set(timeZone, formatter);
-  }
-  return formatter;
+  return todayIn(assertTimeZone(timeZone), instant);
 }
 
 export function addDaysTo(date: string, days: number): string {
