@@ -104,7 +104,7 @@ describe('interpret: the intents of issues 10 and 11, with their slots', () => {
   });
 
   it.each([
-    // Money came in: income ("mom gave me" names a gift; a refund's kind is asked, not guessed from a name).
+    // Money came in: income ("mom gave me" is a gift, "got 20 back" a refund; the NLU-FIX block checks the kinds).
     ['got 20 back from amazon', IntentName.LogIncome],
     ['mom gave me 40', IntentName.LogIncome],
     ['borrowed 20 from a friend', IntentName.LogIncome],
@@ -145,6 +145,7 @@ describe('interpret: what the SDK conversations need (NLU-FIX)', () => {
     ["what's left for food this week", IntentName.CheckBudget, { Category: 'Food', Date: '2026-11-16' }],
     ['how much did i spend in 2026', IntentName.QuerySpending, { Date: '2026-01-01' }],
     ['mom gave me 40', IntentName.LogIncome, { Category: 'Gift' }],
+    ['got 20 back from amazon', IntentName.LogIncome, { Category: 'Refund', Amount: '20' }],
     ['delete everything', IntentName.DeleteTransaction, { Entry: 'everything' }],
     ['delete the last 3 transactions', IntentName.DeleteTransaction, { Entry: 'last 3 transactions' }],
   ] as const)('"%s" → %s', (text, intent, slots) => {

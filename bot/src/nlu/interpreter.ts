@@ -80,6 +80,8 @@ const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
+const GOT_MONEY_BACK =
+  /\b(?:got|get|getting|received|receive) (?:\S*\d\S*(?: dollars?| bucks?| euros?| pounds?)? |it |my money )back\b/;
 /** Budget writes: an empty Category there means the overall budget, so a category said must fill it. */
 const BUDGET_WRITES = new Set<string>([IntentName.SetBudget, IntentName.DeleteBudget]);
 /** Where a budget's category stands: "a budget for X", "limit X to", "my X budget". */
@@ -519,8 +521,29 @@ class LocaleInterpreter implements Interpreter {
           BUDGET_WRITES.has(intent.name),
         );
       }
+      // "got 20 back from amazon": the amount sits inside the phrase, so no synonym can match it; it is
+      // the value people call "money back".
+      const refund = GOT_MONEY_BACK.exec(analysis.lower);
+      if (
+        slots[slot.name] === null &&
+        slot.name === SlotName.Category &&
+        intent.name === IntentName.LogIncome &&
+        refund
+      ) {
+        const value = this.valueWithSynonym(slot.slotTypeName, 'money back');
+        if (value) {
+          const said = analysis.original.slice(refund.index, refund.index + refund[0].length);
+          slots[slot.name] = { originalValue: said, interpretedValue: value, resolvedValues: [value] };
+        }
+      }
     }
     return slots;
+  }
+
+  private valueWithSynonym(typeName: string, synonym: string): string | undefined {
+    return this.locale.slotTypes
+      .find((t) => t.name === typeName)
+      ?.values.find((v) => v.synonyms.includes(synonym))?.value;
   }
 
   /**
