@@ -14,7 +14,7 @@ import type { Clock } from './ports/Clock';
 import type { BudgetNotifier } from './ports/BudgetNotifier';
 import type { LedgerRepository } from './ports/LedgerRepository';
 import { LedgerError } from './domain/ledger/errors';
-import { todayIn } from './dates/calendar';
+import { localDate } from './domain/ledger/periods';
 import { close } from './lex/dialogActions';
 import { currentIntent, readRequestKey, readTimeZone, readUserId } from './lex/eventReader';
 import { readMemory } from './lex/memory';
@@ -85,7 +85,7 @@ export function createCodeHook(deps: CodeHookDeps): CodeHook {
         intent,
         userId,
         profile,
-        today: todayIn(profile.timeZone, deps.clock),
+        today: localDate(deps.clock.now(), profile.timeZone),
         requestKey: readRequestKey(event),
         memory: readMemory(event),
         repo: tracked.repo,

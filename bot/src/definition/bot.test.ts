@@ -167,8 +167,8 @@ describe('budgetBuddyBot', () => {
 
   it('has the budget periods with their everyday words', () => {
     const period = locale.slotTypes.find((t) => t.name === 'BudgetPeriodType');
-    expect(period?.values.map((v) => v.value)).toEqual(['Weekly', 'Monthly', 'Yearly']);
-    expect(period?.values[0]?.synonyms).toEqual(
+    expect(period?.values.map((v) => v.value)).toEqual(['Daily', 'Weekly', 'Monthly', 'Yearly']);
+    expect(period?.values[1]?.synonyms).toEqual(
       expect.arrayContaining(['week', 'weekly', 'a week', 'per week']),
     );
   });

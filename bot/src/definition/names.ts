@@ -70,7 +70,16 @@ export const SlotName = {
 } as const;
 export type SlotName = (typeof SlotName)[keyof typeof SlotName];
 
-export const BudgetPeriod = { Weekly: 'Weekly', Monthly: 'Monthly', Yearly: 'Yearly' } as const;
+/**
+ * Daily is a period people say ("a daily budget of 30", "20 a day on lunch"); budgets are not kept per
+ * day, so fulfillment says so and offers the monthly equivalent instead of storing another period.
+ */
+export const BudgetPeriod = {
+  Daily: 'Daily',
+  Weekly: 'Weekly',
+  Monthly: 'Monthly',
+  Yearly: 'Yearly',
+} as const;
 export type BudgetPeriod = (typeof BudgetPeriod)[keyof typeof BudgetPeriod];
 
 export const EXPENSE_CATEGORIES = [

@@ -13,12 +13,15 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
         year: 'numeric',
         month: '2-digit',
         day: '2-digit',
+        calendar: 'gregory',
+        numberingSystem: 'latn',
       });
     } catch {
       // An unknown zone must not break understanding; the day is then UTC's, like Lex without a zone.
       f = formatterFor('UTC');
     }
-    formatters.set(timeZone, f);
+    // Zones come from profiles, which are checked, but the cache stays bounded whatever arrives.
+    if (formatters.size < 1000) formatters.set(timeZone, f);
   }
   return f;
 }
@@ -48,3 +51,78 @@ export const mondayOf = (d: Date): Date => addDays(d, -((d.getUTCDay() + 6) % 7)
 export const firstOfMonth = (d: Date): Date => day(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
 
 export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
+
+/**
+ * A user-local calendar day written YYYY-MM-DD. The one day type of the NLU, the range reader and
+ * fulfillment (issue 15: one calendar).
+ */
+export type IsoDay = string;
+
+export type CalendarUnit = 'week' | 'month' | 'year';
+
+/** An inclusive span of user-local days: what the ledger's periods and budgets cover. */
+export interface DaySpan {
+  from: IsoDay;
+  to: IsoDay;
+}
+
+/** A span of days someone asked about, with the words that say it after "spent". */
+export interface DateRange extends DaySpan {
+  /** Reads after "spent": "last month", "in October", "in the last 30 days". */
+  label: string;
+  /** Set when the range is exactly one ISO week, calendar month or year, so totals can come from rollups. */
+  unit?: CalendarUnit;
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export const isIsoDay = (text: string): boolean => ISO_DAY.test(text);
+
+/** The UTC-midnight `Date` standing for an ISO day (see the top of this file). */
+export function fromIso(isoDay: IsoDay): Date {
+  const m = ISO_DAY.exec(isoDay);
+  if (!m) throw new RangeError(`not a YYYY-MM-DD day: ${isoDay}`);
+  return day(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** The user's calendar day at `now` in `timeZone`, as YYYY-MM-DD. */
+export const todayIn = (timeZone: string, now: Date): IsoDay => isoDate(localDay(now, timeZone));
+
+export const addIsoDays = (isoDay: IsoDay, n: number): IsoDay => isoDate(addDays(fromIso(isoDay), n));
+
+export const lastOfMonth = (d: Date): Date => day(d.getUTCFullYear(), d.getUTCMonth() + 2, 0);
+
+/** Whole days from `a` to `b` (positive when `b` is later). */
+export const daysBetween = (a: IsoDay, b: IsoDay): number =>
+  Math.round((fromIso(b).getTime() - fromIso(a).getTime()) / 86_400_000);
+
+const longDay = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'UTC',
+  weekday: 'long',
+  month: 'short',
+  day: 'numeric',
+});
+const dayWithYear = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'UTC',
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+});
+
+/** "Friday, Nov 20" — with the year instead of the weekday when it is not the reference year. */
+export function describeDay(isoDay: IsoDay, today: IsoDay): string {
+  if (isoDay === today) return 'today';
+  return shortDay(isoDay, today);
+}
+
+/** Like describeDay without "today": "Friday, Nov 20" or "Nov 20, 2025". */
+export function shortDay(isoDay: IsoDay, today: IsoDay): string {
+  const d = fromIso(isoDay);
+  return isoDay.slice(0, 4) === today.slice(0, 4) ? longDay.format(d) : dayWithYear.format(d);
+}
+
+/** Like describeDay, with "on" where English needs it ("today" / "yesterday" / "on Friday, Nov 20"). */
+export function onDay(isoDay: IsoDay, today: IsoDay): string {
+  if (isoDay === today) return 'today';
+  return isoDay === addIsoDays(today, -1) ? 'yesterday' : `on ${shortDay(isoDay, today)}`;
+}

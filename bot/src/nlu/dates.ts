@@ -112,6 +112,13 @@ const rules: Rule[] = [
     resolve: (m, t) => weekday(t, 6, m[1] === 'this' ? undefined : 'last'),
   },
   {
+    // "how much did i spend in 2026": a year is the 1st of January, as Lex resolves it; dateRange.ts reads
+    // the words as the whole year. Only with a leading word.
+    // Only a year standing alone: "paid 20 for 2025 taxes" names no day.
+    re: /\b(?:in|during|throughout)\s+(?:the\s+year\s+)?((?:19|20)\d{2})(?=\s*(?:$|[?!,;]|\.(?!\d)|(?:and|on|for|at|so|i|what|how|alone|overall|total)\b))/g,
+    resolve: (m) => day(Number(m[1]), 1, 1),
+  },
+  {
     re: /\b(?:(year|month|week)\s+to\s+date|ytd|mtd)\b/g,
     resolve: (m, t) => periodStart(t, m[1] ?? (m[0] === 'mtd' ? 'month' : 'year'), 0),
   },

@@ -13,6 +13,9 @@ export interface EntryMatch extends Span {
 }
 
 const WORDS = "[\\p{L}\\p{N}][\\p{L}\\p{N}'&-]*(?:\\s+[\\p{L}\\p{N}][\\p{L}\\p{N}'&-]*){0,2}?";
+// "delete everything", "remove all my entries": the Entry says all of them, which fulfillment refuses.
+const BULK =
+  /^(?:please\s+)?(?:delete|remove|erase|wipe|clear)\s+(?:out\s+)?(everything|all(?:\s+(?:of\s+)?(?:my|the)\s+(?:transactions|entries|expenses|data))?)(?=$|[\s.!?])/u;
 const PATTERNS: RegExp[] = [
   // "the costco one", "that uber charge"
   new RegExp(
@@ -34,6 +37,7 @@ const PATTERNS: RegExp[] = [
     `\\b(?:delete|remove|erase|edit|fix|correct)\\s+(?:the|that|my)\\s+(${WORDS})\\s*(?:$|[.!?]|\\bfrom\\b|\\bi\\b|\\bon\\b)`,
     'u',
   ),
+  BULK,
 ];
 
 /** Words that say which entry by position or field, not by description: "the last one" is no Entry. */
@@ -56,7 +60,11 @@ export function findEntryDescription(lower: string, original: string, claimed: S
     const span = { start, end: start + words.length };
     if (claimed.some((c) => overlaps(c, span))) continue;
     if (words.split(/\s+/).every((w) => NOT_A_DESCRIPTION.has(w.replace(/'/g, '')))) continue;
-    return { ...span, originalValue: original.slice(span.start, span.end), named: pattern === PATTERNS[0] };
+    return {
+      ...span,
+      originalValue: original.slice(span.start, span.end),
+      named: pattern === PATTERNS[0] || pattern === BULK,
+    };
   }
   return null;
 }

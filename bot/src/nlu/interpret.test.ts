@@ -104,7 +104,7 @@ describe('interpret: the intents of issues 10 and 11, with their slots', () => {
   });
 
   it.each([
-    // Money came in: income, its kind asked (a refund or a gift is not guessed from a name).
+    // Money came in: income ("mom gave me" is a gift, "got 20 back" a refund; the NLU-FIX block checks the kinds).
     ['got 20 back from amazon', IntentName.LogIncome],
     ['mom gave me 40', IntentName.LogIncome],
     ['borrowed 20 from a friend', IntentName.LogIncome],
@@ -127,6 +127,65 @@ describe('interpret: the intents of issues 10 and 11, with their slots', () => {
   ])('"%s" is a goal, a wish, a plan or another topic: never a write', (text) => {
     expect(WRITE_INTENTS).not.toContain(top(text).intentName);
   });
+});
+
+describe('interpret: what the SDK conversations need (NLU-FIX)', () => {
+  const slotValue = (text: string, name: string): { original?: string; resolved?: string[] } | null => {
+    const v = top(text).slots[name];
+    return v ? { original: v.originalValue, resolved: v.resolvedValues } : null;
+  };
+
+  it.each([
+    ['scratch that', IntentName.Undo, {}],
+    ['back to usd', IntentName.SetCurrency, { Currency: 'USD' }],
+    ['which currency am I using', IntentName.SetCurrency, {}],
+    ['no, it was 15 for lunch', IntentName.EditTransaction, { Amount: '15', Category: 'Food' }],
+    ['a daily budget of 30', IntentName.SetBudget, { Period: 'Daily', Amount: '30' }],
+    ['no more than 20 a day on lunch', IntentName.SetBudget, { Period: 'Daily', Category: 'Food' }],
+    ["what's left for food this week", IntentName.CheckBudget, { Category: 'Food', Date: '2026-11-16' }],
+    ['how much did i spend in 2026', IntentName.QuerySpending, { Date: '2026-01-01' }],
+    ['mom gave me 40', IntentName.LogIncome, { Category: 'Gift' }],
+    ['got 20 back from amazon', IntentName.LogIncome, { Category: 'Refund', Amount: '20' }],
+    ['delete everything', IntentName.DeleteTransaction, { Entry: 'everything' }],
+    ['delete the last 3 transactions', IntentName.DeleteTransaction, { Entry: 'last 3 transactions' }],
+  ] as const)('"%s" → %s', (text, intent, slots) => {
+    const found = top(text);
+    expect(found.intentName).toBe(intent);
+    for (const [name, value] of Object.entries(slots)) {
+      expect({ name, value: found.slots[name]?.interpretedValue }).toEqual({ name, value });
+    }
+  });
+
+  it.each([
+    // A budget for something that is no expense category is refused by fulfillment, never made overall.
+    ['set a budget for xyzzy of 100', IntentName.SetBudget, 'xyzzy'],
+    ['set my salary budget to 100', IntentName.SetBudget, 'salary'],
+    ['delete the xyzzy budget', IntentName.DeleteBudget, 'xyzzy'],
+    // An item the bot has no category for is kept in the person's words (asked about, kept as the note).
+    ['bought a gizmo for 9', IntentName.LogExpense, 'gizmo'],
+    ['spent 12 on xyzzy', IntentName.LogExpense, 'xyzzy'],
+    ['change it to xyzzy', IntentName.EditTransaction, 'xyzzy'],
+  ] as const)('"%s" → %s with the unlisted category "%s", unresolved', (text, intent, word) => {
+    expect(top(text).intentName).toBe(intent);
+    expect(slotValue(text, 'Category')).toEqual({ original: word, resolved: [] });
+  });
+
+  it.each([
+    'set a budget of 100 for this month',
+    'set a monthly budget of 500',
+    'set an overall budget of 900',
+  ])('"%s" names no category: the overall budget', (text) => {
+    expect(top(text).intentName).toBe(IntentName.SetBudget);
+    expect(top(text).slots['Category'] ?? null).toBeNull();
+  });
+
+  it.each(['paid 20 for 2025 taxes', 'came back from paris, spent 200 on the hotel'])(
+    '"%s" keeps its own meaning (no year as a date, no refund)',
+    (text) => {
+      expect(top(text).intentName).toBe(IntentName.LogExpense);
+      expect(top(text).slots['Date'] ?? null).toBeNull();
+    },
+  );
 });
 
 describe('interpret: out of scope', () => {

@@ -80,6 +80,45 @@ const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
+const GOT_MONEY_BACK =
+  /\b(?:got|get|getting|received|receive) (?:\S*\d\S*(?: dollars?| bucks?| euros?| pounds?)? |it |my money )back\b/;
+/** Budget writes: an empty Category there means the overall budget, so a category said must fill it. */
+const BUDGET_WRITES = new Set<string>([IntentName.SetBudget, IntentName.DeleteBudget]);
+/** Where a budget's category stands: "a budget for X", "limit X to", "my X budget". */
+const BUDGET_CATEGORY_POSITIONS = [
+  /\b(?:budget|limit|cap|allow|allocate|aside) (?:\S+ )?(?:for|on) (?:my |the |a |an )?([a-z][a-z'-]*)/g,
+  /\b(?:on|for) (?:my |the )?([a-z][a-z'-]*)(?= budget\b| limit\b)/g,
+  /\b([a-z][a-z'-]*)(?= (?:budget|limit)\b)/g,
+  /\b(?:limit|cap) (?:my )?([a-z][a-z'-]*)(?= (?:spending )?(?:to|at)\b)/g,
+];
+/** Where the item of an expense stands: "bought a gizmo", "spent 12 on xyzzy", "9 for a gizmo". */
+const ITEM_POSITIONS = [
+  /\b(?:bought|buy|buying|purchased|ordered|got|grabbed) (?:a |an |some |the |me |myself |new |a new )?([a-z][a-z'-]*)/g,
+  /\d\S* (?:on|for) (?:a |an |some |the |my |new |a new )?([a-z][a-z'-]*)/g,
+];
+/** Where the new category of an edit stands: "change it to xyzzy", "put it under xyzzy". */
+const NEW_CATEGORY_POSITIONS = [
+  /\b(?:change|switch|move|put|file|set|make) (?:it|that|this|the category) (?:to|under|into|as|in) ([a-z][a-z'-]*)/g,
+  /\b(?:category|it) should (?:be|have been) ([a-z][a-z'-]*)/g,
+];
+const UNLISTED_CATEGORY_POSITIONS: Partial<Record<string, readonly RegExp[]>> = {
+  [IntentName.SetBudget]: BUDGET_CATEGORY_POSITIONS,
+  [IntentName.DeleteBudget]: BUDGET_CATEGORY_POSITIONS,
+  [IntentName.LogExpense]: ITEM_POSITIONS,
+  [IntentName.EditTransaction]: NEW_CATEGORY_POSITIONS,
+};
+/** Words in a category's place that name no category: the overall budget, the budget itself, a filler. */
+const NOT_A_CATEGORY = new Set(
+  (
+    'budget budgets limit limits spending overall total general whole entire everything new set my ' +
+    'daily weekly monthly yearly annual day week month year per each every myself me money cash ' +
+    'create make start update change raise lower increase decrease remove delete cancel drop clear ' +
+    'reset max maximum spend spent something stuff thing things way time times one ones bit lot ' +
+    'today yesterday tonight tomorrow last next this that them him her it us back paid total ' +
+    'amount date note entry transaction expense purchase dollars dollar bucks cents euros pounds'
+  ).split(' '),
+);
+
 const round = (n: number): number => Math.round(n * 100) / 100;
 
 export interface Interpreter {
@@ -218,10 +257,21 @@ class LocaleInterpreter implements Interpreter {
     const editsOrDeletes =
       hasEvidenceFor(IntentName.EditTransaction, evidence) ||
       hasEvidenceFor(IntentName.DeleteTransaction, evidence);
+    // "change it to xyzzy": the new category is the person's word, which the bot cannot know; it is
+    // asked about, not counted as a change of topic.
+    const newCategory = hasEvidenceFor(IntentName.EditTransaction, evidence)
+      ? this.unlistedCategory(
+          analysis,
+          [...analysis.dates, ...analysis.numbers],
+          NEW_CATEGORY_POSITIONS,
+          false,
+        )
+      : null;
     const { scores, activations, unknownShare } = this.classify(
       analysis,
       editsOrDeletes ? entry : null,
       omit,
+      new Set(newCategory ? [newCategory.originalValue.toLowerCase()] : []),
     );
     const ranked = this.applyEvidence(scores, activations, evidence, analysis);
     const top = ranked[0];
@@ -284,20 +334,24 @@ class LocaleInterpreter implements Interpreter {
 
   private entryIn(analysis: TextAnalysis): EntryMatch | null {
     if (!this.entryType) return null;
+    // A number that picks entries ("delete the last 3") is part of the description, never an amount.
     const entry = findEntryDescription(analysis.lower, analysis.original, [
       ...analysis.dates,
-      ...analysis.numbers,
+      ...analysis.numbers.filter((n) => !n.picksEntries),
     ]);
     // Without a noun that names an entry, the words must be something people log ("put the laptop under
     // education"), or "change the volume to 4" would be a correction.
     const categories = analysis.slotTypeMatches.get(this.evidenceTypes.expenseCategory) ?? [];
-    return entry && (entry.named || categories.some((c) => overlaps(c, entry))) ? entry : null;
+    // "delete the last 3" counts entries: fulfillment says it removes one at a time.
+    const counts = analysis.numbers.some((n) => n.picksEntries && overlaps(n, entry ?? { start: 0, end: 0 }));
+    return entry && (entry.named || counts || categories.some((c) => overlaps(c, entry))) ? entry : null;
   }
 
   private classify(
     analysis: TextAnalysis,
     entry: EntryMatch | null,
     omitTypes?: ReadonlySet<string>,
+    forgiven: ReadonlySet<string> = new Set(),
   ): { scores: IntentScore[]; activations: IntentScore[]; unknownShare: number } {
     const note = this.noteSpanForClassification(analysis);
     const variants = delexicalise(analysis, note, omitTypes);
@@ -325,7 +379,9 @@ class LocaleInterpreter implements Interpreter {
       best = pick(this.moneyQuestions);
     }
     if (!best) return { scores: [], activations: [], unknownShare: 1 };
-    const words = tokenize(entry ? plain : best.variant).filter((t) => !FUNCTION_WORDS.has(t.text));
+    const words = tokenize(entry ? plain : best.variant).filter(
+      (t) => !FUNCTION_WORDS.has(t.text) && !forgiven.has(t.text),
+    );
     const stems = this.classifier.stems(words.map((t) => t.text).join(' '));
     const unknown = stems.filter((s) => !this.classifier.knows(s)).length;
     // Only function words ("how are you"): coverage says nothing; the classifier decides alone.
@@ -456,8 +512,87 @@ class LocaleInterpreter implements Interpreter {
         listedSpans,
         intent.name === IntentName.EditTransaction,
       );
+      const positions = UNLISTED_CATEGORY_POSITIONS[intent.name];
+      if (slots[slot.name] === null && slot.name === SlotName.Category && positions) {
+        slots[slot.name] = this.unlistedCategory(
+          analysis,
+          [...claimed, ...listedSpans],
+          positions,
+          BUDGET_WRITES.has(intent.name),
+        );
+      }
+      // "got 20 back from amazon": the amount sits inside the phrase, so no synonym can match it; it is
+      // the value people call "money back".
+      const refund = GOT_MONEY_BACK.exec(analysis.lower);
+      if (
+        slots[slot.name] === null &&
+        slot.name === SlotName.Category &&
+        intent.name === IntentName.LogIncome &&
+        refund
+      ) {
+        const value = this.valueWithSynonym(slot.slotTypeName, 'money back');
+        if (value) {
+          const said = analysis.original.slice(refund.index, refund.index + refund[0].length);
+          slots[slot.name] = { originalValue: said, interpretedValue: value, resolvedValues: [value] };
+        }
+      }
     }
     return slots;
+  }
+
+  private valueWithSynonym(typeName: string, synonym: string): string | undefined {
+    return this.locale.slotTypes
+      .find((t) => t.name === typeName)
+      ?.values.find((v) => v.synonyms.includes(synonym))?.value;
+  }
+
+  /**
+   * A category said that is none of the listed ones ("set my salary budget to 100", "a budget for xyzzy
+   * of 100", "bought a gizmo for 9", "change it to xyzzy"): the person's word, with no resolution, so
+   * fulfillment refuses or asks about it and keeps it as the note, instead of reading an empty slot as
+   * the overall budget or losing the item.
+   */
+  private unlistedCategory(
+    analysis: TextAnalysis,
+    claimed: Span[],
+    positions: readonly RegExp[],
+    incomeCounts: boolean,
+  ): SlotValue | null {
+    const income = incomeCounts
+      ? analysis.slotTypeMatches.get(this.evidenceTypes.incomeCategory)?.[0]
+      : undefined;
+    if (income) {
+      return {
+        originalValue: income.originalValue,
+        interpretedValue: income.originalValue,
+        resolvedValues: [],
+      };
+    }
+    const { lower } = analysis;
+    for (const pattern of positions) {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(lower); m; m = pattern.exec(lower)) {
+        const word = m[1] ?? '';
+        // Each pattern ends with the word it captures (what follows is a lookahead).
+        const start = m.index + m[0].length - word.length;
+        const end = start + word.length;
+        if (!word || NOT_A_CATEGORY.has(word) || FUNCTION_WORDS.has(word)) continue;
+        if (claimed.some((c) => overlaps(c, { start, end }))) continue;
+        // The item is one word standing alone: "spent 30 on my sister's party" is a phrase, left to the note.
+        const rest = lower.slice(end);
+        const gap = rest.length - rest.trimStart().length;
+        const next = rest.trimStart();
+        const ends =
+          next === '' ||
+          /^[.,!?]/.test(next) ||
+          claimed.some((c) => c.start === end + gap) ||
+          /^(?:for|at|with|from|on|to|of|and|budget|limit|spending)\b/.test(next);
+        if (!ends) continue;
+        const said = analysis.original.slice(start, end);
+        return { originalValue: said, interpretedValue: said, resolvedValues: [] };
+      }
+    }
+    return null;
   }
 
   private fillSlot(

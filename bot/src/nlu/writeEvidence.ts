@@ -461,6 +461,8 @@ function deleteTransaction(e: Evidence): boolean {
   if (any(e.words, BUDGET_NOUNS) || e.isWish) return false;
   if (e.isQuestion && !/^(?:can|could) you\b/.test(e.lower)) return false;
   if (e.words.has('undo') || DELETE_PHRASE.test(e.lower)) return true;
+  // "delete everything": fulfillment says it deletes one entry at a time; nothing is deleted in bulk.
+  if (BULK_DELETE.test(e.lower)) return true;
   return e.tokens.some((t, i) => {
     if (!(DELETE_VERBS as readonly string[]).includes(t.text)) return false;
     const objects = t.text === 'cancel' ? [] : e.expenseCategories;
@@ -468,11 +470,13 @@ function deleteTransaction(e: Evidence): boolean {
     return objectFollows(e.tokens, i, [...named, ...objects], DELETE_LINKS);
   });
 }
+const BULK_DELETE =
+  /^(?:please )?(?:delete|remove|erase|wipe|clear) (?:out )?(?:everything|all (?:of )?(?:my |the )?(?:transactions|entries|expenses|data|of it|of them)|all)\b/;
 const BUDGET_NOUNS = ['budget', 'budgets', 'budgeting', 'limit', 'limits'] as const;
 
 /** Take back the last change: said outright, never inferred from a bare "no". */
 const UNDO =
-  /\b(?:undo|revert(?: (?:that|it|this|(?:the|my) last \w+))?(?: please| now)?[.!]*$|reverse (?:that|it|the last|my last)|roll (?:it |that )?back|take (?:it|that|this) back|(?:change|put|set) (?:it|that) back|go back to how it was|cancel (?:the|my) last (?:entry|change|transaction|one|thing))\b/;
+  /\b(?:undo|revert(?: (?:that|it|this|(?:the|my) last \w+))?(?: please| now)?[.!]*$|reverse (?:that|it|the last|my last)|roll (?:it |that )?back|take (?:it|that|this) back|(?:change|put|set) (?:it|that) back|go back to how it was|cancel (?:the|my) last (?:entry|change|transaction|one|thing)|scratch (?:that|it)(?: last one)?[.!]*$)\b/;
 
 /**
  * A correction of something already logged: a correcting word ("actually", "make that", "change",
@@ -513,7 +517,14 @@ function editTransaction(e: Evidence): boolean {
   if (/\b(?:put|add|log) \S*\d/.test(e.lower)) return false;
   // A described entry alone is not enough ("change the accent you're speaking in"): a new value or the
   // name of a field must come with it.
-  return e.hasNumber || e.hasExpenseCategory || e.hasDate || any(e.words, CORRECTION_TARGETS);
+  // "change it to xyzzy": a new category in the person's words; fulfillment refuses one it doesn't have.
+  return (
+    e.hasNumber ||
+    e.hasExpenseCategory ||
+    e.hasDate ||
+    any(e.words, CORRECTION_TARGETS) ||
+    /^(?:no,? |actually,? )?(?:change|switch|move|put|file) (?:it|that) (?:to|under|into) [a-z]/.test(e.lower)
+  );
 }
 
 const SETTING_VERBS = [
@@ -535,9 +546,15 @@ const SETTING_VERBS = [
 
 function setCurrency(e: Evidence): boolean {
   if (e.hasNumber || e.isWish) return false;
-  if (e.isQuestion && !/^(?:can|could) you\b/.test(e.lower)) return false;
+  // "which currency am i using" names none: SetCurrency without a value only says the current one and asks.
+  if (e.isQuestion && !/^(?:can|could) you\b/.test(e.lower)) return !e.hasCurrency && e.words.has('currency');
   if (!e.hasCurrency && !e.words.has('currency')) return false;
-  return any(e.words, SETTING_VERBS) || e.words.has('currency');
+  // "back to usd" after a switch.
+  return (
+    any(e.words, SETTING_VERBS) ||
+    e.words.has('currency') ||
+    /^(?:(?:switch|go|change) )?back to\b/.test(e.lower)
+  );
 }
 
 /** "what time is it in tokyo" names a zone but asks the time: a setting needs these words. */

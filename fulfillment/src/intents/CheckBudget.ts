@@ -8,7 +8,7 @@ import { finishBudgetRemoval } from './budgetRemoval';
 import { budgetStatus, type BudgetStatus } from './support/budgetStatus';
 import { matchCategory } from './support/categoryChoice';
 import { readBudgetPeriod } from './support/budgetPeriod';
-import { resolveDateRange } from '../dates/dateRange';
+import { rangeOfSlot } from './support/dateSlot';
 import { answerSpending } from './QuerySpending';
 
 const PERIOD_ORDER = { Weekly: 0, Monthly: 1, Yearly: 2 } as const;
@@ -32,8 +32,7 @@ function askedPeriod(turn: Turn): BudgetPeriodName | null {
   if (said) return said;
   // "what's left for food this week": the Date slot names the period.
   const date = turn.slot(SlotName.Date);
-  const range = date?.original ? resolveDateRange(date.original, turn.today) : null;
-  const granularity = range?.period?.granularity;
+  const granularity = rangeOfSlot(date, turn.today)?.unit;
   return granularity === 'week'
     ? 'Weekly'
     : granularity === 'month'

@@ -6,7 +6,7 @@
 import { SlotName } from '@budgetbuddy/bot/src/definition/names';
 import type { LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
 import type { Transaction } from '../ports/LedgerRepository';
-import { resolveDateRange } from '../dates/dateRange';
+import { rangeOfSlot } from './support/dateSlot';
 import { pushedBack, snapshotOf } from '../lex/memory';
 import { buttonsCard, Buttons, plainText } from '../lex/messages';
 import type { IntentHandler, Turn } from './turn';
@@ -49,10 +49,7 @@ function described(turn: Turn) {
   if (categoryWord && category && !category.toLowerCase().startsWith(categoryWord.replace(/s$/, ''))) {
     words.push(...descriptionWords(categoryWord));
   }
-  const range = dateSlot
-    ? (resolveDateRange(dateSlot.original ?? '', turn.today) ??
-      (dateSlot.interpreted ? resolveDateRange(dateSlot.interpreted, turn.today) : null))
-    : null;
+  const range = rangeOfSlot(dateSlot, turn.today);
   const text = [...new Set([said, categorySlot?.original, dateSlot?.original].filter(Boolean))].join(' ');
   return {
     words,

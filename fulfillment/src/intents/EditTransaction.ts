@@ -8,7 +8,7 @@
 import { SlotName } from '@budgetbuddy/bot/src/definition/names';
 import type { LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
 import type { Transaction, TransactionChanges } from '../ports/LedgerRepository';
-import { onDay } from '../dates/calendar';
+import { onDay } from '@budgetbuddy/bot/src/nlu/calendar';
 import { formatMoney } from '../domain/ledger/money';
 import { MAX_NOTE_LENGTH } from '../domain/ledger/transactions';
 import { afterLogging, snapshotOf, type LastAction } from '../lex/memory';

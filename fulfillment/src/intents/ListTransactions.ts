@@ -1,9 +1,8 @@
 /** ListTransactions: the last N (default 5, at most 50), or those of a category and/or period. */
-import { format } from 'date-fns';
+import { format, parseISO } from 'date-fns';
 import { SlotName } from '@budgetbuddy/bot/src/definition/names';
 import type { Transaction } from '../ports/LedgerRepository';
-import { fromDay } from '../dates/calendar';
-import { resolveDateRange } from '../dates/dateRange';
+import { rangeOfSlot } from './support/dateSlot';
 import { formatMoney } from '../domain/ledger/money';
 import { buttonsCard, Buttons, plainText, textChunks } from '../lex/messages';
 import type { IntentHandler, Turn } from './turn';
@@ -23,7 +22,7 @@ export const MAX_COUNT = 50;
 const BEGINNING = '1970-01-01';
 
 function line(t: Transaction, today: string): string {
-  const day = fromDay(t.date);
+  const day = parseISO(t.date);
   const date = format(day, t.date.slice(0, 4) === today.slice(0, 4) ? 'EEE, MMM d' : 'MMM d, yyyy');
   const sign = t.kind === 'income' ? '+' : '';
   const note = t.note ? ` — ${t.note}` : '';
@@ -49,9 +48,7 @@ export const handleListTransactions: IntentHandler = async (turn) => {
   // "my coffee purchases": Food entries whose note says coffee, when there are any.
   const word = category ? impliedWord(categorySlot?.original, category) : undefined;
   const dateSlot = turn.slot(SlotName.Date);
-  const range = dateSlot
-    ? resolveDateRange(dateSlot.original ?? dateSlot.interpreted ?? '', turn.today)
-    : null;
+  const range = rangeOfSlot(dateSlot, turn.today);
 
   let rows =
     category || range

@@ -7,7 +7,10 @@ import { SlotName } from '@budgetbuddy/bot/src/definition/names';
 import type { LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
 import type { TransactionKind } from '../ports/LedgerRepository';
 import { spendingChartSchema, type SpendingChart } from '../proxy/contract';
-import { previousRange, resolveDateRange, thisMonth, type DateRange } from '../dates/dateRange';
+import type { DateRange } from '@budgetbuddy/bot/src/nlu/calendar';
+import { previousRange, rangeOfDateSlot, thisMonth } from '@budgetbuddy/bot/src/nlu/dateRange';
+import { rangeOfSlot } from './support/dateSlot';
+import { periodKeyOf } from '../domain/ledger/periods';
 import { toMajorString } from '../domain/ledger/money';
 import { buttonsCard, Buttons, customPayload, plainText } from '../lex/messages';
 import type { LastQuery } from '../lex/memory';
@@ -25,8 +28,9 @@ export async function spendingIn(
   range: DateRange,
   kind: TransactionKind = 'expense',
 ): Promise<Spending> {
-  if (range.period) {
-    const totals = await turn.repo.getPeriodTotals(turn.userId, range.period, turn.profile.currency);
+  if (range.unit) {
+    const period = periodKeyOf(range.unit, range.from);
+    const totals = await turn.repo.getPeriodTotals(turn.userId, period, turn.profile.currency);
     return kind === 'expense'
       ? { totalMinor: totals.expenseTotalMinor, byCategory: { ...totals.expenseByCategory } }
       : { totalMinor: totals.incomeTotalMinor, byCategory: { ...totals.incomeByCategory } };
@@ -107,11 +111,10 @@ export const handleQuerySpending: IntentHandler = async (turn) => {
     category = remembered.category;
   }
 
-  const dateWords = dateSlot?.original ?? (isFollowUp ? remembered?.dateWords : undefined);
-  const dateValue =
-    dateSlot?.interpreted && /^\d{4}-\d{2}-\d{2}$/.test(dateSlot.interpreted)
-      ? dateSlot.interpreted
-      : undefined;
+  // A follow-up keeps the range asked about before: its words and the day they resolved to.
+  const kept = !dateSlot && isFollowUp ? remembered : undefined;
+  const dateWords = dateSlot ? dateSlot.original : kept?.dateWords;
+  const dateValue = dateSlot ? dateSlot.interpreted : kept?.dateValue;
   // "how much on coffee": Food, and the part of it whose note says coffee.
   const said = categorySlot?.original?.toLowerCase().trim();
   const word =
@@ -130,10 +133,7 @@ export const handleQueryIncome: IntentHandler = async (turn) => {
   const categorySlot = turn.slot(SlotName.Category);
   const category = categorySlot ? matchCategory(categorySlot, 'income', turn.profile) : null;
   const dateSlot = turn.slot(SlotName.Date);
-  const range =
-    (dateSlot?.original ? resolveDateRange(dateSlot.original, turn.today) : null) ??
-    (dateSlot?.interpreted ? resolveDateRange(dateSlot.interpreted, turn.today) : null) ??
-    thisMonth(turn.today);
+  const range = rangeOfSlot(dateSlot, turn.today) ?? thisMonth(turn.today);
   const previous = previousRange(range, turn.today);
   const [income, before] = await Promise.all([
     spendingIn(turn, range, 'income'),
@@ -157,9 +157,9 @@ export const handleQueryIncome: IntentHandler = async (turn) => {
 
 export interface SpendingQuestion {
   category: string | null;
-  /** What the user said about time, re-read against today on every follow-up. */
+  /** The Date slot's words: they give the range its shape around the resolved day (dateRange.ts). */
   dateWords?: string | undefined;
-  /** Lex's single-day reading, used only when the words name no range. */
+  /** The day the Date slot resolved to; a follow-up keeps it with the words. */
   dateValue?: string | undefined;
   /** The user's own word for the category ("coffee" for Food), to total the entries noted with it. */
   word?: string;
@@ -173,9 +173,9 @@ export interface SpendingQuestion {
 export async function answerSpending(turn: Turn, question: SpendingQuestion): Promise<LexResponse> {
   const { category, dateWords, dateValue } = question;
   const range =
-    (dateWords ? resolveDateRange(dateWords, turn.today) : null) ??
-    (dateValue ? resolveDateRange(dateValue, turn.today) : null) ??
-    thisMonth(turn.today);
+    (dateWords || dateValue
+      ? rangeOfDateSlot({ originalValue: dateWords, interpretedValue: dateValue }, turn.today)
+      : null) ?? thisMonth(turn.today);
   const previous = previousRange(range, turn.today);
 
   const [spending, before] = await Promise.all([spendingIn(turn, range), spendingIn(turn, previous)]);
@@ -226,6 +226,7 @@ export async function answerSpending(turn: Turn, question: SpendingQuestion): Pr
   const memory: LastQuery = {
     ...(category ? { category } : {}),
     ...(dateWords ? { dateWords } : {}),
+    ...(dateValue ? { dateValue } : {}),
   };
   return turn.reply.close(messages, { lastQuery: memory });
 }

@@ -4,12 +4,13 @@
  * the average of the three before ("am I spending more than usual on food?"). Category, Date and Count
  * narrow it. Month totals come from rollups (one read per month); the rest from one range query.
  */
-import { format } from 'date-fns';
+import { format, parseISO } from 'date-fns';
 import { SlotName } from '@budgetbuddy/bot/src/definition/names';
 import type { LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
 import type { Transaction } from '../ports/LedgerRepository';
-import { fromDay } from '../dates/calendar';
-import { resolveDateRange, thisMonth, type DateRange } from '../dates/dateRange';
+import type { DateRange } from '@budgetbuddy/bot/src/nlu/calendar';
+import { thisMonth } from '@budgetbuddy/bot/src/nlu/dateRange';
+import { rangeOfSlot } from './support/dateSlot';
 import {
   addDaysTo,
   compareDates,
@@ -59,10 +60,7 @@ function readCount(turn: Turn, fallback: number): number {
 /** The range the Date slot names, cut at today (an average of days still to come means nothing). */
 function readRange(turn: Turn): DateRange {
   const slot = turn.slot(SlotName.Date);
-  const range =
-    (slot?.original ? resolveDateRange(slot.original, turn.today) : null) ??
-    (slot?.interpreted ? resolveDateRange(slot.interpreted, turn.today) : null) ??
-    thisMonth(turn.today);
+  const range = rangeOfSlot(slot, turn.today) ?? thisMonth(turn.today);
   return compareDates(range.to, turn.today) > 0 ? { ...range, to: turn.today } : range;
 }
 
@@ -84,7 +82,7 @@ async function monthTotal(turn: Turn, key: ReturnType<typeof periodKeyOf>, categ
   return category ? (totals.expenseByCategory[category] ?? 0) : totals.expenseTotalMinor;
 }
 
-const monthName = (key: string) => format(fromDay(`${key}-01`), 'MMM yyyy');
+const monthName = (key: string) => format(parseISO(`${key}-01`), 'MMM yyyy');
 
 async function answer(turn: Turn, insight: Insight, category: string | null): Promise<string[]> {
   const on = category ? ` on ${category}` : '';
@@ -170,7 +168,7 @@ async function answer(turn: Turn, insight: Insight, category: string | null): Pr
         .sort((a, b) => compareDates(a[0], b[0]))
         .map(
           ([start, minor]) =>
-            `• Week of ${format(fromDay(start), 'MMM d')}–${format(fromDay(addDaysTo(start, 6)), 'MMM d')}: ${turn.money(minor)}`,
+            `• Week of ${format(parseISO(start), 'MMM d')}–${format(parseISO(addDaysTo(start, 6)), 'MMM d')}: ${turn.money(minor)}`,
         );
       return [`Your spending${on} by week ${range.label} (${turn.money(total)} in all):`, ...lines];
     }

@@ -5,7 +5,7 @@
 import { MESSAGE_ID_ATTRIBUTE, SlotName } from '@budgetbuddy/bot/src/definition/names';
 import type { LexIntent, LexMessage, LexSlot } from '@budgetbuddy/bot/src/lex/schemas';
 import type { TransactionKind } from '../ports/LedgerRepository';
-import { onDay } from '../dates/calendar';
+import { onDay } from '@budgetbuddy/bot/src/nlu/calendar';
 import { MAX_NOTE_LENGTH } from '../domain/ledger/transactions';
 import { formatMoney } from '../domain/ledger/money';
 import type { SlotReading } from '../lex/eventReader';

@@ -8,7 +8,7 @@ import type { SlotName } from '@budgetbuddy/bot/src/definition/names';
 import type { Clock } from '../ports/Clock';
 import { silentNotifier, type BudgetNotifier } from '../ports/BudgetNotifier';
 import type { LedgerRepository, UserProfile } from '../ports/LedgerRepository';
-import type { IsoDay } from '../dates/calendar';
+import type { IsoDay } from '@budgetbuddy/bot/src/nlu/calendar';
 import { close, confirmIntent, delegate, elicitIntent, elicitSlot } from '../lex/dialogActions';
 import { readSlot, type SlotReading } from '../lex/eventReader';
 import { contextsWith, type Memory } from '../lex/memory';

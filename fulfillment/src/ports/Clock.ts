@@ -1,7 +1,10 @@
-/** Time is injected so tests can stand at any instant (month ends, midnight in two time zones). */
-export interface Clock {
-  now(): Date;
-}
+/**
+ * Time is injected so tests can stand at any instant (month ends, midnight in two time zones). The
+ * `Clock` type is the one the local Lex runtime takes, so one clock drives the bot and the code hook.
+ */
+import type { Clock } from '@budgetbuddy/bot/src/dialog/types';
+
+export type { Clock };
 
 export const systemClock: Clock = { now: () => new Date() };
 

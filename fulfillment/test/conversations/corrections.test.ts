@@ -65,7 +65,8 @@ describe('correcting the entry just logged', () => {
     expect(replyText(unknown)).toContain('I don\'t have a category called "xyzzy"');
     expect((await recent('fix-5'))[0]?.category).toBe('Food');
     const shopping = replyButtons(unknown).find((b) => b.text === 'Shopping');
-    expect(shopping?.value).toBe('change it to Shopping');
+    // The buttons answer the Category question the edit asks again, so each one is the category's name.
+    expect(shopping?.value).toBe('Shopping');
     const fixed = await h.say('fix-5', shopping!.value);
     expect(replyText(fixed)).toBe('Fixed: $25.00 for Shopping today — it was Food.');
   });
@@ -156,7 +157,8 @@ describe('changing your mind mid-dialog', () => {
     );
     expect(replyButtons(ask).length).toBeGreaterThan(1);
     const done = await h.say('mid-4', 'coffee');
-    expect(replyText(done)).toBe('Logged $12.00 for Food today.');
+    // The person's word for the item stays as the note, whichever answer named the category (issue 11.8).
+    expect(replyText(done)).toBe('Logged $12.00 for Food today (xyzzy).');
   });
 });
 

@@ -107,6 +107,17 @@ test('"next friday" is a day still to come: asked first, and "no" asks which day
   expect(await recent('log-6b')).toMatchObject([{ date: '2026-11-20', amountMinor: 3000 }]);
 });
 
+test('"on the 28th" said on the 24th is this month\'s, still to come: confirmed, never moved to last month', async () => {
+  clock.set('2026-11-24T17:00:00Z');
+  const ask = await h.say('log-28th', 'spent 40 on groceries on the 28th');
+  expect(dialogType(ask)).toBe('ConfirmIntent');
+  expect(replyText(ask)).toContain("Saturday, Nov 28 hasn't happened yet. Log $40.00 for Groceries");
+  expect(await recent('log-28th')).toHaveLength(0);
+  const yes = await h.say('log-28th', 'yes');
+  expect(replyText(yes)).toContain('Logged $40.00 for Groceries on Saturday, Nov 28');
+  expect(await recent('log-28th')).toMatchObject([{ date: '2026-11-28', amountMinor: 4000 }]);
+});
+
 test('a date in the future is logged only after a yes', async () => {
   const reply = await h.say('log-7', 'I spent 30 on food tomorrow');
   expect(dialogType(reply)).toBe('ConfirmIntent');

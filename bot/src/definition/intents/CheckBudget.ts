@@ -1,6 +1,6 @@
 import { IntentName } from '../names';
 import type { IntentDefinition } from '../types';
-import { expenseCategorySlot } from './slots';
+import { dateSlot, expenseCategorySlot, periodSlot } from './slots';
 
 export const CheckBudget: IntentDefinition = {
   name: IntentName.CheckBudget,
@@ -60,10 +60,17 @@ export const CheckBudget: IntentDefinition = {
     'how are my finances',
     'how are my finances looking',
     'am I doing well with my budget',
-    'how much can I spend on {Category} this week',
-    'how much more can I spend this month',
+    'how much can I spend on {Category} {Date}',
+    'how much more can I spend {Date}',
+    "what's left for {Category} {Date}",
+    'how much is left in my budget {Date}',
+    'how is my {Period} budget',
+    "how's my {Period} {Category} budget",
+    'am I over my {Period} budget',
+    'am I over budget {Date}',
   ],
-  slots: [expenseCategorySlot(false, 'Which budget?')],
+  // "what's left for food this week": the Date names the budget period asked about; Period says it plainly.
+  slots: [expenseCategorySlot(false, 'Which budget?'), dateSlot('Which period?'), periodSlot],
   dialogCodeHook: true,
   fulfillmentCodeHook: true,
 };

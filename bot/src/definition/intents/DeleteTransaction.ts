@@ -15,6 +15,9 @@ export const DeleteTransaction: IntentDefinition = {
   name: IntentName.DeleteTransaction,
   description: 'Remove a transaction: the most recent one, or the one described.',
   sampleUtterances: [
+    'delete everything',
+    'delete all my transactions',
+    'remove all my entries',
     'delete the last transaction',
     'delete the last one',
     'delete my last expense',
@@ -33,7 +36,6 @@ export const DeleteTransaction: IntentDefinition = {
     'cancel the last transaction',
     'erase the last entry',
     'get rid of the last transaction',
-    'scratch that',
     'that was a mistake',
     'wrong entry delete it',
     'delete the {Category} expense',

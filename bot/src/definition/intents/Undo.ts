@@ -37,6 +37,8 @@ export const Undo: IntentDefinition = {
     'I want to undo that',
     'can you undo that',
     'undo what I just did',
+    'scratch that',
+    'scratch that last one',
   ],
   slots: [],
   dialogCodeHook: true,

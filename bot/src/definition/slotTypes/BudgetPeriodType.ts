@@ -7,6 +7,10 @@ export const BudgetPeriodType: SlotTypeDefinition = {
   resolutionStrategy: 'TOP_RESOLUTION',
   values: [
     {
+      value: BudgetPeriod.Daily,
+      synonyms: ['daily', 'a day', 'per day', 'each day', 'every day'],
+    },
+    {
       value: BudgetPeriod.Weekly,
       synonyms: ['weekly', 'week', 'a week', 'per week', 'each week', 'every week', 'wk'],
     },

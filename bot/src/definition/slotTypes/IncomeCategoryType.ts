@@ -114,6 +114,14 @@ const synonyms: Record<IncomeCategory, string[]> = {
     'christmas gift',
     'holiday gift',
     'gift from',
+    // "mom gave me 40": money given to the person is a gift unless they say otherwise.
+    'mom gave me',
+    'mum gave me',
+    'dad gave me',
+    'parents gave me',
+    'grandma gave me',
+    'grandpa gave me',
+    'gifted me',
   ],
   Refund: [
     'refund',

@@ -10,7 +10,7 @@ import { InvalidTransactionError, LedgerError } from './errors';
 import { normalizeCurrency } from './money';
 import { validateAmountMinor } from './transactions';
 import { daysLeftInPeriod, granularityOfBudget, periodKeyOf, rangeOfPeriod } from './periods';
-import type { DateRange } from './periods';
+import type { DaySpan } from '@budgetbuddy/bot/src/nlu/calendar';
 
 /** The warning levels, in percent of the limit, a person is told about when a new expense crosses them. */
 export const BUDGET_THRESHOLDS = [80, 100] as const;
@@ -18,7 +18,7 @@ export const BUDGET_THRESHOLDS = [80, 100] as const;
 export interface BudgetStatus {
   category: string | null;
   currency: string;
-  period: DateRange;
+  period: DaySpan;
   limitMinor: number;
   spentMinor: number;
   /** Negative when over budget. */

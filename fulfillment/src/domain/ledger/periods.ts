@@ -25,16 +25,11 @@ import {
   startOfMonth,
   startOfYear,
 } from 'date-fns';
+import { todayIn, type DaySpan } from '@budgetbuddy/bot/src/nlu/calendar';
 import type { BudgetPeriodName, PeriodKey } from '../../ports/LedgerRepository';
 import { InvalidDateError, InvalidTimeZoneError } from './errors';
 
 export type Granularity = PeriodKey['granularity'];
-
-/** Inclusive range of user-local dates. */
-export interface DateRange {
-  from: string;
-  to: string;
-}
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -87,27 +82,7 @@ export function assertTimeZone(timeZone: string): string {
 
 /** The calendar date, YYYY-MM-DD, that `instant` falls on for someone in `timeZone`. */
 export function localDate(instant: Date, timeZone: string): string {
-  const parts = dayFormatter(assertTimeZone(timeZone)).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function dayFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = dayFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-    });
-    if (dayFormatters.size < 1000) dayFormatters.set(timeZone, formatter);
-  }
-  return formatter;
+  return todayIn(assertTimeZone(timeZone), instant);
 }
 
 export function addDaysTo(date: string, days: number): string {
@@ -159,7 +134,7 @@ function periodStart(period: PeriodKey): Date {
 }
 
 /** The inclusive date range a period key covers. */
-export function rangeOfPeriod(period: PeriodKey): DateRange {
+export function rangeOfPeriod(period: PeriodKey): DaySpan {
   const start = periodStart(period);
   const end =
     period.granularity === 'week'
@@ -171,7 +146,7 @@ export function rangeOfPeriod(period: PeriodKey): DateRange {
 }
 
 /** The inclusive range of the week, month or year containing `date`. */
-export function periodRange(granularity: Granularity, date: string): DateRange {
+export function periodRange(granularity: Granularity, date: string): DaySpan {
   const d = day(date);
   switch (granularity) {
     case 'week':
@@ -202,12 +177,12 @@ export function daysLeftInPeriod(granularity: Granularity, date: string): number
 }
 
 /** Number of days in an inclusive range. */
-export function daysInRange(range: DateRange): number {
+export function daysInRange(range: DaySpan): number {
   return differenceInCalendarDays(day(range.to), day(range.from)) + 1;
 }
 
 /** A custom inclusive range; throws InvalidDateError for an unreal date or a range that ends before it starts. */
-export function customRange(from: string, to: string): DateRange {
+export function customRange(from: string, to: string): DaySpan {
   day(from);
   day(to);
   if (compareDates(from, to) > 0) {
@@ -216,7 +191,7 @@ export function customRange(from: string, to: string): DateRange {
   return { from, to };
 }
 
-export function isInRange(date: string, range: DateRange): boolean {
+export function isInRange(date: string, range: DaySpan): boolean {
   return compareDates(date, range.from) >= 0 && compareDates(date, range.to) <= 0;
 }
 

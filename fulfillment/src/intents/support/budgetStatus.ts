@@ -2,14 +2,14 @@
  * A budget's status with the words to name it. The arithmetic is the ledger's (domain/ledger/budgets);
  * this reads the one rollup it needs and names the budget the way a person would.
  */
-import { format } from 'date-fns';
+import { format, parseISO } from 'date-fns';
 import type { Budget, LedgerRepository } from '../../ports/LedgerRepository';
 import {
   budgetStatus as ledgerBudgetStatus,
   type BudgetStatus as LedgerBudgetStatus,
 } from '../../domain/ledger/budgets';
 import { granularityOfBudget, periodKeyOf } from '../../domain/ledger/periods';
-import { fromDay, type IsoDay } from '../../dates/calendar';
+import type { IsoDay } from '@budgetbuddy/bot/src/nlu/calendar';
 
 export interface BudgetStatus extends LedgerBudgetStatus {
   budget: Budget;
@@ -19,7 +19,7 @@ export interface BudgetStatus extends LedgerBudgetStatus {
 
 export function budgetName(budget: Budget, periodStart: IsoDay, today: IsoDay): string {
   const what = budget.category ? `${budget.category} budget` : 'overall budget';
-  const start = fromDay(periodStart);
+  const start = parseISO(periodStart);
   if (budget.period === 'Weekly') return `weekly ${what}`;
   if (budget.period === 'Yearly') return `${format(start, 'yyyy')} ${what}`;
   const sameYear = periodStart.slice(0, 4) === today.slice(0, 4);

@@ -4,10 +4,8 @@
  * description is found in it — its note, its category's name, or (for an entry without a note) a word
  * the person taught for its category — so "the dinner" never finds the lunch.
  */
-import { subDays } from 'date-fns';
 import type { Transaction } from '../../ports/LedgerRepository';
-import { fromDay, toDay } from '../../dates/calendar';
-import type { DateRange } from '../../dates/dateRange';
+import { addIsoDays, type DateRange } from '@budgetbuddy/bot/src/nlu/calendar';
 import type { Turn } from '../turn';
 
 /** How far back a description is searched when no date was said. */
@@ -97,7 +95,7 @@ export async function findEntries(turn: Turn, search: EntrySearch): Promise<Tran
   const { words, category, range } = search;
   if (words.length === 0 && !category && !range) return [];
   const rows = await turn.repo.listByRange(turn.userId, {
-    from: range?.from ?? toDay(subDays(fromDay(turn.today), SEARCH_DAYS)),
+    from: range?.from ?? addIsoDays(turn.today, -SEARCH_DAYS),
     to: range?.to ?? turn.today,
     limit: SEARCH_LIMIT,
   });

@@ -1,17 +1,17 @@
 /**
- * The day a logged transaction happened. The user's own words win over Lex's AMAZON.Date value, which
- * leans towards the future ("friday" → the coming one); spending is always about the past.
+ * The day a logged transaction happened, as the Date slot resolved it (`bot/src/nlu/dateRange.ts`, the
+ * reader the NLU shares). The words are not read again for a date: a day still to come ("on the 28th"
+ * said on the 24th) stays that day and is confirmed by the caller, never moved into the past.
  */
-import { nearFutureDay, parsePastDay } from '../../dates/dateRange';
-import { describeDay, toDay, type IsoDay } from '../../dates/calendar';
+import { dayOfDateSlot, namesFuture } from '@budgetbuddy/bot/src/nlu/dateRange';
+import { describeDay, type IsoDay } from '@budgetbuddy/bot/src/nlu/calendar';
 import type { SlotReading } from '../../lex/eventReader';
+import { dateSlotValue } from './dateSlot';
 
 export type LogDate =
   | { ok: true; date: IsoDay }
   | { ok: false; problem: string; reason: 'unreadable'; said: string }
   | { ok: false; problem: string; reason: 'future'; day: string; date: IsoDay | null };
-
-const FUTURE = /\b(tomorrow|next|coming|upcoming)\b/i;
 
 function future(day: string, date: IsoDay | null = null): LogDate {
   return {
@@ -25,7 +25,6 @@ function future(day: string, date: IsoDay | null = null): LogDate {
 
 export function readLogDate(slot: SlotReading | null, today: IsoDay): LogDate {
   if (!slot) return { ok: true, date: today };
-  const said = slot.original ?? '';
   // The NLU leaves interpretedValue empty for a day that does not exist ("feb 30"): ask, never replace.
   if (slot.original && !slot.interpreted) {
     return {
@@ -35,16 +34,10 @@ export function readLogDate(slot: SlotReading | null, today: IsoDay): LogDate {
       problem: `"${slot.original}" isn't a day I can find on the calendar. Which day was it? (for example "yesterday" or "Nov 3")`,
     };
   }
-  const lexDay = slot.interpreted && /^\d{4}-\d{2}-\d{2}$/.test(slot.interpreted) ? slot.interpreted : null;
-  // "dec 25" said on Dec 1 is this year's, still to come — not last year's.
-  const near = said ? nearFutureDay(said, today) : null;
-  const fromWords = said && !near ? parsePastDay(said, today) : null;
-  const date = near ? toDay(near) : fromWords ? toDay(fromWords) : lexDay;
-  if (!near && !fromWords && FUTURE.test(said) && (!date || date <= today)) {
-    // "next friday" with no usable date from Lex: still a day to come, whichever it is.
-    return future(`"${said}"`);
-  }
+  const date = dayOfDateSlot(dateSlotValue(slot), today);
   if (!date) {
+    // "next friday" with no usable day: still a day to come, whichever it is.
+    if (namesFuture(slot.original)) return future(`"${slot.original ?? ''}"`);
     const said = slot.original ?? slot.interpreted ?? '';
     return {
       ok: false,
