@@ -238,6 +238,14 @@ export class DialogManager {
         ? undefined
         : this.newRequest(turn, intent, slotName);
     if (request) return this.startIntent(turn, request);
+    // Neither a plain answer nor a request we know: a sentence with a number of its own ("i want to save
+    // 2000 by june" while the day of a lunch is asked) is about something else. Cutting "june" out of it
+    // would write the lunch on a day nobody said, so the question is asked again instead.
+    if (value && !isPlainAnswer(turn.input.text, value.originalValue, slot)) {
+      const known = Object.values(intent.slots ?? {}).map((v) => Number(v?.value?.interpretedValue));
+      if (hasOtherNumber(turn.input.text, value.originalValue, known))
+        return this.retryOrFallBack(turn, intent, slot.prompt.maxRetries, promptMessages(slot.prompt));
+    }
     if (value) {
       const slots = { ...intent.slots, [slotName]: toSlot(value) };
       turn.resolvedSlots[slotName] = toSlot(value);
@@ -545,6 +553,14 @@ export class DialogManager {
  * Whether the text is only the value for the open slot, said with a few linking words ("groceries",
  * "it was for groceries") or in one of the slot's own sample utterances.
  */
+/** A number outside the words that filled the slot, other than one the draft already holds ("9 for groceries"). */
+function hasOtherNumber(text: string, valueWords: string, known: readonly number[]): boolean {
+  const lower = text.toLowerCase();
+  const at = lower.indexOf(valueWords.toLowerCase());
+  const rest = at >= 0 ? lower.slice(0, at) + ' ' + lower.slice(at + valueWords.length) : lower;
+  return (rest.match(/\d+(?:[.,]\d+)?/g) ?? []).some((n) => !known.includes(Number(n.replace(',', '.'))));
+}
+
 function isPlainAnswer(text: string, valueWords: string, slot: SlotDefinition): boolean {
   const lower = text
     .toLowerCase()

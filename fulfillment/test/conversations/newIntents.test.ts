@@ -285,6 +285,15 @@ describe('open questions and drafts', () => {
     await h.say('dr-5', 'yesterday');
     expect(await rows('dr-5')).toMatchObject([{ date: '2026-11-21', amountMinor: 3000 }]);
   });
+
+  test('a goal said while the day is asked is no answer: nothing is logged on a day taken from it', async () => {
+    await h.say('dr-6', 'spent 20 on lunch on feb 30');
+    const goal = await h.say('dr-6', 'i want to save 2000 by june');
+    expect(dialogType(goal)).toBe('ElicitSlot');
+    expect(await rows('dr-6')).toHaveLength(0);
+    await h.say('dr-6', 'yesterday');
+    expect(await rows('dr-6')).toMatchObject([{ date: '2026-11-21', amountMinor: 2000 }]);
+  });
 });
 
 describe('deletes and budgets that are exactly what was said', () => {
