@@ -79,6 +79,12 @@ import { z } from 'zod';
 
 /** How long a request id is remembered: far longer than any Lambda or client retry window. */
 export const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
+/**
+ * When DynamoDB may delete an idempotency record: retention is physical time, not the ledger's clock.
+ * A ledger run on another day (tests, replays) would otherwise write records whose TTL has already
+ * passed, and DynamoDB (Local deletes them at once) would forget them while a retry is still in flight.
+ */
+const idempotencyExpiry = (): number => Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS;
 /** Concurrent writes to one user's rollups conflict; each retry waits a little longer, with jitter. */
 const MAX_CONFLICT_RETRIES = 25;
 
@@ -186,7 +192,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
       SK: idempotencySk(valid.requestId),
       type: ITEM_TYPE.idempotency,
       transaction: txn,
-      expiresAt: Math.floor(this.clock.now().getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+      expiresAt: idempotencyExpiry(),
     };
     const item: DbTransaction = {
       PK: pk,
@@ -662,7 +668,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
     let conflicts = 0;
     while (pending.length > 0) {
       const now = this.now();
-      const expiresAt = Math.floor(this.clock.now().getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS;
+      const expiresAt = idempotencyExpiry();
       const txns = pending.map(({ input }) => {
         const txn: Transaction = {
           id: this.newId(),
