@@ -124,7 +124,7 @@ const pendingImportRowSchema = z.object({
 const pendingImportChunkSchema = z.object({
   importId: z.string(),
   createdAt: z.string(),
-  expiresAt: z.number(),
+  validUntil: z.string(),
   rows: z.string(),
   committedRows: z.number().optional(),
 });
@@ -569,7 +569,11 @@ export class DynamoLedgerRepository implements LedgerRepository {
 
   async savePendingImport(userId: string, pending: PendingImport): Promise<void> {
     const pk = userPk(userId);
-    const expiresAt = Math.ceil(Date.parse(pending.expiresAt) / 1000);
+    // The import expires by the ledger's clock (`validUntil`, checked on read), but DynamoDB's TTL
+    // deletes by physical time: under a clock set to a past day a TTL from the ledger's clock has already
+    // passed, and DynamoDB (Local too) would delete the preview before its commit.
+    const lifetimeMs = Math.max(0, Date.parse(pending.expiresAt) - this.clock.now().getTime());
+    const expiresAt = Math.ceil((Date.now() + lifetimeMs) / 1000);
     const chunks: PendingImportRow[][] = [];
     for (let i = 0; i < pending.rows.length; i += IMPORT_ROWS_PER_CHUNK) {
       chunks.push(pending.rows.slice(i, i + IMPORT_ROWS_PER_CHUNK));
@@ -588,6 +592,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
               type: 'IMPORT',
               importId: pending.importId,
               createdAt: pending.createdAt,
+              validUntil: pending.expiresAt,
               expiresAt,
               chunks: chunks.length,
               rows: JSON.stringify(chunks[i]),
@@ -610,7 +615,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
     if (first.SK !== importSk(importId, 0) || items.length !== total) return null;
     const chunks = items.map((item) => this.parsed(() => pendingImportChunkSchema.parse(item)));
     // DynamoDB's TTL removes items lazily (within days), so expiry is checked here too.
-    if (chunks[0]!.expiresAt * 1000 <= this.clock.now().getTime()) return null;
+    if (Date.parse(chunks[0]!.validUntil) <= this.clock.now().getTime()) return null;
     const rows = chunks.flatMap((chunk) =>
       this.parsed(() => z.array(pendingImportRowSchema).parse(JSON.parse(chunk.rows))),
     );
@@ -618,7 +623,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
     return {
       importId,
       createdAt: chunks[0]!.createdAt,
-      expiresAt: new Date(chunks[0]!.expiresAt * 1000).toISOString(),
+      expiresAt: chunks[0]!.validUntil,
       ...(committedRows !== undefined ? { committedRows } : {}),
       rows: rows.map((r) => {
         const row: PendingImportRow = {
