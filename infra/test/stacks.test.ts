@@ -81,7 +81,7 @@ describe('the synthesized BudgetBuddy stacks', () => {
   let synthesized: SynthesizedApp;
   let t: SynthesizedApp['templates'];
   beforeAll(() => {
-    synthesized = synthApp({ nag: true });
+    synthesized = synthApp({ nag: true, validate: true });
     t = synthesized.templates;
   });
   afterAll(() => synthesized.cleanup());

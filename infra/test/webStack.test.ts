@@ -12,7 +12,7 @@ describe('WebStack with a certificate', () => {
   afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
   it('serves HTTPS with a modern TLS policy and redirects plain HTTP to it', () => {
-    const app = new App({ outdir });
+    const app = new App({ outdir, builtinCloudFormationValidation: false });
     const stack = new WebStack(app, 'Web', {
       webOrigin: 'https://chat.example.com',
       certificateArn: CERTIFICATE,
@@ -45,7 +45,7 @@ describe('WebStack with a certificate', () => {
       clientId: 'client',
       authDomainUrl: 'https://bb.auth.eu-west-1.amazoncognito.com',
     };
-    const app = new App({ outdir });
+    const app = new App({ outdir, builtinCloudFormationValidation: false });
     const local = new WebStack(app, 'Local', { ...props, webOrigin: 'http://localhost:8080' });
     const bare = new WebStack(app, 'Bare', { ...props, webOrigin: 'https://chat.example.com' });
     Annotations.fromStack(local).hasWarning(

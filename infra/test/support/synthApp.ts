@@ -25,11 +25,22 @@ export interface SynthesizedApp {
 }
 
 export function synthApp(
-  options: { bot?: BotDefinition; nag?: boolean; context?: Record<string, unknown> } = {},
+  options: {
+    bot?: BotDefinition;
+    nag?: boolean;
+    /**
+     * Run CDK's built-in CloudFormation validation (cfn-lint in WebAssembly). It is 95 % of a synth's
+     * time (about 25 s here), so one suite runs it on the whole app (stacks.test.ts) and the suites that
+     * synthesize again for other reasons skip it; `npm run synth` always runs it.
+     */
+    validate?: boolean;
+    context?: Record<string, unknown>;
+  } = {},
 ): SynthesizedApp {
   const outdir = mkdtempSync(join(tmpdir(), 'bb-cdk-'));
   const app = new App({
     outdir,
+    builtinCloudFormationValidation: options.validate ?? false,
     context: {
       'aws:cdk:bundling-stacks': [],
       '@aws-cdk/core:defaultCrossStackReferences': 'strong',
