@@ -30,6 +30,9 @@ const project = (name, extra = {}) => ({
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Jest's default on 2 cores is one worker. Most suites wait on other processes (DynamoDB Local's JVM,
+  // Chromium, a child `npm start`), so two workers overlap those waits: the README's time is with two.
+  maxWorkers: 2,
   projects: [
     project('bot'),
     project('fulfillment'),

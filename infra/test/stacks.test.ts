@@ -86,6 +86,15 @@ describe('the synthesized BudgetBuddy stacks', () => {
   });
   afterAll(() => synthesized.cleanup());
 
+  it("passes CloudFormation's own validation, strictly (a finding would have failed the synth above)", () => {
+    const report = JSON.parse(
+      readFileSync(join(synthesized.app.outdir, 'validation-report.json'), 'utf8'),
+    ) as {
+      pluginReports: Array<{ violations?: unknown[] }>;
+    };
+    expect(report.pluginReports.flatMap((r) => r.violations ?? [])).toEqual([]);
+  });
+
   describe('DataStack', () => {
     it("has the store's key schema, attribute types and TTL attribute", () => {
       const table = onlyResource(t.data, 'AWS::DynamoDB::Table').Properties;

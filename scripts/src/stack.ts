@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
@@ -38,12 +38,13 @@ import { ensureTable, TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/src/st
 import { DUMMY_CREDENTIALS, localDynamoClient, startDynamoLocal } from './dynamoLocal';
 import { createPaddleOcr } from './receipts/paddleOcr';
 import { startLocalSecrets } from './secretsLocal';
+import { WEB_DIST } from './webBuild';
 import { createWebApp, listen } from './webServer';
 
 export const LOCAL_BOT_SECRET_ID = 'budgetbuddy/local/bot-config';
 /** The key the proxy signs user ids with; a fresh random one each start, served like the AWS secret. */
 export const LOCAL_IDENTITY_SECRET_ID = 'budgetbuddy/local/identity-key';
-export const DEFAULT_WEB_DIST = resolve(__dirname, '../../chat-web/dist');
+export const DEFAULT_WEB_DIST = WEB_DIST;
 
 export interface StackOptions {
   /** Chat (web + API) port; 0 or omitted = a free port. */

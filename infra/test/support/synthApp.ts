@@ -29,9 +29,10 @@ export function synthApp(
     bot?: BotDefinition;
     nag?: boolean;
     /**
-     * Run CDK's built-in CloudFormation validation (cfn-lint in WebAssembly). It is 95 % of a synth's
-     * time (about 25 s here), so one suite runs it on the whole app (stacks.test.ts) and the suites that
-     * synthesize again for other reasons skip it; `npm run synth` always runs it.
+     * Run CDK's built-in CloudFormation validation (cfn-lint in WebAssembly), strict: a finding fails the
+     * synth, as it does in `npm run synth` (infra/cdk.json), where CDK would otherwise only warn. It is
+     * 95 % of a synth's time (about 25 s here), so one suite runs it on the whole app (stacks.test.ts) and
+     * the suites that synthesize again for other reasons skip it.
      */
     validate?: boolean;
     context?: Record<string, unknown>;
@@ -45,6 +46,7 @@ export function synthApp(
       'aws:cdk:bundling-stacks': [],
       '@aws-cdk/core:defaultCrossStackReferences': 'strong',
       'budgetbuddy:webOrigin': TEST_WEB_ORIGIN,
+      '@aws-cdk/core:validateAgainstDefaultRules': true,
       ...options.context,
     },
   });
