@@ -11,7 +11,7 @@ import {
   RecognizeTextCommand,
   type RecognizeTextCommandOutput,
 } from '@aws-sdk/client-lex-runtime-v2';
-import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
+import { budgetBuddyBot } from '@budgetbuddy/bot';
 import {
   LOCAL_BOT_ALIAS_ID,
   LOCAL_BOT_ID,
@@ -20,10 +20,10 @@ import {
   REQUEST_ID_ATTRIBUTE,
   TIME_ZONE_ATTRIBUTE,
   USER_ID_ATTRIBUTE,
-} from '@budgetbuddy/bot/src/definition/names';
-import { createNlu } from '@budgetbuddy/bot/src/nlu';
-import { startLexServer } from '@budgetbuddy/bot/src/runtime/server';
-import { DUMMY_CREDENTIALS, localDynamoClient, startDynamoLocal } from '@budgetbuddy/scripts/src/dynamoLocal';
+} from '@budgetbuddy/bot';
+import { createNlu } from '@budgetbuddy/bot/nlu';
+import { startLexServer } from '@budgetbuddy/bot/runtime';
+import { DUMMY_CREDENTIALS, localDynamoClient, startDynamoLocal } from '@budgetbuddy/scripts/local';
 import { createCodeHook } from '../src/codeHook';
 import { systemClock, type Clock } from '../src/ports/Clock';
 import type { LedgerRepository } from '../src/ports/LedgerRepository';

@@ -6,11 +6,8 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  createDynamoClientFromEnv,
-  readStoreEnv,
-} from '@budgetbuddy/fulfillment/src/store/createStoreFromEnv';
-import { totalsFromItem, transactionFromItem } from '@budgetbuddy/fulfillment/src/store/items';
+import { createDynamoClientFromEnv, readStoreEnv } from '@budgetbuddy/fulfillment/store';
+import { totalsFromItem, transactionFromItem } from '@budgetbuddy/fulfillment/store';
 import {
   ROLLUP_PREFIX,
   TXN_PREFIX,
@@ -19,9 +16,9 @@ import {
   txnSk,
   userIdOfPk,
   userPk,
-} from '@budgetbuddy/fulfillment/src/store/keys';
-import { emptyTotals, rollupDeltas, withoutZeroCategories } from '@budgetbuddy/fulfillment/src/store/totals';
-import type { PeriodKey, PeriodTotals } from '@budgetbuddy/fulfillment/src/ports/LedgerRepository';
+} from '@budgetbuddy/fulfillment/store';
+import { emptyTotals, rollupDeltas, withoutZeroCategories } from '@budgetbuddy/fulfillment/store';
+import type { PeriodKey, PeriodTotals } from '@budgetbuddy/fulfillment/ledger';
 
 export interface ConsistencyReport {
   usersChecked: number;

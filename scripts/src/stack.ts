@@ -9,32 +9,32 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
-import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot/src/definition/names';
-import type { CodeHook } from '@budgetbuddy/bot/src/lex/schemas';
-import { createModelsApiRoutes } from '@budgetbuddy/bot/src/modelsApi/modelsApiRoutes';
-import { createNlu } from '@budgetbuddy/bot/src/nlu';
-import { startLexServer } from '@budgetbuddy/bot/src/runtime/server';
-import { createCodeHook } from '@budgetbuddy/fulfillment/src/codeHook';
-import { systemClock, type Clock } from '@budgetbuddy/fulfillment/src/ports/Clock';
-import type { LedgerRepository } from '@budgetbuddy/fulfillment/src/ports/LedgerRepository';
+import { budgetBuddyBot } from '@budgetbuddy/bot';
+import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot';
+import type { CodeHook } from '@budgetbuddy/bot/lex';
+import { createModelsApiRoutes } from '@budgetbuddy/bot/runtime';
+import { createNlu } from '@budgetbuddy/bot/nlu';
+import { startLexServer } from '@budgetbuddy/bot/runtime';
+import { createCodeHook } from '@budgetbuddy/fulfillment/code-hook';
+import { systemClock, type Clock } from '@budgetbuddy/fulfillment/ledger';
+import type { LedgerRepository } from '@budgetbuddy/fulfillment/ledger';
 import {
   consoleLogger,
   createProxyApp,
   DEFAULT_RATE_LIMIT_PER_MINUTE,
   silentLogger,
-} from '@budgetbuddy/fulfillment/src/proxy/app';
+} from '@budgetbuddy/fulfillment/proxy';
 import {
   requireSignedIdentity,
   secretIdentityKeys,
   sessionAttributesSigned,
-} from '@budgetbuddy/fulfillment/src/lex/identitySignature';
-import { secretBotConfig } from '@budgetbuddy/fulfillment/src/proxy/botConfig';
-import { dynamoRateLimiter } from '@budgetbuddy/fulfillment/src/proxy/dynamoRateLimiter';
-import { createLexClient } from '@budgetbuddy/fulfillment/src/proxy/lexClient';
-import { identifyLocalUser } from '@budgetbuddy/fulfillment/src/proxy/localIdentity';
-import { DynamoLedgerRepository } from '@budgetbuddy/fulfillment/src/store/DynamoLedgerRepository';
-import { ensureTable, TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/src/store/table';
+} from '@budgetbuddy/fulfillment/code-hook';
+import { secretBotConfig } from '@budgetbuddy/fulfillment/proxy';
+import { dynamoRateLimiter } from '@budgetbuddy/fulfillment/proxy';
+import { createLexClient } from '@budgetbuddy/fulfillment/proxy';
+import { identifyLocalUser } from '@budgetbuddy/fulfillment/proxy';
+import { DynamoLedgerRepository } from '@budgetbuddy/fulfillment/store';
+import { ensureTable, TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/store';
 import { DUMMY_CREDENTIALS, localDynamoClient, startDynamoLocal } from './dynamoLocal';
 import { createPaddleOcr } from './receipts/paddleOcr';
 import { startLocalSecrets } from './secretsLocal';

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '@budgetbuddy/fulfillment/src/proxy/app';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '@budgetbuddy/fulfillment/proxy';
 import { JavaMissingError } from './dynamoLocal';
 import { clearRunningStack, writeRunningStack } from './runningStack';
 import { DEFAULT_WEB_DIST, startStack, type Stack } from './stack';

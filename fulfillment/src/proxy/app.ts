@@ -13,8 +13,8 @@ import {
   MESSAGE_PART_ATTRIBUTE,
   REQUEST_ID_ATTRIBUTE,
   TIME_ZONE_ATTRIBUTE,
-} from '@budgetbuddy/bot/src/definition/names';
-import { splitItems } from '@budgetbuddy/bot/src/nlu/segments';
+} from '@budgetbuddy/bot';
+import { splitItems } from '@budgetbuddy/bot/nlu';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';

@@ -11,7 +11,7 @@ import {
   REQUEST_ID_ATTRIBUTE,
   TIME_ZONE_ATTRIBUTE,
   USER_ID_ATTRIBUTE,
-} from '@budgetbuddy/bot/src/definition/names';
+} from '@budgetbuddy/bot';
 import {
   lexResponseSchema,
   type CodeHook,
@@ -19,7 +19,7 @@ import {
   type LexEvent,
   type LexResponse,
   type LexSlot,
-} from '@budgetbuddy/bot/src/lex/schemas';
+} from '@budgetbuddy/bot/lex';
 
 export type SlotInput = string | { interpreted?: string; original?: string; resolved?: string[] };
 

@@ -4,11 +4,11 @@
  * once, so neither DynamoDB nor fulfillment logic is in the figure.
  */
 import { LexRuntimeV2Client, RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
-import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
-import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot/src/definition/names';
-import type { CodeHook } from '@budgetbuddy/bot/src/lex/schemas';
-import { createNlu } from '@budgetbuddy/bot/src/nlu';
-import { startLexServer } from '@budgetbuddy/bot/src/runtime/server';
+import { budgetBuddyBot } from '@budgetbuddy/bot';
+import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot';
+import type { CodeHook } from '@budgetbuddy/bot/lex';
+import { createNlu } from '@budgetbuddy/bot/nlu';
+import { startLexServer } from '@budgetbuddy/bot/runtime';
 
 export const title = 'Lex runtime RecognizeText round trip';
 

@@ -12,7 +12,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ensureWebBuild, WEB_DIST } from '@budgetbuddy/chat-web/e2e/support/webBuild';
+import { ensureWebBuild, WEB_DIST } from '../webBuild';
 
 export const title = 'Chat page JavaScript size';
 

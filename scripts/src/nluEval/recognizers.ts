@@ -3,15 +3,15 @@
  * a running runtime (what users get), or the NLU in-process (to iterate before a runtime exists).
  */
 import { LexRuntimeV2Client, RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
-import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
+import { budgetBuddyBot } from '@budgetbuddy/bot';
 import {
   LOCALE_ID,
   LOCAL_BOT_ALIAS_ID,
   LOCAL_BOT_ID,
   TIME_ZONE_ATTRIBUTE,
   USER_ID_ATTRIBUTE,
-} from '@budgetbuddy/bot/src/definition/names';
-import { createNlu } from '@budgetbuddy/bot/src/nlu/index';
+} from '@budgetbuddy/bot';
+import { createNlu } from '@budgetbuddy/bot/nlu';
 import type { Recognition } from './scoring';
 
 export type Recognize = (text: string, timeZone: string, index: number) => Promise<Recognition>;

@@ -1,5 +1,5 @@
-import { ExpenseCategoryType } from '@budgetbuddy/bot/src/definition/slotTypes/ExpenseCategoryType';
-import { IncomeCategoryType } from '@budgetbuddy/bot/src/definition/slotTypes/IncomeCategoryType';
+import { ExpenseCategoryType } from '@budgetbuddy/bot';
+import { IncomeCategoryType } from '@budgetbuddy/bot';
 import { DEFAULT_COUNT, generateMessages, itemsFromBotDefinition, numberWords, ordinal } from './generate';
 
 const messages = generateMessages();

@@ -6,20 +6,15 @@
  * produce. Each message is a fresh user, so no message leans on another's state.
  */
 import { performance } from 'node:perf_hooks';
-import {
-  LOCAL_BOT_ALIAS_ID,
-  LOCAL_BOT_ID,
-  LOCALE_ID,
-  IntentName,
-} from '@budgetbuddy/bot/src/definition/names';
-import type { Transaction } from '@budgetbuddy/fulfillment/src/ports/LedgerRepository';
-import type { ChatReply } from '@budgetbuddy/fulfillment/src/proxy/contract';
-import { createProxyApp, silentLogger } from '@budgetbuddy/fulfillment/src/proxy/app';
-import { createLexClient } from '@budgetbuddy/fulfillment/src/proxy/lexClient';
-import { identifyLocalUser, LOCAL_USER_HEADER } from '@budgetbuddy/fulfillment/src/proxy/localIdentity';
-import { InMemoryLedgerRepository } from '@budgetbuddy/fulfillment/src/store/InMemoryLedgerRepository';
-import { startConversationHarness } from '@budgetbuddy/fulfillment/test/harness';
-import { SettableClock } from '@budgetbuddy/fulfillment/test/support/settableClock';
+import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID, IntentName } from '@budgetbuddy/bot';
+import type { Transaction } from '@budgetbuddy/fulfillment/ledger';
+import type { ChatReply } from '@budgetbuddy/fulfillment/chat-api';
+import { createProxyApp, silentLogger } from '@budgetbuddy/fulfillment/proxy';
+import { createLexClient } from '@budgetbuddy/fulfillment/proxy';
+import { identifyLocalUser, LOCAL_USER_HEADER } from '@budgetbuddy/fulfillment/proxy';
+import { InMemoryLedgerRepository } from '@budgetbuddy/fulfillment/store';
+import { startConversationHarness } from '@budgetbuddy/fulfillment/testing';
+import { SettableClock } from '@budgetbuddy/fulfillment/testing';
 import { DUMMY_CREDENTIALS } from '../dynamoLocal';
 import {
   CLOCK_ISO,

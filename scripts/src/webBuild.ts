@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const WEB_ROOT = path.resolve(__dirname, '../..');
+export const WEB_ROOT = path.resolve(__dirname, '../../chat-web');
 export const WEB_DIST = path.join(WEB_ROOT, 'dist');
 const INPUTS = ['src', 'public', 'index.html', 'vite.config.mts', 'package.json'];
 const LOCK_DIR = path.join(WEB_ROOT, '.build-lock');

@@ -1,0 +1,15 @@
+/**
+ * `@budgetbuddy/scripts/local`: the stand-ins that make the stack run on one machine: DynamoDB Local,
+ * a Secrets Manager stand-in, the HTTP server, and the chat-web build.
+ */
+export {
+  DUMMY_CREDENTIALS,
+  JavaMissingError,
+  localDynamoClient,
+  startDynamoLocal,
+  type DynamoLocal,
+  type DynamoLocalOptions,
+} from './dynamoLocal';
+export { startLocalSecrets, type LocalSecretsServer } from './secretsLocal';
+export { listen, PortInUseError, type RunningServer } from './webServer';
+export { ensureWebBuild, WEB_DIST } from './webBuild';
