@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Template } from 'aws-cdk-lib/assertions';
-import { budgetBuddyBot } from '@budgetbuddy/bot';
-import type { BotDefinition } from '@budgetbuddy/bot';
+import { budgetBuddyBot, type BotDefinition } from '@budgetbuddy/bot';
 import { onlyResource, synthApp, type SynthesizedApp } from './support/synthApp';
 
 interface CfnIntent {

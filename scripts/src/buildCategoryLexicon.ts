@@ -16,9 +16,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { budgetBuddyBot } from '@budgetbuddy/bot';
-import type { ExpenseCategory } from '@budgetbuddy/bot';
-import { ExpenseCategoryType, HAND_SYNONYMS } from '@budgetbuddy/bot';
+import { budgetBuddyBot, type ExpenseCategory, ExpenseCategoryType, HAND_SYNONYMS } from '@budgetbuddy/bot';
 import { tokenize } from '@budgetbuddy/bot/nlu';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -6,9 +6,11 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createDynamoClientFromEnv, readStoreEnv } from '@budgetbuddy/fulfillment/store';
-import { totalsFromItem, transactionFromItem } from '@budgetbuddy/fulfillment/store';
 import {
+  createDynamoClientFromEnv,
+  readStoreEnv,
+  totalsFromItem,
+  transactionFromItem,
   ROLLUP_PREFIX,
   TXN_PREFIX,
   rollupSk,
@@ -16,8 +18,10 @@ import {
   txnSk,
   userIdOfPk,
   userPk,
+  emptyTotals,
+  rollupDeltas,
+  withoutZeroCategories,
 } from '@budgetbuddy/fulfillment/store';
-import { emptyTotals, rollupDeltas, withoutZeroCategories } from '@budgetbuddy/fulfillment/store';
 import type { PeriodKey, PeriodTotals } from '@budgetbuddy/fulfillment/ledger';
 
 export interface ConsistencyReport {

@@ -10,8 +10,7 @@
 import { resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DEFAULT_LOCAL_USER } from '@budgetbuddy/fulfillment/proxy';
-import { DynamoLedgerRepository } from '@budgetbuddy/fulfillment/store';
-import { ensureTable, TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/store';
+import { DynamoLedgerRepository, ensureTable, TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/store';
 import { z } from 'zod';
 import { seedDemoLedger } from './demoLedger';
 import { JavaMissingError, localDynamoClient, startDynamoLocal } from './dynamoLocal';

@@ -6,44 +6,41 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { budgetBuddyBot } from '@budgetbuddy/bot';
-import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot';
+import { budgetBuddyBot, LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot';
 import type { CodeHook } from '@budgetbuddy/bot/lex';
-import { createModelsApiRoutes } from '@budgetbuddy/bot/runtime';
+import { createModelsApiRoutes, startLexServer } from '@budgetbuddy/bot/runtime';
 import { createNlu } from '@budgetbuddy/bot/nlu';
-import { startLexServer } from '@budgetbuddy/bot/runtime';
-import { createCodeHook } from '@budgetbuddy/fulfillment/code-hook';
-import { systemClock, type Clock } from '@budgetbuddy/fulfillment/ledger';
-import type { LedgerRepository } from '@budgetbuddy/fulfillment/ledger';
+import {
+  createCodeHook,
+  requireSignedIdentity,
+  secretIdentityKeys,
+  sessionAttributesSigned,
+  type IdentityKeys,
+} from '@budgetbuddy/fulfillment/code-hook';
+import { systemClock, type Clock, type LedgerRepository } from '@budgetbuddy/fulfillment/ledger';
 import {
   consoleLogger,
   createProxyApp,
   DEFAULT_RATE_LIMIT_PER_MINUTE,
   silentLogger,
+  secretBotConfig,
+  dynamoRateLimiter,
+  createLexClient,
+  identifyLocalUser,
 } from '@budgetbuddy/fulfillment/proxy';
-import {
-  requireSignedIdentity,
-  secretIdentityKeys,
-  sessionAttributesSigned,
-} from '@budgetbuddy/fulfillment/code-hook';
-import { secretBotConfig } from '@budgetbuddy/fulfillment/proxy';
-import { dynamoRateLimiter } from '@budgetbuddy/fulfillment/proxy';
-import { createLexClient } from '@budgetbuddy/fulfillment/proxy';
-import { identifyLocalUser } from '@budgetbuddy/fulfillment/proxy';
-import { DynamoLedgerRepository } from '@budgetbuddy/fulfillment/store';
-import { ensureTable, TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/store';
+import { DynamoLedgerRepository, ensureTable, TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/store';
 import { DUMMY_CREDENTIALS, localDynamoClient, startDynamoLocal } from './dynamoLocal';
 import { createPaddleOcr } from './receipts/paddleOcr';
 import { startLocalSecrets } from './secretsLocal';
+import { WEB_DIST } from './webBuild';
 import { createWebApp, listen } from './webServer';
 
 export const LOCAL_BOT_SECRET_ID = 'budgetbuddy/local/bot-config';
 /** The key the proxy signs user ids with; a fresh random one each start, served like the AWS secret. */
 export const LOCAL_IDENTITY_SECRET_ID = 'budgetbuddy/local/identity-key';
-export const DEFAULT_WEB_DIST = resolve(__dirname, '../../chat-web/dist');
 
 export interface StackOptions {
   /** Chat (web + API) port; 0 or omitted = a free port. */
@@ -60,6 +57,10 @@ export interface StackOptions {
   rateLimitPerMinute?: number;
   /** Test seam: wraps the real code hook, e.g. to make it fail the way a broken Lambda does. */
   wrapCodeHook?: (hook: CodeHook) => CodeHook;
+  /** Test seam: wraps the store the code hook writes to (the stack's own `repo` stays unwrapped). */
+  wrapRepo?: (repo: LedgerRepository) => LedgerRepository;
+  /** The code hook logs its unexpected failures (default); a test that causes them on purpose turns it off. */
+  logCodeHookErrors?: boolean;
   /** JVM profile for DynamoDB Local: 'quick' starts faster (tests), 'full' runs faster (benchmarks). */
   jvm?: 'quick' | 'full';
 }
@@ -72,6 +73,8 @@ export interface Stack {
   repo: LedgerRepository;
   /** The Secrets Manager stand-in serving LOCAL_BOT_SECRET_ID. */
   secretsEndpoint: string;
+  /** The key the proxy signs user ids with: a client that talks to Lex directly signs like the proxy. */
+  identityKeys: () => Promise<IdentityKeys>;
   stop(): Promise<void>;
 }
 
@@ -131,7 +134,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const identityKeys = secretIdentityKeys({ client: secretsClient, secretId: LOCAL_IDENTITY_SECRET_ID });
 
     // As deployed: the code hook only believes a user id the proxy signed.
-    const codeHook = requireSignedIdentity(createCodeHook({ repo, clock }), identityKeys);
+    const codeHook = requireSignedIdentity(
+      createCodeHook({
+        repo: opts.wrapRepo ? opts.wrapRepo(repo) : repo,
+        clock,
+        ...(opts.logCodeHookErrors === false ? { logError: () => undefined } : {}),
+      }),
+      identityKeys,
+    );
     const lexServer = await startLexServer({
       host,
       port: opts.lexPort ?? 0,
@@ -188,7 +198,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       },
     });
 
-    const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
+    const webDist = opts.webDist ?? WEB_DIST;
     if (!existsSync(join(webDist, 'index.html')) && !opts.quiet) {
       logger.error('chat-web build not found; only the API is served', { webDist });
     }
@@ -202,6 +212,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       tableName,
       repo,
       secretsEndpoint: secrets.endpoint,
+      identityKeys,
       stop: stopAll,
     };
   } catch (err) {

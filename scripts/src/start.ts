@@ -3,15 +3,15 @@
  * missing or stale, both URLs printed, and everything (the DynamoDB Local JVM included) stopped on
  * Ctrl-C or SIGTERM.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '@budgetbuddy/fulfillment/proxy';
 import { JavaMissingError } from './dynamoLocal';
 import { clearRunningStack, writeRunningStack } from './runningStack';
-import { DEFAULT_WEB_DIST, startStack, type Stack } from './stack';
+import { startStack, type Stack } from './stack';
+import { ensureWebBuild } from './webBuild';
 import { PortInUseError } from './webServer';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -22,41 +22,6 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(DEFAULT_RATE_LIMIT_PER_MINUTE),
 });
-
-const ROOT = resolve(__dirname, '../..');
-/** What the chat-web build is made from: any of them newer than dist/index.html means rebuild. */
-const WEB_INPUTS = ['src', 'public', 'index.html', 'vite.config.mts', 'package.json'].map((input) =>
-  join(ROOT, 'chat-web', input),
-);
-
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
-
-function ensureWebBuild(): void {
-  const index = join(DEFAULT_WEB_DIST, 'index.html');
-  const stale =
-    !existsSync(index) ||
-    WEB_INPUTS.some((input) => existsSync(input) && newestMtime(input) > statSync(index).mtimeMs);
-  if (!stale) return;
-  console.log('Building the chat app (chat-web)…');
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  // A NODE_ENV=development or test left in the shell would make Vite bundle React's development build.
-  const build = spawnSync(npm, ['run', 'build', '-w', 'chat-web'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  if (build.status !== 0) {
-    throw new Error(
-      'Building chat-web failed (see the output above). Fix it, or run `npm run build -w chat-web`.',
-    );
-  }
-}
 
 /** Checked before DynamoDB Local's JVM is started, so a taken port fails in a second, not after it. */
 function portIsFree(host: string, port: number): Promise<boolean> {
@@ -120,7 +85,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   }
-  ensureWebBuild();
+  ensureWebBuild({ verbose: true });
 
   const dataDir = resolve(env.DATA_DIR);
   console.log('Starting BudgetBuddy (DynamoDB Local, Lex runtime, chat)…');

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -28,11 +28,13 @@ function sleep(ms: number): void {
 }
 
 /**
- * Builds chat-web/dist when it is missing or older than its sources. Test files run in parallel
+ * Builds chat-web/dist when it is missing or older than its sources: `npm start` (with `verbose`, so the
+ * build's output shows), the browser tests and the web bench all call this. Test files run in parallel
  * workers, so a lock directory makes sure only one of them builds.
  */
-export function ensureWebBuild(): void {
+export function ensureWebBuild(opts: { verbose?: boolean } = {}): void {
   if (isFresh()) return;
+  if (opts.verbose) console.log('Building the chat app (chat-web)…');
   const deadline = Date.now() + 180_000;
   for (;;) {
     try {
@@ -48,12 +50,19 @@ export function ensureWebBuild(): void {
   }
   try {
     if (!isFresh()) {
-      // jest sets NODE_ENV=test, which would make Vite bundle React's development build.
-      execFileSync('npm', ['run', 'build', '-w', 'chat-web'], {
+      // jest sets NODE_ENV=test (and a shell may have development): either would make Vite bundle
+      // React's development build.
+      const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+      const build = spawnSync(npm, ['run', 'build', '-w', 'chat-web'], {
         cwd: path.join(WEB_ROOT, '..'),
-        stdio: 'pipe',
+        stdio: opts.verbose ? 'inherit' : 'pipe',
         env: { ...process.env, NODE_ENV: 'production' },
       });
+      if (build.status !== 0) {
+        throw new Error(
+          `Building chat-web failed${opts.verbose ? ' (see the output above)' : `: ${String(build.stderr)}`}. Fix it, or run \`npm run build -w chat-web\`.`,
+        );
+      }
     }
   } finally {
     fs.rmSync(LOCK_DIR, { recursive: true, force: true });

@@ -16,6 +16,8 @@ export { dynamoRateLimiter } from './dynamoRateLimiter';
 export { BOT_UNAVAILABLE_MESSAGE } from './errors';
 export { createLexClient } from './lexClient';
 export { DEFAULT_LOCAL_USER, identifyLocalUser, LOCAL_USER_HEADER } from './localIdentity';
+export { recognizeTextInput, type RecognizeTextTurn } from './recognizeText';
+export { sessionIdFor } from './sessionIds';
 export type { ReceiptOcr } from '../receipts/ReceiptOcr';
 export { readReceipt, type ReceiptReading } from '../receipts/readReceipt';
 export { createLambdaProxyApp } from '../handlers/proxy';

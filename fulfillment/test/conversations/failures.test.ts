@@ -11,7 +11,7 @@ import {
 import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID, TIME_ZONE_ATTRIBUTE } from '@budgetbuddy/bot';
 import { DUMMY_CREDENTIALS } from '@budgetbuddy/scripts/local';
 import { StoreUnavailableError, type LedgerRepository } from '../../src/ports/LedgerRepository';
-import { startConversationHarness, type ConversationHarness } from '../harness';
+import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, replyText } from '../support/replies';
 import { SettableClock } from '../support/settableClock';
 

@@ -6,8 +6,7 @@
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { fixedClock } from '@budgetbuddy/fulfillment/ledger';
 import { createProxyApp, silentLogger } from '@budgetbuddy/fulfillment/proxy';
-import { DynamoLedgerRepository } from '@budgetbuddy/fulfillment/store';
-import { ensureTable } from '@budgetbuddy/fulfillment/store';
+import { DynamoLedgerRepository, ensureTable } from '@budgetbuddy/fulfillment/store';
 import { localDynamoClient, startDynamoLocal } from '../dynamoLocal';
 import { listen } from '../webServer';
 

@@ -5,15 +5,26 @@
  */
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { budgetStatus } from '@budgetbuddy/fulfillment/ledger';
-import { addDaysTo, periodKeyOf } from '@budgetbuddy/fulfillment/ledger';
-import { fixedClock } from '@budgetbuddy/fulfillment/ledger';
-import type { LedgerRepository, PeriodTotals, Transaction } from '@budgetbuddy/fulfillment/ledger';
-import { DynamoLedgerRepository } from '@budgetbuddy/fulfillment/store';
-import { ITEM_TYPE } from '@budgetbuddy/fulfillment/store';
-import { categoryAttr, rollupSk, txnSk, userPk } from '@budgetbuddy/fulfillment/store';
-import { ensureTable } from '@budgetbuddy/fulfillment/store';
-import { emptyTotals, rollupDeltas } from '@budgetbuddy/fulfillment/store';
+import {
+  budgetStatus,
+  addDaysTo,
+  periodKeyOf,
+  fixedClock,
+  type LedgerRepository,
+  type PeriodTotals,
+  type Transaction,
+} from '@budgetbuddy/fulfillment/ledger';
+import {
+  DynamoLedgerRepository,
+  ITEM_TYPE,
+  categoryAttr,
+  rollupSk,
+  txnSk,
+  userPk,
+  ensureTable,
+  emptyTotals,
+  rollupDeltas,
+} from '@budgetbuddy/fulfillment/store';
 import { localDynamoClient, startDynamoLocal } from '../dynamoLocal';
 
 export const title = 'ledger (DynamoDB Local)';

@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { budgetBuddyBot } from '@budgetbuddy/bot';
-import { LOCALE_ID } from '@budgetbuddy/bot';
+import { budgetBuddyBot, LOCALE_ID } from '@budgetbuddy/bot';
 import { createNlu } from '@budgetbuddy/bot/nlu';
 
 export const title = 'NLU interpret latency';

@@ -7,8 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { budgetBuddyBot } from '@budgetbuddy/bot';
-import { LOCALE_ID, WRITE_INTENTS } from '@budgetbuddy/bot';
+import { budgetBuddyBot, LOCALE_ID, WRITE_INTENTS } from '@budgetbuddy/bot';
 import { createNlu, type Nlu } from '@budgetbuddy/bot/nlu';
 import { parseEvalFile } from '../nluEval';
 import type { EvalLine } from './scoring';

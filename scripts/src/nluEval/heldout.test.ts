@@ -6,8 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { budgetBuddyBot } from '@budgetbuddy/bot';
-import { IntentName, LOCALE_ID, WRITE_INTENTS } from '@budgetbuddy/bot';
+import { budgetBuddyBot, IntentName, LOCALE_ID, WRITE_INTENTS } from '@budgetbuddy/bot';
 import { localDay } from '@budgetbuddy/bot/calendar';
 import { createNlu, type Nlu } from '@budgetbuddy/bot/nlu';
 import { parseEvalFile } from '../nluEval';

@@ -9,14 +9,12 @@
  */
 import type { AddressInfo } from 'node:net';
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
-import { budgetBuddyBot } from '@budgetbuddy/bot';
-import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot';
+import { budgetBuddyBot, LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot';
 import { createNlu } from '@budgetbuddy/bot/nlu';
 import { startLexServer, type LexServer } from '@budgetbuddy/bot/runtime';
 import { createCodeHook } from '@budgetbuddy/fulfillment/code-hook';
 import { fixedClock } from '@budgetbuddy/fulfillment/ledger';
-import { createProxyApp, silentLogger } from '@budgetbuddy/fulfillment/proxy';
-import { identifyLocalUser } from '@budgetbuddy/fulfillment/proxy';
+import { createProxyApp, silentLogger, identifyLocalUser } from '@budgetbuddy/fulfillment/proxy';
 import { InMemoryLedgerRepository } from '@budgetbuddy/fulfillment/store';
 import { serve, type ServerType } from '@hono/node-server';
 import { DUMMY_CREDENTIALS } from '../dynamoLocal';

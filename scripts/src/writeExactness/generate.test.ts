@@ -1,5 +1,4 @@
-import { ExpenseCategoryType } from '@budgetbuddy/bot';
-import { IncomeCategoryType } from '@budgetbuddy/bot';
+import { ExpenseCategoryType, IncomeCategoryType } from '@budgetbuddy/bot';
 import { DEFAULT_COUNT, generateMessages, itemsFromBotDefinition, numberWords, ordinal } from './generate';
 
 const messages = generateMessages();

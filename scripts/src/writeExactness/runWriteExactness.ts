@@ -9,12 +9,16 @@ import { performance } from 'node:perf_hooks';
 import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID, IntentName } from '@budgetbuddy/bot';
 import type { Transaction } from '@budgetbuddy/fulfillment/ledger';
 import type { ChatReply } from '@budgetbuddy/fulfillment/chat-api';
-import { createProxyApp, silentLogger } from '@budgetbuddy/fulfillment/proxy';
-import { createLexClient } from '@budgetbuddy/fulfillment/proxy';
-import { identifyLocalUser, LOCAL_USER_HEADER } from '@budgetbuddy/fulfillment/proxy';
+import {
+  createProxyApp,
+  silentLogger,
+  createLexClient,
+  identifyLocalUser,
+  LOCAL_USER_HEADER,
+} from '@budgetbuddy/fulfillment/proxy';
 import { InMemoryLedgerRepository } from '@budgetbuddy/fulfillment/store';
-import { startConversationHarness } from '@budgetbuddy/fulfillment/testing';
 import { SettableClock } from '@budgetbuddy/fulfillment/testing';
+import { startConversationHarness } from '../conversationHarness';
 import { DUMMY_CREDENTIALS } from '../dynamoLocal';
 import {
   CLOCK_ISO,
@@ -228,7 +232,8 @@ async function startWriteStack(store: StoreKind): Promise<WriteStack> {
     lex,
     botConfig: () =>
       Promise.resolve({ botId: LOCAL_BOT_ID, botAliasId: LOCAL_BOT_ALIAS_ID, localeId: LOCALE_ID }),
-    identityKeys: async () => ({ current: 'local-test-identity-key-0123456789abcdef' }),
+    // The stack's key: the code hook acts only on a user id signed with it.
+    identityKeys: harness.identityKeys,
     identify: identifyLocalUser,
     rateLimit: { perMinute: 1_000_000 },
     logger: silentLogger,

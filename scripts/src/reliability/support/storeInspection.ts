@@ -4,8 +4,7 @@
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { LedgerRepository } from '@budgetbuddy/fulfillment/ledger';
-import { DynamoLedgerRepository } from '@budgetbuddy/fulfillment/store';
-import { TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/store';
+import { DynamoLedgerRepository, TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/store';
 import { checkConsistency } from '../../checkConsistency';
 import { localDynamoClient } from '../../dynamoLocal';
 import { findDynamoLocal } from './dynamoProcess';
