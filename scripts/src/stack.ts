@@ -2,7 +2,8 @@
  * The whole BudgetBuddy stack on loopback, in one process (plus DynamoDB Local's JVM): DynamoDB Local,
  * the table, a Secrets Manager stand-in holding the bot config, the Lex V2 runtime (real NLU and the real
  * code hook over a DynamoLedgerRepository), and one HTTP server with the chat API and the chat-web build.
- * `npm start`, the seed script, the benchmarks and the end-to-end tests all start it through here.
+ * The one composition root: `npm start`, the seed script, the benchmarks, the end-to-end tests and the
+ * scripted conversations (conversationHarness.ts) all start it through here.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
