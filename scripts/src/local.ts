@@ -4,12 +4,11 @@
  */
 export {
   DUMMY_CREDENTIALS,
-  JavaMissingError,
   localDynamoClient,
   startDynamoLocal,
   type DynamoLocal,
   type DynamoLocalOptions,
 } from './dynamoLocal';
 export { startLocalSecrets, type LocalSecretsServer } from './secretsLocal';
-export { listen, PortInUseError, type RunningServer } from './webServer';
-export { ensureWebBuild, WEB_DIST } from './webBuild';
+export { listen, type RunningServer } from './webServer';
+export { ensureWebBuild } from './webBuild';

@@ -3,5 +3,5 @@
  * stack, and push/pull through the Lex Models V2 API.
  */
 export { toCfnBotLocales } from './toCfnBotLocales';
-export { pushBot, BotPushError, type PushOptions, type PushResult } from './pushBot';
+export { pushBot, type PushOptions, type PushResult } from './pushBot';
 export { pullBot } from './pullBot';

@@ -4,7 +4,7 @@
  */
 export { DynamoLedgerRepository, type DynamoLedgerRepositoryOptions } from './DynamoLedgerRepository';
 export { InMemoryLedgerRepository } from './InMemoryLedgerRepository';
-export { createDynamoClientFromEnv, createStoreFromEnv, readStoreEnv } from './createStoreFromEnv';
+export { createDynamoClientFromEnv, readStoreEnv } from './createStoreFromEnv';
 export { ensureTable, tableDefinition, TABLE_NAME_DEFAULT, TTL_ATTRIBUTE } from './table';
 export {
   categoryAttr,
