@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { DEEP_IMPORT_PATTERNS, packageBoundaries } from './eslint/packageBoundaries.mjs';
 
 export default tseslint.config(
   {
@@ -18,7 +19,11 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
+    plugins: { budgetbuddy: packageBoundaries },
     rules: {
+      // Packages meet only through their package.json exports (issue 15).
+      'no-restricted-imports': ['error', { patterns: DEEP_IMPORT_PATTERNS }],
+      'budgetbuddy/package-boundaries': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
@@ -44,7 +49,13 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@aws-sdk/*', 'aws-lambda', 'hono', 'hono/*', 'react', 'react-dom'] },
+        {
+          // This block's options replace the ones above for these files, so the boundary is repeated.
+          patterns: [
+            ...DEEP_IMPORT_PATTERNS,
+            { group: ['@aws-sdk/*', 'aws-lambda', 'hono', 'hono/*', 'react', 'react-dom'] },
+          ],
+        },
       ],
     },
   },

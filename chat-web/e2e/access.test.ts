@@ -2,7 +2,7 @@ import type { Page, Route } from 'playwright-core';
 import { startStack, type Stack } from './support/stack';
 import { artifactPath, launchBrowser, type TestBrowser } from './support/browser';
 import { ChatPage } from './support/ChatPage';
-import { ensureWebBuild } from '@budgetbuddy/scripts/src/webBuild';
+import { ensureWebBuild } from '@budgetbuddy/scripts/local';
 
 jest.setTimeout(60_000);
 

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { startStack, type Stack } from './support/stack';
 import { artifactPath, launchBrowser, type TestBrowser } from './support/browser';
 import { ChatPage } from './support/ChatPage';
-import { ensureWebBuild } from '@budgetbuddy/scripts/src/webBuild';
+import { ensureWebBuild } from '@budgetbuddy/scripts/local';
 
 jest.setTimeout(90_000);
 

@@ -1,4 +1,4 @@
-import { lexResponseSchema } from '@budgetbuddy/bot/src/lex/schemas';
+import { lexResponseSchema } from '@budgetbuddy/bot/lex';
 import { fixedClock } from './ports/Clock';
 import { InMemoryLedgerRepository } from './store/InMemoryLedgerRepository';
 import { createCodeHook } from './codeHook';

@@ -3,13 +3,8 @@
  * hands the turn to the intent's handler. It runs unchanged as the AWS Lambda and in-process behind
  * the local runtime.
  */
-import {
-  lexEventSchema,
-  type CodeHook,
-  type LexEvent,
-  type LexResponse,
-} from '@budgetbuddy/bot/src/lex/schemas';
-import { WRITE_INTENTS } from '@budgetbuddy/bot/src/definition/names';
+import { lexEventSchema, type CodeHook, type LexEvent, type LexResponse } from '@budgetbuddy/bot/lex';
+import { WRITE_INTENTS } from '@budgetbuddy/bot';
 import type { Clock } from './ports/Clock';
 import type { BudgetNotifier } from './ports/BudgetNotifier';
 import type { LedgerRepository } from './ports/LedgerRepository';
@@ -33,7 +28,14 @@ export interface CodeHookDeps {
   notifier?: BudgetNotifier;
 }
 
+// `@budgetbuddy/fulfillment/code-hook` is this module: the hook, and the signed identity it trusts.
 export { COULD_NOT_LOOK_UP, COULD_NOT_SAVE, UNKNOWN_USER } from './lex/failures';
+export {
+  requireSignedIdentity,
+  secretIdentityKeys,
+  sessionAttributesSigned,
+  type IdentityKeys,
+} from './lex/identitySignature';
 
 /** Ends the turn with a sentence, leaving the conversation memory as it was. */
 function failWith(event: LexEvent, message: string): LexResponse {

@@ -3,8 +3,8 @@
  * no AWS credentials; set CDK_DEFAULT_REGION only if you want region-bound extras such as ALB access logs.
  */
 import { App } from 'aws-cdk-lib';
-import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
-import { tableDefinition } from '@budgetbuddy/fulfillment/src/store/table';
+import { budgetBuddyBot } from '@budgetbuddy/bot';
+import { tableDefinition } from '@budgetbuddy/fulfillment/store';
 import { buildBudgetBuddy } from '../lib/BudgetBuddyApp';
 import { readDeployConfig } from '../lib/config';
 

@@ -4,7 +4,7 @@
  */
 import { Validations, type App, type StackProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import type { BotDefinition } from '@budgetbuddy/bot/src/definition/types';
+import type { BotDefinition } from '@budgetbuddy/bot';
 import type { DeployConfig } from './config';
 import { ApiStack } from './stacks/ApiStack';
 import { BotStack } from './stacks/BotStack';

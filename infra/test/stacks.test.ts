@@ -4,7 +4,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { tableDefinition } from '@budgetbuddy/fulfillment/src/store/table';
+import { tableDefinition } from '@budgetbuddy/fulfillment/store';
 import { FULFILLMENT_TABLE_ACTIONS } from '../lib/constructs/tableActions';
 import { repoPath } from '../lib/constructs/paths';
 import { NOTIFICATION_TOPIC_ENV } from '../lib/stacks/BotStack';

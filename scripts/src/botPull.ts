@@ -10,8 +10,8 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
-import type { BotDefinition } from '@budgetbuddy/bot/src/definition/types';
-import { pullBot } from '@budgetbuddy/bot/src/export/pullBot';
+import type { BotDefinition } from '@budgetbuddy/bot';
+import { pullBot } from '@budgetbuddy/bot/export';
 import { z } from 'zod';
 
 const argsSchema = z.object({

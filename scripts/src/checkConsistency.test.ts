@@ -1,8 +1,12 @@
 import { DeleteItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoLedgerRepository } from '@budgetbuddy/fulfillment/src/store/DynamoLedgerRepository';
-import { rollupSk, txnIdSk, userPk } from '@budgetbuddy/fulfillment/src/store/keys';
-import { ensureTable } from '@budgetbuddy/fulfillment/src/store/table';
+import {
+  DynamoLedgerRepository,
+  rollupSk,
+  txnIdSk,
+  userPk,
+  ensureTable,
+} from '@budgetbuddy/fulfillment/store';
 import { checkConsistency } from './checkConsistency';
 import { localDynamoClient, startDynamoLocal } from './dynamoLocal';
 import type { DynamoLocal } from './dynamoLocal';

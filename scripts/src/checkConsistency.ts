@@ -9,9 +9,8 @@ import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-
 import {
   createDynamoClientFromEnv,
   readStoreEnv,
-} from '@budgetbuddy/fulfillment/src/store/createStoreFromEnv';
-import { totalsFromItem, transactionFromItem } from '@budgetbuddy/fulfillment/src/store/items';
-import {
+  totalsFromItem,
+  transactionFromItem,
   ROLLUP_PREFIX,
   TXN_PREFIX,
   rollupSk,
@@ -19,9 +18,11 @@ import {
   txnSk,
   userIdOfPk,
   userPk,
-} from '@budgetbuddy/fulfillment/src/store/keys';
-import { emptyTotals, rollupDeltas, withoutZeroCategories } from '@budgetbuddy/fulfillment/src/store/totals';
-import type { PeriodKey, PeriodTotals } from '@budgetbuddy/fulfillment/src/ports/LedgerRepository';
+  emptyTotals,
+  rollupDeltas,
+  withoutZeroCategories,
+} from '@budgetbuddy/fulfillment/store';
+import type { PeriodKey, PeriodTotals } from '@budgetbuddy/fulfillment/ledger';
 
 export interface ConsistencyReport {
   usersChecked: number;

@@ -1,5 +1,5 @@
-import { fixedClock } from '@budgetbuddy/fulfillment/src/ports/Clock';
-import { InMemoryLedgerRepository } from '@budgetbuddy/fulfillment/src/store/InMemoryLedgerRepository';
+import { fixedClock } from '@budgetbuddy/fulfillment/ledger';
+import { InMemoryLedgerRepository } from '@budgetbuddy/fulfillment/store';
 import { demoDates, seedDemoLedger } from './demoLedger';
 
 const TODAY = '2026-11-24';

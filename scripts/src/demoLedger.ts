@@ -4,12 +4,8 @@
  * Every entry's request id is derived from its date and slot, so writing the same days again logs
  * nothing new (the repository's idempotency does the work).
  */
-import type { ExpenseCategory, IncomeCategory } from '@budgetbuddy/bot/src/definition/names';
-import type {
-  BudgetPeriodName,
-  LedgerRepository,
-  NewTransaction,
-} from '@budgetbuddy/fulfillment/src/ports/LedgerRepository';
+import type { ExpenseCategory, IncomeCategory } from '@budgetbuddy/bot';
+import type { BudgetPeriodName, LedgerRepository, NewTransaction } from '@budgetbuddy/fulfillment/ledger';
 
 export interface DemoEntry {
   kind: 'expense' | 'income';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { localDay } from '@budgetbuddy/bot/src/nlu/calendar';
+import { localDay } from '@budgetbuddy/bot/calendar';
 import { inProcessRecognizer, lexRecognizer } from './nluEval/recognizers';
 import type { EvalLine, EvalReport, LineResult } from './nluEval/scoring';
 import { BARS, evalLineSchema, meetsBars, scoreLine, summarise } from './nluEval/scoring';

@@ -3,7 +3,7 @@ import {
   ResourceNotFoundException,
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import { secretBotConfig } from '@budgetbuddy/fulfillment/src/proxy/botConfig';
+import { secretBotConfig } from '@budgetbuddy/fulfillment/proxy';
 import { DUMMY_CREDENTIALS } from './dynamoLocal';
 import { startLocalSecrets, type LocalSecretsServer } from './secretsLocal';
 

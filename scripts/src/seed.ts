@@ -9,9 +9,8 @@
  */
 import { resolve } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { DEFAULT_LOCAL_USER } from '@budgetbuddy/fulfillment/src/proxy/localIdentity';
-import { DynamoLedgerRepository } from '@budgetbuddy/fulfillment/src/store/DynamoLedgerRepository';
-import { ensureTable, TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/src/store/table';
+import { DEFAULT_LOCAL_USER } from '@budgetbuddy/fulfillment/proxy';
+import { DynamoLedgerRepository, ensureTable, TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/store';
 import { z } from 'zod';
 import { seedDemoLedger } from './demoLedger';
 import { JavaMissingError, localDynamoClient, startDynamoLocal } from './dynamoLocal';

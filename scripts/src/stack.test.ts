@@ -5,13 +5,12 @@
  */
 import http from 'node:http';
 import { LexRuntimeV2Client, RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
-import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot/src/definition/names';
-import { UNKNOWN_USER } from '@budgetbuddy/fulfillment/src/lex/failures';
+import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot';
+import { UNKNOWN_USER } from '@budgetbuddy/fulfillment/code-hook';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { fixedClock } from '@budgetbuddy/fulfillment/src/ports/Clock';
-import { createLambdaProxyApp } from '@budgetbuddy/fulfillment/src/handlers/proxy';
-import { BOT_UNAVAILABLE_MESSAGE } from '@budgetbuddy/fulfillment/src/proxy/errors';
-import type { ChatReply } from '@budgetbuddy/fulfillment/src/proxy/contract';
+import { fixedClock } from '@budgetbuddy/fulfillment/ledger';
+import { createLambdaProxyApp, BOT_UNAVAILABLE_MESSAGE } from '@budgetbuddy/fulfillment/proxy';
+import type { ChatReply } from '@budgetbuddy/fulfillment/chat-api';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { DUMMY_CREDENTIALS } from './dynamoLocal';
 import { LOCAL_BOT_SECRET_ID, LOCAL_IDENTITY_SECRET_ID, startStack, type Stack } from './stack';

@@ -2,39 +2,37 @@
  * The whole BudgetBuddy stack on loopback, in one process (plus DynamoDB Local's JVM): DynamoDB Local,
  * the table, a Secrets Manager stand-in holding the bot config, the Lex V2 runtime (real NLU and the real
  * code hook over a DynamoLedgerRepository), and one HTTP server with the chat API and the chat-web build.
- * `npm start`, the seed script, the benchmarks and the end-to-end tests all start it through here.
+ * The one composition root: `npm start`, the seed script, the benchmarks, the end-to-end tests and the
+ * scripted conversations (conversationHarness.ts) all start it through here.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
-import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot/src/definition/names';
-import type { CodeHook } from '@budgetbuddy/bot/src/lex/schemas';
-import { createModelsApiRoutes } from '@budgetbuddy/bot/src/modelsApi/modelsApiRoutes';
-import { createNlu } from '@budgetbuddy/bot/src/nlu';
-import { startLexServer } from '@budgetbuddy/bot/src/runtime/server';
-import { createCodeHook } from '@budgetbuddy/fulfillment/src/codeHook';
-import { systemClock, type Clock } from '@budgetbuddy/fulfillment/src/ports/Clock';
-import type { LedgerRepository } from '@budgetbuddy/fulfillment/src/ports/LedgerRepository';
+import { budgetBuddyBot, LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot';
+import type { CodeHook } from '@budgetbuddy/bot/lex';
+import { createModelsApiRoutes, startLexServer } from '@budgetbuddy/bot/runtime';
+import { createNlu } from '@budgetbuddy/bot/nlu';
+import {
+  createCodeHook,
+  requireSignedIdentity,
+  secretIdentityKeys,
+  sessionAttributesSigned,
+  type IdentityKeys,
+} from '@budgetbuddy/fulfillment/code-hook';
+import { systemClock, type Clock, type LedgerRepository } from '@budgetbuddy/fulfillment/ledger';
 import {
   consoleLogger,
   createProxyApp,
   DEFAULT_RATE_LIMIT_PER_MINUTE,
   silentLogger,
-} from '@budgetbuddy/fulfillment/src/proxy/app';
-import {
-  requireSignedIdentity,
-  secretIdentityKeys,
-  sessionAttributesSigned,
-} from '@budgetbuddy/fulfillment/src/lex/identitySignature';
-import { secretBotConfig } from '@budgetbuddy/fulfillment/src/proxy/botConfig';
-import { dynamoRateLimiter } from '@budgetbuddy/fulfillment/src/proxy/dynamoRateLimiter';
-import { createLexClient } from '@budgetbuddy/fulfillment/src/proxy/lexClient';
-import { identifyLocalUser } from '@budgetbuddy/fulfillment/src/proxy/localIdentity';
-import { DynamoLedgerRepository } from '@budgetbuddy/fulfillment/src/store/DynamoLedgerRepository';
-import { ensureTable, TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/src/store/table';
+  secretBotConfig,
+  dynamoRateLimiter,
+  createLexClient,
+  identifyLocalUser,
+} from '@budgetbuddy/fulfillment/proxy';
+import { DynamoLedgerRepository, ensureTable, TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/store';
 import { DUMMY_CREDENTIALS, localDynamoClient, startDynamoLocal } from './dynamoLocal';
 import { createPaddleOcr } from './receipts/paddleOcr';
 import { startLocalSecrets } from './secretsLocal';
@@ -44,7 +42,6 @@ import { createWebApp, listen } from './webServer';
 export const LOCAL_BOT_SECRET_ID = 'budgetbuddy/local/bot-config';
 /** The key the proxy signs user ids with; a fresh random one each start, served like the AWS secret. */
 export const LOCAL_IDENTITY_SECRET_ID = 'budgetbuddy/local/identity-key';
-export const DEFAULT_WEB_DIST = WEB_DIST;
 
 export interface StackOptions {
   /** Chat (web + API) port; 0 or omitted = a free port. */
@@ -61,6 +58,10 @@ export interface StackOptions {
   rateLimitPerMinute?: number;
   /** Test seam: wraps the real code hook, e.g. to make it fail the way a broken Lambda does. */
   wrapCodeHook?: (hook: CodeHook) => CodeHook;
+  /** Test seam: wraps the store the code hook writes to (the stack's own `repo` stays unwrapped). */
+  wrapRepo?: (repo: LedgerRepository) => LedgerRepository;
+  /** The code hook logs its unexpected failures (default); a test that causes them on purpose turns it off. */
+  logCodeHookErrors?: boolean;
   /** JVM profile for DynamoDB Local: 'quick' starts faster (tests), 'full' runs faster (benchmarks). */
   jvm?: 'quick' | 'full';
 }
@@ -73,6 +74,8 @@ export interface Stack {
   repo: LedgerRepository;
   /** The Secrets Manager stand-in serving LOCAL_BOT_SECRET_ID. */
   secretsEndpoint: string;
+  /** The key the proxy signs user ids with: a client that talks to Lex directly signs like the proxy. */
+  identityKeys: () => Promise<IdentityKeys>;
   stop(): Promise<void>;
 }
 
@@ -132,7 +135,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const identityKeys = secretIdentityKeys({ client: secretsClient, secretId: LOCAL_IDENTITY_SECRET_ID });
 
     // As deployed: the code hook only believes a user id the proxy signed.
-    const codeHook = requireSignedIdentity(createCodeHook({ repo, clock }), identityKeys);
+    const codeHook = requireSignedIdentity(
+      createCodeHook({
+        repo: opts.wrapRepo ? opts.wrapRepo(repo) : repo,
+        clock,
+        ...(opts.logCodeHookErrors === false ? { logError: () => undefined } : {}),
+      }),
+      identityKeys,
+    );
     const lexServer = await startLexServer({
       host,
       port: opts.lexPort ?? 0,
@@ -189,7 +199,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       },
     });
 
-    const webDist = opts.webDist ?? DEFAULT_WEB_DIST;
+    const webDist = opts.webDist ?? WEB_DIST;
     if (!existsSync(join(webDist, 'index.html')) && !opts.quiet) {
       logger.error('chat-web build not found; only the API is served', { webDist });
     }
@@ -203,6 +213,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       tableName,
       repo,
       secretsEndpoint: secrets.endpoint,
+      identityKeys,
       stop: stopAll,
     };
   } catch (err) {

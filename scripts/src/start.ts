@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '@budgetbuddy/fulfillment/src/proxy/app';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '@budgetbuddy/fulfillment/proxy';
 import { JavaMissingError } from './dynamoLocal';
 import { clearRunningStack, writeRunningStack } from './runningStack';
 import { startStack, type Stack } from './stack';
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   }
-  ensureWebBuild({ stdio: 'inherit', onBuild: () => console.log('Building the chat app (chat-web)…') });
+  ensureWebBuild({ verbose: true });
 
   const dataDir = resolve(env.DATA_DIR);
   console.log('Starting BudgetBuddy (DynamoDB Local, Lex runtime, chat)…');

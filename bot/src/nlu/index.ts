@@ -49,3 +49,7 @@ export async function createNlu(definition: BotDefinition, localeId: string): Pr
     classifyConfirmation,
   };
 }
+
+// `@budgetbuddy/bot/nlu` also offers the pieces the proxy and the tools use on their own.
+export { splitItems, type Segment } from './segments';
+export { tokenize, type Token } from './tokens';

@@ -1,4 +1,4 @@
-import { startStack as startFullStack, type Stack } from '@budgetbuddy/scripts/src/stack';
+import { startStack as startFullStack, type Stack } from '@budgetbuddy/scripts/stack';
 
 export type { Stack };
 

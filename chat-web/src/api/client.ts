@@ -1,4 +1,4 @@
-import type { ChatReply, ChatRequest } from '@budgetbuddy/fulfillment/src/proxy/contract';
+import type { ChatReply, ChatRequest } from '@budgetbuddy/fulfillment/chat-api';
 import { chatErrorSchema, chatReplySchema } from './replySchema';
 
 export type SendResult =

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { ChatMessage, ChatReply } from '@budgetbuddy/fulfillment/src/proxy/contract';
+import type { ChatMessage, ChatReply } from '@budgetbuddy/fulfillment/chat-api';
 
 // The contract module is imported for types only (its zod schemas are server code); these
 // schemas check what actually arrives and are tied to the contract types by `satisfies`.

@@ -1,4 +1,4 @@
-import type { ChatMessage } from '@budgetbuddy/fulfillment/src/proxy/contract';
+import type { ChatMessage } from '@budgetbuddy/fulfillment/chat-api';
 
 /** One bubble in the conversation. User bubbles are always text. */
 export interface ConversationEntry {

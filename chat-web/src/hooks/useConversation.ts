@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChatMessage } from '@budgetbuddy/fulfillment/src/proxy/contract';
+import type { ChatMessage } from '@budgetbuddy/fulfillment/chat-api';
 import { sendChat } from '../api/client';
 import { newMessageId } from '../api/messageId';
 import type { AuthSession } from '../auth/AuthSession';

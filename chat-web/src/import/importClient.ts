@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { ChatReply } from '@budgetbuddy/fulfillment/src/proxy/contract';
+import type { ChatReply } from '@budgetbuddy/fulfillment/chat-api';
 import { chatReplySchema } from '../api/replySchema';
 
 /** Mirrors MAX_IMPORT_BYTES on the server: checked here first so a big file is not uploaded for nothing. */

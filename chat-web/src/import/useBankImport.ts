@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ChatMessage } from '@budgetbuddy/fulfillment/src/proxy/contract';
+import type { ChatMessage } from '@budgetbuddy/fulfillment/chat-api';
 import type { AuthSession } from '../auth/AuthSession';
 import {
   commitImport,

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { lexResponseSchema, type LexEvent, type LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
-import { startLocalSecrets, type LocalSecretsServer } from '@budgetbuddy/scripts/src/secretsLocal';
+import { lexResponseSchema, type LexEvent, type LexResponse } from '@budgetbuddy/bot/lex';
+import { startLocalSecrets, type LocalSecretsServer } from '@budgetbuddy/scripts/local';
 import { buildEvent, textOf } from '../../test/support/lexEvents';
 import { signedSessionAttributes } from '../lex/identitySignature';
 

@@ -6,7 +6,7 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { z } from 'zod';
-import type { LexEvent, LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
+import type { LexEvent, LexResponse } from '@budgetbuddy/bot/lex';
 import { createCodeHook } from '../codeHook';
 import { requireSignedIdentity, secretIdentityKeys, type IdentityKeys } from '../lex/identitySignature';
 import { snsBudgetNotifier } from '../notify/snsBudgetNotifier';

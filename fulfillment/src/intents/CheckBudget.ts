@@ -1,5 +1,5 @@
 /** CheckBudget: one or all budgets — spent, left, share used, days left and a daily allowance. */
-import { SlotName } from '@budgetbuddy/bot/src/definition/names';
+import { SlotName } from '@budgetbuddy/bot';
 import type { BudgetPeriodName } from '../ports/LedgerRepository';
 import { formatMoney } from '../domain/ledger/money';
 import { buttonsCard, Buttons, plainText, textChunks } from '../lex/messages';

@@ -3,8 +3,8 @@
  * deletes only on yes. A description that matches nothing is said to match nothing: it never falls
  * back to some other entry. Without any description, it is the latest entry.
  */
-import { SlotName } from '@budgetbuddy/bot/src/definition/names';
-import type { LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
+import { SlotName } from '@budgetbuddy/bot';
+import type { LexResponse } from '@budgetbuddy/bot/lex';
 import type { Transaction } from '../ports/LedgerRepository';
 import { rangeOfSlot } from './support/dateSlot';
 import { pushedBack, snapshotOf } from '../lex/memory';

@@ -5,10 +5,10 @@
  * category given this way is remembered for the entry's words, so the next "costco 80" lands there.
  * Right after a budget was set, an amount alone ("actually it was 250") changes that budget instead.
  */
-import { SlotName } from '@budgetbuddy/bot/src/definition/names';
-import type { LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
+import { SlotName } from '@budgetbuddy/bot';
+import type { LexResponse } from '@budgetbuddy/bot/lex';
 import type { Transaction, TransactionChanges } from '../ports/LedgerRepository';
-import { onDay } from '@budgetbuddy/bot/src/nlu/calendar';
+import { onDay } from '@budgetbuddy/bot/calendar';
 import { formatMoney } from '../domain/ledger/money';
 import { MAX_NOTE_LENGTH } from '../domain/ledger/transactions';
 import { afterLogging, snapshotOf, type LastAction } from '../lex/memory';

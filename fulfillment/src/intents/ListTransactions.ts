@@ -1,6 +1,6 @@
 /** ListTransactions: the last N (default 5, at most 50), or those of a category and/or period. */
 import { format, parseISO } from 'date-fns';
-import { SlotName } from '@budgetbuddy/bot/src/definition/names';
+import { SlotName } from '@budgetbuddy/bot';
 import type { Transaction } from '../ports/LedgerRepository';
 import { rangeOfSlot } from './support/dateSlot';
 import { formatMoney } from '../domain/ledger/money';

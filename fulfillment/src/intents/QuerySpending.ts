@@ -3,12 +3,11 @@
  * with the change against the period before and a breakdown chart. Follow-ups ("and in October?",
  * "what about transport?") reuse whatever the previous question said and this one did not.
  */
-import { SlotName } from '@budgetbuddy/bot/src/definition/names';
-import type { LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
+import { SlotName } from '@budgetbuddy/bot';
+import type { LexResponse } from '@budgetbuddy/bot/lex';
 import type { TransactionKind } from '../ports/LedgerRepository';
 import { spendingChartSchema, type SpendingChart } from '../proxy/contract';
-import type { DateRange } from '@budgetbuddy/bot/src/nlu/calendar';
-import { previousRange, rangeOfDateSlot, thisMonth } from '@budgetbuddy/bot/src/nlu/dateRange';
+import { type DateRange, previousRange, rangeOfDateSlot, thisMonth } from '@budgetbuddy/bot/calendar';
 import { rangeOfSlot } from './support/dateSlot';
 import { periodKeyOf } from '../domain/ledger/periods';
 import { toMajorString } from '../domain/ledger/money';

@@ -2,11 +2,11 @@
  * SetBudget: create a budget, or replace a different one after a yes. Monthly unless a period is said;
  * the overall budget when no category is.
  */
-import { BudgetPeriod, SlotName } from '@budgetbuddy/bot/src/definition/names';
+import { BudgetPeriod, SlotName } from '@budgetbuddy/bot';
 import type { BudgetPeriodName } from '../ports/LedgerRepository';
 import { pushedBack } from '../lex/memory';
 import { buttonsCard, Buttons, plainText } from '../lex/messages';
-import type { LexIntent } from '@budgetbuddy/bot/src/lex/schemas';
+import type { LexIntent } from '@budgetbuddy/bot/lex';
 import { daysInRange, periodRange } from '../domain/ledger/periods';
 import { formatMoney, toMajorString } from '../domain/ledger/money';
 import { withoutSlot, type IntentHandler, type Turn } from './turn';

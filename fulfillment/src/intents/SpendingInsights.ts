@@ -5,11 +5,10 @@
  * narrow it. Month totals come from rollups (one read per month); the rest from one range query.
  */
 import { format, parseISO } from 'date-fns';
-import { SlotName } from '@budgetbuddy/bot/src/definition/names';
-import type { LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
+import { SlotName } from '@budgetbuddy/bot';
+import type { LexResponse } from '@budgetbuddy/bot/lex';
 import type { Transaction } from '../ports/LedgerRepository';
-import type { DateRange } from '@budgetbuddy/bot/src/nlu/calendar';
-import { thisMonth } from '@budgetbuddy/bot/src/nlu/dateRange';
+import { type DateRange, thisMonth } from '@budgetbuddy/bot/calendar';
 import { rangeOfSlot } from './support/dateSlot';
 import {
   addDaysTo,

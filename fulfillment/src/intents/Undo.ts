@@ -4,11 +4,11 @@
  * (the entry comes back), a budget set, changed or removed, a currency or time-zone change. A second
  * "undo" after an entry offers the one logged before it, with a yes/no (a double tap must not delete two).
  */
-import type { LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
+import type { LexResponse } from '@budgetbuddy/bot/lex';
 import { formatMoney } from '../domain/ledger/money';
 import { afterLogging, type LastAction, type LastLogged } from '../lex/memory';
 import { buttonsCard, Buttons, plainText } from '../lex/messages';
-import { IntentName } from '@budgetbuddy/bot/src/definition/names';
+import { IntentName } from '@budgetbuddy/bot';
 import { asIntent, type IntentHandler, type Turn } from './turn';
 import { budgetLabel } from './budgetRemoval';
 import { askToDelete } from './DeleteTransaction';

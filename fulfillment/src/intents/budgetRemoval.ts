@@ -3,8 +3,8 @@
  * Category and Period slots. It always asks first, refuses when there is no such budget, and the
  * yes/no comes back here.
  */
-import { SlotName } from '@budgetbuddy/bot/src/definition/names';
-import type { LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
+import { SlotName } from '@budgetbuddy/bot';
+import type { LexResponse } from '@budgetbuddy/bot/lex';
 import type { Budget } from '../ports/LedgerRepository';
 import { formatMoney } from '../domain/ledger/money';
 import { pushedBack } from '../lex/memory';

@@ -3,7 +3,7 @@
  * things people say, with buttons to get back to it. Meaning comes from the intent and its slots only
  * (the Topic slot for small talk); the fallback never guesses a request from the words.
  */
-import { SlotName } from '@budgetbuddy/bot/src/definition/names';
+import { SlotName } from '@budgetbuddy/bot';
 import { buttonsCard, Buttons, plainText } from '../lex/messages';
 import type { IntentHandler } from './turn';
 

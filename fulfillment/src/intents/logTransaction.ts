@@ -2,10 +2,10 @@
  * LogExpense and LogIncome: log as soon as the amount and the category are known, ask only for what is
  * missing or wrong, and answer with the budget state and an Undo button.
  */
-import { MESSAGE_ID_ATTRIBUTE, SlotName } from '@budgetbuddy/bot/src/definition/names';
-import type { LexIntent, LexMessage, LexSlot } from '@budgetbuddy/bot/src/lex/schemas';
+import { MESSAGE_ID_ATTRIBUTE, SlotName } from '@budgetbuddy/bot';
+import type { LexIntent, LexMessage, LexSlot } from '@budgetbuddy/bot/lex';
 import type { TransactionKind } from '../ports/LedgerRepository';
-import { onDay } from '@budgetbuddy/bot/src/nlu/calendar';
+import { onDay } from '@budgetbuddy/bot/calendar';
 import { MAX_NOTE_LENGTH } from '../domain/ledger/transactions';
 import { formatMoney } from '../domain/ledger/money';
 import type { SlotReading } from '../lex/eventReader';

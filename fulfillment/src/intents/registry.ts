@@ -1,6 +1,6 @@
 /** Intent name → handler. An intent the bot adds later without a handler gets the fallback's answer. */
-import { IntentName, SlotName } from '@budgetbuddy/bot/src/definition/names';
-import type { LexEvent, LexIntent, LexResponse, LexSlot } from '@budgetbuddy/bot/src/lex/schemas';
+import { IntentName, SlotName } from '@budgetbuddy/bot';
+import type { LexEvent, LexIntent, LexResponse, LexSlot } from '@budgetbuddy/bot/lex';
 import { createTurn, type IntentHandler, type Turn } from './turn';
 import { handleLogExpense } from './LogExpense';
 import { handleLogIncome } from './LogIncome';

@@ -3,7 +3,7 @@
  * code and the TimeZone slot an IANA zone; both are checked before anything changes. Amounts are never
  * converted: entries and budgets keep the currency they were made in, and the reply says so.
  */
-import { SlotName } from '@budgetbuddy/bot/src/definition/names';
+import { SlotName } from '@budgetbuddy/bot';
 import { formatMoney, isKnownCurrency, normalizeCurrency } from '../domain/ledger/money';
 import { isKnownTimeZone } from '../domain/ledger/periods';
 import { pushedBack } from '../lex/memory';

@@ -3,12 +3,12 @@
  * their profile and local date, the turn's idempotency key, the remembered context, and reply builders
  * that carry the conversation memory along.
  */
-import type { LexEvent, LexIntent, LexMessage, LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
-import type { SlotName } from '@budgetbuddy/bot/src/definition/names';
+import type { LexEvent, LexIntent, LexMessage, LexResponse } from '@budgetbuddy/bot/lex';
+import type { SlotName } from '@budgetbuddy/bot';
 import type { Clock } from '../ports/Clock';
 import { silentNotifier, type BudgetNotifier } from '../ports/BudgetNotifier';
 import type { LedgerRepository, UserProfile } from '../ports/LedgerRepository';
-import type { IsoDay } from '@budgetbuddy/bot/src/nlu/calendar';
+import type { IsoDay } from '@budgetbuddy/bot/calendar';
 import { close, confirmIntent, delegate, elicitIntent, elicitSlot } from '../lex/dialogActions';
 import { readSlot, type SlotReading } from '../lex/eventReader';
 import { contextsWith, type Memory } from '../lex/memory';

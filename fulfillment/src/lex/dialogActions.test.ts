@@ -1,4 +1,4 @@
-import { lexResponseSchema, type LexIntent } from '@budgetbuddy/bot/src/lex/schemas';
+import { lexResponseSchema, type LexIntent } from '@budgetbuddy/bot/lex';
 import { close, confirmIntent, delegate, elicitIntent, elicitSlot } from './dialogActions';
 import { plainText } from './messages';
 

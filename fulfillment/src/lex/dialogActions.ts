@@ -2,7 +2,7 @@
  * Pure builders for the code hook's reply, one per Lex V2 dialog action. Each returns a new response
  * and never touches its input, so a handler can build several candidate replies from one event.
  */
-import type { LexActiveContext, LexIntent, LexMessage, LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
+import type { LexActiveContext, LexIntent, LexMessage, LexResponse } from '@budgetbuddy/bot/lex';
 
 /** What a reply carries besides the action: the conversation memory kept between turns. */
 export interface ReplyState {

@@ -8,8 +8,8 @@ import {
   TIME_ZONE_ATTRIBUTE,
   USER_ID_ATTRIBUTE,
   type SlotName,
-} from '@budgetbuddy/bot/src/definition/names';
-import type { LexActiveContext, LexEvent, LexIntent } from '@budgetbuddy/bot/src/lex/schemas';
+} from '@budgetbuddy/bot';
+import type { LexActiveContext, LexEvent, LexIntent } from '@budgetbuddy/bot/lex';
 import { assertTimeZone } from '../domain/ledger/periods';
 
 export interface SlotReading {

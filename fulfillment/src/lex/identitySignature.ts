@@ -10,8 +10,8 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { USER_ID_ATTRIBUTE } from '@budgetbuddy/bot/src/definition/names';
-import type { CodeHook, LexEvent } from '@budgetbuddy/bot/src/lex/schemas';
+import { USER_ID_ATTRIBUTE } from '@budgetbuddy/bot';
+import type { CodeHook, LexEvent } from '@budgetbuddy/bot/lex';
 import { z } from 'zod';
 
 /** Session attribute carrying the proxy's signature over the user id and the session id. */

@@ -4,7 +4,7 @@
  * them. Each piece has its own context so it expires on its own.
  */
 import { z } from 'zod';
-import type { LexActiveContext, LexEvent } from '@budgetbuddy/bot/src/lex/schemas';
+import type { LexActiveContext, LexEvent } from '@budgetbuddy/bot/lex';
 import { activeContexts, readContext } from './eventReader';
 
 const TTL = { timeToLiveInSeconds: 600, turnsToLive: 10 } as const;

@@ -2,7 +2,7 @@
  * Message builders within Lex's limits: content 1–1024 characters, at most five buttons, button text
  * and value 1–50 characters. Anything longer is shortened rather than rejected by Lex at runtime.
  */
-import type { LexMessage } from '@budgetbuddy/bot/src/lex/schemas';
+import type { LexMessage } from '@budgetbuddy/bot/lex';
 
 export interface Button {
   text: string;

@@ -9,7 +9,7 @@
  * state, so a browser cannot plant one.
  */
 import { z } from 'zod';
-import type { LexActiveContext, LexEvent, LexResponse } from '@budgetbuddy/bot/src/lex/schemas';
+import type { LexActiveContext, LexEvent, LexResponse } from '@budgetbuddy/bot/lex';
 import type { LedgerRepository, UserProfile } from '../ports/LedgerRepository';
 import { parseUserProfile } from '../domain/ledger/profile';
 import { activeContexts, readContext } from './eventReader';

@@ -7,14 +7,8 @@
  * controls except the trimmed text and, after validation, the time zone.
  */
 import { RecognizeTextCommand, type LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
-import {
-  IntentName,
-  MESSAGE_ID_ATTRIBUTE,
-  MESSAGE_PART_ATTRIBUTE,
-  REQUEST_ID_ATTRIBUTE,
-  TIME_ZONE_ATTRIBUTE,
-} from '@budgetbuddy/bot/src/definition/names';
-import { splitItems } from '@budgetbuddy/bot/src/nlu/segments';
+import { IntentName } from '@budgetbuddy/bot';
+import { splitItems } from '@budgetbuddy/bot/nlu';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
@@ -23,12 +17,13 @@ import type { ReceiptOcr } from '../receipts/ReceiptOcr';
 import { registerReceiptRoutes } from '../receipts/routes';
 import { systemClock, type Clock } from '../ports/Clock';
 import type { LedgerRepository } from '../ports/LedgerRepository';
-import { signedSessionAttributes, type IdentityKeys } from '../lex/identitySignature';
+import type { IdentityKeys } from '../lex/identitySignature';
 import type { BotConfig } from './botConfig';
 import { chatRequestSchema, MAX_BODY_BYTES, type ChatReply } from './contract';
 import { BOT_UNAVAILABLE_MESSAGE, ErrorCode, errorResponse, tooLarge } from './errors';
 import type { AsyncRateLimiter } from './dynamoRateLimiter';
 import { createRateLimiter } from './rateLimiter';
+import { recognizeTextInput } from './recognizeText';
 import { combineReplies, toChatReply } from './replyMapper';
 import { requestIdFor, sessionIdFor } from './sessionIds';
 import { resolveTimeZone } from './timeZone';
@@ -172,22 +167,19 @@ export function createProxyApp(deps: ProxyDeps): Hono {
         let sent = 0;
         for (const [i, part] of parts.entries()) {
           const out = await deps.lex.send(
-            new RecognizeTextCommand({
-              botId: bot.botId,
-              botAliasId: bot.botAliasId,
-              localeId: bot.localeId,
-              sessionId,
-              text: part.text,
-              // Only the verified user id and its signature: session attributes sent replace the stored
-              // ones, while the dialog state and active contexts (the bot's memory) stay with Lex.
-              sessionState: { sessionAttributes: signedSessionAttributes(keys, userId, sessionId) },
-              requestAttributes: {
-                [TIME_ZONE_ATTRIBUTE]: zone,
-                [REQUEST_ID_ATTRIBUTE]: parts.length === 1 ? messageId : `${messageId}.${i + 1}`,
-                [MESSAGE_ID_ATTRIBUTE]: messageId,
-                [MESSAGE_PART_ATTRIBUTE]: `${i + 1}/${parts.length}`,
-              },
-            }),
+            new RecognizeTextCommand(
+              recognizeTextInput({
+                bot,
+                sessionId,
+                text: part.text,
+                userId,
+                keys,
+                timeZone: zone,
+                requestId: parts.length === 1 ? messageId : `${messageId}.${i + 1}`,
+                messageId,
+                part: { index: i + 1, of: parts.length },
+              }),
+            ),
           );
           const reply = toChatReply(out);
           replies.push(reply);

@@ -1,5 +1,5 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { localDynamoClient, startDynamoLocal, type DynamoLocal } from '@budgetbuddy/scripts/src/dynamoLocal';
+import { localDynamoClient, startDynamoLocal, type DynamoLocal } from '@budgetbuddy/scripts/local';
 import { ensureTable, TTL_ATTRIBUTE } from '../store/table';
 import { dynamoRateLimiter } from './dynamoRateLimiter';
 import { createRateLimiter } from './rateLimiter';

@@ -4,11 +4,7 @@
  * idempotency key of its own that a retry repeats.
  */
 import type { LexRuntimeV2Client, RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
-import {
-  MESSAGE_ID_ATTRIBUTE,
-  MESSAGE_PART_ATTRIBUTE,
-  REQUEST_ID_ATTRIBUTE,
-} from '@budgetbuddy/bot/src/definition/names';
+import { MESSAGE_ID_ATTRIBUTE, MESSAGE_PART_ATTRIBUTE, REQUEST_ID_ATTRIBUTE } from '@budgetbuddy/bot';
 import { createProxyApp, silentLogger } from './app';
 
 function recordingLex(): { lex: LexRuntimeV2Client; sent: RecognizeTextCommand['input'][] } {

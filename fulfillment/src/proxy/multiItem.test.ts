@@ -4,10 +4,9 @@
  * hook writes to the in-memory ledger. Each item must become its own row with its own date and note.
  */
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
-import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
-import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot/src/definition/names';
-import { createNlu } from '@budgetbuddy/bot/src/nlu';
-import { startLexServer, type LexServer } from '@budgetbuddy/bot/src/runtime/server';
+import { budgetBuddyBot, LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot';
+import { createNlu } from '@budgetbuddy/bot/nlu';
+import { startLexServer, type LexServer } from '@budgetbuddy/bot/runtime';
 import type { Hono } from 'hono';
 import { createCodeHook } from '../codeHook';
 import { fixedClock } from '../ports/Clock';

@@ -13,7 +13,7 @@ import {
   type SessionState,
   type Slot,
 } from '@aws-sdk/client-lex-runtime-v2';
-import { IntentName, SlotName } from '@budgetbuddy/bot/src/definition/names';
+import { IntentName, SlotName } from '@budgetbuddy/bot';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';

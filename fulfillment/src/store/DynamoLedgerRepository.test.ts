@@ -1,6 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { startDynamoLocal } from '@budgetbuddy/scripts/src/dynamoLocal';
-import type { DynamoLocal } from '@budgetbuddy/scripts/src/dynamoLocal';
+import { startDynamoLocal, type DynamoLocal } from '@budgetbuddy/scripts/local';
 import { StoreUnavailableError } from '../ports/LedgerRepository';
 import { DynamoLedgerRepository } from './DynamoLedgerRepository';
 import { runLedgerRepositoryContract } from './ledgerRepositoryContract';

@@ -5,7 +5,7 @@
  */
 import { spendingChartSchema } from '../../src/proxy/contract';
 import type { LedgerRepository } from '../../src/ports/LedgerRepository';
-import { startConversationHarness, type ConversationHarness } from '../harness';
+import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyButtons, replyPayloads, replyText } from '../support/replies';
 import { SettableClock } from '../support/settableClock';
 

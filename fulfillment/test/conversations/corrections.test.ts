@@ -3,7 +3,7 @@
  * logged, restating an expense while the bot waits for one slot, changing the category mid-dialog,
  * undoing twice, and retries of corrections.
  */
-import { startConversationHarness, type ConversationHarness } from '../harness';
+import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyButtons, replyText } from '../support/replies';
 import { SettableClock } from '../support/settableClock';
 

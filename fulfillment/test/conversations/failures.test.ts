@@ -8,15 +8,10 @@ import {
   RecognizeTextCommand,
   type RecognizeTextCommandOutput,
 } from '@aws-sdk/client-lex-runtime-v2';
-import {
-  LOCAL_BOT_ALIAS_ID,
-  LOCAL_BOT_ID,
-  LOCALE_ID,
-  TIME_ZONE_ATTRIBUTE,
-} from '@budgetbuddy/bot/src/definition/names';
-import { DUMMY_CREDENTIALS } from '@budgetbuddy/scripts/src/dynamoLocal';
+import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID, TIME_ZONE_ATTRIBUTE } from '@budgetbuddy/bot';
+import { DUMMY_CREDENTIALS } from '@budgetbuddy/scripts/local';
 import { StoreUnavailableError, type LedgerRepository } from '../../src/ports/LedgerRepository';
-import { startConversationHarness, type ConversationHarness } from '../harness';
+import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, replyText } from '../support/replies';
 import { SettableClock } from '../support/settableClock';
 

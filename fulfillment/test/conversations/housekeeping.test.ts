@@ -1,5 +1,5 @@
 /** Deleting, help, greetings and out-of-scope chatter, end to end through the real Lex client. */
-import { startConversationHarness, type ConversationHarness } from '../harness';
+import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyButtons, replyText } from '../support/replies';
 import { SettableClock } from '../support/settableClock';
 

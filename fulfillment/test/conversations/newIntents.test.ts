@@ -3,7 +3,7 @@
  * from the bot definition → the code hook → DynamoDB Local. Each test is one person's conversation and
  * checks what they would notice: the answer, and the rows stored.
  */
-import { startConversationHarness, type ConversationHarness } from '../harness';
+import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyButtons, replyText } from '../support/replies';
 import { SettableClock } from '../support/settableClock';
 

@@ -1,25 +1,29 @@
 /**
- * Lex V2 code hook events built the way the runtime builds them, and a tiny driver that plays the
+ * Lex V2 code hook events built by the runtime's own builder (buildCodeHookEvent), and a tiny driver that plays the
  * runtime's part for unit tests: it carries active contexts from one reply to the next event and checks
  * every reply against the Lex response schema.
  */
 import { randomUUID } from 'node:crypto';
 import {
+  BOT_NAME,
   MESSAGE_ID_ATTRIBUTE,
   LOCAL_BOT_ALIAS_ID,
+  LOCAL_BOT_ALIAS_NAME,
   LOCAL_BOT_ID,
+  LOCALE_ID,
   REQUEST_ID_ATTRIBUTE,
   TIME_ZONE_ATTRIBUTE,
   USER_ID_ATTRIBUTE,
-} from '@budgetbuddy/bot/src/definition/names';
+} from '@budgetbuddy/bot';
 import {
+  buildCodeHookEvent,
   lexResponseSchema,
   type CodeHook,
   type LexActiveContext,
   type LexEvent,
   type LexResponse,
   type LexSlot,
-} from '@budgetbuddy/bot/src/lex/schemas';
+} from '@budgetbuddy/bot/lex';
 
 export type SlotInput = string | { interpreted?: string; original?: string; resolved?: string[] };
 
@@ -49,6 +53,7 @@ const toSlot = (input: SlotInput): LexSlot => {
   };
 };
 
+/** The event the local runtime would send for this turn, built by the runtime's own builder. */
 export function buildEvent(input: EventInput): LexEvent {
   const slots: Record<string, LexSlot | null> = {};
   for (const [name, value] of Object.entries(input.slots ?? {})) slots[name] = toSlot(value);
@@ -60,33 +65,30 @@ export function buildEvent(input: EventInput): LexEvent {
   };
   const userId = input.userId === undefined ? 'user-1' : input.userId;
   const requestId = input.requestId === undefined ? randomUUID() : input.requestId;
-  return {
-    messageVersion: '1.0',
+  return buildCodeHookEvent({
     invocationSource: input.invocationSource ?? 'FulfillmentCodeHook',
-    inputMode: 'Text',
-    responseContentType: 'text/plain; charset=utf-8',
-    sessionId: `session-${userId ?? 'anonymous'}`,
-    inputTranscript: input.transcript ?? input.intent,
     bot: {
       id: LOCAL_BOT_ID,
-      name: 'BudgetBuddy',
+      name: BOT_NAME,
       aliasId: LOCAL_BOT_ALIAS_ID,
-      aliasName: 'TestBotAlias',
-      localeId: 'en_US',
+      aliasName: LOCAL_BOT_ALIAS_NAME,
+      localeId: LOCALE_ID,
       version: 'DRAFT',
     },
+    sessionId: `session-${userId ?? 'anonymous'}`,
+    inputTranscript: input.transcript ?? input.intent,
     interpretations: [{ intent, nluConfidence: 0.9 }],
     requestAttributes: {
       [TIME_ZONE_ATTRIBUTE]: input.timeZone ?? 'America/New_York',
       ...(requestId ? { [REQUEST_ID_ATTRIBUTE]: requestId } : {}),
       ...(input.messageId ? { [MESSAGE_ID_ATTRIBUTE]: input.messageId } : {}),
     },
-    sessionState: {
-      sessionAttributes: userId ? { [USER_ID_ATTRIBUTE]: userId } : {},
-      activeContexts: input.activeContexts ?? [],
-      intent,
-    },
-  };
+    intent,
+    sessionAttributes: userId ? { [USER_ID_ATTRIBUTE]: userId } : {},
+    activeContexts: input.activeContexts ?? [],
+    originatingRequestId: requestId ?? randomUUID(),
+    resolvedSlots: {},
+  });
 }
 
 /** All PlainText content of a reply, one message per line. */

@@ -14,8 +14,8 @@ import { CfnRotationSchedule } from 'aws-cdk-lib/aws-secretsmanager';
 import { CfnBot, CfnBotAlias, CfnBotVersion } from 'aws-cdk-lib/aws-lex';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import type { BotDefinition } from '@budgetbuddy/bot/src/definition/types';
-import { toCfnBotLocales } from '@budgetbuddy/bot/src/export/toCfnBotLocales';
+import type { BotDefinition } from '@budgetbuddy/bot';
+import { toCfnBotLocales } from '@budgetbuddy/bot/export';
 import { BundledFunction } from '../constructs/BundledFunction';
 import { FULFILLMENT_TABLE_ACTIONS } from '../constructs/tableActions';
 

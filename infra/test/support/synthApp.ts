@@ -8,9 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import type { BotDefinition } from '@budgetbuddy/bot/src/definition/types';
-import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
-import { tableDefinition } from '@budgetbuddy/fulfillment/src/store/table';
+import { type BotDefinition, budgetBuddyBot } from '@budgetbuddy/bot';
+import { tableDefinition } from '@budgetbuddy/fulfillment/store';
 import { buildBudgetBuddy, type BudgetBuddyStacks } from '../../lib/BudgetBuddyApp';
 import { readDeployConfig } from '../../lib/config';
 

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { LAMBDA_BUNDLE } from '@budgetbuddy/infra/lib/bundling/lambdaBundle';
+import { LAMBDA_BUNDLE } from '@budgetbuddy/infra/bundling';
 
 export const title = 'Lambda bundle size';
 const REPO_ROOT = join(__dirname, '../../..');

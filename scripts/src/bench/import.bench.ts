@@ -4,10 +4,9 @@
  * rollups and idempotency key) — on DynamoDB Local. `import_rows_per_s` is rows / (preview + commit).
  */
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
-import { fixedClock } from '@budgetbuddy/fulfillment/src/ports/Clock';
-import { createProxyApp, silentLogger } from '@budgetbuddy/fulfillment/src/proxy/app';
-import { DynamoLedgerRepository } from '@budgetbuddy/fulfillment/src/store/DynamoLedgerRepository';
-import { ensureTable } from '@budgetbuddy/fulfillment/src/store/table';
+import { fixedClock } from '@budgetbuddy/fulfillment/ledger';
+import { createProxyApp, silentLogger } from '@budgetbuddy/fulfillment/proxy';
+import { DynamoLedgerRepository, ensureTable } from '@budgetbuddy/fulfillment/store';
 import { localDynamoClient, startDynamoLocal } from '../dynamoLocal';
 import { listen } from '../webServer';
 

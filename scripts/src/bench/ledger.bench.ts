@@ -5,19 +5,26 @@
  */
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { budgetStatus } from '@budgetbuddy/fulfillment/src/domain/ledger/budgets';
-import { addDaysTo, periodKeyOf } from '@budgetbuddy/fulfillment/src/domain/ledger/periods';
-import { fixedClock } from '@budgetbuddy/fulfillment/src/ports/Clock';
-import type {
-  LedgerRepository,
-  PeriodTotals,
-  Transaction,
-} from '@budgetbuddy/fulfillment/src/ports/LedgerRepository';
-import { DynamoLedgerRepository } from '@budgetbuddy/fulfillment/src/store/DynamoLedgerRepository';
-import { ITEM_TYPE } from '@budgetbuddy/fulfillment/src/store/items';
-import { categoryAttr, rollupSk, txnSk, userPk } from '@budgetbuddy/fulfillment/src/store/keys';
-import { ensureTable } from '@budgetbuddy/fulfillment/src/store/table';
-import { emptyTotals, rollupDeltas } from '@budgetbuddy/fulfillment/src/store/totals';
+import {
+  budgetStatus,
+  addDaysTo,
+  periodKeyOf,
+  fixedClock,
+  type LedgerRepository,
+  type PeriodTotals,
+  type Transaction,
+} from '@budgetbuddy/fulfillment/ledger';
+import {
+  DynamoLedgerRepository,
+  ITEM_TYPE,
+  categoryAttr,
+  rollupSk,
+  txnSk,
+  userPk,
+  ensureTable,
+  emptyTotals,
+  rollupDeltas,
+} from '@budgetbuddy/fulfillment/store';
 import { localDynamoClient, startDynamoLocal } from '../dynamoLocal';
 
 export const title = 'ledger (DynamoDB Local)';

@@ -5,9 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
-import { LOCALE_ID } from '@budgetbuddy/bot/src/definition/names';
-import { createNlu } from '@budgetbuddy/bot/src/nlu/index';
+import { budgetBuddyBot, LOCALE_ID } from '@budgetbuddy/bot';
+import { createNlu } from '@budgetbuddy/bot/nlu';
 
 export const title = 'NLU interpret latency';
 

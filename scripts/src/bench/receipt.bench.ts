@@ -4,7 +4,7 @@
  * loads once per process, on the first receipt: `receipt_ocr_first_ms`).
  */
 import { chromium } from 'playwright-core';
-import { readReceipt } from '@budgetbuddy/fulfillment/src/receipts/readReceipt';
+import { readReceipt } from '@budgetbuddy/fulfillment/proxy';
 import { createPaddleOcr } from '../receipts/paddleOcr';
 
 export const title = 'receipt OCR (PaddleOCR via @gutenye/ocr-node)';

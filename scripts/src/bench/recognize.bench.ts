@@ -4,11 +4,11 @@
  * once, so neither DynamoDB nor fulfillment logic is in the figure.
  */
 import { LexRuntimeV2Client, RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
-import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
-import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot/src/definition/names';
-import type { CodeHook } from '@budgetbuddy/bot/src/lex/schemas';
-import { createNlu } from '@budgetbuddy/bot/src/nlu';
-import { startLexServer } from '@budgetbuddy/bot/src/runtime/server';
+import { budgetBuddyBot, LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot';
+import type { CodeHook } from '@budgetbuddy/bot/lex';
+import { createNlu } from '@budgetbuddy/bot/nlu';
+import { startLexServer } from '@budgetbuddy/bot/runtime';
+import { recognizeTextInput } from '@budgetbuddy/fulfillment/proxy';
 
 export const title = 'Lex runtime RecognizeText round trip';
 
@@ -54,14 +54,14 @@ export async function run(): Promise<Record<string, number>> {
   try {
     const timings: number[] = [];
     for (let i = 0; i < WARM_UP + MEASURED; i++) {
-      const command = new RecognizeTextCommand({
-        botId: LOCAL_BOT_ID,
-        botAliasId: LOCAL_BOT_ALIAS_ID,
-        localeId: LOCALE_ID,
-        sessionId: `bench-${i % 20}`,
-        text: UTTERANCES[i % UTTERANCES.length] ?? 'hello',
-        sessionState: { sessionAttributes: { 'bb:userId': 'bench-user' } },
-      });
+      const command = new RecognizeTextCommand(
+        recognizeTextInput({
+          bot: { botId: LOCAL_BOT_ID, botAliasId: LOCAL_BOT_ALIAS_ID, localeId: LOCALE_ID },
+          sessionId: `bench-${i % 20}`,
+          text: UTTERANCES[i % UTTERANCES.length] ?? 'hello',
+          userId: 'bench-user',
+        }),
+      );
       const started = performance.now();
       await client.send(command);
       if (i >= WARM_UP) timings.push(performance.now() - started);

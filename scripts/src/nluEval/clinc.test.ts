@@ -6,10 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
-import { IntentName, LOCALE_ID } from '@budgetbuddy/bot/src/definition/names';
-import { localDay } from '@budgetbuddy/bot/src/nlu/calendar';
-import { createNlu, type Nlu } from '@budgetbuddy/bot/src/nlu/index';
+import { budgetBuddyBot, IntentName, LOCALE_ID } from '@budgetbuddy/bot';
+import { localDay } from '@budgetbuddy/bot/calendar';
+import { createNlu, type Nlu } from '@budgetbuddy/bot/nlu';
 import { parseEvalFile } from '../nluEval';
 import { readClinc, scoreClinc } from './clinc';
 import { scoreLine, summarise, type EvalLine } from './scoring';

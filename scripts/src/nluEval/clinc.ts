@@ -7,9 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
-import { LOCALE_ID, WRITE_INTENTS } from '@budgetbuddy/bot/src/definition/names';
-import { createNlu, type Nlu } from '@budgetbuddy/bot/src/nlu/index';
+import { budgetBuddyBot, LOCALE_ID, WRITE_INTENTS } from '@budgetbuddy/bot';
+import { createNlu, type Nlu } from '@budgetbuddy/bot/nlu';
 import { parseEvalFile } from '../nluEval';
 import type { EvalLine } from './scoring';
 

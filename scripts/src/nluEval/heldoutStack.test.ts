@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { IntentName } from '@budgetbuddy/bot/src/definition/names';
-import { localDay } from '@budgetbuddy/bot/src/nlu/calendar';
-import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/fulfillment/test/harness';
+import { IntentName } from '@budgetbuddy/bot';
+import { localDay } from '@budgetbuddy/bot/calendar';
+import { startConversationHarness, type ConversationHarness } from '../conversationHarness';
 import { parseEvalFile } from '../nluEval';
 import { EVAL_USER_ID, lexRecognizer } from './recognizers';
 import { scoreLine, summarise, type LineResult } from './scoring';
@@ -23,7 +23,7 @@ const storedByChatter: string[] = [];
 
 beforeAll(async () => {
   harness = await startConversationHarness();
-  const lex = lexRecognizer(harness.lexUrl);
+  const lex = lexRecognizer(harness.lexUrl, harness.identityKeys);
   const stored = async () => (await harness.repo.listRecent(EVAL_USER_ID, 50)).length;
   try {
     for (const [index, line] of lines.entries()) {

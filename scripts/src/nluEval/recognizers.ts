@@ -3,22 +3,25 @@
  * a running runtime (what users get), or the NLU in-process (to iterate before a runtime exists).
  */
 import { LexRuntimeV2Client, RecognizeTextCommand } from '@aws-sdk/client-lex-runtime-v2';
-import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
-import {
-  LOCALE_ID,
-  LOCAL_BOT_ALIAS_ID,
-  LOCAL_BOT_ID,
-  TIME_ZONE_ATTRIBUTE,
-  USER_ID_ATTRIBUTE,
-} from '@budgetbuddy/bot/src/definition/names';
-import { createNlu } from '@budgetbuddy/bot/src/nlu/index';
+import { budgetBuddyBot, LOCALE_ID, LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID } from '@budgetbuddy/bot';
+import type { IdentityKeys } from '@budgetbuddy/fulfillment/code-hook';
+import { recognizeTextInput } from '@budgetbuddy/fulfillment/proxy';
+import { createNlu } from '@budgetbuddy/bot/nlu';
 import type { Recognition } from './scoring';
 
 export type Recognize = (text: string, timeZone: string, index: number) => Promise<Recognition>;
 
 export const EVAL_USER_ID = 'nlu-eval';
 
-export function lexRecognizer(endpoint: string): { recognize: Recognize; close: () => void } {
+/**
+ * Recognitions from a running Lex runtime. With `identityKeys` (a stack started in-process) each turn's
+ * user id is signed as the proxy signs it, so the code hook acts on it; without them (a runtime started
+ * elsewhere) only what the NLU understood counts.
+ */
+export function lexRecognizer(
+  endpoint: string,
+  identityKeys?: () => Promise<IdentityKeys>,
+): { recognize: Recognize; close: () => void } {
   const client = new LexRuntimeV2Client({
     endpoint,
     region: 'us-east-1',
@@ -29,15 +32,17 @@ export function lexRecognizer(endpoint: string): { recognize: Recognize; close: 
   const recognize: Recognize = async (text, timeZone, index) => {
     const started = performance.now();
     const reply = await client.send(
-      new RecognizeTextCommand({
-        botId: LOCAL_BOT_ID,
-        botAliasId: LOCAL_BOT_ALIAS_ID,
-        localeId: LOCALE_ID,
-        sessionId: `nlu-eval-${run}-${index}`,
-        text,
-        requestAttributes: { [TIME_ZONE_ATTRIBUTE]: timeZone },
-        sessionState: { sessionAttributes: { [USER_ID_ATTRIBUTE]: EVAL_USER_ID } },
-      }),
+      new RecognizeTextCommand(
+        recognizeTextInput({
+          bot: { botId: LOCAL_BOT_ID, botAliasId: LOCAL_BOT_ALIAS_ID, localeId: LOCALE_ID },
+          // A session per line: nothing one line leaves open colours the next.
+          sessionId: `nlu-eval-${run}-${index}`,
+          text,
+          userId: EVAL_USER_ID,
+          ...(identityKeys ? { keys: await identityKeys() } : {}),
+          timeZone,
+        }),
+      ),
     );
     const latencyMs = performance.now() - started;
     const intent = reply.sessionState?.intent ?? reply.interpretations?.[0]?.intent;

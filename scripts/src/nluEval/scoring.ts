@@ -3,8 +3,8 @@
  * lines whose intent was right, false-action rate (a write intent where none was acceptable), latency.
  */
 import { z } from 'zod';
-import { WRITE_INTENTS } from '@budgetbuddy/bot/src/definition/names';
-import { addDays, addMonths, firstOfMonth, isoDate, mondayOf } from '@budgetbuddy/bot/src/nlu/calendar';
+import { WRITE_INTENTS } from '@budgetbuddy/bot';
+import { addDays, addMonths, firstOfMonth, isoDate, mondayOf } from '@budgetbuddy/bot/calendar';
 
 /**
  * One labelled line: `intent` (plus `alt`), or an `accept` list as in ../shared/eval/clinc (the first

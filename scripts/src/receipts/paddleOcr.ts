@@ -6,7 +6,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { ReceiptOcr } from '@budgetbuddy/fulfillment/src/receipts/ReceiptOcr';
+import type { ReceiptOcr } from '@budgetbuddy/fulfillment/proxy';
 
 type Answer = { id: number; lines?: string[]; error?: string };
 

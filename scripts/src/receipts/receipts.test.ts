@@ -4,8 +4,8 @@
  * proxy and Lex runtime, and logged only when the person says "yes".
  */
 import { chromium, type Browser } from 'playwright-core';
-import { fixedClock } from '@budgetbuddy/fulfillment/src/ports/Clock';
-import type { ChatReply } from '@budgetbuddy/fulfillment/src/proxy/contract';
+import { fixedClock } from '@budgetbuddy/fulfillment/ledger';
+import type { ChatReply } from '@budgetbuddy/fulfillment/chat-api';
 import { startStack, type Stack } from '../stack';
 
 jest.setTimeout(120_000);

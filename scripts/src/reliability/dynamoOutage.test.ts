@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixedClock } from '@budgetbuddy/fulfillment/src/ports/Clock';
+import { fixedClock } from '@budgetbuddy/fulfillment/ledger';
 import { startDynamoLocal, type DynamoLocal } from '../dynamoLocal';
 import { startStack } from '../stack';
 import { findDynamoLocal, stopDynamoLocal } from './support/dynamoProcess';

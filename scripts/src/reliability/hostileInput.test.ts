@@ -3,8 +3,8 @@
  * the server never answers 5xx, stays up, explains every refusal, and stores nothing the bot did not say
  * it logged.
  */
-import { fixedClock } from '@budgetbuddy/fulfillment/src/ports/Clock';
-import { MAX_BODY_BYTES } from '@budgetbuddy/fulfillment/src/proxy/contract';
+import { fixedClock } from '@budgetbuddy/fulfillment/ledger';
+import { MAX_BODY_BYTES } from '@budgetbuddy/fulfillment/chat-api';
 import { startStack } from '../stack';
 import { freePort } from './support/freePort';
 import { ledgerUserId } from './support/localUser';

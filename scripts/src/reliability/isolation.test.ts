@@ -2,8 +2,7 @@
  * One local user cannot reach another's ledger: not by phrasing, not by request fields the proxy should
  * ignore, not by query strings. And oversize bodies are refused before they are read.
  */
-import { fixedClock } from '@budgetbuddy/fulfillment/src/ports/Clock';
-import type { LedgerRepository } from '@budgetbuddy/fulfillment/src/ports/LedgerRepository';
+import { fixedClock, type LedgerRepository } from '@budgetbuddy/fulfillment/ledger';
 import { startStack } from '../stack';
 import { freePort } from './support/freePort';
 import { HttpClient, replyText, type ChatOptions } from './support/httpClient';

@@ -9,15 +9,13 @@
  */
 import type { AddressInfo } from 'node:net';
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
-import { budgetBuddyBot } from '@budgetbuddy/bot/src/definition/bot';
-import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot/src/definition/names';
-import { createNlu } from '@budgetbuddy/bot/src/nlu';
-import { startLexServer, type LexServer } from '@budgetbuddy/bot/src/runtime/server';
-import { createCodeHook } from '@budgetbuddy/fulfillment/src/codeHook';
-import { fixedClock } from '@budgetbuddy/fulfillment/src/ports/Clock';
-import { createProxyApp, silentLogger } from '@budgetbuddy/fulfillment/src/proxy/app';
-import { identifyLocalUser } from '@budgetbuddy/fulfillment/src/proxy/localIdentity';
-import { InMemoryLedgerRepository } from '@budgetbuddy/fulfillment/src/store/InMemoryLedgerRepository';
+import { budgetBuddyBot, LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot';
+import { createNlu } from '@budgetbuddy/bot/nlu';
+import { startLexServer, type LexServer } from '@budgetbuddy/bot/runtime';
+import { createCodeHook } from '@budgetbuddy/fulfillment/code-hook';
+import { fixedClock } from '@budgetbuddy/fulfillment/ledger';
+import { createProxyApp, silentLogger, identifyLocalUser } from '@budgetbuddy/fulfillment/proxy';
+import { InMemoryLedgerRepository } from '@budgetbuddy/fulfillment/store';
 import { serve, type ServerType } from '@hono/node-server';
 import { DUMMY_CREDENTIALS } from '../dynamoLocal';
 import { freePort } from './support/freePort';

@@ -1,5 +1,4 @@
-import { ExpenseCategoryType } from '@budgetbuddy/bot/src/definition/slotTypes/ExpenseCategoryType';
-import { IncomeCategoryType } from '@budgetbuddy/bot/src/definition/slotTypes/IncomeCategoryType';
+import { ExpenseCategoryType, IncomeCategoryType } from '@budgetbuddy/bot';
 import { DEFAULT_COUNT, generateMessages, itemsFromBotDefinition, numberWords, ordinal } from './generate';
 
 const messages = generateMessages();

@@ -4,11 +4,7 @@
  * types, so the expectation follows the bot's definition rather than this file's opinion; the amounts,
  * dates and phrasing come from templates of the forms people type. Same seed, same messages.
  */
-import {
-  ExpenseCategoryType,
-  HAND_SYNONYMS,
-} from '@budgetbuddy/bot/src/definition/slotTypes/ExpenseCategoryType';
-import { IncomeCategoryType } from '@budgetbuddy/bot/src/definition/slotTypes/IncomeCategoryType';
+import { ExpenseCategoryType, HAND_SYNONYMS, IncomeCategoryType } from '@budgetbuddy/bot';
 
 export type Kind = 'expense' | 'income';
 

@@ -6,20 +6,19 @@
  * produce. Each message is a fresh user, so no message leans on another's state.
  */
 import { performance } from 'node:perf_hooks';
+import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID, IntentName } from '@budgetbuddy/bot';
+import type { Transaction } from '@budgetbuddy/fulfillment/ledger';
+import type { ChatReply } from '@budgetbuddy/fulfillment/chat-api';
 import {
-  LOCAL_BOT_ALIAS_ID,
-  LOCAL_BOT_ID,
-  LOCALE_ID,
-  IntentName,
-} from '@budgetbuddy/bot/src/definition/names';
-import type { Transaction } from '@budgetbuddy/fulfillment/src/ports/LedgerRepository';
-import type { ChatReply } from '@budgetbuddy/fulfillment/src/proxy/contract';
-import { createProxyApp, silentLogger } from '@budgetbuddy/fulfillment/src/proxy/app';
-import { createLexClient } from '@budgetbuddy/fulfillment/src/proxy/lexClient';
-import { identifyLocalUser, LOCAL_USER_HEADER } from '@budgetbuddy/fulfillment/src/proxy/localIdentity';
-import { InMemoryLedgerRepository } from '@budgetbuddy/fulfillment/src/store/InMemoryLedgerRepository';
-import { startConversationHarness } from '@budgetbuddy/fulfillment/test/harness';
-import { SettableClock } from '@budgetbuddy/fulfillment/test/support/settableClock';
+  createProxyApp,
+  silentLogger,
+  createLexClient,
+  identifyLocalUser,
+  LOCAL_USER_HEADER,
+} from '@budgetbuddy/fulfillment/proxy';
+import { InMemoryLedgerRepository } from '@budgetbuddy/fulfillment/store';
+import { SettableClock } from '@budgetbuddy/fulfillment/testing';
+import { startConversationHarness } from '../conversationHarness';
 import { DUMMY_CREDENTIALS } from '../dynamoLocal';
 import {
   CLOCK_ISO,
@@ -233,7 +232,8 @@ async function startWriteStack(store: StoreKind): Promise<WriteStack> {
     lex,
     botConfig: () =>
       Promise.resolve({ botId: LOCAL_BOT_ID, botAliasId: LOCAL_BOT_ALIAS_ID, localeId: LOCALE_ID }),
-    identityKeys: async () => ({ current: 'local-test-identity-key-0123456789abcdef' }),
+    // The stack's key: the code hook acts only on a user id signed with it.
+    identityKeys: harness.identityKeys,
     identify: identifyLocalUser,
     rateLimit: { perMinute: 1_000_000 },
     logger: silentLogger,

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef } from 'react';
-import type { ChatButton } from '@budgetbuddy/fulfillment/src/proxy/contract';
+import type { ChatButton } from '@budgetbuddy/fulfillment/chat-api';
 import type { AuthSession } from '../../auth/AuthSession';
 import { clearHistory } from '../../history/historyStore';
 import { useConversation } from '../../hooks/useConversation';

@@ -1,6 +1,6 @@
 import { lazy, Suspense, use, useEffect } from 'react';
 import { Message } from '@chatscope/chat-ui-kit-react';
-import type { ChatButton } from '@budgetbuddy/fulfillment/src/proxy/contract';
+import type { ChatButton } from '@budgetbuddy/fulfillment/chat-api';
 import type { ConversationEntry } from '../../history/types';
 import { ChartBoundary } from './ChartBoundary';
 import { ContentGrewContext } from './contentGrew';

@@ -1,6 +1,6 @@
 import { useCallback, useRef, type Ref, type UIEvent } from 'react';
 import { MessageList as ChatscopeMessageList, TypingIndicator } from '@chatscope/chat-ui-kit-react';
-import type { ChatButton } from '@budgetbuddy/fulfillment/src/proxy/contract';
+import type { ChatButton } from '@budgetbuddy/fulfillment/chat-api';
 import type { ConversationEntry } from '../../history/types';
 import { ContentGrewContext } from './contentGrew';
 import { MessageBubble } from './MessageBubble';

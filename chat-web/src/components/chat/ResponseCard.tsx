@@ -1,4 +1,4 @@
-import type { ChatButton } from '@budgetbuddy/fulfillment/src/proxy/contract';
+import type { ChatButton } from '@budgetbuddy/fulfillment/chat-api';
 
 export interface ResponseCardProps {
   title: string;

@@ -1,5 +1,5 @@
 import { Bar, BarChart, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import type { SpendingChart as SpendingChartData } from '@budgetbuddy/fulfillment/src/proxy/contract';
+import type { SpendingChart as SpendingChartData } from '@budgetbuddy/fulfillment/chat-api';
 
 export interface SpendingChartProps {
   chart: SpendingChartData;

@@ -10,7 +10,7 @@ import { InvalidTransactionError, LedgerError } from './errors';
 import { normalizeCurrency } from './money';
 import { validateAmountMinor } from './transactions';
 import { daysLeftInPeriod, granularityOfBudget, periodKeyOf, rangeOfPeriod } from './periods';
-import type { DaySpan } from '@budgetbuddy/bot/src/nlu/calendar';
+import type { DaySpan } from '@budgetbuddy/bot/calendar';
 
 /** The warning levels, in percent of the limit, a person is told about when a new expense crosses them. */
 export const BUDGET_THRESHOLDS = [80, 100] as const;

@@ -4,7 +4,7 @@
  * category in every total.
  */
 import { distance } from 'fastest-levenshtein';
-import { EXPENSE_CATEGORIES, INCOME_CATEGORIES } from '@budgetbuddy/bot/src/definition/names';
+import { EXPENSE_CATEGORIES, INCOME_CATEGORIES } from '@budgetbuddy/bot';
 import type { TransactionKind } from '../../ports/LedgerRepository';
 import { InvalidCategoryError } from './errors';
 

@@ -25,7 +25,7 @@ import {
   startOfMonth,
   startOfYear,
 } from 'date-fns';
-import { todayIn, type DaySpan } from '@budgetbuddy/bot/src/nlu/calendar';
+import { todayIn, type DaySpan } from '@budgetbuddy/bot/calendar';
 import type { BudgetPeriodName, PeriodKey } from '../../ports/LedgerRepository';
 import { InvalidDateError, InvalidTimeZoneError } from './errors';
 

@@ -5,7 +5,7 @@
 import type { BudgetAlert, BudgetNotifier } from '../../ports/BudgetNotifier';
 import type { LedgerRepository } from '../../ports/LedgerRepository';
 import { thresholdsCrossed } from '../../domain/ledger/budgets';
-import type { IsoDay } from '@budgetbuddy/bot/src/nlu/calendar';
+import type { IsoDay } from '@budgetbuddy/bot/calendar';
 import { budgetsCounting, budgetStatus } from './budgetStatus';
 
 interface Expense {

@@ -1,5 +1,5 @@
 /** The Period slot ("Weekly", "monthly", "annual") as a budget period; null when none was said. */
-import { BudgetPeriod } from '@budgetbuddy/bot/src/definition/names';
+import { BudgetPeriod } from '@budgetbuddy/bot';
 import type { BudgetPeriodName } from '../../ports/LedgerRepository';
 import type { SlotReading } from '../../lex/eventReader';
 

@@ -9,7 +9,7 @@ import {
   type BudgetStatus as LedgerBudgetStatus,
 } from '../../domain/ledger/budgets';
 import { granularityOfBudget, periodKeyOf } from '../../domain/ledger/periods';
-import type { IsoDay } from '@budgetbuddy/bot/src/nlu/calendar';
+import type { IsoDay } from '@budgetbuddy/bot/calendar';
 
 export interface BudgetStatus extends LedgerBudgetStatus {
   budget: Budget;

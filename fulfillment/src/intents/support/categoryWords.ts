@@ -3,9 +3,7 @@
  * when the NLU left the Category slot empty. The words are the bot's own slot-type synonyms, so the code
  * hook understands exactly the words the Category slot does, plus the user's custom categories.
  */
-import { ExpenseCategoryType } from '@budgetbuddy/bot/src/definition/slotTypes/ExpenseCategoryType';
-import { IncomeCategoryType } from '@budgetbuddy/bot/src/definition/slotTypes/IncomeCategoryType';
-import type { SlotTypeDefinition } from '@budgetbuddy/bot/src/definition/types';
+import { ExpenseCategoryType, IncomeCategoryType, type SlotTypeDefinition } from '@budgetbuddy/bot';
 import { distance } from 'fastest-levenshtein';
 import type { TransactionKind, UserProfile } from '../../ports/LedgerRepository';
 import { categoriesFor } from './categoryChoice';

@@ -2,8 +2,7 @@
  * The Date slot as fulfillment reads it: the day or range comes from the one reader both the NLU and
  * fulfillment use (`bot/src/nlu/dateRange.ts`), from the slot's resolved value and its words.
  */
-import { rangeOfDateSlot, type DateSlotValue } from '@budgetbuddy/bot/src/nlu/dateRange';
-import type { DateRange, IsoDay } from '@budgetbuddy/bot/src/nlu/calendar';
+import { rangeOfDateSlot, type DateSlotValue, type DateRange, type IsoDay } from '@budgetbuddy/bot/calendar';
 import type { SlotReading } from '../../lex/eventReader';
 
 export const dateSlotValue = (slot: Pick<SlotReading, 'original' | 'interpreted'>): DateSlotValue => ({

@@ -5,7 +5,7 @@
  * the person taught for its category — so "the dinner" never finds the lunch.
  */
 import type { Transaction } from '../../ports/LedgerRepository';
-import { addIsoDays, type DateRange } from '@budgetbuddy/bot/src/nlu/calendar';
+import { addIsoDays, type DateRange } from '@budgetbuddy/bot/calendar';
 import type { Turn } from '../turn';
 
 /** How far back a description is searched when no date was said. */

@@ -3,8 +3,7 @@
  * reader the NLU shares). The words are not read again for a date: a day still to come ("on the 28th"
  * said on the 24th) stays that day and is confirmed by the caller, never moved into the past.
  */
-import { dayOfDateSlot, namesFuture } from '@budgetbuddy/bot/src/nlu/dateRange';
-import { describeDay, type IsoDay } from '@budgetbuddy/bot/src/nlu/calendar';
+import { dayOfDateSlot, namesFuture, describeDay, type IsoDay } from '@budgetbuddy/bot/calendar';
 import type { SlotReading } from '../../lex/eventReader';
 import { dateSlotValue } from './dateSlot';
 

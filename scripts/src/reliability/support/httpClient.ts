@@ -4,7 +4,7 @@
  * the tests are about what the server answers.
  */
 import { Agent, request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
-import type { ChatReply } from '@budgetbuddy/fulfillment/src/proxy/contract';
+import type { ChatReply } from '@budgetbuddy/fulfillment/chat-api';
 
 export const LOCAL_USER_HEADER = 'x-bb-local-user';
 

@@ -3,9 +3,8 @@
  * to count what is really stored and to run the consistency check, the way an operator would.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { LedgerRepository } from '@budgetbuddy/fulfillment/src/ports/LedgerRepository';
-import { DynamoLedgerRepository } from '@budgetbuddy/fulfillment/src/store/DynamoLedgerRepository';
-import { TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/src/store/table';
+import type { LedgerRepository } from '@budgetbuddy/fulfillment/ledger';
+import { DynamoLedgerRepository, TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/store';
 import { checkConsistency } from '../../checkConsistency';
 import { localDynamoClient } from '../../dynamoLocal';
 import { findDynamoLocal } from './dynamoProcess';

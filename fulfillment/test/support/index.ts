@@ -1,0 +1,2 @@
+/** `@budgetbuddy/fulfillment/testing`: test doubles other packages' tests use too. */
+export { SettableClock } from './settableClock';

@@ -1,0 +1,109 @@
+/**
+ * Scripted conversations against the stack `npm start` runs (startStack: DynamoDB Local → the code hook
+ * behind its signed-identity check → the local Lex V2 runtime trained from the real bot definition),
+ * spoken to with the REAL LexRuntimeV2Client. Each turn is the request the chat proxy sends
+ * (recognizeTextInput): the user id signed with the stack's identity key, the time zone and a request id.
+ */
+import { randomUUID } from 'node:crypto';
+import { UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import {
+  LexRuntimeV2Client,
+  RecognizeTextCommand,
+  type RecognizeTextCommandOutput,
+} from '@aws-sdk/client-lex-runtime-v2';
+import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot';
+import type { IdentityKeys } from '@budgetbuddy/fulfillment/code-hook';
+import type { Clock, LedgerRepository } from '@budgetbuddy/fulfillment/ledger';
+import { recognizeTextInput, sessionIdFor } from '@budgetbuddy/fulfillment/proxy';
+import { TTL_ATTRIBUTE } from '@budgetbuddy/fulfillment/store';
+import { DUMMY_CREDENTIALS, localDynamoClient } from './dynamoLocal';
+import { startStack } from './stack';
+
+export const DEFAULT_TIME_ZONE = 'America/New_York';
+
+const LOCAL_BOT = { botId: LOCAL_BOT_ID, botAliasId: LOCAL_BOT_ALIAS_ID, localeId: LOCALE_ID };
+
+export interface SayOptions {
+  timeZone?: string;
+  /** Resend a turn as the proxy does on Retry: the same request id must not log twice. */
+  requestId?: string;
+  /** The proxy's id for the parts of one message it split into several turns. */
+  messageId?: string;
+}
+
+export interface ConversationHarness {
+  say(userId: string, text: string, opts?: SayOptions): Promise<RecognizeTextCommandOutput>;
+  repo: LedgerRepository;
+  /** The Lex endpoint, for tests that talk to it directly. */
+  lexUrl: string;
+  /** The key user ids are signed with, for a client that sends turns as the proxy does. */
+  identityKeys: () => Promise<IdentityKeys>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  clock?: Clock;
+  /** Wraps the store the code hook uses (the test's own `repo` stays unwrapped), e.g. to make it fail. */
+  wrapRepo?: (repo: LedgerRepository) => LedgerRepository;
+}
+
+export async function startConversationHarness(opts: HarnessOptions = {}): Promise<ConversationHarness> {
+  const stack = await startStack({
+    quiet: true,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    // A test that breaks the store on purpose expects the failures it causes; they are not news.
+    ...(opts.wrapRepo ? { wrapRepo: opts.wrapRepo, logCodeHookErrors: false } : {}),
+  });
+  const cleanups: (() => Promise<void>)[] = [() => stack.stop()];
+  const close = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+  try {
+    // The scripted clock stands in the past, so records it stamps with a TTL are already expired by the
+    // real calendar; DynamoDB Local's TTL sweeper would then delete them at random moments and make
+    // "a retry logs once" flaky. Conversations here never need expiry.
+    if (opts.clock) {
+      const dynamo = localDynamoClient(stack.dynamoEndpoint, 1);
+      try {
+        await dynamo.send(
+          new UpdateTimeToLiveCommand({
+            TableName: stack.tableName,
+            TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: false },
+          }),
+        );
+      } finally {
+        dynamo.destroy();
+      }
+    }
+
+    const lex = new LexRuntimeV2Client({
+      endpoint: stack.lexUrl,
+      region: 'us-east-1',
+      credentials: DUMMY_CREDENTIALS,
+      maxAttempts: 1,
+    });
+    cleanups.push(async () => lex.destroy());
+
+    const say = async (userId: string, text: string, sayOpts: SayOptions = {}) => {
+      const keys = await stack.identityKeys();
+      return lex.send(
+        new RecognizeTextCommand(
+          recognizeTextInput({
+            bot: LOCAL_BOT,
+            sessionId: sessionIdFor(keys, userId),
+            text,
+            userId,
+            keys,
+            timeZone: sayOpts.timeZone ?? DEFAULT_TIME_ZONE,
+            requestId: sayOpts.requestId ?? randomUUID(),
+            ...(sayOpts.messageId ? { messageId: sayOpts.messageId } : {}),
+          }),
+        ),
+      );
+    };
+    return { say, repo: stack.repo, lexUrl: stack.lexUrl, identityKeys: stack.identityKeys, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
