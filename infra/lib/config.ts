@@ -8,7 +8,8 @@ import { z } from 'zod';
 const httpsOrigin = z
   .url()
   .refine((u) => new URL(u).protocol === 'https:', 'must be an https:// origin (CloudFront serves it)')
-  .refine((u) => new URL(u).pathname === '/', 'must be an origin only, without a path');
+  .refine((u) => new URL(u).pathname === '/', 'must be an origin only, without a path')
+  .refine((u) => new URL(u).port === '', 'must not name a port: CloudFront serves it on 443');
 
 export const deployConfigSchema = z
   .object({

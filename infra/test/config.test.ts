@@ -36,6 +36,7 @@ describe('deployment settings', () => {
   it.each([
     ['budgetbuddy:webOrigin', 'http://chat.example.com', 'https://'],
     ['budgetbuddy:webOrigin', 'https://chat.example.com/app', 'without a path'],
+    ['budgetbuddy:webOrigin', 'https://chat.example.com:8443', 'port'],
     ['budgetbuddy:certificateArn', 'not-an-arn', 'ACM certificate ARN'],
     [
       'budgetbuddy:certificateArn',
