@@ -110,7 +110,8 @@ export class EdgeStack extends Stack {
     });
 
     // Access logs of CloudFront and (when the region is known) the load balancer. CloudFront's standard
-    // logs are delivered with object ACLs, so ACLs stay enabled; the bucket owner still owns each object.
+    // logging needs ACLs enabled on its bucket (it grants its log-delivery account through the bucket
+    // ACL); "bucket owner preferred" keeps them enabled (cdk-nag asks nothing of the ownership setting).
     const logBucket = new Bucket(this, 'AccessLogs', {
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
