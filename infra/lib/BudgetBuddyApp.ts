@@ -1,20 +1,24 @@
 /**
- * Composes the five stacks. Used by bin/app.ts and by the tests, which pass a modified bot definition
+ * Composes the seven stacks. Used by bin/app.ts and by the tests, which pass a modified bot definition
  * or settings to prove that the synthesized infrastructure follows them.
  */
-import { Validations, type App, type StackProps } from 'aws-cdk-lib';
+import { Fn, Validations, type App, type StackProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { BotDefinition } from '@budgetbuddy/bot';
 import type { DeployConfig } from './config';
 import { ApiStack } from './stacks/ApiStack';
 import { BotStack } from './stacks/BotStack';
 import { DataStack } from './stacks/DataStack';
+import { EdgeStack } from './stacks/EdgeStack';
 import { ObservabilityStack } from './stacks/ObservabilityStack';
+import { WAF_REGION, WafStack, WEB_ACL_ARN_OUTPUT } from './stacks/WafStack';
 import { WebStack } from './stacks/WebStack';
 
 export interface BudgetBuddyStacks {
   data: DataStack;
   bot: BotStack;
+  waf: WafStack;
+  edge: EdgeStack;
   api: ApiStack;
   web: WebStack;
   observability: ObservabilityStack;
@@ -65,9 +69,24 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
     rotationEntry: entries.rotation,
     notificationTopicName,
   });
+  // CloudFront web ACLs live in us-east-1; the edge stack reads the ARN across regions at deploy time.
+  const waf = new WafStack(app, `${prefix}Waf`, {
+    ...props,
+    env: { ...props.env, region: WAF_REGION },
+    ratePerFiveMinutes: config.wafRateLimit,
+  });
+  const edge = new EdgeStack(app, `${prefix}Edge`, {
+    ...props,
+    webAclArn: Fn.getStackOutput(waf.stackName, WEB_ACL_ARN_OUTPUT, WAF_REGION),
+    ...(config.webOrigin && config.certificateArn
+      ? { customDomain: { origin: config.webOrigin, certificateArn: config.certificateArn } }
+      : {}),
+  });
+  edge.addStackDependency(waf, 'the distribution uses the web ACL');
   const api = new ApiStack(app, `${prefix}Api`, {
     ...props,
-    webOrigin: config.webOrigin,
+    webOrigin: edge.webOrigin,
+    httpApi: edge.httpApi,
     proxyEntry: entries.proxy,
     botAliasArn: bot.aliasArn,
     botSecret: bot.botSecret,
@@ -79,8 +98,9 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
   });
   const web = new WebStack(app, `${prefix}Web`, {
     ...props,
-    webOrigin: config.webOrigin,
-    ...(config.certificateArn ? { certificateArn: config.certificateArn } : {}),
+    webOrigin: edge.webOrigin,
+    vpc: edge.vpc,
+    targetGroup: edge.targetGroup,
     apiUrl: api.apiUrl,
     authority: api.authority,
     clientId: api.userPoolClient.userPoolClientId,
@@ -91,12 +111,12 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
     ...props,
     functions: { Fulfillment: bot.fulfillment, Proxy: api.proxy },
     table: data.table,
-    httpApi: api.httpApi,
-    webService: web.service,
+    httpApi: edge.httpApi,
+    webTargets: edge.targetGroup,
     ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
     topicName: notificationTopicName,
     publishers: bot.fulfillment.role ? [bot.fulfillment.role] : [],
   });
   if (inputs.nag !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
-  return { data, bot, api, web, observability };
+  return { data, bot, waf, edge, api, web, observability };
 }

@@ -5,48 +5,63 @@
 import type { App } from 'aws-cdk-lib';
 import { z } from 'zod';
 
-const httpsOrLocalhost = z
+const httpsOrigin = z
   .url()
-  .refine((u) => {
-    const url = new URL(u);
-    return url.protocol === 'https:' || url.hostname === 'localhost';
-  }, 'must be an https:// origin (Cognito accepts plain http only for localhost)')
-  .refine((u) => new URL(u).pathname === '/', 'must be an origin only, without a path');
+  .refine((u) => new URL(u).protocol === 'https:', 'must be an https:// origin (CloudFront serves it)')
+  .refine((u) => new URL(u).pathname === '/', 'must be an origin only, without a path')
+  .refine((u) => new URL(u).port === '', 'must not name a port: CloudFront serves it on 443');
 
-export const deployConfigSchema = z.object({
-  /** Public origin of the chat app (Cognito callbacks, API CORS). Point its DNS at the ALB. */
-  webOrigin: httpsOrLocalhost.transform((u) => new URL(u).origin),
-  /** ACM certificate for the ALB's HTTPS listener; without it the ALB listens on plain HTTP. */
-  certificateArn: z
-    .string()
-    .regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[\w-]+$/, 'must be an ACM certificate ARN')
-    .optional(),
-  /** Prefix of the Cognito hosted UI domain (`<prefix>.auth.<region>.amazoncognito.com`), globally unique. */
-  authDomainPrefix: z
-    .string()
-    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lowercase letters, digits and hyphens')
-    .refine((p) => !p.includes('aws') && !p.includes('amazon') && !p.includes('cognito'), {
-      message: 'Cognito rejects domain prefixes containing aws, amazon or cognito',
-    })
-    .optional(),
-  /** Sites allowed to embed the chat (chat-web/public/widget.js opens it in an iframe): CSP frame-ancestors. */
-  embedOrigins: z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : v.split(/[\s,]+/)).filter(Boolean))
-    .pipe(
-      z.array(
-        z.url().refine((u) => new URL(u).origin === u, 'each embed origin must be scheme://host[:port] only'),
-      ),
-    )
-    .optional(),
-  /** Alarm (and overspend) notifications go here when set. */
-  alarmEmail: z.email().optional(),
-  /** Keep the ledger table when the stack is deleted (default true: it holds people's money records). */
-  retainData: z.boolean().default(true),
-  /** Requests per second across the chat API (steady state) and the burst above it. */
-  apiRateLimit: z.number().int().positive().default(50),
-  apiBurstLimit: z.number().int().positive().default(100),
-});
+export const deployConfigSchema = z
+  .object({
+    /**
+     * Custom public origin of the chat app (Cognito callbacks, the app's API base). Without it the app is
+     * served at the CloudFront distribution's own https://dxxxx.cloudfront.net name.
+     */
+    webOrigin: httpsOrigin.transform((u) => new URL(u).origin).optional(),
+    /** ACM certificate for webOrigin's host name. CloudFront only uses certificates from us-east-1. */
+    certificateArn: z
+      .string()
+      .regex(/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[\w-]+$/, 'must be an ACM certificate ARN')
+      .refine(
+        (arn) => arn.split(':')[3] === 'us-east-1',
+        'must be a certificate in us-east-1: CloudFront only uses certificates from that region',
+      )
+      .optional(),
+    /** Prefix of the Cognito hosted UI domain (`<prefix>.auth.<region>.amazoncognito.com`), globally unique. */
+    authDomainPrefix: z
+      .string()
+      .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'lowercase letters, digits and hyphens')
+      .refine((p) => !p.includes('aws') && !p.includes('amazon') && !p.includes('cognito'), {
+        message: 'Cognito rejects domain prefixes containing aws, amazon or cognito',
+      })
+      .optional(),
+    /** Sites allowed to embed the chat (chat-web/public/widget.js opens it in an iframe): CSP frame-ancestors. */
+    embedOrigins: z
+      .union([z.string(), z.array(z.string())])
+      .transform((v) => (Array.isArray(v) ? v : v.split(/[\s,]+/)).filter(Boolean))
+      .pipe(
+        z.array(
+          z
+            .url()
+            .refine((u) => new URL(u).origin === u, 'each embed origin must be scheme://host[:port] only'),
+        ),
+      )
+      .optional(),
+    /** Alarm (and overspend) notifications go here when set. */
+    alarmEmail: z.email().optional(),
+    /** Keep the ledger table when the stack is deleted (default true: it holds people's money records). */
+    retainData: z.boolean().default(true),
+    /** Requests per second across the chat API (steady state) and the burst above it. */
+    apiRateLimit: z.number().int().positive().default(50),
+    apiBurstLimit: z.number().int().positive().default(100),
+    /** Requests one IP may send through CloudFront in 5 minutes before AWS WAF blocks it. */
+    wafRateLimit: z.number().int().min(10).default(1000),
+  })
+  .refine((c) => (c.webOrigin === undefined) === (c.certificateArn === undefined), {
+    message:
+      'set webOrigin and certificateArn together (CloudFront needs the certificate to serve a custom domain), or neither to use the CloudFront domain',
+    path: ['certificateArn'],
+  });
 export type DeployConfig = z.infer<typeof deployConfigSchema>;
 
 const CONTEXT_PREFIX = 'budgetbuddy:';

@@ -217,10 +217,7 @@ describe('BotStack: the CfnBot is generated from budgetBuddyBot', () => {
       process.env.CDK_OUTDIR = outdir;
       // stacks.test.ts validates the same templates; here only the edit's way through bin/app.ts matters.
       process.env.CDK_VALIDATION = 'false';
-      process.env.CDK_CONTEXT_JSON = JSON.stringify({
-        'aws:cdk:bundling-stacks': [],
-        'budgetbuddy:webOrigin': 'https://chat.budgetbuddy.test',
-      });
+      process.env.CDK_CONTEXT_JSON = JSON.stringify({ 'aws:cdk:bundling-stacks': [] });
       jest.isolateModules(() => {
         // The edit a person makes in bot/src/definition/intents/LogExpense.ts, and nothing else: the
         // intent object that file exports, as the package's surface hands it out.

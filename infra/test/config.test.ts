@@ -2,20 +2,31 @@ import { App } from 'aws-cdk-lib';
 import { readDeployConfig } from '../lib/config';
 
 const configWith = (context: Record<string, unknown>) => readDeployConfig(new App({ context }));
+const DOMAIN = {
+  'budgetbuddy:webOrigin': 'https://chat.example.com',
+  'budgetbuddy:certificateArn':
+    'arn:aws:acm:us-east-1:123456789012:certificate/0f0e0d0c-1111-2222-3333-444455556666',
+};
 
 describe('deployment settings', () => {
-  it('accepts an https origin and fills in safe defaults', () => {
-    expect(configWith({ 'budgetbuddy:webOrigin': 'https://chat.example.com' })).toEqual({
-      webOrigin: 'https://chat.example.com',
+  it('needs no setting at all (the app is served on the CloudFront domain) and fills in safe defaults', () => {
+    expect(configWith({})).toEqual({
       retainData: true,
       apiRateLimit: 50,
       apiBurstLimit: 100,
+      wafRateLimit: 1000,
+    });
+  });
+
+  it('accepts a custom https origin together with its us-east-1 certificate', () => {
+    expect(configWith(DOMAIN)).toMatchObject({
+      webOrigin: 'https://chat.example.com',
+      certificateArn: DOMAIN['budgetbuddy:certificateArn'],
     });
   });
 
   it('coerces -c strings for booleans and numbers', () => {
     const config = configWith({
-      'budgetbuddy:webOrigin': 'http://localhost:8080',
       'budgetbuddy:retainData': 'false',
       'budgetbuddy:apiRateLimit': '5',
     });
@@ -25,17 +36,22 @@ describe('deployment settings', () => {
   it.each([
     ['budgetbuddy:webOrigin', 'http://chat.example.com', 'https://'],
     ['budgetbuddy:webOrigin', 'https://chat.example.com/app', 'without a path'],
+    ['budgetbuddy:webOrigin', 'https://chat.example.com:8443', 'port'],
     ['budgetbuddy:certificateArn', 'not-an-arn', 'ACM certificate ARN'],
+    [
+      'budgetbuddy:certificateArn',
+      'arn:aws:acm:eu-west-1:123456789012:certificate/0f0e0d0c-1111-2222-3333-444455556666',
+      'us-east-1',
+    ],
+    ['budgetbuddy:wafRateLimit', '5', 'budgetbuddy:wafRateLimit'],
     ['budgetbuddy:authDomainPrefix', 'my-cognito-app', 'cognito'],
     ['budgetbuddy:alarmEmail', 'ops-at-example', 'budgetbuddy:alarmEmail'],
   ])('rejects %s=%s with a message naming the setting', (key, value, message) => {
-    expect(() => configWith({ 'budgetbuddy:webOrigin': 'https://chat.example.com', [key]: value })).toThrow(
-      message,
-    );
+    expect(() => configWith({ ...DOMAIN, [key]: value })).toThrow(message);
   });
 
   it('reads embed origins from a comma-separated -c value and refuses paths', () => {
-    const base = { 'budgetbuddy:webOrigin': 'https://chat.example.com' };
+    const base = {};
     expect(
       configWith({ ...base, 'budgetbuddy:embedOrigins': 'https://a.example.com, https://b.example.com:8443' })
         .embedOrigins,
@@ -45,7 +61,12 @@ describe('deployment settings', () => {
     );
   });
 
-  it('requires the web origin', () => {
-    expect(() => configWith({})).toThrow('budgetbuddy:webOrigin');
+  it('refuses a custom origin without its certificate, and a certificate without an origin', () => {
+    expect(() => configWith({ 'budgetbuddy:webOrigin': DOMAIN['budgetbuddy:webOrigin'] })).toThrow(
+      'budgetbuddy:certificateArn: set webOrigin and certificateArn together',
+    );
+    expect(() => configWith({ 'budgetbuddy:certificateArn': DOMAIN['budgetbuddy:certificateArn'] })).toThrow(
+      'together',
+    );
   });
 });

@@ -6,11 +6,13 @@
  */
 import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
-  CorsHttpMethod,
   HttpApi,
   HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
   HttpStage,
   LogGroupLogDestination,
+  type IHttpApi,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -34,8 +36,11 @@ import { BundledFunction } from '../constructs/BundledFunction';
 import { FULFILLMENT_TABLE_ACTIONS } from '../constructs/tableActions';
 
 export interface ApiStackProps extends StackProps {
-  /** Public origin of the chat app: the only CORS origin and the only OAuth redirect target. */
+  /** Public origin of the chat app (EdgeStack.webOrigin): the only OAuth redirect target, and the API's
+   * base URL — the app reaches the API through CloudFront at /api/*, on its own origin (no CORS). */
   webOrigin: string;
+  /** The HTTP API, created in EdgeStack (CloudFront needs its endpoint); its routes are added here. */
+  httpApi: HttpApi;
   /** The proxy handler file, relative to the repo root. */
   proxyEntry: string;
   botAliasArn: string;
@@ -61,7 +66,7 @@ export const MONEY_ROUTES = [
 
 export class ApiStack extends Stack {
   readonly proxy: BundledFunction;
-  readonly httpApi: HttpApi;
+  readonly httpApi: IHttpApi;
   readonly apiUrl: string;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
@@ -171,15 +176,10 @@ export class ApiStack extends Stack {
       retention: RetentionDays.THREE_MONTHS,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    this.httpApi = new HttpApi(this, 'ChatApi', {
-      description: 'BudgetBuddy chat API',
-      createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: [props.webOrigin],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST],
-        allowHeaders: ['authorization', 'content-type'],
-        maxAge: Duration.hours(1),
-      },
+    // Imported by id so that the routes, the authorizer and the integration are created in this stack.
+    this.httpApi = HttpApi.fromHttpApiAttributes(this, 'ChatApi', {
+      httpApiId: props.httpApi.apiId,
+      apiEndpoint: props.httpApi.apiEndpoint,
     });
     new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
@@ -196,30 +196,29 @@ export class ApiStack extends Stack {
     const authorizer = new HttpJwtAuthorizer('CognitoJwt', this.authority, {
       jwtAudience: [this.userPoolClient.userPoolClientId],
     });
-    this.httpApi.addRoutes({ path: CHAT_ROUTE, methods: [HttpMethod.POST], integration, authorizer });
-    for (const route of MONEY_ROUTES) {
-      this.httpApi.addRoutes({ path: route.path, methods: [route.method], integration, authorizer });
-    }
+    const route = (id: string, path: string, method: HttpMethod, protect: boolean) =>
+      new HttpRoute(this, id, {
+        httpApi: this.httpApi,
+        routeKey: HttpRouteKey.with(path, method),
+        integration,
+        ...(protect ? { authorizer } : {}),
+      });
+    route('ChatRoute', CHAT_ROUTE, HttpMethod.POST, true);
+    MONEY_ROUTES.forEach((r, i) => route(`MoneyRoute${i}`, r.path, r.method, true));
     // The load balancer-style uptime probe carries no token; it reveals nothing but "up".
-    const [healthRoute] = this.httpApi.addRoutes({
-      path: HEALTH_ROUTE,
-      methods: [HttpMethod.GET],
-      integration,
-    });
-    this.apiUrl = this.httpApi.apiEndpoint;
+    const healthRoute = route('HealthRoute', HEALTH_ROUTE, HttpMethod.GET, false);
+    this.apiUrl = props.webOrigin;
 
     Validations.of(this.proxy).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       reason:
         'AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs: the AWS-maintained minimum.',
     });
-    if (healthRoute) {
-      const reason = 'GET /api/health is a public liveness probe that returns no data.';
-      Validations.of(healthRoute).acknowledge(
-        { id: 'AwsSolutions-APIG4', reason },
-        { id: 'AwsSolutions-COG4', reason },
-      );
-    }
+    const reason = 'GET /api/health is a public liveness probe that returns no data.';
+    Validations.of(healthRoute).acknowledge(
+      { id: 'AwsSolutions-APIG4', reason },
+      { id: 'AwsSolutions-COG4', reason },
+    );
 
     new CfnOutput(this, 'ApiUrl', { value: this.apiUrl });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });

@@ -18,7 +18,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Operation, type ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { ApplicationLoadBalancedFargateService } from 'aws-cdk-lib/aws-ecs-patterns';
+import type { ApplicationTargetGroup } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { ArnPrincipal, PolicyStatement, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -30,7 +30,8 @@ export interface ObservabilityStackProps extends StackProps {
   functions: Record<string, IFunction>;
   table: ITable;
   httpApi: HttpApi;
-  webService: ApplicationLoadBalancedFargateService;
+  /** The chat web containers' target group behind the load balancer. */
+  webTargets: ApplicationTargetGroup;
   alarmEmail?: string;
   /** The topic's physical name: BotStack builds its ARN from it for the code hook (no cross-stack cycle). */
   topicName: string;
@@ -155,7 +156,7 @@ export class ObservabilityStack extends Stack {
     const api5xx = props.httpApi.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' });
     alarm('Api5xx', api5xx, 'The chat API answered with 5xx', 5);
 
-    const healthyHosts = props.webService.targetGroup.metrics.healthyHostCount({
+    const healthyHosts = props.webTargets.metrics.healthyHostCount({
       period: Duration.minutes(1),
     });
     new Alarm(this, 'WebUnhealthy', {

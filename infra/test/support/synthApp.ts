@@ -13,7 +13,12 @@ import { tableDefinition } from '@budgetbuddy/fulfillment/store';
 import { buildBudgetBuddy, type BudgetBuddyStacks } from '../../lib/BudgetBuddyApp';
 import { readDeployConfig } from '../../lib/config';
 
-export const TEST_WEB_ORIGIN = 'https://chat.budgetbuddy.test';
+/** A custom domain and its (us-east-1) certificate, for tests that pass them as context. */
+export const TEST_CUSTOM_DOMAIN = {
+  'budgetbuddy:webOrigin': 'https://chat.budgetbuddy.test',
+  'budgetbuddy:certificateArn':
+    'arn:aws:acm:us-east-1:123456789012:certificate/0f0e0d0c-1111-2222-3333-444455556666',
+} as const;
 const STUB_ENTRY = 'infra/test/fixtures/handlerStub.ts';
 
 export interface SynthesizedApp {
@@ -44,7 +49,6 @@ export function synthApp(
     context: {
       'aws:cdk:bundling-stacks': [],
       '@aws-cdk/core:defaultCrossStackReferences': 'strong',
-      'budgetbuddy:webOrigin': TEST_WEB_ORIGIN,
       '@aws-cdk/core:validateAgainstDefaultRules': true,
       ...options.context,
     },
@@ -60,6 +64,8 @@ export function synthApp(
   const templates = {
     data: Template.fromStack(stacks.data),
     bot: Template.fromStack(stacks.bot),
+    waf: Template.fromStack(stacks.waf),
+    edge: Template.fromStack(stacks.edge),
     api: Template.fromStack(stacks.api),
     web: Template.fromStack(stacks.web),
     observability: Template.fromStack(stacks.observability),
