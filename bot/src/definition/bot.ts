@@ -20,6 +20,7 @@ import { QuerySpending } from './intents/QuerySpending';
 import { SetBudget } from './intents/SetBudget';
 import { SetCurrency } from './intents/SetCurrency';
 import { SetTimeZone } from './intents/SetTimeZone';
+import { SetEmailAlerts } from './intents/SetEmailAlerts';
 import { SmallTalk } from './intents/SmallTalk';
 import { SpendingInsights } from './intents/SpendingInsights';
 import { Undo } from './intents/Undo';
@@ -32,6 +33,7 @@ import { InsightType } from './slotTypes/InsightType';
 import { NoteType } from './slotTypes/NoteType';
 import { SmallTalkTopicType } from './slotTypes/SmallTalkTopicType';
 import { TimeZoneType } from './slotTypes/TimeZoneType';
+import { EmailAlertType } from './slotTypes/EmailAlertType';
 
 export const budgetBuddyBot: BotDefinition = {
   name: BOT_NAME,
@@ -57,6 +59,7 @@ export const budgetBuddyBot: BotDefinition = {
         Undo,
         SetCurrency,
         SetTimeZone,
+        SetEmailAlerts,
         DeleteBudget,
         QueryIncome,
         SpendingInsights,
@@ -71,6 +74,7 @@ export const budgetBuddyBot: BotDefinition = {
         EntryType,
         CurrencyType,
         TimeZoneType,
+        EmailAlertType,
         InsightType,
         SmallTalkTopicType,
       ],

@@ -26,6 +26,8 @@ export const IntentName = {
   Undo: 'Undo',
   SetCurrency: 'SetCurrency',
   SetTimeZone: 'SetTimeZone',
+  /** Whether and when budget alerts are e-mailed ("stop the e-mails", "only email me at 100%"). */
+  SetEmailAlerts: 'SetEmailAlerts',
   DeleteBudget: 'DeleteBudget',
   /** Read-only: money that came in ("how much did I earn last month"). */
   QueryIncome: 'QueryIncome',
@@ -47,6 +49,7 @@ export const WRITE_INTENTS: readonly IntentName[] = [
   IntentName.Undo,
   IntentName.SetCurrency,
   IntentName.SetTimeZone,
+  IntentName.SetEmailAlerts,
   IntentName.DeleteBudget,
 ];
 
@@ -65,6 +68,8 @@ export const SlotName = {
   TimeZone: 'TimeZone',
   /** Which insight SpendingInsights gives (Biggest, DailyAverage, WeeklyAverage, Trend, ByWeek, TopNotes, VersusUsual). */
   Insight: 'Insight',
+  /** Which budget alerts are e-mailed: Off, On (80% and 100%) or OverOnly (100%) (SetEmailAlerts). */
+  EmailAlerts: 'EmailAlerts',
   /** What kind of small talk (Thanks, Bye, HowAreYou, AreYouABot, Compliment, Complaint). */
   Topic: 'Topic',
 } as const;
@@ -81,6 +86,17 @@ export const BudgetPeriod = {
   Yearly: 'Yearly',
 } as const;
 export type BudgetPeriod = (typeof BudgetPeriod)[keyof typeof BudgetPeriod];
+
+/**
+ * Which budget alerts a person gets by e-mail (the EmailAlerts slot's values, stored in the profile):
+ * none, both thresholds (80% and 100%, the default), or only going over (100%).
+ */
+export const EmailAlertSetting = {
+  Off: 'Off',
+  On: 'On',
+  OverOnly: 'OverOnly',
+} as const;
+export type EmailAlertSetting = (typeof EmailAlertSetting)[keyof typeof EmailAlertSetting];
 
 export const EXPENSE_CATEGORIES = [
   'Food',

@@ -570,6 +570,20 @@ function setTimeZone(e: Evidence): boolean {
   return TIME_ZONE_CUE.test(e.lower) && (e.hasTimeZone || /\btime ?zone\b/.test(e.lower));
 }
 
+/** Budget alert e-mails are only changed by a sentence about e-mail: "stop" alone stops nothing. */
+const EMAIL_WORDS = /\b(?:e-?mails?|e-?mailing|e-?mailed|mails|inbox|email notifications?)\b/;
+
+const EMAIL_SETTING_CUE =
+  /\b(?:stop|turn|switch|no more|no longer|don'?t|do not|only|just|unsubscribe|enable|disable|resume|start|mute|silence|alerts?|notifications?|settings?|when|at|if|again|me)\b/;
+
+function setEmailAlerts(e: Evidence): boolean {
+  if (e.isWish && !/\b(?:want|don'?t want|do not want)\b/.test(e.lower)) return false;
+  // "did you email me" asks; "can you stop emailing me" is a request.
+  if (e.isQuestion && !/^(?:can|could|would|will) you\b/.test(e.lower)) return false;
+  // "check my email" and "email my accountant" mention e-mail but ask for no alert setting.
+  return EMAIL_WORDS.test(e.lower) && EMAIL_SETTING_CUE.test(e.lower);
+}
+
 const BUDGET_REMOVERS =
   /\b(?:remove|delete|cancel|drop|clear|erase|rid of|stop|no more|no longer|don'?t need|do not need|don'?t want|do not want|anymore|turn off|take off|scrap|end)\b/;
 
@@ -619,6 +633,7 @@ const rules: Partial<Record<string, (e: Evidence) => boolean>> = {
   [IntentName.Undo]: (e) => UNDO.test(e.lower),
   [IntentName.SetCurrency]: setCurrency,
   [IntentName.SetTimeZone]: setTimeZone,
+  [IntentName.SetEmailAlerts]: setEmailAlerts,
   [IntentName.DeleteBudget]: deleteBudget,
   [IntentName.LogExpense]: logExpense,
   [IntentName.LogIncome]: logIncome,

@@ -8,7 +8,7 @@ import type { LexResponse } from '@budgetbuddy/bot/lex';
 import { formatMoney } from '../domain/ledger/money';
 import { afterLogging, type LastAction, type LastLogged } from '../lex/memory';
 import { buttonsCard, Buttons, plainText } from '../lex/messages';
-import { IntentName } from '@budgetbuddy/bot';
+import { EmailAlertSetting, IntentName } from '@budgetbuddy/bot';
 import { asIntent, type IntentHandler, type Turn } from './turn';
 import { budgetLabel } from './budgetRemoval';
 import { askToDelete } from './DeleteTransaction';
@@ -96,6 +96,12 @@ async function undoSetting(
   if (action.field === 'currency') {
     await turn.repo.putProfile(turn.userId, { ...turn.profile, currency: action.previous });
     return done(turn, `Undone: I'm back to ${action.previous}.`, { lastAction: null });
+  }
+  if (action.field === 'emailAlerts') {
+    const previous =
+      Object.values(EmailAlertSetting).find((s) => s === action.previous) ?? EmailAlertSetting.On;
+    await turn.repo.putProfile(turn.userId, { ...turn.profile, emailAlerts: previous });
+    return done(turn, 'Undone: your e-mail alert setting is back as it was.', { lastAction: null });
   }
   // Back to following the browser, as before the change.
   const { timeZoneChosen: _chosen, ...profile } = turn.profile;

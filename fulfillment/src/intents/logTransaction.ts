@@ -286,7 +286,7 @@ export const logTransaction =
         lines.push("(I couldn't check your budgets just now.)");
       }
       // A retried turn (same request) finds its expense already saved: it was announced the first time.
-      if (created) await notifyCrossings(turn.notifier, alerts, turn.logError);
+      if (created) await notifyCrossings(turn, alerts, turn.logError);
     }
     // The parts of one message the proxy split into turns share its id: one undo takes them all back.
     const messageId = turn.event.requestAttributes?.[MESSAGE_ID_ATTRIBUTE];

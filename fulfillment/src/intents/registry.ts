@@ -11,7 +11,7 @@ import { handleListTransactions } from './ListTransactions';
 import { handleDeleteTransaction } from './DeleteTransaction';
 import { handleEditTransaction } from './EditTransaction';
 import { handleUndo } from './Undo';
-import { handleSetCurrency, handleSetTimeZone } from './settings';
+import { handleSetCurrency, handleSetEmailAlerts, handleSetTimeZone } from './settings';
 import { handleDeleteBudget } from './budgetRemoval';
 import { handleSpendingInsights } from './SpendingInsights';
 import { handleCancel, handleFallback, handleGreeting, handleHelp, handleSmallTalk } from './conversational';
@@ -34,6 +34,7 @@ export const intentHandlers: Record<IntentName, IntentHandler> = {
   [IntentName.Undo]: handleUndo,
   [IntentName.SetCurrency]: handleSetCurrency,
   [IntentName.SetTimeZone]: handleSetTimeZone,
+  [IntentName.SetEmailAlerts]: handleSetEmailAlerts,
   [IntentName.DeleteBudget]: handleDeleteBudget,
   [IntentName.QueryIncome]: handleQueryIncome,
   [IntentName.SpendingInsights]: handleSpendingInsights,

@@ -1,9 +1,9 @@
 /**
- * SetCurrency and SetTimeZone: profile settings, each undoable. The Currency slot carries an ISO 4217
+ * SetCurrency, SetTimeZone and SetEmailAlerts: profile settings, each undoable. The Currency slot carries an ISO 4217
  * code and the TimeZone slot an IANA zone; both are checked before anything changes. Amounts are never
  * converted: entries and budgets keep the currency they were made in, and the reply says so.
  */
-import { SlotName } from '@budgetbuddy/bot';
+import { EmailAlertSetting, SlotName } from '@budgetbuddy/bot';
 import { formatMoney, isKnownCurrency, normalizeCurrency } from '../domain/ledger/money';
 import { isKnownTimeZone } from '../domain/ledger/periods';
 import { pushedBack } from '../lex/memory';
@@ -95,6 +95,56 @@ export const handleSetTimeZone: IntentHandler = async (turn) => {
     ],
     {
       lastAction: { type: 'setting', field: 'timeZone', previous: current },
+      ...(pushedBack(turn.memory.lastLogged) ? { lastLogged: pushedBack(turn.memory.lastLogged) } : {}),
+    },
+  );
+};
+
+const ALERT_CHOICES = {
+  [EmailAlertSetting.On]: 'at 80% and at 100% of a budget',
+  [EmailAlertSetting.OverOnly]: 'only when you go over a budget (100%)',
+  [EmailAlertSetting.Off]: 'never',
+} as const;
+
+function isAlertSetting(value: string | undefined): value is EmailAlertSetting {
+  return value !== undefined && Object.hasOwn(ALERT_CHOICES, value);
+}
+
+/** What the reply says the setting now does; e-mails exist only where a mail sender is configured. */
+function describeAlerts(setting: EmailAlertSetting): string {
+  return setting === EmailAlertSetting.Off
+    ? "I won't e-mail you budget alerts. You'll still see them here in the chat."
+    : `I'll e-mail you budget alerts ${ALERT_CHOICES[setting]}, once per budget and period, to the address you signed in with.`;
+}
+
+export const handleSetEmailAlerts: IntentHandler = async (turn) => {
+  const current = turn.profile.emailAlerts ?? EmailAlertSetting.On;
+  const slot = turn.slot(SlotName.EmailAlerts);
+  const said = slot?.interpreted;
+  if (!isAlertSetting(said)) {
+    return turn.reply.elicitSlot(SlotName.EmailAlerts, [
+      plainText(
+        `Right now I e-mail you budget alerts ${ALERT_CHOICES[current]}. Should I e-mail you at 80% and 100%, only when you go over, or not at all?`,
+      ),
+      buttonsCard('E-mail alerts', [
+        { text: '80% and 100%', value: 'email me at 80% and 100%' },
+        { text: 'Only at 100%', value: 'only email me at 100%' },
+        { text: 'No e-mails', value: 'stop the e-mails' },
+      ]),
+    ]);
+  }
+  if (said === current) {
+    return turn.reply.close([plainText(`Already set: ${describeAlerts(current)}`)]);
+  }
+  turn.writing = true;
+  await turn.repo.putProfile(turn.userId, { ...turn.profile, emailAlerts: said });
+  return turn.reply.close(
+    [
+      plainText(`Done — ${describeAlerts(said)}`),
+      buttonsCard('Anything else?', [Buttons.undo, Buttons.logExpense, Buttons.help]),
+    ],
+    {
+      lastAction: { type: 'setting', field: 'emailAlerts', previous: current },
       ...(pushedBack(turn.memory.lastLogged) ? { lastLogged: pushedBack(turn.memory.lastLogged) } : {}),
     },
   );

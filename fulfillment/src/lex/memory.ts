@@ -121,7 +121,7 @@ const lastActionSchema = z.discriminatedUnion('type', [
   /** A profile setting changed: undo sets it back. */
   z.object({
     type: z.literal('setting'),
-    field: z.enum(['currency', 'timeZone']),
+    field: z.enum(['currency', 'timeZone', 'emailAlerts']),
     previous: z.string().min(1),
   }),
   z.object({

@@ -7,6 +7,7 @@
  * Amounts are integer minor units of `currency` (ISO 4217); never floats.
  * `date` is the user's local calendar date (YYYY-MM-DD, in the user's time zone); rollup keys derive from it.
  */
+import type { EmailAlertSetting } from '@budgetbuddy/bot';
 
 export type TransactionKind = 'expense' | 'income';
 export type TransactionSource = 'chat' | 'seed' | 'import' | 'api';
@@ -65,6 +66,11 @@ export interface UserProfile {
   timeZoneChosen?: boolean;
   /** Set once this person has taught a category ("costco" → Groceries): only then are their words looked up. */
   taughtCategories?: boolean;
+  /**
+   * Which budget alerts are e-mailed ("stop the e-mails", "only email me at 100%"). Absent means On:
+   * 80% and 100%. The chat shows every crossing whatever this says.
+   */
+  emailAlerts?: EmailAlertSetting;
 }
 
 /** A calendar bucket the store keeps rollups for: ISO week (`2026-W48`), month (`2026-11`) or year (`2026`). */
@@ -203,6 +209,13 @@ export interface LedgerRepository {
     kind: TransactionKind,
     words: readonly string[],
   ): Promise<LearnedCategory[]>;
+
+  /**
+   * Records that the alert `key` (one budget, one period, one threshold) was sent, kept until
+   * `expiresAt`. True the first time, false when it was already recorded: a budget alert is e-mailed
+   * once per threshold and period, also when spending dips below and crosses again, or two turns race.
+   */
+  claimAlert(userId: string, key: string, expiresAt: Date): Promise<boolean>;
 }
 
 /** Thrown by implementations when the backing store fails; the code hook turns it into "couldn't save". */

@@ -63,6 +63,7 @@ import {
   TXN_PREFIX,
   budgetSk,
   categoryAttr,
+  alertSk,
   idempotencySk,
   learnSk,
   importSk,
@@ -638,6 +639,30 @@ export class DynamoLedgerRepository implements LedgerRepository {
         return row;
       }),
     };
+  }
+
+  async claimAlert(userId: string, key: string, expiresAt: Date): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            PK: userPk(userId),
+            SK: alertSk(key),
+            type: ITEM_TYPE.alert,
+            // DynamoDB's TTL removes it after the period; until then the condition refuses a second send.
+            expiresAt: Math.ceil(expiresAt.getTime() / 1000),
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof Error && err.name === 'ConditionalCheckFailedException') return false;
+      throw new StoreUnavailableError('Could not record the budget alert: the database is unavailable.', {
+        cause: err,
+      });
+    }
   }
 
   async setPendingImportProgress(userId: string, importId: string, committedRows: number): Promise<void> {

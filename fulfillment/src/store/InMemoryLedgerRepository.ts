@@ -47,6 +47,8 @@ interface UserData {
   rollups: Map<string, PeriodTotals>;
   budgets: Map<string, Budget>;
   learned: Map<string, LearnedCategory>;
+  /** Alert keys already sent → when they expire. */
+  alerts: Map<string, Date>;
 }
 
 const rollupId = (period: PeriodKey, currency: string) => `${period.granularity}#${period.key}#${currency}`;
@@ -78,6 +80,7 @@ export class InMemoryLedgerRepository implements LedgerRepository {
         profile: null,
         transactions: new Map(),
         requests: new Map(),
+        alerts: new Map(),
         rollups: new Map(),
         budgets: new Map(),
         learned: new Map(),
@@ -208,6 +211,14 @@ export class InMemoryLedgerRepository implements LedgerRepository {
   async rememberCategory(userId: string, learned: LearnedCategory): Promise<void> {
     const word = learned.word.trim().toLowerCase();
     this.user(userId).learned.set(`${learned.kind}#${word}`, { ...learned, word });
+  }
+
+  async claimAlert(userId: string, key: string, expiresAt: Date): Promise<boolean> {
+    const alerts = this.user(userId).alerts;
+    const until = alerts.get(key);
+    if (until && until.getTime() > this.clock.now().getTime()) return false;
+    alerts.set(key, new Date(expiresAt));
+    return true;
   }
 
   async recallCategories(

@@ -15,6 +15,7 @@ export const ITEM_TYPE = {
   profile: 'PROFILE',
   idempotency: 'IDEMP',
   learned: 'LEARN',
+  alert: 'ALERT',
 } as const;
 
 export const learnedSchema = z.object({
@@ -136,6 +137,7 @@ const profileSchema = z.object({
   customCategories: z.array(z.string()).default([]),
   timeZoneChosen: z.boolean().optional(),
   taughtCategories: z.boolean().optional(),
+  emailAlerts: z.enum(['Off', 'On', 'OverOnly']).optional(),
 });
 
 export function profileFromItem(item: Record<string, unknown>): UserProfile {
@@ -146,6 +148,7 @@ export function profileFromItem(item: Record<string, unknown>): UserProfile {
     customCategories: p.customCategories,
     ...(p.timeZoneChosen ? { timeZoneChosen: true } : {}),
     ...(p.taughtCategories ? { taughtCategories: true } : {}),
+    ...(p.emailAlerts ? { emailAlerts: p.emailAlerts } : {}),
   };
 }
 

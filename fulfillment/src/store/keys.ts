@@ -9,6 +9,7 @@
  *   USER#<id>     ROLLUP#<week|month|year>#<key>#<currency>   totals of one period in one currency
  *   USER#<id>     BUDGET#<Weekly|Monthly|Yearly>#<*|C#name>   a budget (* = overall)
  *   USER#<id>     IDEMP#<requestId>                           idempotency record, expires after 7 days
+ *   USER#<id>     ALERT#<budget>#<period key>#<threshold>     a budget alert e-mailed, expires after the period
  *   USER#<id>     LEARN#<expense|income>#<word>               the category this user gave a word ("costco")
  *   USER#<id>     IMPORT#<importId>#<chunk>                   a previewed bank import, expires after 1 hour
  */
@@ -51,6 +52,10 @@ export const learnSk = (kind: 'expense' | 'income', word: string): string =>
   `${LEARN_PREFIX}${kind}#${word.trim().toLowerCase()}`;
 
 export const idempotencySk = (requestId: string): string => `IDEMP#${requestId}`;
+
+/** A budget alert already e-mailed (budget, period, threshold); expires when the period has passed. */
+export const ALERT_PREFIX = 'ALERT#';
+export const alertSk = (key: string): string => `${ALERT_PREFIX}${key}`;
 
 /**
  * Rollup items keep each category's total as its own top-level number attribute, so one `ADD` per

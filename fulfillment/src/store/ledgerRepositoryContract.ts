@@ -332,6 +332,23 @@ export function runLedgerRepositoryContract(
       });
     });
 
+    describe('budget alerts sent', () => {
+      it('claims an alert key once per user, also when two claims race', async () => {
+        const user = newUser();
+        const key = 'Monthly#food#USD#2026-11-01#80';
+        const until = new Date(Date.now() + 40 * 86_400_000);
+        const raced = await Promise.all([
+          repo.claimAlert(user, key, until),
+          repo.claimAlert(user, key, until),
+          repo.claimAlert(user, key, until),
+        ]);
+        expect(raced.filter(Boolean)).toHaveLength(1);
+        expect(await repo.claimAlert(user, key, until)).toBe(false);
+        expect(await repo.claimAlert(user, 'Monthly#food#USD#2026-11-01#100', until)).toBe(true);
+        expect(await repo.claimAlert(newUser(), key, until)).toBe(true);
+      });
+    });
+
     describe('user isolation', () => {
       it("never lets one user read, list or delete another user's transaction", async () => {
         const alice = newUser();

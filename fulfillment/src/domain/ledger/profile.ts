@@ -12,6 +12,7 @@ const profileSchema = z.object({
   customCategories: z.array(z.string()).max(200),
   timeZoneChosen: z.boolean().optional(),
   taughtCategories: z.boolean().optional(),
+  emailAlerts: z.enum(['Off', 'On', 'OverOnly']).optional(),
 });
 
 /** Normalises a profile (currency upper-cased, categories trimmed and de-duplicated); throws a LedgerError. */
@@ -30,5 +31,6 @@ export function parseUserProfile(input: unknown): UserProfile {
     customCategories: p.customCategories.reduce<string[]>((acc, c) => addCustomCategory(acc, c), []),
     ...(p.timeZoneChosen ? { timeZoneChosen: true } : {}),
     ...(p.taughtCategories ? { taughtCategories: true } : {}),
+    ...(p.emailAlerts ? { emailAlerts: p.emailAlerts } : {}),
   };
 }

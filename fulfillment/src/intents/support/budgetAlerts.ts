@@ -5,6 +5,9 @@
 import type { BudgetAlert, BudgetNotifier } from '../../ports/BudgetNotifier';
 import type { LedgerRepository } from '../../ports/LedgerRepository';
 import { thresholdsCrossed } from '../../domain/ledger/budgets';
+import { categoryKey } from '../../domain/ledger/categories';
+import { EmailAlertSetting } from '@budgetbuddy/bot';
+import type { UserProfile } from '../../ports/LedgerRepository';
 import type { IsoDay } from '@budgetbuddy/bot/calendar';
 import { budgetsCounting, budgetStatus } from './budgetStatus';
 
@@ -73,6 +76,8 @@ export async function budgetLinesAfterExpenses(
         userId,
         budgetName: status.name,
         threshold: Math.max(...crossed),
+        budgetKey: `${budget.period}#${budget.category === null ? '*' : categoryKey(budget.category)}#${budget.currency}`,
+        period: { from: status.period.from, to: status.period.to },
         spentMinor: status.spentMinor,
         limitMinor: budget.limitMinor,
         currency: budget.currency,
@@ -84,16 +89,49 @@ export async function budgetLinesAfterExpenses(
 }
 
 const NOTIFY_TIMEOUT_MS = 2_000;
+const DAY_MS = 86_400_000;
+
+/** Whether the person's e-mail setting ("stop the e-mails", "only email me at 100%") wants this alert. */
+export function alertWanted(setting: UserProfile['emailAlerts'], alert: BudgetAlert): boolean {
+  const wanted = setting ?? EmailAlertSetting.On;
+  if (wanted === EmailAlertSetting.Off) return false;
+  return wanted === EmailAlertSetting.On || alert.threshold >= 100;
+}
+
+export interface AlertTarget {
+  notifier: BudgetNotifier;
+  repo: LedgerRepository;
+  userId: string;
+  profile: UserProfile;
+}
 
 /**
- * Sends the turn's crossings to the notifier. The reply has said it already, so a slow or failing
- * notifier costs at most NOTIFY_TIMEOUT_MS and is only logged: it never changes what the person sees.
+ * Sends the turn's crossings to the notifier: only those the person's setting wants, and each
+ * threshold of a budget period once (recorded in the store before sending, so a race or a dip below
+ * the line and back never sends it twice; a failed send is logged, not retried). The reply has said it
+ * already, so a slow or failing notifier costs at most NOTIFY_TIMEOUT_MS and is only logged: it never
+ * changes what the person sees.
  */
 export async function notifyCrossings(
-  notifier: BudgetNotifier,
-  alerts: readonly BudgetAlert[],
+  target: AlertTarget,
+  crossings: readonly BudgetAlert[],
   logError: (message: string, detail: Record<string, unknown>) => void,
 ): Promise<void> {
+  const { notifier, repo, userId, profile } = target;
+  const wanted = crossings.filter((alert) => alertWanted(profile.emailAlerts, alert));
+  if (wanted.length === 0) return;
+  const alerts: BudgetAlert[] = [];
+  try {
+    for (const alert of wanted) {
+      // Kept a day past the period's end, so every time zone has left the period before it expires.
+      const expiresAt = new Date(Date.parse(`${alert.period.to}T00:00:00Z`) + 2 * DAY_MS);
+      const key = `${alert.budgetKey}#${alert.period.from}#${alert.threshold}`;
+      if (await repo.claimAlert(userId, key, expiresAt)) alerts.push(alert);
+    }
+  } catch (err) {
+    logError('Budget notification skipped: could not record it', { error: String(err) });
+    return;
+  }
   if (alerts.length === 0) return;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
