@@ -5,7 +5,7 @@
 import { Fn, Validations, type App, type StackProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { BotDefinition } from '@budgetbuddy/bot';
-import type { DeployConfig } from './config';
+import { alertMailConfig, type DeployConfig } from './config';
 import { ApiStack } from './stacks/ApiStack';
 import { BotStack } from './stacks/BotStack';
 import { DataStack } from './stacks/DataStack';
@@ -55,6 +55,8 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
   const { config } = inputs;
   const entries = { ...HANDLER_ENTRIES, ...inputs.entries };
   const notificationTopicName = `${prefix}-notifications`;
+  const userPoolIdParameterName = `/${prefix}/user-pool-id`;
+  const alertMail = alertMailConfig(config);
   const data = new DataStack(app, `${prefix}Data`, {
     ...props,
     tableDefinition: inputs.tableDefinition,
@@ -67,7 +69,8 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
     indexNames: data.indexNames,
     fulfillmentEntry: entries.fulfillment,
     rotationEntry: entries.rotation,
-    notificationTopicName,
+    userPoolIdParameterName,
+    ...(alertMail ? { alertMail } : {}),
   });
   // CloudFront web ACLs live in us-east-1; the edge stack reads the ARN across regions at deploy time.
   const waf = new WafStack(app, `${prefix}Waf`, {
@@ -95,6 +98,8 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
     rateLimit: config.apiRateLimit,
     burstLimit: config.apiBurstLimit,
     ...(config.authDomainPrefix ? { authDomainPrefix: config.authDomainPrefix } : {}),
+    userPoolIdParameterName,
+    ...(alertMail && bot.fulfillment.role ? { alertMailer: bot.fulfillment.role } : {}),
   });
   const web = new WebStack(app, `${prefix}Web`, {
     ...props,
@@ -115,7 +120,6 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
     webTargets: edge.targetGroup,
     ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
     topicName: notificationTopicName,
-    publishers: bot.fulfillment.role ? [bot.fulfillment.role] : [],
   });
   if (inputs.nag !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return { data, bot, waf, edge, api, web, observability };

@@ -47,8 +47,24 @@ export const deployConfigSchema = z
         ),
       )
       .optional(),
-    /** Alarm (and overspend) notifications go here when set. */
+    /** CloudWatch alarms are e-mailed here (operators only) when set. */
     alarmEmail: z.email().optional(),
+    /**
+     * From address of the budget alert e-mails each person gets at their own verified address. Without
+     * it no alert is e-mailed (the chat still shows them). It must belong to an identity already
+     * verified in SES in the deployment region (`alertSesIdentity`).
+     */
+    alertFromAddress: z.email().optional(),
+    /** The verified SES identity (a domain or an address) sending is allowed on; default: the address's domain. */
+    alertSesIdentity: z
+      .string()
+      .regex(/^(?:[^@\s]+@)?[a-z0-9.-]+\.[a-z]{2,}$/i, 'a domain or an e-mail address verified in SES')
+      .optional(),
+    /** An existing SES configuration set to send with (event publishing, suppression), if any. */
+    alertConfigurationSet: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, "-" and "_"')
+      .optional(),
     /** Keep the ledger table when the stack is deleted (default true: it holds people's money records). */
     retainData: z.boolean().default(true),
     /** Requests per second across the chat API (steady state) and the burst above it. */
@@ -57,12 +73,47 @@ export const deployConfigSchema = z
     /** Requests one IP may send through CloudFront in 5 minutes before AWS WAF blocks it. */
     wafRateLimit: z.number().int().min(10).default(1000),
   })
+  .refine(
+    (c) => c.alertFromAddress !== undefined || (c.alertSesIdentity ?? c.alertConfigurationSet) === undefined,
+    {
+      message: 'alertSesIdentity and alertConfigurationSet need alertFromAddress',
+      path: ['alertFromAddress'],
+    },
+  )
+  .refine(
+    (c) =>
+      c.alertFromAddress === undefined ||
+      c.alertSesIdentity === undefined ||
+      c.alertFromAddress.toLowerCase() === c.alertSesIdentity.toLowerCase() ||
+      c.alertFromAddress.toLowerCase().endsWith(`@${c.alertSesIdentity.toLowerCase()}`),
+    {
+      message: 'alertFromAddress must be at alertSesIdentity (that address, or an address at that domain)',
+      path: ['alertSesIdentity'],
+    },
+  )
   .refine((c) => (c.webOrigin === undefined) === (c.certificateArn === undefined), {
     message:
       'set webOrigin and certificateArn together (CloudFront needs the certificate to serve a custom domain), or neither to use the CloudFront domain',
     path: ['certificateArn'],
   });
 export type DeployConfig = z.infer<typeof deployConfigSchema>;
+
+/** Where budget alert e-mails come from, when they are configured. */
+export interface AlertMailConfig {
+  fromAddress: string;
+  /** The SES identity name: a domain, or the address itself. */
+  sesIdentity: string;
+  configurationSet?: string;
+}
+
+export function alertMailConfig(config: DeployConfig): AlertMailConfig | undefined {
+  if (!config.alertFromAddress) return undefined;
+  return {
+    fromAddress: config.alertFromAddress,
+    sesIdentity: config.alertSesIdentity ?? config.alertFromAddress.split('@')[1]!,
+    ...(config.alertConfigurationSet ? { configurationSet: config.alertConfigurationSet } : {}),
+  };
+}
 
 const CONTEXT_PREFIX = 'budgetbuddy:';
 

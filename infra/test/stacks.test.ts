@@ -8,7 +8,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { tableDefinition } from '@budgetbuddy/fulfillment/store';
 import { FULFILLMENT_TABLE_ACTIONS } from '../lib/constructs/tableActions';
 import { repoPath } from '../lib/constructs/paths';
-import { NOTIFICATION_TOPIC_ENV } from '../lib/stacks/BotStack';
+import { ALERT_ENV } from '../lib/stacks/BotStack';
 import { WEB_CONTAINER_PORT, WEB_HEALTH_PATH } from '../lib/stacks/WebStack';
 import { onlyResource, synthApp, type SynthesizedApp } from './support/synthApp';
 
@@ -35,8 +35,8 @@ function statementsOf(template: Template, functionIdPrefix: string): Statement[]
   const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resources[string][];
   return policies
     .filter((p) =>
-      (p.Properties.Roles as { Ref: string }[]).some((r) =>
-        r.Ref.startsWith(`${functionIdPrefix}ServiceRole`),
+      (p.Properties.Roles as { Ref?: string }[]).some((r) =>
+        r.Ref?.startsWith(`${functionIdPrefix}ServiceRole`),
       ),
     )
     .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
@@ -142,27 +142,97 @@ describe('the synthesized BudgetBuddy stacks', () => {
       expect(JSON.stringify(resources)).toMatch(/LedgerTable/);
     });
 
-    it('lets the fulfillment Lambda publish to the notification topic only, and do nothing else', () => {
+    it('gives the fulfillment Lambda no e-mail or topic rights unless alert e-mails are configured', () => {
       const statements = statementsOf(t.bot, 'Fulfillment');
       expect(
         statements
           .map((s) => asArray(s.Action).map((a) => a.split(':')[0]))
           .flat()
           .sort(),
-      ).toEqual([...FULFILLMENT_TABLE_ACTIONS.map(() => 'dynamodb'), 'secretsmanager', 'sns'].sort());
+      ).toEqual([...FULFILLMENT_TABLE_ACTIONS.map(() => 'dynamodb'), 'secretsmanager'].sort());
       // It reads the identity key (to check the proxy's signature) and no other secret.
       const secretRead = statements.find((s) => asArray(s.Action).includes('secretsmanager:GetSecretValue'));
       expect(asArray(secretRead?.Action)).toEqual(['secretsmanager:GetSecretValue']);
       expect(JSON.stringify(secretRead?.Resource)).toMatch(/^\{"Ref":"IdentityKey[0-9A-F]+"\}$/);
-      const publish = statements.find((s) => asArray(s.Action).includes('sns:Publish'));
-      expect(asArray(publish?.Action)).toEqual(['sns:Publish']);
-      const topicName = onlyResource(t.observability, 'AWS::SNS::Topic').Properties.TopicName as string;
-      expect(JSON.stringify(publish?.Resource)).toContain(`:${topicName}"`);
-      // The function is told the same ARN it may publish to.
       const fn = onlyResource(t.bot, 'AWS::Lambda::Function', /^Fulfillment/).Properties as {
         Environment: { Variables: Record<string, unknown> };
       };
-      expect(fn.Environment.Variables[NOTIFICATION_TOPIC_ENV]).toEqual(publish?.Resource);
+      expect(Object.keys(fn.Environment.Variables)).not.toContain(ALERT_ENV.fromAddress);
+      expect(JSON.stringify(t.api.toJSON())).not.toContain('cognito-idp:AdminGetUser');
+    });
+
+    it('with alert e-mails configured, lets the code hook send only from that address and identity, and read only this pool', () => {
+      const mail = synthApp({
+        nag: true,
+        context: {
+          'budgetbuddy:alertFromAddress': 'alerts@mail.example.com',
+          'budgetbuddy:alertConfigurationSet': 'budget-alerts',
+        },
+      });
+      try {
+        const statements = statementsOf(mail.templates.bot, 'Fulfillment');
+        const services = statements.flatMap((s) => asArray(s.Action).map((a) => a.split(':')[0])).sort();
+        expect(services).toEqual(
+          [...FULFILLMENT_TABLE_ACTIONS.map(() => 'dynamodb'), 'secretsmanager', 'ses', 'ssm'].sort(),
+        );
+        const send = statements.find((s) => asArray(s.Action).includes('ses:SendEmail'));
+        expect(asArray(send?.Action)).toEqual(['ses:SendEmail']);
+        const sendTo = JSON.stringify(send?.Resource);
+        expect(sendTo).toContain(':identity/mail.example.com');
+        expect(sendTo).toContain(':configuration-set/budget-alerts');
+        expect(sendTo).not.toContain('*');
+        expect(send?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'alerts@mail.example.com' } });
+        const param = statements.find((s) => asArray(s.Action).includes('ssm:GetParameter'));
+        expect(asArray(param?.Action)).toEqual(['ssm:GetParameter']);
+        expect(JSON.stringify(param?.Resource)).toContain(':parameter/BudgetBuddy/user-pool-id');
+
+        const fn = onlyResource(mail.templates.bot, 'AWS::Lambda::Function', /^Fulfillment/).Properties as {
+          Environment: { Variables: Record<string, unknown> };
+        };
+        expect(fn.Environment.Variables).toMatchObject({
+          [ALERT_ENV.fromAddress]: 'alerts@mail.example.com',
+          [ALERT_ENV.configurationSet]: 'budget-alerts',
+          [ALERT_ENV.userPoolIdParameter]: '/BudgetBuddy/user-pool-id',
+        });
+        expect(JSON.stringify(fn.Environment.Variables[ALERT_ENV.identityArn])).toContain(
+          ':identity/mail.example.com',
+        );
+        // ApiStack owns the pool: its policy on the code hook's role allows AdminGetUser on that pool only.
+        mail.templates.api.hasResourceProperties('AWS::SSM::Parameter', {
+          Name: '/BudgetBuddy/user-pool-id',
+          Value: { Ref: Match.stringLikeRegexp('^Users') },
+        });
+        const lookup = Object.values(mail.templates.api.findResources('AWS::IAM::Policy')).filter((p) =>
+          JSON.stringify(p).includes('cognito-idp:'),
+        );
+        expect(lookup).toHaveLength(1);
+        expect(lookup[0]?.Properties.PolicyDocument.Statement).toEqual([
+          {
+            Effect: 'Allow',
+            Action: 'cognito-idp:AdminGetUser',
+            Resource: { 'Fn::GetAtt': [expect.stringMatching(/^Users/), 'Arn'] },
+          },
+        ]);
+        expect(JSON.stringify(lookup[0]?.Properties.Roles)).toMatch(/FulfillmentServiceRole/);
+        // cdk-nag stays clean with the e-mail rights, without a new acknowledgement.
+        const report = new AwsSolutionsChecks().validateScope(mail.app);
+        expect(report.violations.map((v) => v.ruleName)).toEqual([]);
+        // Nobody's spending goes through the operators' topic any more.
+        expect(JSON.stringify(mail.templates.bot.toJSON())).not.toContain('sns:Publish');
+      } finally {
+        mail.cleanup();
+      }
+    });
+
+    it('refuses a From address outside the configured SES identity', () => {
+      expect(() =>
+        synthApp({
+          context: {
+            'budgetbuddy:alertFromAddress': 'alerts@other.example.org',
+            'budgetbuddy:alertSesIdentity': 'mail.example.com',
+          },
+        }),
+      ).toThrow(/alertFromAddress must be at alertSesIdentity/);
     });
 
     it('lets the proxy read only the bot secret and the identity key, and call only RecognizeText on the live alias', () => {
@@ -355,7 +425,7 @@ describe('the synthesized BudgetBuddy stacks', () => {
       t.observability.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
     });
 
-    it('lets CloudWatch and the code hook publish to the encrypted topic, and mails the operator alarms only', () => {
+    it('lets CloudWatch publish to the encrypted topic, and mails the operator alarms', () => {
       const topic = onlyResource(t.observability, 'AWS::SNS::Topic');
       expect(topic.Properties.KmsMasterKeyId).toBeDefined();
       const topicPolicy = onlyResource(t.observability, 'AWS::SNS::TopicPolicy').Properties as {
@@ -371,14 +441,14 @@ describe('the synthesized BudgetBuddy stacks', () => {
       );
       const keyPolicy = JSON.stringify(onlyResource(t.observability, 'AWS::KMS::Key').Properties.KeyPolicy);
       expect(keyPolicy).toContain('cloudwatch.amazonaws.com');
-      expect(keyPolicy).toMatch(/FulfillmentServiceRole/);
+      // Only CloudWatch publishes: the code hook no longer sends people's amounts to this topic.
+      expect(keyPolicy).not.toMatch(/FulfillmentServiceRole/);
 
       const withEmail = synthApp({ context: { 'budgetbuddy:alarmEmail': 'ops@example.com' } });
       try {
         withEmail.templates.observability.hasResourceProperties('AWS::SNS::Subscription', {
           Protocol: 'email',
           Endpoint: 'ops@example.com',
-          FilterPolicy: { kind: [{ exists: false }] },
         });
       } finally {
         withEmail.cleanup();

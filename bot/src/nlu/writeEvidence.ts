@@ -576,6 +576,10 @@ const EMAIL_WORDS = /\b(?:e-?mails?|e-?mailing|e-?mailed|mails|inbox|email notif
 const EMAIL_SETTING_CUE =
   /\b(?:stop|turn|switch|no more|no longer|don'?t|do not|only|just|unsubscribe|enable|disable|resume|start|mute|silence|alerts?|notifications?|settings?|when|at|if|again|me)\b/;
 
+/** "I got 3 new emails" counts messages: news, not a transaction (unless money is said too). */
+const EMAIL_COUNT = /\b\d+\s+(?:new\s+|unread\s+|more\s+)?(?:e-?mails?|messages)\b/;
+const countsEmails = (e: Evidence): boolean => EMAIL_COUNT.test(e.lower) && !e.hasMoney;
+
 function setEmailAlerts(e: Evidence): boolean {
   if (e.isWish && !/\b(?:want|don'?t want|do not want)\b/.test(e.lower)) return false;
   // "did you email me" asks; "can you stop emailing me" is a request.
@@ -635,8 +639,8 @@ const rules: Partial<Record<string, (e: Evidence) => boolean>> = {
   [IntentName.SetTimeZone]: setTimeZone,
   [IntentName.SetEmailAlerts]: setEmailAlerts,
   [IntentName.DeleteBudget]: deleteBudget,
-  [IntentName.LogExpense]: logExpense,
-  [IntentName.LogIncome]: logIncome,
+  [IntentName.LogExpense]: (e) => !countsEmails(e) && logExpense(e),
+  [IntentName.LogIncome]: (e) => !countsEmails(e) && logIncome(e),
   [IntentName.SetBudget]: (e) =>
     (any(e.words, BUDGET_WORDS) && (e.hasNumber || e.hasPeriod || any(e.words, BUDGET_SETTERS))) ||
     (e.hasNumber && LIMIT_PHRASE.test(e.lower)) ||

@@ -28,7 +28,8 @@ import {
   UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { AnyPrincipal, Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { AnyPrincipal, Effect, Policy, PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { ResourcePolicy, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -53,6 +54,10 @@ export interface ApiStackProps extends StackProps {
   authDomainPrefix?: string;
   rateLimit: number;
   burstLimit: number;
+  /** SSM parameter the pool id is written to (the code hook reads it; BotStack cannot reference this stack). */
+  userPoolIdParameterName: string;
+  /** The code hook's role, when it e-mails budget alerts: it may look up a user's verified address. */
+  alertMailer?: IRole;
 }
 
 export const CHAT_ROUTE = '/api/chat';
@@ -123,6 +128,24 @@ export class ApiStack extends Stack {
       refreshTokenValidity: Duration.days(30),
     });
     this.authDomainUrl = domain.baseUrl();
+    new StringParameter(this, 'UserPoolIdParameter', {
+      parameterName: props.userPoolIdParameterName,
+      stringValue: this.userPool.userPoolId,
+      description: 'BudgetBuddy user pool id, read by the Lex code hook to e-mail budget alerts',
+    });
+    if (props.alertMailer) {
+      // A policy of this stack on the code hook's role (a grant on the role itself would put the pool's
+      // ARN in BotStack, which this stack depends on): read one user's attributes, on this pool only.
+      new Policy(this, 'CodeHookReadsVerifiedEmail', {
+        roles: [props.alertMailer],
+        statements: [
+          new PolicyStatement({
+            actions: ['cognito-idp:AdminGetUser'],
+            resources: [this.userPool.userPoolArn],
+          }),
+        ],
+      });
+    }
     this.authority = `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`;
 
     this.proxy = new BundledFunction(this, 'Proxy', {

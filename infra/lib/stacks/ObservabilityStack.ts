@@ -1,10 +1,8 @@
 /**
  * Alarms and a dashboard over the moving parts: Lambda errors/throttles, DynamoDB throttles, chat API
- * 5xx and the web service's healthy hosts, and the one encrypted SNS topic that carries two kinds of
- * message: CloudWatch alarms (no message attributes) and the code hook's overspend notices (message
- * attributes `kind` = `overspend` and `userId`). The `budgetbuddy:alarmEmail` subscription receives
- * alarms only; each person's overspend e-mails are a subscription filtered on their user id
- * (docs/deploy.md), so nobody receives another person's spending.
+ * 5xx and the web service's healthy hosts, and the encrypted SNS topic the alarms go to, for operators
+ * only (`budgetbuddy:alarmEmail`). Nobody's spending goes through it: budget alerts are e-mailed to
+ * each person alone, through SES, by the code hook (BotStack).
  */
 import { Arn, ArnFormat, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -19,10 +17,10 @@ import {
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Operation, type ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { ApplicationTargetGroup } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import { ArnPrincipal, PolicyStatement, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { SubscriptionFilter, Topic } from 'aws-cdk-lib/aws-sns';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 
@@ -33,16 +31,8 @@ export interface ObservabilityStackProps extends StackProps {
   /** The chat web containers' target group behind the load balancer. */
   webTargets: ApplicationTargetGroup;
   alarmEmail?: string;
-  /** The topic's physical name: BotStack builds its ARN from it for the code hook (no cross-stack cycle). */
   topicName: string;
-  /** Roles that publish to the topic (their identity policy allows sns:Publish; the key must let them encrypt). */
-  publishers: IRole[];
 }
-
-/** Message attributes of an overspend notice; subscriptions filter on them. */
-export const NOTICE_KIND_ATTRIBUTE = 'kind';
-export const OVERSPEND_NOTICE_KIND = 'overspend';
-export const NOTICE_USER_ATTRIBUTE = 'userId';
 
 const FIVE_MINUTES = Duration.minutes(5);
 /** The operations the store issues; DynamoDB reports throttles per operation. */
@@ -64,20 +54,9 @@ export class ObservabilityStack extends Stack {
     // CloudWatch cannot publish to a topic encrypted with the AWS-managed SNS key, so use our own key.
     const key = new Key(this, 'AlarmTopicKey', {
       enableKeyRotation: true,
-      description: 'Encrypts the BudgetBuddy notification topic (alarms, overspend notices)',
+      description: "Encrypts the BudgetBuddy operators' alarm topic",
     });
     key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
-    // Publishers live in stacks that this one depends on, so they are named in the key policy here.
-    if (props.publishers.length > 0) {
-      key.addToResourcePolicy(
-        new PolicyStatement({
-          sid: 'NotificationPublishers',
-          principals: props.publishers.map((role) => new ArnPrincipal(role.roleArn)),
-          actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-          resources: ['*'],
-        }),
-      );
-    }
     this.topic = new Topic(this, 'AlarmTopic', {
       topicName: props.topicName,
       displayName: 'BudgetBuddy',
@@ -109,12 +88,7 @@ export class ObservabilityStack extends Stack {
       }),
     );
     if (props.alarmEmail) {
-      this.topic.addSubscription(
-        new EmailSubscription(props.alarmEmail, {
-          // Alarms carry no message attributes; overspend notices do, and are not the operator's business.
-          filterPolicy: { [NOTICE_KIND_ATTRIBUTE]: SubscriptionFilter.notExistsFilter() },
-        }),
-      );
+      this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
     }
     const notify = new SnsAction(this.topic);
 

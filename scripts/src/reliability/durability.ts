@@ -40,6 +40,8 @@ export interface Sent {
   user: string;
   amountMinor: number;
   acknowledged: boolean;
+  /** The HTTP status of the reply, when one came before the kill. */
+  status?: number;
   /** Read back before the kill: found, not found, or the read-back had not finished at the kill. */
   beforeKill: 'found' | 'missing' | 'unchecked' | 'n/a';
   /** Copies stored after the restart (0, 1, or more if something was written twice). */
@@ -59,8 +61,15 @@ export interface RunFigures {
   lost: number;
   /** Acknowledged, readable before the kill, missing after: a loss inside the store. */
   lostAfterReadable: number;
-  /** Not acknowledged (cut off by the kill) but stored: allowed, the person was never told either way. */
+  /**
+   * Not acknowledged but stored: cut off by the kill, or answered 502 "could not answer just now — your
+   * message was not lost, please try again" after the proxy's 10 s Lex timeout while the code hook went
+   * on and saved it (a retry with the same clientMessageId is then answered from the idempotency record).
+   * Allowed: the person was never told it was not saved.
+   */
   storedUnacknowledged: number;
+  /** Replies 502 (the proxy gave up waiting for Lex) before the kill. */
+  answered502: number;
   duplicates: number;
   consistencyDifferences: number;
   items: Sent[];
@@ -130,6 +139,7 @@ export async function durabilityRun(options: DurabilityOptions = {}): Promise<Ru
           }),
           timeoutMs: 180_000,
         });
+        item.status = res.status;
         text = res.status === 200 ? replyText(res) : '';
       } catch {
         return; // cut off by the kill
@@ -183,6 +193,7 @@ export async function durabilityRun(options: DurabilityOptions = {}): Promise<Ru
       lost: acked.filter((s) => s.afterRestart === 0).length,
       lostAfterReadable: acked.filter((s) => s.beforeKill === 'found' && s.afterRestart === 0).length,
       storedUnacknowledged: items.filter((s) => !s.acknowledged && s.afterRestart > 0).length,
+      answered502: items.filter((s) => s.status === 502).length,
       duplicates: items.filter((s) => s.afterRestart > 1).length,
       consistencyDifferences: consistency.differences.length,
       items,
@@ -201,7 +212,7 @@ export function summaryLine(f: Omit<RunFigures, 'items'>): string {
     `sent ${f.sent}, in flight at the kill ${f.inFlightAtKill}, acknowledged ${f.acknowledged}, readable before kill ${f.readableBeforeKill} ` +
     `(missing ${f.missingBeforeKill}, unchecked ${f.uncheckedBeforeKill}), present after restart ` +
     `${f.presentAfterRestart}, lost ${f.lost} (of them readable before: ${f.lostAfterReadable}), ` +
-    `stored unacknowledged ${f.storedUnacknowledged}, duplicates ${f.duplicates}, ` +
+    `stored unacknowledged ${f.storedUnacknowledged} (502 replies ${f.answered502}), duplicates ${f.duplicates}, ` +
     `consistency differences ${f.consistencyDifferences}`
   );
 }
@@ -219,6 +230,7 @@ export function totals(runs: RunFigures[]): Omit<RunFigures, 'items'> {
     lost: sum('lost'),
     lostAfterReadable: sum('lostAfterReadable'),
     storedUnacknowledged: sum('storedUnacknowledged'),
+    answered502: sum('answered502'),
     duplicates: sum('duplicates'),
     consistencyDifferences: sum('consistencyDifferences'),
   };
