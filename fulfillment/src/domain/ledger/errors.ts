@@ -13,14 +13,7 @@ export class LedgerError extends Error {
 }
 
 export type LedgerField =
-  | 'amount'
-  | 'currency'
-  | 'category'
-  | 'date'
-  | 'note'
-  | 'timeZone'
-  | 'transaction'
-  | 'goal';
+  'amount' | 'currency' | 'category' | 'date' | 'note' | 'timeZone' | 'transaction' | 'goal';
 
 export class InvalidAmountError extends LedgerError {
   override name = 'InvalidAmountError';
