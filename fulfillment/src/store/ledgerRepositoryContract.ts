@@ -9,6 +9,7 @@ import { localDate, periodKeyOf } from '../domain/ledger/periods';
 import type { Clock } from '../ports/Clock';
 import type { LedgerRepository } from '../ports/LedgerRepository';
 import type { NewTransaction, PeriodKey, TransactionKind } from '../domain/ledger';
+import { describeGoalContract } from './goalRepositoryContract';
 
 export interface ContractSubject {
   repo: LedgerRepository;
@@ -671,5 +672,7 @@ export function runLedgerRepositoryContract(
         clock.set('2026-11-24T12:00:00.000Z');
       });
     });
+
+    describeGoalContract(() => repo);
   });
 }

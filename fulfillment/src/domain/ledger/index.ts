@@ -35,3 +35,4 @@ export {
 } from './periods';
 export { minorUnitsSchema, asMinorUnits, type MinorUnits, type Money } from './money';
 export { pendingImportRowSchema, type PendingImportRow, type PendingImport } from './pendingImport';
+export type { SavingsGoal, NewGoal, GoalContribution, ContributionResult } from './goals';
