@@ -7,7 +7,7 @@ import type { LedgerRepository } from '../../ports/LedgerRepository';
 import { thresholdsCrossed } from '../../domain/ledger/budgets';
 import { categoryKey } from '../../domain/ledger/categories';
 import { EmailAlertSetting } from '@budgetbuddy/bot';
-import type { UserProfile } from '../../ports/LedgerRepository';
+import type { UserProfile } from '../../domain/ledger/profile';
 import type { IsoDay } from '@budgetbuddy/bot/calendar';
 import { budgetsCounting, budgetStatus } from './budgetStatus';
 
