@@ -3,16 +3,14 @@
  * from the header on a phone; budgets and goals as progress bars with their level in words; a refresh
  * after each turn that changes data; keyboard and screen-reader use; axe-core with the panel open and closed.
  */
-import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { startStack, type Stack } from './support/stack';
 import { launchBrowser, type TestBrowser } from './support/browser';
 import { ChatPage } from './support/ChatPage';
+import { axeViolations } from './support/axe';
 import { ensureWebBuild } from '@budgetbuddy/scripts/local';
 
 jest.setTimeout(90_000);
-
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let stack: Stack;
 let browser: TestBrowser;
@@ -26,25 +24,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.stop();
 });
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } })
-      .axe;
-    const result = (await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })) as { violations: AxeViolation[] };
-    return result.violations;
-  });
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? null);
 
