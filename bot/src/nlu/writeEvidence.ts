@@ -50,6 +50,11 @@ export interface Evidence {
   hasEntry: boolean;
   /** About saving toward something or a goal ("save 2000 for a trip", "my japan goal", "toward the car"). */
   aboutGoals: boolean;
+  /**
+   * The text with the words of questions the bot never saw swapped for known ones ("what have my
+   * outlays been" → "expenses"), set by the interpreter: what a read is about may be said in them.
+   */
+  readLower?: string;
 }
 
 const any = (words: Set<string>, list: readonly string[]): boolean => list.some((w) => words.has(w));
@@ -612,9 +617,10 @@ const FOLLOW_UP = /^(?:and|what about|how about|also)\b/;
 const readRequest =
   (intent: string) =>
   (e: Evidence): boolean =>
-    READ_SHAPE.test(e.lower) &&
-    (READ_TOPICS[intent]?.test(e.lower) !== false ||
-      e.hasExpenseCategory ||
+    READ_SHAPE.test(e.readLower ?? e.lower) &&
+    (READ_TOPICS[intent]?.test(e.readLower ?? e.lower) !== false ||
+      // A budget question names the budget or how it stands: "how do i make tuna salad" names food only.
+      (e.hasExpenseCategory && intent !== IntentName.CheckBudget) ||
       (intent !== IntentName.QueryIncome && FOLLOW_UP.test(e.lower)));
 
 /** Saving toward something, or a goal named (issue 12 point 3). */
