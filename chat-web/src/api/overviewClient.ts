@@ -1,5 +1,5 @@
 import { overviewSchema, type Overview } from '@budgetbuddy/fulfillment/overview-api';
-import { chatErrorSchema } from './replySchema';
+import { chatErrorSchema } from '@budgetbuddy/fulfillment/chat-api';
 
 export type OverviewResult = { ok: true; overview: Overview } | { ok: false; message: string };
 
