@@ -63,7 +63,8 @@ const MONEY_QUESTION_ACTIVATION = 0.15;
 /** Read intents asked about one's own money may have more words the bot never saw. */
 const MAX_UNKNOWN_SHARE_FOR_MONEY_QUESTION = 0.67;
 /** Small talk without a known topic is still said to the bot ("how is life treating you"). */
-const SAID_TO_THE_BOT = /\b(?:you|your|youre|ya|u|yourself|bot|ai)\b|^(?:how|hows|what|whats|hello|hi|hey)\b/;
+const SAID_TO_THE_BOT =
+  /\b(?:you|your|youre|ya|u|yourself|bot|ai)\b|^(?:(?:so|well|and|ok|okay|oh|hey|hi|hello|howdy),? )?(?:how|hows|what|whats|hello|hi|hey)\b/;
 /** What is left of a slot-less read-only intent's score when the text carries values. */
 const VALUES_WITHOUT_SLOTS_FACTOR = 0.3;
 
