@@ -24,6 +24,7 @@ import { SetEmailAlerts } from './intents/SetEmailAlerts';
 import { SmallTalk } from './intents/SmallTalk';
 import { SpendingInsights } from './intents/SpendingInsights';
 import { Undo } from './intents/Undo';
+import { AddToGoal, CheckGoal, DeleteGoal, SetGoal } from './intents/goals';
 import { BudgetPeriodType } from './slotTypes/BudgetPeriodType';
 import { CurrencyType } from './slotTypes/CurrencyType';
 import { EntryType } from './slotTypes/EntryType';
@@ -34,6 +35,7 @@ import { NoteType } from './slotTypes/NoteType';
 import { SmallTalkTopicType } from './slotTypes/SmallTalkTopicType';
 import { TimeZoneType } from './slotTypes/TimeZoneType';
 import { EmailAlertType } from './slotTypes/EmailAlertType';
+import { GoalNameType } from './slotTypes/GoalNameType';
 
 export const budgetBuddyBot: BotDefinition = {
   name: BOT_NAME,
@@ -64,6 +66,10 @@ export const budgetBuddyBot: BotDefinition = {
         QueryIncome,
         SpendingInsights,
         SmallTalk,
+        SetGoal,
+        AddToGoal,
+        CheckGoal,
+        DeleteGoal,
         FallbackIntent,
       ],
       slotTypes: [
@@ -77,6 +83,7 @@ export const budgetBuddyBot: BotDefinition = {
         EmailAlertType,
         InsightType,
         SmallTalkTopicType,
+        GoalNameType,
       ],
     },
   ],
