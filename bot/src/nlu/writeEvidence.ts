@@ -699,7 +699,8 @@ const rules: Partial<Record<string, (e: Evidence) => boolean>> = {
     (any(e.words, BUDGET_WORDS) && (e.hasNumber || e.hasPeriod || any(e.words, BUDGET_SETTERS))) ||
     (e.hasNumber && LIMIT_PHRASE.test(e.lower)) ||
     (e.hasNumber && e.hasPeriod && !any(e.words, SPENT_VERBS)),
-  [IntentName.DeleteTransaction]: deleteTransaction,
+  // "delete the first email" is about a mailbox, not an entry.
+  [IntentName.DeleteTransaction]: (e) => !(EMAIL_WORDS.test(e.lower) && !e.hasMoney) && deleteTransaction(e),
 };
 
 /** Whether the text may be read as `intentName`: writes need evidence, reads a read's shape. Code never is a write. */

@@ -13,6 +13,7 @@ export const SetEmailAlerts: IntentDefinition = {
     '{EmailAlerts} the emails',
     '{EmailAlerts} emails',
     '{EmailAlerts} the mail alerts',
+    '{EmailAlerts} the e mails',
     '{EmailAlerts} e mail alerts',
     '{EmailAlerts} the email alerts',
     '{EmailAlerts} email alerts',
