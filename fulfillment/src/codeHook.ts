@@ -29,6 +29,7 @@ export interface CodeHookDeps {
 }
 
 // `@budgetbuddy/fulfillment/code-hook` is this module: the hook, and the signed identity it trusts.
+export type { BudgetAlert, BudgetNotifier } from './ports/BudgetNotifier';
 export { COULD_NOT_LOOK_UP, COULD_NOT_SAVE, UNKNOWN_USER } from './lex/failures';
 export {
   requireSignedIdentity,

@@ -12,7 +12,7 @@ import {
   type RecognizeTextCommandOutput,
 } from '@aws-sdk/client-lex-runtime-v2';
 import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot';
-import type { IdentityKeys } from '@budgetbuddy/fulfillment/code-hook';
+import type { BudgetNotifier, IdentityKeys } from '@budgetbuddy/fulfillment/code-hook';
 import type { Clock, LedgerRepository } from '@budgetbuddy/fulfillment/ledger';
 import { recognizeTextInput, sessionIdFor } from '@budgetbuddy/fulfillment/proxy';
 import { TTL_ATTRIBUTE } from '@budgetbuddy/fulfillment/store';
@@ -45,12 +45,15 @@ export interface HarnessOptions {
   clock?: Clock;
   /** Wraps the store the code hook uses (the test's own `repo` stays unwrapped), e.g. to make it fail. */
   wrapRepo?: (repo: LedgerRepository) => LedgerRepository;
+  /** Budget alerts besides the chat (none by default, as in `npm start`). */
+  notifier?: BudgetNotifier;
 }
 
 export async function startConversationHarness(opts: HarnessOptions = {}): Promise<ConversationHarness> {
   const stack = await startStack({
     quiet: true,
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.notifier ? { notifier: opts.notifier } : {}),
     // A test that breaks the store on purpose expects the failures it causes; they are not news.
     ...(opts.wrapRepo ? { wrapRepo: opts.wrapRepo, logCodeHookErrors: false } : {}),
   });

@@ -19,6 +19,7 @@ import {
   requireSignedIdentity,
   secretIdentityKeys,
   sessionAttributesSigned,
+  type BudgetNotifier,
   type IdentityKeys,
 } from '@budgetbuddy/fulfillment/code-hook';
 import { systemClock, type Clock, type LedgerRepository } from '@budgetbuddy/fulfillment/ledger';
@@ -62,6 +63,11 @@ export interface StackOptions {
   wrapRepo?: (repo: LedgerRepository) => LedgerRepository;
   /** The code hook logs its unexpected failures (default); a test that causes them on purpose turns it off. */
   logCodeHookErrors?: boolean;
+  /**
+   * Where budget alerts go besides the chat. `npm start` has none (nothing is e-mailed offline, as
+   * before); tests pass a recording one to see that the person's e-mail setting is honoured.
+   */
+  notifier?: BudgetNotifier;
   /** JVM profile for DynamoDB Local: 'quick' starts faster (tests), 'full' runs faster (benchmarks). */
   jvm?: 'quick' | 'full';
 }
@@ -139,6 +145,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       createCodeHook({
         repo: opts.wrapRepo ? opts.wrapRepo(repo) : repo,
         clock,
+        ...(opts.notifier ? { notifier: opts.notifier } : {}),
         ...(opts.logCodeHookErrors === false ? { logError: () => undefined } : {}),
       }),
       identityKeys,
