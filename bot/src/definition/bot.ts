@@ -23,6 +23,10 @@ import { SetTimeZone } from './intents/SetTimeZone';
 import { SmallTalk } from './intents/SmallTalk';
 import { SpendingInsights } from './intents/SpendingInsights';
 import { Undo } from './intents/Undo';
+import { CancelRecurring, PauseRecurring } from './intents/CancelRecurring';
+import { ListRecurring } from './intents/ListRecurring';
+import { SetRecurring, SetRecurringIncome } from './intents/SetRecurring';
+import { RecurringActionType } from './slotTypes/RecurringActionType';
 import { BudgetPeriodType } from './slotTypes/BudgetPeriodType';
 import { CurrencyType } from './slotTypes/CurrencyType';
 import { EntryType } from './slotTypes/EntryType';
@@ -61,6 +65,11 @@ export const budgetBuddyBot: BotDefinition = {
         QueryIncome,
         SpendingInsights,
         SmallTalk,
+        SetRecurring,
+        SetRecurringIncome,
+        ListRecurring,
+        CancelRecurring,
+        PauseRecurring,
         FallbackIntent,
       ],
       slotTypes: [
@@ -73,6 +82,7 @@ export const budgetBuddyBot: BotDefinition = {
         TimeZoneType,
         InsightType,
         SmallTalkTopicType,
+        RecurringActionType,
       ],
     },
   ],

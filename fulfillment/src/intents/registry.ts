@@ -15,6 +15,7 @@ import { handleSetCurrency, handleSetTimeZone } from './settings';
 import { handleDeleteBudget } from './budgetRemoval';
 import { handleSpendingInsights } from './SpendingInsights';
 import { handleCancel, handleFallback, handleGreeting, handleHelp, handleSmallTalk } from './conversational';
+import { recurringIntentHandlers } from './recurring';
 import { ContextName, type Draft } from '../lex/memory';
 import { plainText } from '../lex/messages';
 
@@ -38,6 +39,7 @@ export const intentHandlers: Record<IntentName, IntentHandler> = {
   [IntentName.QueryIncome]: handleQueryIncome,
   [IntentName.SpendingInsights]: handleSpendingInsights,
   [IntentName.SmallTalk]: handleSmallTalk,
+  ...recurringIntentHandlers,
 };
 
 export function handlerFor(intentName: string): IntentHandler {

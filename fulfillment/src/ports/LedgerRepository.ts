@@ -8,8 +8,11 @@
  * `date` is the user's local calendar date (YYYY-MM-DD, in the user's time zone); rollup keys derive from it.
  */
 
+import type { RecurringRuleStore } from './RecurringRuleStore';
+
 export type TransactionKind = 'expense' | 'income';
-export type TransactionSource = 'chat' | 'seed' | 'import' | 'api';
+/** 'recurring': posted by the scheduled job from a recurring rule (domain/recurring). */
+export type TransactionSource = 'chat' | 'seed' | 'import' | 'api' | 'recurring';
 export type BudgetPeriodName = 'Weekly' | 'Monthly' | 'Yearly';
 
 export interface Transaction {
@@ -151,7 +154,7 @@ export interface TransactionSpan {
   to: string;
 }
 
-export interface LedgerRepository {
+export interface LedgerRepository extends RecurringRuleStore {
   getProfile(userId: string): Promise<UserProfile | null>;
   putProfile(userId: string, profile: UserProfile): Promise<void>;
 

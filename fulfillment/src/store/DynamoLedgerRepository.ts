@@ -76,6 +76,13 @@ import {
 import { editDeltas, newestFirst, rangeLimit, rollupDeltas } from './totals';
 import type { RollupDelta, RollupItemDelta } from './totals';
 import { z } from 'zod';
+import { DynamoRecurringRules } from './recurringRules';
+import type {
+  DueRecurringRule,
+  NewRecurringRule,
+  RecurringRule,
+  RecurringStatus,
+} from '../domain/recurring/rules';
 
 /** How long a request id is remembered: far longer than any Lambda or client retry window. */
 export const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -137,6 +144,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
   private readonly table: string;
   private readonly clock: Clock;
   private readonly newId: () => string;
+  private readonly rules: DynamoRecurringRules;
 
   constructor(options: DynamoLedgerRepositoryOptions) {
     this.doc = DynamoDBDocumentClient.from(options.client, {
@@ -145,6 +153,35 @@ export class DynamoLedgerRepository implements LedgerRepository {
     this.table = options.tableName;
     this.clock = options.clock ?? systemClock;
     this.newId = options.newId ?? randomUUID;
+    this.rules = new DynamoRecurringRules(this.doc, this.table, this.clock);
+  }
+
+  // Recurring rules (issue 12): their own module, on the same table and client.
+  addRecurringRule(userId: string, input: NewRecurringRule): Promise<RecurringRule> {
+    return this.rules.addRecurringRule(userId, input);
+  }
+  getRecurringRule(userId: string, ruleId: string): Promise<RecurringRule | null> {
+    return this.rules.getRecurringRule(userId, ruleId);
+  }
+  listRecurringRules(userId: string): Promise<RecurringRule[]> {
+    return this.rules.listRecurringRules(userId);
+  }
+  setRecurringRuleStatus(
+    userId: string,
+    ruleId: string,
+    status: RecurringStatus,
+    nextDue: string | null,
+  ): Promise<RecurringRule | null> {
+    return this.rules.setRecurringRuleStatus(userId, ruleId, status, nextDue);
+  }
+  deleteRecurringRule(userId: string, ruleId: string): Promise<RecurringRule | null> {
+    return this.rules.deleteRecurringRule(userId, ruleId);
+  }
+  advanceRecurringRule(userId: string, ruleId: string, from: string, to: string | null): Promise<boolean> {
+    return this.rules.advanceRecurringRule(userId, ruleId, from, to);
+  }
+  listDueRecurringRules(day: string): Promise<DueRecurringRule[]> {
+    return this.rules.listDueRecurringRules(day);
   }
 
   async getProfile(userId: string): Promise<UserProfile | null> {

@@ -31,7 +31,7 @@ const transactionSchema = z.object({
   category: z.string(),
   date: z.string(),
   note: z.string().optional(),
-  source: z.enum(['chat', 'seed', 'import', 'api']),
+  source: z.enum(['chat', 'seed', 'import', 'api', 'recurring']),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -28,7 +28,7 @@ export const newTransactionSchema = z.object({
   category: z.string(),
   date: z.string(),
   note: z.string().optional(),
-  source: z.enum(['chat', 'seed', 'import', 'api']),
+  source: z.enum(['chat', 'seed', 'import', 'api', 'recurring']),
   requestId: z.string().min(1).max(MAX_REQUEST_ID_LENGTH),
 });
 
