@@ -13,8 +13,7 @@ import { startStack, type Stack } from './stack';
 
 jest.setTimeout(240_000);
 
-const RENT =
-  'DTSTART:20261201T000000Z\nRRULE:FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=1'; // every month on the 1st
+const RENT = 'DTSTART:20261201T000000Z\nRRULE:FREQ=MONTHLY;INTERVAL=1;BYMONTHDAY=1'; // every month on the 1st
 const dataDir = mkdtempSync(join(tmpdir(), 'bb-recurring-'));
 const clock = new SettableClock('2026-12-03T15:00:00Z');
 let stack: Stack | undefined;
@@ -46,7 +45,8 @@ test('a stack started after a long sleep posts every missed occurrence once, and
   // The laptop sleeps until March 1st, 08:00 in New York.
   clock.set('2027-03-01T13:00:00Z');
   s = await start();
-  const dates = async () => (await s.repo.listAllTransactions('sleeper')).map((t) => [t.date, t.amountMinor, t.source]);
+  const dates = async () =>
+    (await s.repo.listAllTransactions('sleeper')).map((t) => [t.date, t.amountMinor, t.source]);
   expect(await dates()).toEqual([
     ['2027-01-01', 150_000, 'recurring'],
     ['2027-02-01', 150_000, 'recurring'],
