@@ -36,7 +36,8 @@ export class RecurringPostingJob extends Construct {
     // A role of its own, with no AWS managed policy: BundledFunction adds its log group, this its table rights.
     const role = new Role(this, 'PostRecurringServiceRole', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: 'BudgetBuddy recurring-payments job: the due index and the writes of posting, nothing else',
+      description:
+        'BudgetBuddy recurring-payments job: the due index and the writes of posting, nothing else',
     });
     this.function = new BundledFunction(this, 'PostRecurring', {
       entry: props.entry,
