@@ -27,6 +27,7 @@ import { CancelRecurring, PauseRecurring } from './intents/CancelRecurring';
 import { ListRecurring } from './intents/ListRecurring';
 import { SetRecurring, SetRecurringIncome } from './intents/SetRecurring';
 import { RecurringActionType } from './slotTypes/RecurringActionType';
+import { AddToGoal, CheckGoal, DeleteGoal, SetGoal } from './intents/goals';
 import { BudgetPeriodType } from './slotTypes/BudgetPeriodType';
 import { CurrencyType } from './slotTypes/CurrencyType';
 import { EntryType } from './slotTypes/EntryType';
@@ -36,6 +37,7 @@ import { InsightType } from './slotTypes/InsightType';
 import { NoteType } from './slotTypes/NoteType';
 import { SmallTalkTopicType } from './slotTypes/SmallTalkTopicType';
 import { TimeZoneType } from './slotTypes/TimeZoneType';
+import { GoalNameType } from './slotTypes/GoalNameType';
 
 export const budgetBuddyBot: BotDefinition = {
   name: BOT_NAME,
@@ -70,6 +72,10 @@ export const budgetBuddyBot: BotDefinition = {
         ListRecurring,
         CancelRecurring,
         PauseRecurring,
+        SetGoal,
+        AddToGoal,
+        CheckGoal,
+        DeleteGoal,
         FallbackIntent,
       ],
       slotTypes: [
@@ -83,6 +89,7 @@ export const budgetBuddyBot: BotDefinition = {
         InsightType,
         SmallTalkTopicType,
         RecurringActionType,
+        GoalNameType,
       ],
     },
   ],

@@ -43,6 +43,13 @@ export const IntentName = {
   CancelRecurring: 'CancelRecurring',
   /** Pause or resume one ("pause the gym", "resume the gym"): the Action slot says which. */
   PauseRecurring: 'PauseRecurring',
+  /** A savings goal: "I want to save 2,000 for a trip to japan by june" (issue 12 point 3). */
+  SetGoal: 'SetGoal',
+  /** Money put toward a goal: "put 300 toward the japan trip". */
+  AddToGoal: 'AddToGoal',
+  /** Read-only: one goal's progress ("how is my japan goal going") or all of them ("list my goals"). */
+  CheckGoal: 'CheckGoal',
+  DeleteGoal: 'DeleteGoal',
   FallbackIntent: 'FallbackIntent',
 } as const;
 export type IntentName = (typeof IntentName)[keyof typeof IntentName];
@@ -62,6 +69,9 @@ export const WRITE_INTENTS: readonly IntentName[] = [
   IntentName.SetRecurringIncome,
   IntentName.CancelRecurring,
   IntentName.PauseRecurring,
+  IntentName.SetGoal,
+  IntentName.AddToGoal,
+  IntentName.DeleteGoal,
 ];
 
 export const SlotName = {
@@ -85,6 +95,8 @@ export const SlotName = {
   Interval: 'Interval',
   /** Pause or Resume (PauseRecurring). */
   Action: 'Action',
+  /** Which savings goal, in the person's words ("a trip to japan", "the japan trip"). */
+  Goal: 'Goal',
 } as const;
 export type SlotName = (typeof SlotName)[keyof typeof SlotName];
 

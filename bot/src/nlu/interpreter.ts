@@ -12,14 +12,18 @@ import type { EntryMatch } from './entryDescription';
 import { findEntryDescription } from './entryDescription';
 import { isEnglishWord, warmEnglishWords } from './englishWords';
 import { findFreeText } from './freeText';
+import type { GoalMatch } from './goalName';
+import { findGoalName } from './goalName';
 import type { NluContext, NluInterpretation, SlotValue } from './index';
 import type { IntentScore } from './intentClassifier';
 import { IntentClassifier, NONE_INTENT } from './intentClassifier';
 import type { NumberMatch } from './numbers';
 import { numberToSlotString, warmNumberRecognizer } from './numbers';
+import { calendarWordsAsDate } from './calendarWords';
 import { CLINC_OUT_OF_SCOPE_TRAIN } from './clincOutOfScope';
 import { OUT_OF_DOMAIN_SAMPLES } from './outOfDomainSamples';
 import { delexicaliseSample, placeholderFor } from './placeholders';
+import { expandContractions, QueryWords } from './queryWords';
 import { SlotTypeMatcher } from './slotTypeMatcher';
 import type { Span } from './spans';
 import { overlaps } from './spans';
@@ -59,7 +63,8 @@ const MONEY_QUESTION_ACTIVATION = 0.15;
 /** Read intents asked about one's own money may have more words the bot never saw. */
 const MAX_UNKNOWN_SHARE_FOR_MONEY_QUESTION = 0.67;
 /** Small talk without a known topic is still said to the bot ("how is life treating you"). */
-const SAID_TO_THE_BOT = /\b(?:you|your|youre|ya|u|yourself|bot|ai)\b|^(?:how|hows|what|whats|hello|hi|hey)\b/;
+const SAID_TO_THE_BOT =
+  /\b(?:you|your|youre|ya|u|yourself|bot|ai)\b|^(?:(?:so|well|and|ok|okay|oh|hey|hi|hello|howdy),? )?(?:how|hows|what|whats|hello|hi|hey)\b/;
 /** What is left of a slot-less read-only intent's score when the text carries values. */
 const VALUES_WITHOUT_SLOTS_FACTOR = 0.3;
 
@@ -134,11 +139,44 @@ const LITERAL_DATES = /\b(?:today|tonight|yesterday|(?:this|last) (?:week|month|
 const literalDatesAsPlaceholder = (u: string): string =>
   u.replace(LITERAL_DATES, placeholderFor('AMAZON.Date'));
 
+/**
+ * The same for the words of a spending view ("which stores do I spend the most at"): the slot matcher
+ * claims "spend the most" at run time, so the classifier sees the placeholder there, and must in training.
+ */
+function literalSlotValuesAsPlaceholder(
+  locale: LocaleDefinition,
+  intentName: string,
+  slotName: string,
+): (u: string) => string {
+  const typeName = locale.intents
+    .find((i) => i.name === intentName)
+    ?.slots.find((s) => s.name === slotName)?.slotTypeName;
+  const type = locale.slotTypes.find((t) => t.name === typeName);
+  if (!typeName || !type) return (u) => u;
+  const phrases = type.values
+    .flatMap((v) => v.synonyms)
+    .map((p) => p.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`\\b(?:${phrases.join('|')})\\b`, 'gi');
+  const placeholder = placeholderFor(typeName);
+  return (u) => u.replace(pattern, placeholder);
+}
+
+/** A sample as the classifier reads text (see `classifierView`): contractions written out, vague time words as a date. */
+const sampleView = (u: string): string => calendarWordsAsDate(expandContractions(u.toLowerCase()));
+
 export async function buildInterpreter(locale: LocaleDefinition): Promise<Interpreter> {
+  const literalInsightsAsPlaceholder = literalSlotValuesAsPlaceholder(
+    locale,
+    IntentName.SpendingInsights,
+    SlotName.Insight,
+  );
   const intents = locale.intents.filter((i) => i.parentIntentSignature !== 'AMAZON.FallbackIntent');
   const samples = intents.flatMap((intent) =>
     intent.sampleUtterances.map((u) => ({
-      utterance: literalDatesAsPlaceholder(delexicaliseSample(u, intent.slots)),
+      utterance: sampleView(
+        literalInsightsAsPlaceholder(literalDatesAsPlaceholder(delexicaliseSample(u, intent.slots))),
+      ),
       intent: intent.name,
     })),
   );
@@ -182,6 +220,13 @@ class LocaleInterpreter implements Interpreter {
   /** The free-text types: the note kept with an entry, and the description of an existing entry. */
   private readonly noteType: string;
   private readonly entryType: string;
+  /** The free-text name of a savings goal (issue 12 point 3). */
+  private readonly goalType: string;
+  private readonly insightType: string;
+  private readonly queryWords: QueryWords;
+  /** What the classifier reads: words it never saw swapped for known ones, vague time words as a date. */
+  private readonly classifierView = (variant: string): string =>
+    calendarWordsAsDate(this.queryWords.rewrite(expandContractions(variant)));
 
   constructor(
     private readonly locale: LocaleDefinition,
@@ -223,6 +268,9 @@ class LocaleInterpreter implements Interpreter {
     };
     this.noteType = slotType(IntentName.LogExpense, SlotName.Note);
     this.entryType = slotType(IntentName.EditTransaction, SlotName.Entry);
+    this.goalType = slotType(IntentName.SetGoal, SlotName.Goal);
+    this.insightType = slotType(IntentName.SpendingInsights, SlotName.Insight);
+    this.queryWords = new QueryWords((w) => classifier.stems(w).every((stem) => classifier.knows(stem)));
   }
 
   private analyse(text: string, ctx: NluContext): TextAnalysis {
@@ -245,6 +293,7 @@ class LocaleInterpreter implements Interpreter {
       (w) => this.vocabulary.has(w),
       entry !== null,
     );
+    evidence.readLower = this.queryWords.rewrite(expandContractions(analysis.lower));
     // Money coming in ("sold my old bike for 150", "refund for the shoes"): the thing named is what was
     // sold or returned, not where money went, so its category is left out of the classifier's view.
     // And the other way round: "paid 500 for a wedding gift" is an expense, whatever "gift" can also be.
@@ -267,11 +316,14 @@ class LocaleInterpreter implements Interpreter {
           false,
         )
       : null;
+    // A goal's name is read only when the text is about saving or goals ("a trip to paris for 300" logs).
+    const goal = evidence.aboutGoals ? this.goalIn(analysis) : null;
     const { scores, activations, unknownShare } = this.classify(
       analysis,
       editsOrDeletes ? entry : null,
       omit,
       new Set(newCategory ? [newCategory.originalValue.toLowerCase()] : []),
+      goal,
     );
     const ranked = this.applyEvidence(scores, activations, evidence, analysis);
     const top = ranked[0];
@@ -305,7 +357,7 @@ class LocaleInterpreter implements Interpreter {
     const understood = top !== undefined && !outOfScope && top.score >= this.locale.nluConfidenceThreshold;
     const candidates = ranked
       .slice(0, MAX_INTERPRETATIONS - 1)
-      .map((s) => this.toInterpretation(s, analysis, entry));
+      .map((s) => this.toInterpretation(s, analysis, entry, goal));
     const rest = Math.max(0, 1 - (top?.score ?? 0));
     // When it is the answer, FallbackIntent also scores at least 0.5, so anyone ranking by score agrees.
     const fallback = this.fallback(round(understood ? rest : Math.max(0.5, rest)));
@@ -322,7 +374,7 @@ class LocaleInterpreter implements Interpreter {
       const words = trimmed.replace(/^(?:for|note|memo)\b:?\s*/i, '').trim();
       return words ? { originalValue: words, interpretedValue: words, resolvedValues: [] } : null;
     }
-    return this.fillSlots(intent, analysis, this.entryIn(analysis))[slot.name] ?? null;
+    return this.fillSlots(intent, analysis, this.entryIn(analysis), this.goalIn(analysis))[slot.name] ?? null;
   }
 
   private namesTopic(analysis: TextAnalysis): boolean {
@@ -330,6 +382,11 @@ class LocaleInterpreter implements Interpreter {
       .find((i) => i.name === IntentName.SmallTalk)
       ?.slots.find((s) => s.name === SlotName.Topic)?.slotTypeName;
     return topicType !== undefined && (analysis.slotTypeMatches.get(topicType)?.length ?? 0) > 0;
+  }
+
+  private goalIn(analysis: TextAnalysis): GoalMatch | null {
+    if (!this.goalType) return null;
+    return findGoalName(analysis.lower, analysis.original, [...analysis.dates, ...analysis.numbers]);
   }
 
   private entryIn(analysis: TextAnalysis): EntryMatch | null {
@@ -352,16 +409,26 @@ class LocaleInterpreter implements Interpreter {
     entry: EntryMatch | null,
     omitTypes?: ReadonlySet<string>,
     forgiven: ReadonlySet<string> = new Set(),
+    goal: GoalMatch | null = null,
   ): { scores: IntentScore[]; activations: IntentScore[]; unknownShare: number } {
     const note = this.noteSpanForClassification(analysis);
-    const variants = delexicalise(analysis, note, omitTypes);
+    const variants = delexicalise(analysis, note, omitTypes).map(this.classifierView);
     // The entry's words may also be a category ("delete the coffee"): both readings compete. Words the
     // bot never saw still count as unknown, whichever reading wins ("change the volume to 4").
     const plain = variants[0] ?? '';
     if (entry) {
       const asEntry = { start: entry.start, end: entry.end, label: placeholderFor(this.entryType) };
       variants.push(
-        ...delexicalise(analysis, [...note.filter((n) => !overlaps(n, entry)), asEntry], omitTypes),
+        ...delexicalise(analysis, [...note.filter((n) => !overlaps(n, entry)), asEntry], omitTypes).map(
+          this.classifierView,
+        ),
+      );
+    }
+    // The goal's words (a trip, a car, a city) are the person's name for it, read as one placeholder.
+    if (goal) {
+      const asGoal = { start: goal.start, end: goal.end, label: placeholderFor(this.goalType) };
+      variants.push(
+        ...delexicalise(analysis, [...note.filter((n) => !overlaps(n, goal)), asGoal], omitTypes),
       );
     }
     type Best = { scores: IntentScore[]; activations: IntentScore[]; variant: string; top: number };
@@ -422,7 +489,9 @@ class LocaleInterpreter implements Interpreter {
     const carriesValues =
       analysis.numbers.length > 0 ||
       analysis.dates.length > 0 ||
-      (analysis.slotTypeMatches.get(this.evidenceTypes.expenseCategory)?.length ?? 0) > 0;
+      (analysis.slotTypeMatches.get(this.evidenceTypes.expenseCategory)?.length ?? 0) > 0 ||
+      // Words of a spending view ("merchants", "biggest", "average daily") are about one's money too.
+      (analysis.slotTypeMatches.get(this.insightType)?.length ?? 0) > 0;
     const byName = new Map(this.intents.map((i) => [i.name, i]));
     const vetoed = new Set(
       scores.filter((s) => byName.has(s.intent) && !hasEvidenceFor(s.intent, evidence)).map((s) => s.intent),
@@ -464,12 +533,13 @@ class LocaleInterpreter implements Interpreter {
     score: IntentScore,
     analysis: TextAnalysis,
     entry: EntryMatch | null,
+    goal: GoalMatch | null,
   ): NluInterpretation {
     const intent = this.intents.find((i) => i.name === score.intent);
     return {
       intentName: score.intent,
       confidence: round(score.score),
-      slots: intent ? this.fillSlots(intent, analysis, entry) : {},
+      slots: intent ? this.fillSlots(intent, analysis, entry, goal) : {},
     };
   }
 
@@ -482,6 +552,7 @@ class LocaleInterpreter implements Interpreter {
     intent: IntentDefinition,
     analysis: TextAnalysis,
     entry: EntryMatch | null,
+    goal: GoalMatch | null = null,
   ): Record<string, SlotValue | null> {
     const slots: Record<string, SlotValue | null> = {};
     const usedNumbers = new Set<NumberMatch>();
@@ -498,6 +569,12 @@ class LocaleInterpreter implements Interpreter {
       if (matches) listedSpans.push(...matches);
     }
     for (const slot of intent.slots) {
+      if (slot.slotTypeName === this.goalType) {
+        slots[slot.name] = goal
+          ? { originalValue: goal.originalValue, interpretedValue: goal.originalValue, resolvedValues: [] }
+          : null;
+        continue;
+      }
       if (slot.slotTypeName === this.entryType) {
         slots[slot.name] = entry
           ? { originalValue: entry.originalValue, interpretedValue: entry.originalValue, resolvedValues: [] }

@@ -13,7 +13,7 @@ import {
   lastOfMonth,
   shortDay,
 } from '@budgetbuddy/bot/calendar';
-import type { TransactionKind } from '../ports/LedgerRepository';
+import type { TransactionKind } from '../domain/ledger';
 import type { RecurringRule } from '../domain/recurring/rules';
 import {
   describeRecurrence,

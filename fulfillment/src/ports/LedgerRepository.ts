@@ -1,91 +1,31 @@
 /**
  * The ledger's persistence port. The fulfillment code hook talks only to this interface; the DynamoDB
  * store (store/DynamoLedgerRepository.ts) and the in-memory store (store/InMemoryLedgerRepository.ts)
- * both implement it and both pass the same contract suite (store/LedgerRepository.case.test.ts).
+ * both implement it and both pass the same contract suite (store/ledgerRepositoryContract.ts, run by each store's test).
  *
  * Every method takes the user id first and touches only that user's data.
- * Amounts are integer minor units of `currency` (ISO 4217); never floats.
+ * The entities it speaks of (Transaction, Budget, UserProfile, periods, kinds) live in the domain
+ * (domain/ledger/); this file only says how they are kept. Amounts are integer minor units of `currency`
+ * (ISO 4217); never floats.
  * `date` is the user's local calendar date (YYYY-MM-DD, in the user's time zone); rollup keys derive from it.
  */
 
+import type { GoalRepository } from './GoalRepository';
 import type { RecurringRuleStore } from './RecurringRuleStore';
-
-export type TransactionKind = 'expense' | 'income';
-/** 'recurring': posted by the scheduled job from a recurring rule (domain/recurring). */
-export type TransactionSource = 'chat' | 'seed' | 'import' | 'api' | 'recurring';
-export type BudgetPeriodName = 'Weekly' | 'Monthly' | 'Yearly';
-
-export interface Transaction {
-  id: string;
-  kind: TransactionKind;
-  amountMinor: number;
-  currency: string;
-  category: string;
-  /** User-local date, YYYY-MM-DD. */
-  date: string;
-  note?: string;
-  source: TransactionSource;
-  /** ISO 8601 instants (UTC). */
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface NewTransaction {
-  kind: TransactionKind;
-  amountMinor: number;
-  currency: string;
-  category: string;
-  date: string;
-  note?: string;
-  source: TransactionSource;
-  /** Idempotency key: the same key twice for the same user logs once and returns the first result. */
-  requestId: string;
-}
-
-export interface Budget {
-  /** null = the overall budget (all expense categories). */
-  category: string | null;
-  period: BudgetPeriodName;
-  limitMinor: number;
-  currency: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface NewBudget {
-  category: string | null;
-  period: BudgetPeriodName;
-  limitMinor: number;
-  currency: string;
-  requestId: string;
-}
-
-export interface UserProfile {
-  currency: string;
-  timeZone: string;
-  customCategories: string[];
-  /** Set by "set my time zone to …": the browser's zone then no longer moves it. */
-  timeZoneChosen?: boolean;
-  /** Set once this person has taught a category ("costco" → Groceries): only then are their words looked up. */
-  taughtCategories?: boolean;
-}
-
-/** A calendar bucket the store keeps rollups for: ISO week (`2026-W48`), month (`2026-11`) or year (`2026`). */
-export interface PeriodKey {
-  granularity: 'week' | 'month' | 'year';
-  key: string;
-}
-
-/** Totals of one period, from the rollup items (a bounded number of reads, whatever the history). */
-export interface PeriodTotals {
-  period: PeriodKey;
-  currency: string;
-  expenseTotalMinor: number;
-  incomeTotalMinor: number;
-  expenseByCategory: Record<string, number>;
-  incomeByCategory: Record<string, number>;
-  transactionCount: number;
-}
+import type {
+  Budget,
+  BudgetPeriodName,
+  LearnedCategory,
+  NewBudget,
+  NewTransaction,
+  PendingImport,
+  PeriodKey,
+  PeriodTotals,
+  Transaction,
+  TransactionChanges,
+  TransactionKind,
+  UserProfile,
+} from '../domain/ledger';
 
 export interface RangeQuery {
   /** Inclusive user-local dates, YYYY-MM-DD. */
@@ -103,50 +43,13 @@ export interface LogResult {
   created: boolean;
 }
 
-/** What an edit changes; absent fields stay as they are, `note: null` removes the note. */
-export interface TransactionChanges {
-  amountMinor?: number;
-  category?: string;
-  date?: string;
-  note?: string | null;
-}
-
 export interface EditResult {
   before: Transaction;
   after: Transaction;
 }
 
-/** A per-user memory of the category a word (a merchant, an item) belongs to, learned from corrections. */
-export interface LearnedCategory {
-  word: string;
-  kind: TransactionKind;
-  category: string;
-}
-
 /** How many words one `recallCategories` call looks up at most (one BatchGetItem). */
 export const MAX_RECALL_WORDS = 25;
-/** One row of a bank file waiting between preview and commit (issue 13). */
-export interface PendingImportRow {
-  kind: TransactionKind;
-  amountMinor: number;
-  currency: string;
-  category: string;
-  date: string;
-  note?: string;
-  /** Derived from the row itself, so committing twice or importing the same file again logs it once. */
-  requestId: string;
-}
-
-/** A previewed import, kept in the store (not in process memory) so any Lambda instance can commit it. */
-export interface PendingImport {
-  importId: string;
-  rows: PendingImportRow[];
-  /** ISO instant; the store forgets the import after `expiresAt`. */
-  createdAt: string;
-  expiresAt: string;
-  /** Rows (from the start of `rows`) a commit has already written; absent = none. */
-  committedRows?: number;
-}
 
 export interface TransactionSpan {
   /** Inclusive user-local dates, YYYY-MM-DD. */
@@ -154,7 +57,11 @@ export interface TransactionSpan {
   to: string;
 }
 
-export interface LedgerRepository extends RecurringRuleStore {
+/**
+ * The ledger's store; savings goals' methods are GoalRepository's (ports/GoalRepository.ts), recurring
+ * payments' RecurringRuleStore's (ports/RecurringRuleStore.ts).
+ */
+export interface LedgerRepository extends GoalRepository, RecurringRuleStore {
   getProfile(userId: string): Promise<UserProfile | null>;
   putProfile(userId: string, profile: UserProfile): Promise<void>;
 

@@ -13,13 +13,16 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { registerMoneyRoutes } from '../import/routes';
+import { registerOverviewRoute } from '../overview/routes';
 import type { ReceiptOcr } from '../receipts/ReceiptOcr';
 import { registerReceiptRoutes } from '../receipts/routes';
 import { systemClock, type Clock } from '../ports/Clock';
 import type { LedgerRepository } from '../ports/LedgerRepository';
 import type { IdentityKeys } from '../lex/identitySignature';
 import type { BotConfig } from './botConfig';
-import { chatRequestSchema, MAX_BODY_BYTES, type ChatReply } from './contract';
+import type { ChatReply } from '../chatApi/reply';
+import { MAX_BODY_BYTES } from '../chatApi/limits';
+import { chatRequestSchema } from './contract';
 import { BOT_UNAVAILABLE_MESSAGE, ErrorCode, errorResponse, tooLarge } from './errors';
 import type { AsyncRateLimiter } from './dynamoRateLimiter';
 import { createRateLimiter } from './rateLimiter';
@@ -207,6 +210,12 @@ export function createProxyApp(deps: ProxyDeps): Hono {
   );
 
   if (deps.ledger) {
+    registerOverviewRoute(app, {
+      ledger: deps.ledger,
+      clock: deps.clock ?? systemClock,
+      identify: deps.identify,
+      logError: (message, detail) => logger.error(message, detail),
+    });
     registerMoneyRoutes(app, {
       ledger: deps.ledger,
       clock: deps.clock ?? systemClock,

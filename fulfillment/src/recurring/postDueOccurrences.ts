@@ -11,7 +11,8 @@
  */
 import { todayIn } from '@budgetbuddy/bot/calendar';
 import type { Clock } from '../ports/Clock';
-import type { LedgerRepository, UserProfile } from '../ports/LedgerRepository';
+import type { UserProfile } from '../domain/ledger';
+import type { LedgerRepository } from '../ports/LedgerRepository';
 import { occurrenceRequestId } from '../domain/recurring/rules';
 import { occurrenceAfter } from '../domain/recurring/schedule';
 

@@ -27,30 +27,34 @@ import { systemClock } from '../ports/Clock';
 import type { Clock } from '../ports/Clock';
 import { MAX_RECALL_WORDS, StoreUnavailableError } from '../ports/LedgerRepository';
 import type {
-  Budget,
-  BudgetPeriodName,
   EditResult,
-  LearnedCategory,
   LedgerRepository,
   LogResult,
-  NewBudget,
-  NewTransaction,
-  PendingImport,
-  PendingImportRow,
-  PeriodKey,
-  PeriodTotals,
   RangeQuery,
-  Transaction,
-  TransactionChanges,
-  TransactionKind,
   TransactionSpan,
-  UserProfile,
 } from '../ports/LedgerRepository';
+import {
+  learnedCategorySchema,
+  pendingImportRowSchema,
+  type Budget,
+  type BudgetPeriodName,
+  type LearnedCategory,
+  type NewBudget,
+  type NewTransaction,
+  type PendingImport,
+  type PendingImportRow,
+  type PeriodKey,
+  type PeriodTotals,
+  type Transaction,
+  type TransactionChanges,
+  type TransactionKind,
+  type UserProfile,
+  type ValidNewTransaction,
+} from '../domain/ledger';
 import {
   ITEM_TYPE,
   budgetFromItem,
   idempotencyRecordSchema,
-  learnedSchema,
   pointerSchema,
   profileFromItem,
   totalsFromItem,
@@ -83,6 +87,8 @@ import type {
   RecurringRule,
   RecurringStatus,
 } from '../domain/recurring/rules';
+import type { ContributionResult, GoalContribution, NewGoal, SavingsGoal } from '../ports/GoalRepository';
+import { DynamoGoalStore } from './DynamoGoalStore';
 
 /** How long a request id is remembered: far longer than any Lambda or client retry window. */
 export const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -119,15 +125,6 @@ const MAX_TRANSACT_ITEMS = 100;
 /** Rows of a pending import per item: well under DynamoDB's 400 KB item limit even with long notes. */
 const IMPORT_ROWS_PER_CHUNK = 500;
 
-const pendingImportRowSchema = z.object({
-  kind: z.enum(['expense', 'income']),
-  amountMinor: z.number().int(),
-  currency: z.string(),
-  category: z.string(),
-  date: z.string(),
-  note: z.string().optional(),
-  requestId: z.string(),
-});
 const pendingImportChunkSchema = z.object({
   importId: z.string(),
   createdAt: z.string(),
@@ -145,6 +142,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
   private readonly clock: Clock;
   private readonly newId: () => string;
   private readonly rules: DynamoRecurringRules;
+  private readonly goals: DynamoGoalStore;
 
   constructor(options: DynamoLedgerRepositoryOptions) {
     this.doc = DynamoDBDocumentClient.from(options.client, {
@@ -154,6 +152,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
     this.clock = options.clock ?? systemClock;
     this.newId = options.newId ?? randomUUID;
     this.rules = new DynamoRecurringRules(this.doc, this.table, this.clock);
+    this.goals = new DynamoGoalStore({ doc: this.doc, tableName: this.table, clock: this.clock });
   }
 
   // Recurring rules (issue 12): their own module, on the same table and client.
@@ -182,6 +181,23 @@ export class DynamoLedgerRepository implements LedgerRepository {
   }
   listDueRecurringRules(day: string): Promise<DueRecurringRule[]> {
     return this.rules.listDueRecurringRules(day);
+  }
+
+  // Savings goals (issue 12 point 3) live in their own store on the same table; the ledger's port includes them.
+  putGoal(userId: string, goal: NewGoal): Promise<{ goal: SavingsGoal; created: boolean }> {
+    return this.goals.putGoal(userId, goal);
+  }
+  listGoals(userId: string): Promise<SavingsGoal[]> {
+    return this.goals.listGoals(userId);
+  }
+  getGoal(userId: string, key: string): Promise<SavingsGoal | null> {
+    return this.goals.getGoal(userId, key);
+  }
+  contributeToGoal(userId: string, contribution: GoalContribution): Promise<ContributionResult | null> {
+    return this.goals.contributeToGoal(userId, contribution);
+  }
+  deleteGoal(userId: string, key: string): Promise<SavingsGoal | null> {
+    return this.goals.deleteGoal(userId, key);
   }
 
   async getProfile(userId: string): Promise<UserProfile | null> {
@@ -473,7 +489,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
   }
 
   async rememberCategory(userId: string, learned: LearnedCategory): Promise<void> {
-    const valid = learnedSchema.parse({ ...learned, word: learned.word.trim().toLowerCase() });
+    const valid = learnedCategorySchema.parse({ ...learned, word: learned.word.trim().toLowerCase() });
     await this.call('remember the category', () =>
       this.doc.send(
         new PutCommand({
@@ -515,7 +531,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
     );
     // Unprocessed keys (throttling) are treated as unknown words: a hint, never a reason to fail the turn.
     const items = result.Responses?.[this.table] ?? [];
-    const found = items.map((item) => this.parsed(() => learnedSchema.parse(item)));
+    const found = items.map((item) => this.parsed(() => learnedCategorySchema.parse(item)));
     return unique.flatMap((w) => found.filter((f) => f.word === w));
   }
 
@@ -703,7 +719,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
    */
   private async logGroup(
     pk: string,
-    group: NewTransaction[],
+    group: ValidNewTransaction[],
     settle: (index: number, result: LogResult) => void,
   ): Promise<void> {
     let pending = group.map((input, index) => ({ input, index }));

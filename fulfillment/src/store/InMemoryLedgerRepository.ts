@@ -11,24 +11,26 @@ import { applyChanges, parseNewTransaction } from '../domain/ledger/transactions
 import { systemClock } from '../ports/Clock';
 import type { Clock } from '../ports/Clock';
 import type {
-  Budget,
-  BudgetPeriodName,
   EditResult,
-  LearnedCategory,
   LedgerRepository,
   LogResult,
+  RangeQuery,
+  TransactionSpan,
+} from '../ports/LedgerRepository';
+import type {
+  Budget,
+  BudgetPeriodName,
+  LearnedCategory,
   NewBudget,
   NewTransaction,
   PendingImport,
   PeriodKey,
   PeriodTotals,
-  RangeQuery,
   Transaction,
   TransactionChanges,
   TransactionKind,
-  TransactionSpan,
   UserProfile,
-} from '../ports/LedgerRepository';
+} from '../domain/ledger';
 import { MAX_RECALL_WORDS } from '../ports/LedgerRepository';
 import { InMemoryRecurringRules } from './inMemoryRecurringRules';
 import type {
@@ -37,6 +39,8 @@ import type {
   RecurringRule,
   RecurringStatus,
 } from '../domain/recurring/rules';
+import type { ContributionResult, GoalContribution, NewGoal, SavingsGoal } from '../ports/GoalRepository';
+import { InMemoryGoalStore } from './InMemoryGoalStore';
 import {
   assertUserId,
   emptyTotals,
@@ -73,11 +77,13 @@ export class InMemoryLedgerRepository implements LedgerRepository {
   private readonly clock: Clock;
   private readonly newId: () => string;
   private readonly rules: InMemoryRecurringRules;
+  private readonly goals: InMemoryGoalStore;
 
   constructor(options: InMemoryLedgerRepositoryOptions = {}) {
     this.clock = options.clock ?? systemClock;
     this.newId = options.newId ?? randomUUID;
     this.rules = new InMemoryRecurringRules(this.clock);
+    this.goals = new InMemoryGoalStore(this.clock);
   }
 
   // Recurring rules (issue 12): their own module.
@@ -106,6 +112,23 @@ export class InMemoryLedgerRepository implements LedgerRepository {
   }
   listDueRecurringRules(day: string): Promise<DueRecurringRule[]> {
     return this.rules.listDueRecurringRules(day);
+  }
+
+  // Savings goals (issue 12 point 3) live in their own store on the same process; the ledger's port includes them.
+  putGoal(userId: string, goal: NewGoal): Promise<{ goal: SavingsGoal; created: boolean }> {
+    return this.goals.putGoal(userId, goal);
+  }
+  listGoals(userId: string): Promise<SavingsGoal[]> {
+    return this.goals.listGoals(userId);
+  }
+  getGoal(userId: string, key: string): Promise<SavingsGoal | null> {
+    return this.goals.getGoal(userId, key);
+  }
+  contributeToGoal(userId: string, contribution: GoalContribution): Promise<ContributionResult | null> {
+    return this.goals.contributeToGoal(userId, contribution);
+  }
+  deleteGoal(userId: string, key: string): Promise<SavingsGoal | null> {
+    return this.goals.deleteGoal(userId, key);
   }
 
   private user(userId: string): UserData {

@@ -151,3 +151,11 @@ export const recurringActionSlot: SlotDefinition = {
   prompt: prompt('Should I pause it or resume it?'),
   sampleUtterances: ['{Action}', '{Action} it'],
 };
+export const goalSlot = (required: boolean, question: string): SlotDefinition => ({
+  name: SlotName.Goal,
+  description: 'Which savings goal, in the person\'s words ("a trip to japan", "the car").',
+  slotTypeName: 'GoalNameType',
+  required,
+  prompt: prompt(question, 'What is the goal for? For example "a trip to japan" or "a new car".'),
+  sampleUtterances: ['{Goal}', 'for {Goal}', 'the {Goal}', 'my {Goal} goal'],
+});

@@ -3,7 +3,7 @@
  * 5545 rule, schedule.ts). `nextDue` is the next day the scheduled job posts; a paused rule keeps none.
  */
 import { z } from 'zod';
-import type { TransactionKind } from '../../ports/LedgerRepository';
+import type { TransactionKind } from '../ledger';
 import { canonicalCategory, validateCategoryName } from '../ledger/categories';
 import { InvalidNoteError, InvalidTransactionError } from '../ledger/errors';
 import { normalizeCurrency } from '../ledger/money';
