@@ -1,10 +1,10 @@
 /**
- * Turns Lex's messages into the chat API's reply (contract.ts). The bot sends a chart as a CustomPayload
+ * Turns Lex's messages into the chat API's reply (chatApi/reply.ts). The bot sends a chart as a CustomPayload
  * followed by its PlainText twin, so the two become one chart message that still reads as text.
  * Payloads we do not know are dropped rather than shown raw.
  */
 import type { Message, RecognizeTextCommandOutput } from '@aws-sdk/client-lex-runtime-v2';
-import { spendingChartSchema, type ChatMessage, type ChatReply, type SpendingChart } from './contract';
+import { spendingChartSchema, type ChatMessage, type ChatReply, type SpendingChart } from '../chatApi/reply';
 
 function chartFrom(content: string | undefined): SpendingChart | null {
   if (!content) return null;
