@@ -15,13 +15,12 @@ import {
   addMonths,
   day,
   daysBetween,
-  firstOfMonth,
   fromIso,
   isIsoDay,
   isoDate,
-  lastOfMonth,
   mondayOf,
   shortDay,
+  spanOf,
   type CalendarUnit,
   type DateRange,
   type DaySpan,
@@ -80,19 +79,7 @@ export function dayOfDateSlot(
 }
 
 function unitRange(anyDay: Date, unit: CalendarUnit, label: string): DateRange {
-  const from =
-    unit === 'week'
-      ? mondayOf(anyDay)
-      : unit === 'month'
-        ? firstOfMonth(anyDay)
-        : day(anyDay.getUTCFullYear(), 1, 1);
-  const to =
-    unit === 'week'
-      ? addDays(from, 6)
-      : unit === 'month'
-        ? lastOfMonth(anyDay)
-        : day(anyDay.getUTCFullYear(), 12, 31);
-  return { from: isoDate(from), to: isoDate(to), label, unit };
+  return { ...spanOf(unit, isoDate(anyDay)), label, unit };
 }
 
 function monthRange(anyDay: Date, today: IsoDay, label?: string): DateRange {
@@ -203,9 +190,6 @@ export function previousRange(range: DateRange, today: IsoDay): DateRange {
     label: length === 1 ? `on ${shortDay(prevFrom, today)}` : `in the ${length} days before`,
   };
 }
-
-/** Whole days a range covers, both ends included. */
-export const daysIn = (range: DaySpan): number => daysBetween(range.from, range.to) + 1;
 
 /**
  * The day an answer to "Which day last month?" names, read inside that range: "the 15th" is that
