@@ -123,5 +123,5 @@ export const Help: IntentDefinition = {
   ],
   slots: [],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };
