@@ -23,6 +23,7 @@ import { SetTimeZone } from './intents/SetTimeZone';
 import { SmallTalk } from './intents/SmallTalk';
 import { SpendingInsights } from './intents/SpendingInsights';
 import { Undo } from './intents/Undo';
+import { AddToGoal, CheckGoal, DeleteGoal, SetGoal } from './intents/goals';
 import { BudgetPeriodType } from './slotTypes/BudgetPeriodType';
 import { CurrencyType } from './slotTypes/CurrencyType';
 import { EntryType } from './slotTypes/EntryType';
@@ -32,6 +33,7 @@ import { InsightType } from './slotTypes/InsightType';
 import { NoteType } from './slotTypes/NoteType';
 import { SmallTalkTopicType } from './slotTypes/SmallTalkTopicType';
 import { TimeZoneType } from './slotTypes/TimeZoneType';
+import { GoalNameType } from './slotTypes/GoalNameType';
 
 export const budgetBuddyBot: BotDefinition = {
   name: BOT_NAME,
@@ -61,6 +63,10 @@ export const budgetBuddyBot: BotDefinition = {
         QueryIncome,
         SpendingInsights,
         SmallTalk,
+        SetGoal,
+        AddToGoal,
+        CheckGoal,
+        DeleteGoal,
         FallbackIntent,
       ],
       slotTypes: [
@@ -73,6 +79,7 @@ export const budgetBuddyBot: BotDefinition = {
         TimeZoneType,
         InsightType,
         SmallTalkTopicType,
+        GoalNameType,
       ],
     },
   ],

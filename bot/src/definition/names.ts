@@ -33,6 +33,13 @@ export const IntentName = {
   SpendingInsights: 'SpendingInsights',
   /** Read-only: thanks, bye, how are you, are you a bot. */
   SmallTalk: 'SmallTalk',
+  /** A savings goal: "I want to save 2,000 for a trip to japan by june" (issue 12 point 3). */
+  SetGoal: 'SetGoal',
+  /** Money put toward a goal: "put 300 toward the japan trip". */
+  AddToGoal: 'AddToGoal',
+  /** Read-only: one goal's progress ("how is my japan goal going") or all of them ("list my goals"). */
+  CheckGoal: 'CheckGoal',
+  DeleteGoal: 'DeleteGoal',
   FallbackIntent: 'FallbackIntent',
 } as const;
 export type IntentName = (typeof IntentName)[keyof typeof IntentName];
@@ -48,6 +55,9 @@ export const WRITE_INTENTS: readonly IntentName[] = [
   IntentName.SetCurrency,
   IntentName.SetTimeZone,
   IntentName.DeleteBudget,
+  IntentName.SetGoal,
+  IntentName.AddToGoal,
+  IntentName.DeleteGoal,
 ];
 
 export const SlotName = {
@@ -67,6 +77,8 @@ export const SlotName = {
   Insight: 'Insight',
   /** What kind of small talk (Thanks, Bye, HowAreYou, AreYouABot, Compliment, Complaint). */
   Topic: 'Topic',
+  /** Which savings goal, in the person's words ("a trip to japan", "the japan trip"). */
+  Goal: 'Goal',
 } as const;
 export type SlotName = (typeof SlotName)[keyof typeof SlotName];
 
