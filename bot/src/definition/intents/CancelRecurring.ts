@@ -38,7 +38,7 @@ export const CancelRecurring: IntentDefinition = {
   ],
   slots: [expenseCategorySlot(false, 'Which recurring payment should I cancel?')],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };
 
 /** Pause a recurring payment or income (nothing is posted while paused) or resume it. */
@@ -75,5 +75,5 @@ export const PauseRecurring: IntentDefinition = {
   ],
   slots: [recurringActionSlot, expenseCategorySlot(false, 'Which recurring payment do you mean?')],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };

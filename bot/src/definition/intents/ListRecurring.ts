@@ -40,5 +40,5 @@ export const ListRecurring: IntentDefinition = {
   ],
   slots: [dateSlot('For which period?')],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };

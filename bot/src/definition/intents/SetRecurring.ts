@@ -66,7 +66,7 @@ export const SetRecurring: IntentDefinition = {
     noteSlot,
   ],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };
 
 /** Income that repeats: a salary, a pension, rent received. */
@@ -115,5 +115,5 @@ export const SetRecurringIncome: IntentDefinition = {
     noteSlot,
   ],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };
