@@ -5,6 +5,7 @@
 import { Fn, Validations, type App, type StackProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { BotDefinition } from '@budgetbuddy/bot';
+import { DUE_INDEX } from '@budgetbuddy/fulfillment/store';
 import { alertMailConfig, type DeployConfig } from './config';
 import { ApiStack } from './stacks/ApiStack';
 import { BotStack } from './stacks/BotStack';
@@ -42,11 +43,13 @@ export interface HandlerEntries {
   fulfillment: string;
   proxy: string;
   rotation: string;
+  recurring: string;
 }
 export const HANDLER_ENTRIES: HandlerEntries = {
   fulfillment: 'fulfillment/src/handlers/lexCodeHook.ts',
   proxy: 'fulfillment/src/handlers/proxy.ts',
   rotation: 'fulfillment/src/handlers/rotateIdentityKey.ts',
+  recurring: 'fulfillment/src/handlers/postRecurring.ts',
 };
 
 export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBuddyStacks {
@@ -71,6 +74,8 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
     rotationEntry: entries.rotation,
     userPoolIdParameterName,
     ...(alertMail ? { alertMail } : {}),
+    recurringEntry: entries.recurring,
+    dueIndexName: DUE_INDEX,
   });
   // CloudFront web ACLs live in us-east-1; the edge stack reads the ARN across regions at deploy time.
   const waf = new WafStack(app, `${prefix}Waf`, {
@@ -114,7 +119,7 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
   });
   const observability = new ObservabilityStack(app, `${prefix}Observability`, {
     ...props,
-    functions: { Fulfillment: bot.fulfillment, Proxy: api.proxy },
+    functions: { Fulfillment: bot.fulfillment, Proxy: api.proxy, RecurringJob: bot.recurringJob.function },
     table: data.table,
     httpApi: edge.httpApi,
     webTargets: edge.targetGroup,

@@ -24,6 +24,10 @@ import { SetEmailAlerts } from './intents/SetEmailAlerts';
 import { SmallTalk } from './intents/SmallTalk';
 import { SpendingInsights } from './intents/SpendingInsights';
 import { Undo } from './intents/Undo';
+import { CancelRecurring, PauseRecurring } from './intents/CancelRecurring';
+import { ListRecurring } from './intents/ListRecurring';
+import { SetRecurring, SetRecurringIncome } from './intents/SetRecurring';
+import { RecurringActionType } from './slotTypes/RecurringActionType';
 import { AddToGoal, CheckGoal, DeleteGoal, SetGoal } from './intents/goals';
 import { BudgetPeriodType } from './slotTypes/BudgetPeriodType';
 import { CurrencyType } from './slotTypes/CurrencyType';
@@ -66,6 +70,11 @@ export const budgetBuddyBot: BotDefinition = {
         QueryIncome,
         SpendingInsights,
         SmallTalk,
+        SetRecurring,
+        SetRecurringIncome,
+        ListRecurring,
+        CancelRecurring,
+        PauseRecurring,
         SetGoal,
         AddToGoal,
         CheckGoal,
@@ -83,6 +92,7 @@ export const budgetBuddyBot: BotDefinition = {
         EmailAlertType,
         InsightType,
         SmallTalkTopicType,
+        RecurringActionType,
         GoalNameType,
       ],
     },

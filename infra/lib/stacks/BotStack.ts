@@ -20,6 +20,7 @@ import { toCfnBotLocales } from '@budgetbuddy/bot/export';
 import { BundledFunction } from '../constructs/BundledFunction';
 import { FULFILLMENT_TABLE_ACTIONS } from '../constructs/tableActions';
 import type { AlertMailConfig } from '../config';
+import { RecurringPostingJob } from '../constructs/RecurringPostingJob';
 
 export interface BotStackProps extends StackProps {
   bot: BotDefinition;
@@ -30,6 +31,10 @@ export interface BotStackProps extends StackProps {
   fulfillmentEntry: string;
   /** The identity key's rotation handler file, relative to the repo root. */
   rotationEntry: string;
+  /** The recurring-payments job's handler file, relative to the repo root (issue 12). */
+  recurringEntry: string;
+  /** The sparse index of due recurring rules: only the job may Query it. */
+  dueIndexName: string;
   /** Budget alert e-mails (SES); without it the code hook e-mails nothing and has no SES permission. */
   alertMail?: AlertMailConfig;
   /**
@@ -55,6 +60,8 @@ export const IDENTITY_KEY_ROTATION_DAYS = 30;
 
 export class BotStack extends Stack {
   readonly fulfillment: BundledFunction;
+  /** The daily job that posts due recurring payments and income. */
+  readonly recurringJob: RecurringPostingJob;
   readonly bot: CfnBot;
   readonly alias: CfnBotAlias;
   /** `arn:aws:lex:<region>:<account>:bot-alias/<botId>/<aliasId>`: what RecognizeText is authorised on. */
@@ -103,10 +110,18 @@ export class BotStack extends Stack {
         actions: [...FULFILLMENT_TABLE_ACTIONS],
         resources: [
           props.table.tableArn,
-          ...props.indexNames.map((name) => `${props.table.tableArn}/index/${name}`),
+          // The due index serves the recurring job alone; the code hook reads users' own partitions.
+          ...props.indexNames
+            .filter((name) => name !== props.dueIndexName)
+            .map((name) => `${props.table.tableArn}/index/${name}`),
         ],
       }),
     );
+    this.recurringJob = new RecurringPostingJob(this, 'RecurringJob', {
+      entry: props.recurringEntry,
+      table: props.table,
+      dueIndexName: props.dueIndexName,
+    });
     if (props.alertMail) this.sendAlertMail(props.alertMail, props.userPoolIdParameterName);
 
     // A text-only bot without sentiment analysis needs no permissions, only an identity Lex can assume.
