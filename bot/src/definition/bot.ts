@@ -20,7 +20,6 @@ import { QuerySpending } from './intents/QuerySpending';
 import { SetBudget } from './intents/SetBudget';
 import { SetCurrency } from './intents/SetCurrency';
 import { SetTimeZone } from './intents/SetTimeZone';
-import { SetEmailAlerts } from './intents/SetEmailAlerts';
 import { SmallTalk } from './intents/SmallTalk';
 import { SpendingInsights } from './intents/SpendingInsights';
 import { Undo } from './intents/Undo';
@@ -38,7 +37,6 @@ import { InsightType } from './slotTypes/InsightType';
 import { NoteType } from './slotTypes/NoteType';
 import { SmallTalkTopicType } from './slotTypes/SmallTalkTopicType';
 import { TimeZoneType } from './slotTypes/TimeZoneType';
-import { EmailAlertType } from './slotTypes/EmailAlertType';
 import { GoalNameType } from './slotTypes/GoalNameType';
 
 export const budgetBuddyBot: BotDefinition = {
@@ -65,7 +63,6 @@ export const budgetBuddyBot: BotDefinition = {
         Undo,
         SetCurrency,
         SetTimeZone,
-        SetEmailAlerts,
         DeleteBudget,
         QueryIncome,
         SpendingInsights,
@@ -89,7 +86,6 @@ export const budgetBuddyBot: BotDefinition = {
         EntryType,
         CurrencyType,
         TimeZoneType,
-        EmailAlertType,
         InsightType,
         SmallTalkTopicType,
         RecurringActionType,

@@ -9,7 +9,7 @@
  * numbers, and the spans each slot type claimed. They are about the shape of a request (an amount, a
  * spending verb said by the user, a category right after it), never about particular sentences.
  */
-import { IntentName } from '../definition/names';
+import { IntentName, SET_EMAIL_ALERTS_INTENT } from '../definition/names';
 import type { TextAnalysis } from './analyseText';
 import type { NumberMatch } from './numbers';
 import type { Span } from './spans';
@@ -724,7 +724,7 @@ const rules: Partial<Record<string, (e: Evidence) => boolean>> = {
   [IntentName.Undo]: (e) => UNDO.test(e.lower),
   [IntentName.SetCurrency]: setCurrency,
   [IntentName.SetTimeZone]: setTimeZone,
-  [IntentName.SetEmailAlerts]: setEmailAlerts,
+  [SET_EMAIL_ALERTS_INTENT]: setEmailAlerts,
   [IntentName.DeleteBudget]: deleteBudget,
   [IntentName.LogExpense]: (e) => !countsEmails(e) && logExpense(e),
   [IntentName.LogIncome]: (e) => !countsEmails(e) && logIncome(e),
