@@ -33,6 +33,8 @@ export const IntentName = {
   SpendingInsights: 'SpendingInsights',
   /** Read-only: thanks, bye, how are you, are you a bot. */
   SmallTalk: 'SmallTalk',
+  /** Read-only: a CSV download of the transactions ("export my transactions"), optionally for a period. */
+  GetExport: 'GetExport',
   FallbackIntent: 'FallbackIntent',
 } as const;
 export type IntentName = (typeof IntentName)[keyof typeof IntentName];

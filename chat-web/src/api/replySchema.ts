@@ -24,6 +24,12 @@ const messageSchema = z.discriminatedUnion('type', [
     buttons: z.array(buttonSchema),
   }),
   z.object({ type: z.literal('chart'), chart: chartSchema, text: z.string() }),
+  // A path of this API only: the app fetches it with the person's identity, never another site.
+  z.object({
+    type: z.literal('download'),
+    label: z.string(),
+    url: z.string().check(z.regex(/^\/api\/[a-z0-9./-]+(?:\?[A-Za-z0-9=&_.-]*)?$/)),
+  }),
 ]) satisfies z.ZodMiniType<ChatMessage>;
 
 export const chatReplySchema = z.object({

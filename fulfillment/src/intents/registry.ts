@@ -14,6 +14,7 @@ import { handleUndo } from './Undo';
 import { handleSetCurrency, handleSetTimeZone } from './settings';
 import { handleDeleteBudget } from './budgetRemoval';
 import { handleSpendingInsights } from './SpendingInsights';
+import { handleGetExport } from './GetExport';
 import { handleCancel, handleFallback, handleGreeting, handleHelp, handleSmallTalk } from './conversational';
 import { ContextName, type Draft } from '../lex/memory';
 import { plainText } from '../lex/messages';
@@ -38,6 +39,7 @@ export const intentHandlers: Record<IntentName, IntentHandler> = {
   [IntentName.QueryIncome]: handleQueryIncome,
   [IntentName.SpendingInsights]: handleSpendingInsights,
   [IntentName.SmallTalk]: handleSmallTalk,
+  [IntentName.GetExport]: handleGetExport,
 };
 
 export function handlerFor(intentName: string): IntentHandler {

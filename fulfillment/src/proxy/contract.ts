@@ -38,12 +38,26 @@ export const spendingChartSchema = z.object({
 });
 export type SpendingChart = z.infer<typeof spendingChartSchema>;
 
+/**
+ * A file the person asked for ("export my transactions"), sent by the bot as a Lex CustomPayload.
+ * The URL is a path of this API (never another site), fetched by the app with the person's identity.
+ */
+export const EXPORT_PATH = '/api/export.csv';
+export const downloadSchema = z.object({
+  type: z.literal('download'),
+  /** The button's words ("Download CSV — last month"). */
+  label: z.string().min(1).max(100),
+  url: z.string().regex(/^\/api\/[a-z0-9./-]+(?:\?[A-Za-z0-9=&_.-]*)?$/),
+});
+export type Download = z.infer<typeof downloadSchema>;
+
 export type ChatButton = { text: string; value: string };
 
 export type ChatMessage =
   | { type: 'text'; text: string }
   | { type: 'card'; title: string; subtitle?: string; imageUrl?: string; buttons: ChatButton[] }
-  | { type: 'chart'; chart: SpendingChart; text: string };
+  | { type: 'chart'; chart: SpendingChart; text: string }
+  | Download;
 
 export interface ChatReply {
   messages: ChatMessage[];

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ChatButton } from '@budgetbuddy/fulfillment/chat-api';
 import type { AuthSession } from '../../auth/AuthSession';
 import { clearHistory } from '../../history/historyStore';
 import { useConversation } from '../../hooks/useConversation';
 import { AttachButton, ImportPanel } from '../../import/ImportPanel';
 import { useBankImport } from '../../import/useBankImport';
+import { ApiAccessContext, type ApiAccess } from '../../download/DownloadButton';
 import { Composer } from './Composer';
 import { MessageList } from './MessageList';
 import { SendError } from './SendError';
@@ -27,6 +28,10 @@ export function Chat({ session, apiBase, embedded }: ChatProps) {
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const { send, retry, dismissFailure } = conversation;
   const bankImport = useBankImport(session, apiBase, conversation.addNote, conversation.addBotMessages);
+  const apiAccess = useMemo<ApiAccess>(
+    () => ({ apiBase, requestHeaders: () => session.requestHeaders() }),
+    [apiBase, session],
+  );
   const importBusy =
     bankImport.state.step === 'uploading' ||
     bankImport.state.step === 'committing' ||
@@ -108,7 +113,9 @@ export function Chat({ session, apiBase, embedded }: ChatProps) {
         {conversation.entries.length === 0 && !conversation.pending ? (
           <Suggestions disabled={conversation.pending} onPick={pick} />
         ) : (
-          <MessageList entries={conversation.entries} pending={conversation.pending} onChoose={choose} />
+          <ApiAccessContext value={apiAccess}>
+            <MessageList entries={conversation.entries} pending={conversation.pending} onChoose={choose} />
+          </ApiAccessContext>
         )}
       </main>
       <footer className="bb-footer">
