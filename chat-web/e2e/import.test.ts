@@ -9,12 +9,12 @@ import type { Page } from 'playwright-core';
 import { startStack, type Stack } from './support/stack';
 import { artifactPath, launchBrowser, type TestBrowser } from './support/browser';
 import { ChatPage } from './support/ChatPage';
+import { axeViolations } from './support/axe';
 import { ensureWebBuild } from '@budgetbuddy/scripts/local';
 
 jest.setTimeout(90_000);
 
 const FIXTURES = path.resolve(__dirname, '../../fulfillment/test/fixtures/bank');
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let stack: Stack;
 let browser: TestBrowser;
@@ -28,27 +28,6 @@ afterAll(async () => {
   await browser?.close();
   await stack?.stop();
 });
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** WCAG 2.1 A/AA violations on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // evaluate runs through the DevTools protocol, which the page's CSP (script-src 'self') does not block.
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<unknown> } })
-      .axe;
-    const result = (await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })) as { violations: AxeViolation[] };
-    return result.violations;
-  });
-  return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 async function chooseFile(page: Page, name: string, content?: Buffer) {
   await page.getByTestId('attach-input').setInputFiles({

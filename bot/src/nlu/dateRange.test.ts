@@ -1,5 +1,12 @@
 import { findDates } from './dates';
-import { dayOfDateSlot, previousRange, rangeOfDateSlot, thisMonth, type DateSlotValue } from './dateRange';
+import {
+  dayOfDateSlot,
+  dayOfDateSlotWithin,
+  previousRange,
+  rangeOfDateSlot,
+  thisMonth,
+  type DateSlotValue,
+} from './dateRange';
 
 // Sunday.
 const today = '2026-11-22';
@@ -136,5 +143,29 @@ describe('dayOfDateSlot: the day, as resolved', () => {
 
   it('keeps a day of this month still to come ("on the 28th" said on the 24th), never last month\'s', () => {
     expect(dayOfDateSlot(slot('on the 28th', '2026-11-24'), '2026-11-24')).toBe('2026-11-28');
+  });
+});
+
+describe('dayOfDateSlotWithin: the answer to "Which day last month?" read inside that range', () => {
+  const lastMonth = { from: '2026-10-01', to: '2026-10-31' };
+  const lastWeek = { from: '2026-11-09', to: '2026-11-15' };
+  it.each([
+    ['the 15th', lastMonth, '2026-10-15'],
+    ['15th', lastMonth, '2026-10-15'],
+    ['on the 3rd', lastMonth, '2026-10-03'],
+    ['wednesday', lastWeek, '2026-11-11'],
+    ['on fri', lastWeek, '2026-11-13'],
+    // A day named in full is that day, in the range or not.
+    ['oct 3', lastMonth, '2026-10-03'],
+    ['yesterday', lastMonth, '2026-11-21'],
+    ['nov 2', lastWeek, '2026-11-02'],
+  ])('%s → %s', (words, within, day) => {
+    expect(dayOfDateSlotWithin(slot(words), within, today)).toBe(day);
+  });
+
+  it('a day of the month the range lacks stays what the NLU made of it; one it has is found', () => {
+    expect(dayOfDateSlotWithin(slot('the 31st'), { from: '2026-11-01', to: '2026-11-30' }, today)).toBe(null);
+    // The NLU finds no 31st in November, the month it is said in; October has one.
+    expect(dayOfDateSlotWithin(slot('the 31st'), lastMonth, today)).toBe('2026-10-31');
   });
 });

@@ -23,6 +23,7 @@ import {
   shortDay,
   type CalendarUnit,
   type DateRange,
+  type DaySpan,
   type IsoDay,
 } from './calendar';
 import { COUNT_WORDS } from './countWords';
@@ -228,4 +229,30 @@ export function previousRange(range: DateRange, today: IsoDay): DateRange {
     to: addIsoDays(range.from, -1),
     label: length === 1 ? `on ${shortDay(prevFrom, today)}` : `in the ${length} days before`,
   };
+}
+
+/** Whole days a range covers, both ends included. */
+export const daysIn = (range: DaySpan): number => daysBetween(range.from, range.to) + 1;
+
+const DAY_OF_MONTH = /^(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?$/;
+const WEEKDAY_ALONE = new RegExp(`^(?:on\\s+)?(${WEEKDAY.source.replace(/\\b/g, '')})s?$`);
+
+/**
+ * The day an answer to "Which day last month?" names, read inside that range: "the 15th" is that
+ * month's 15th and "friday" that week's Friday, as a person answering the question means them. An
+ * answer that names its own day ("Nov 3", "yesterday") is that day, inside the range or not.
+ */
+export function dayOfDateSlotWithin(value: DateSlotValue, within: DaySpan, today: IsoDay): IsoDay | null {
+  const resolved = dayOfDateSlot(value, today);
+  if (resolved && resolved >= within.from && resolved <= within.to) return resolved;
+  const words = normalise(value.originalValue);
+  const dayOfMonth = DAY_OF_MONTH.exec(words);
+  const weekday = WEEKDAY_ALONE.test(words) && resolved ? fromIso(resolved).getUTCDay() : null;
+  if (!dayOfMonth && weekday === null) return resolved;
+  // The latest day of the range that fits: a range that runs to today asks about the days behind it.
+  for (let d = within.to; d >= within.from; d = addIsoDays(d, -1)) {
+    const date = fromIso(d);
+    if (dayOfMonth ? date.getUTCDate() === Number(dayOfMonth[1]) : date.getUTCDay() === weekday) return d;
+  }
+  return resolved;
 }

@@ -134,11 +134,39 @@ const LITERAL_DATES = /\b(?:today|tonight|yesterday|(?:this|last) (?:week|month|
 const literalDatesAsPlaceholder = (u: string): string =>
   u.replace(LITERAL_DATES, placeholderFor('AMAZON.Date'));
 
+/**
+ * The same for the words of a spending view ("which stores do I spend the most at"): the slot matcher
+ * claims "spend the most" at run time, so the classifier sees the placeholder there, and must in training.
+ */
+function literalSlotValuesAsPlaceholder(
+  locale: LocaleDefinition,
+  intentName: string,
+  slotName: string,
+): (u: string) => string {
+  const typeName = locale.intents
+    .find((i) => i.name === intentName)
+    ?.slots.find((s) => s.name === slotName)?.slotTypeName;
+  const type = locale.slotTypes.find((t) => t.name === typeName);
+  if (!typeName || !type) return (u) => u;
+  const phrases = type.values
+    .flatMap((v) => v.synonyms)
+    .map((p) => p.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`\\b(?:${phrases.join('|')})\\b`, 'gi');
+  const placeholder = placeholderFor(typeName);
+  return (u) => u.replace(pattern, placeholder);
+}
+
 export async function buildInterpreter(locale: LocaleDefinition): Promise<Interpreter> {
+  const literalInsightsAsPlaceholder = literalSlotValuesAsPlaceholder(
+    locale,
+    IntentName.SpendingInsights,
+    SlotName.Insight,
+  );
   const intents = locale.intents.filter((i) => i.parentIntentSignature !== 'AMAZON.FallbackIntent');
   const samples = intents.flatMap((intent) =>
     intent.sampleUtterances.map((u) => ({
-      utterance: literalDatesAsPlaceholder(delexicaliseSample(u, intent.slots)),
+      utterance: literalInsightsAsPlaceholder(literalDatesAsPlaceholder(delexicaliseSample(u, intent.slots))),
       intent: intent.name,
     })),
   );
@@ -182,6 +210,7 @@ class LocaleInterpreter implements Interpreter {
   /** The free-text types: the note kept with an entry, and the description of an existing entry. */
   private readonly noteType: string;
   private readonly entryType: string;
+  private readonly insightType: string;
 
   constructor(
     private readonly locale: LocaleDefinition,
@@ -223,6 +252,7 @@ class LocaleInterpreter implements Interpreter {
     };
     this.noteType = slotType(IntentName.LogExpense, SlotName.Note);
     this.entryType = slotType(IntentName.EditTransaction, SlotName.Entry);
+    this.insightType = slotType(IntentName.SpendingInsights, SlotName.Insight);
   }
 
   private analyse(text: string, ctx: NluContext): TextAnalysis {
@@ -422,7 +452,9 @@ class LocaleInterpreter implements Interpreter {
     const carriesValues =
       analysis.numbers.length > 0 ||
       analysis.dates.length > 0 ||
-      (analysis.slotTypeMatches.get(this.evidenceTypes.expenseCategory)?.length ?? 0) > 0;
+      (analysis.slotTypeMatches.get(this.evidenceTypes.expenseCategory)?.length ?? 0) > 0 ||
+      // Words of a spending view ("merchants", "biggest", "average daily") are about one's money too.
+      (analysis.slotTypeMatches.get(this.insightType)?.length ?? 0) > 0;
     const byName = new Map(this.intents.map((i) => [i.name, i]));
     const vetoed = new Set(
       scores.filter((s) => byName.has(s.intent) && !hasEvidenceFor(s.intent, evidence)).map((s) => s.intent),

@@ -255,6 +255,7 @@ const DELETE_OBJECTS = new Set([
   'that',
   'it',
   'last',
+  'first',
   'previous',
   'latest',
   'recent',
@@ -483,7 +484,7 @@ const UNDO =
  * "should be", "put it under", "not") and a new value or the entry it is about. Budgets are SetBudget's.
  */
 const CORRECTION =
-  /^(?:no|nope|sorry|oops|wait)\b|\b(?:actually|make (?:that|it|the)|change|changed|meant|correct|correction|fix|edit|update|modify|should (?:be|have been)|wrong|instead|recategori[sz]e|move (?:it|that|the)|put (?:it|that|the)|file (?:it|that)|(?:it|that) was .+ not\b)/;
+  /^(?:no|nope|sorry|oops|wait)\b|\b(?:actually|make (?:that|it|the)|change|changed|meant|correct|correction|fix|edit|update|modify|should (?:be|have been)|wrong|instead|recategori[sz]e|move (?:it|that|the)|put (?:it|that|the)|file (?:it|that)|(?:it|that) was .+ not\b|^(?:it|that) was (?:actually |really )?\$?\d[\d.,]*(?: ?(?:dollars?|bucks?|euros?|pounds?))?(?: for\b| on\b| at\b|[.!]*$))/;
 const CORRECTION_TARGETS = [
   'amount',
   'category',

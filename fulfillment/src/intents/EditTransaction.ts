@@ -224,6 +224,20 @@ export const handleEditTransaction: IntentHandler = async (turn) => {
   }
   if (dateSlot) {
     const when = readLogDate(dateSlot, turn.today);
+    if (!when.ok && when.reason === 'range') {
+      // "the coffee was last week": an entry has one day; moving it to the week's Monday would be a guess.
+      return turn.reply.elicitSlot(
+        SlotName.Date,
+        [
+          plainText(
+            `Which day ${when.range.label} was it? (for example "${when.example}") I left ${was} as it is for now.`,
+          ),
+          ...(when.buttons.length > 0 ? [buttonsCard('Which day?', when.buttons)] : []),
+        ],
+        {},
+        withoutSlot(turn.intent, SlotName.Date),
+      );
+    }
     if (!when.ok) {
       const why =
         when.reason === 'future'

@@ -143,7 +143,7 @@ export const logTransaction =
     const deniedFutureDay =
       turn.intent.confirmationState === 'Denied' &&
       (() => {
-        const when = readLogDate(turn.slot(SlotName.Date), turn.today);
+        const when = readLogDate(turn.slot(SlotName.Date), turn.today, turn.memory.draft?.dateRange);
         return !when.ok && when.reason === 'future';
       })();
     if (turn.intent.confirmationState === 'Denied' && !deniedFutureDay) {
@@ -223,7 +223,7 @@ export const logTransaction =
       );
     }
     const dateSlot = turn.slot(SlotName.Date);
-    const when = readLogDate(dateSlot, turn.today);
+    const when = readLogDate(dateSlot, turn.today, turn.memory.draft?.dateRange);
     let date: string;
     if (when.ok) date = when.date;
     else if (when.reason === 'future' && when.date && turn.intent.confirmationState === 'Confirmed')
@@ -238,6 +238,20 @@ export const logTransaction =
           buttonsCard('Log it for then?', [Buttons.yes, Buttons.no]),
         ],
         { draft: draftOf(turn, kind, intentNow, 'date') },
+      );
+    } else if (when.reason === 'range') {
+      // "spent 20 last month": an entry needs one day, and the 1st would be a guess the person never sees.
+      const intent = { ...withoutSlot(intentNow, SlotName.Date), confirmationState: 'None' as const };
+      return turn.reply.elicitSlot(
+        SlotName.Date,
+        [
+          plainText(
+            `Which day ${when.range.label} was the ${turn.money(amount.minor)} ${kind === 'expense' ? `for ${category}` : `of ${category} income`}? (for example "${when.example}")`,
+          ),
+          ...(when.buttons.length > 0 ? [buttonsCard('Which day?', when.buttons)] : []),
+        ],
+        { draft: { ...draftOf(turn, kind, intent, 'date'), dateRange: when.range } },
+        intent,
       );
     } else {
       return ask(

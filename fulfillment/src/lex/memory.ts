@@ -94,6 +94,8 @@ const draftSchema = z.object({
   slots: z.record(z.string(), z.string()),
   /** The same slots' interpreted values, so the draft can be finished from another intent's answer. */
   values: z.record(z.string(), z.string()).default({}),
+  /** The range asked about with "Which day last month?": the answer is a day read inside it. */
+  dateRange: z.object({ from: z.iso.date(), to: z.iso.date(), label: z.string().min(1).max(80) }).optional(),
 });
 export type Draft = z.infer<typeof draftSchema>;
 

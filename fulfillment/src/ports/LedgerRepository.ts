@@ -8,6 +8,8 @@
  * `date` is the user's local calendar date (YYYY-MM-DD, in the user's time zone); rollup keys derive from it.
  */
 
+import type { GoalRepository } from './GoalRepository';
+
 export type TransactionKind = 'expense' | 'income';
 export type TransactionSource = 'chat' | 'seed' | 'import' | 'api';
 export type BudgetPeriodName = 'Weekly' | 'Monthly' | 'Yearly';
@@ -151,7 +153,8 @@ export interface TransactionSpan {
   to: string;
 }
 
-export interface LedgerRepository {
+/** The ledger's store; savings goals' methods are GoalRepository's (ports/GoalRepository.ts). */
+export interface LedgerRepository extends GoalRepository {
   getProfile(userId: string): Promise<UserProfile | null>;
   putProfile(userId: string, profile: UserProfile): Promise<void>;
 

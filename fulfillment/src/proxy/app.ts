@@ -13,6 +13,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { registerMoneyRoutes } from '../import/routes';
+import { registerOverviewRoute } from '../overview/routes';
 import type { ReceiptOcr } from '../receipts/ReceiptOcr';
 import { registerReceiptRoutes } from '../receipts/routes';
 import { systemClock, type Clock } from '../ports/Clock';
@@ -207,6 +208,12 @@ export function createProxyApp(deps: ProxyDeps): Hono {
   );
 
   if (deps.ledger) {
+    registerOverviewRoute(app, {
+      ledger: deps.ledger,
+      clock: deps.clock ?? systemClock,
+      identify: deps.identify,
+      logError: (message, detail) => logger.error(message, detail),
+    });
     registerMoneyRoutes(app, {
       ledger: deps.ledger,
       clock: deps.clock ?? systemClock,

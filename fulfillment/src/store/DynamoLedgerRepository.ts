@@ -76,6 +76,8 @@ import {
 import { editDeltas, newestFirst, rangeLimit, rollupDeltas } from './totals';
 import type { RollupDelta, RollupItemDelta } from './totals';
 import { z } from 'zod';
+import type { ContributionResult, GoalContribution, NewGoal, SavingsGoal } from '../ports/GoalRepository';
+import { DynamoGoalStore } from './DynamoGoalStore';
 
 /** How long a request id is remembered: far longer than any Lambda or client retry window. */
 export const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -137,6 +139,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
   private readonly table: string;
   private readonly clock: Clock;
   private readonly newId: () => string;
+  private readonly goals: DynamoGoalStore;
 
   constructor(options: DynamoLedgerRepositoryOptions) {
     this.doc = DynamoDBDocumentClient.from(options.client, {
@@ -145,6 +148,24 @@ export class DynamoLedgerRepository implements LedgerRepository {
     this.table = options.tableName;
     this.clock = options.clock ?? systemClock;
     this.newId = options.newId ?? randomUUID;
+    this.goals = new DynamoGoalStore({ doc: this.doc, tableName: this.table, clock: this.clock });
+  }
+
+  // Savings goals (issue 12 point 3) live in their own store on the same table; the ledger's port includes them.
+  putGoal(userId: string, goal: NewGoal): Promise<{ goal: SavingsGoal; created: boolean }> {
+    return this.goals.putGoal(userId, goal);
+  }
+  listGoals(userId: string): Promise<SavingsGoal[]> {
+    return this.goals.listGoals(userId);
+  }
+  getGoal(userId: string, key: string): Promise<SavingsGoal | null> {
+    return this.goals.getGoal(userId, key);
+  }
+  contributeToGoal(userId: string, contribution: GoalContribution): Promise<ContributionResult | null> {
+    return this.goals.contributeToGoal(userId, contribution);
+  }
+  deleteGoal(userId: string, key: string): Promise<SavingsGoal | null> {
+    return this.goals.deleteGoal(userId, key);
   }
 
   async getProfile(userId: string): Promise<UserProfile | null> {

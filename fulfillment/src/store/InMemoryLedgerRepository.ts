@@ -30,6 +30,8 @@ import type {
   UserProfile,
 } from '../ports/LedgerRepository';
 import { MAX_RECALL_WORDS } from '../ports/LedgerRepository';
+import type { ContributionResult, GoalContribution, NewGoal, SavingsGoal } from '../ports/GoalRepository';
+import { InMemoryGoalStore } from './InMemoryGoalStore';
 import {
   assertUserId,
   emptyTotals,
@@ -65,10 +67,29 @@ export class InMemoryLedgerRepository implements LedgerRepository {
   private readonly pendingImports = new Map<string, PendingImport>();
   private readonly clock: Clock;
   private readonly newId: () => string;
+  private readonly goals: InMemoryGoalStore;
 
   constructor(options: InMemoryLedgerRepositoryOptions = {}) {
     this.clock = options.clock ?? systemClock;
     this.newId = options.newId ?? randomUUID;
+    this.goals = new InMemoryGoalStore(this.clock);
+  }
+
+  // Savings goals (issue 12 point 3) live in their own store on the same process; the ledger's port includes them.
+  putGoal(userId: string, goal: NewGoal): Promise<{ goal: SavingsGoal; created: boolean }> {
+    return this.goals.putGoal(userId, goal);
+  }
+  listGoals(userId: string): Promise<SavingsGoal[]> {
+    return this.goals.listGoals(userId);
+  }
+  getGoal(userId: string, key: string): Promise<SavingsGoal | null> {
+    return this.goals.getGoal(userId, key);
+  }
+  contributeToGoal(userId: string, contribution: GoalContribution): Promise<ContributionResult | null> {
+    return this.goals.contributeToGoal(userId, contribution);
+  }
+  deleteGoal(userId: string, key: string): Promise<SavingsGoal | null> {
+    return this.goals.deleteGoal(userId, key);
   }
 
   private user(userId: string): UserData {

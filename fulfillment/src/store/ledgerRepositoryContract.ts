@@ -8,6 +8,7 @@ import { toMinor } from '../domain/ledger/money';
 import { localDate, periodKeyOf } from '../domain/ledger/periods';
 import type { Clock } from '../ports/Clock';
 import type { LedgerRepository, NewTransaction, PeriodKey } from '../ports/LedgerRepository';
+import { describeGoalContract } from './goalRepositoryContract';
 
 export interface ContractSubject {
   repo: LedgerRepository;
@@ -670,5 +671,7 @@ export function runLedgerRepositoryContract(
         clock.set('2026-11-24T12:00:00.000Z');
       });
     });
+
+    describeGoalContract(() => repo);
   });
 }

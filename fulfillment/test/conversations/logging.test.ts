@@ -234,3 +234,69 @@ test('a typo the NLU cannot place never stores a wrong row', async () => {
   expect(stored.every((t) => t.amountMinor === 1200 && t.category === 'Food')).toBe(true);
   expect(stored.length).toBeLessThanOrEqual(1);
 });
+
+describe('date words that name a range ask which day: an entry is never put on a guessed day', () => {
+  test('"spent 20 on food last month" asks which day; "the 15th" is last month\'s', async () => {
+    const ask = await h.say('log-range-1', 'spent 20 on food last month');
+    expect(dialogType(ask)).toBe('ElicitSlot');
+    expect(ask.sessionState?.dialogAction?.slotToElicit).toBe('Date');
+    expect(replyText(ask)).toBe('Which day last month was the $20.00 for Food? (for example "Oct 15")');
+    expect(await recent('log-range-1')).toHaveLength(0);
+    const done = await h.say('log-range-1', 'the 15th');
+    expect(replyText(done)).toContain('Logged $20.00 for Food on Thursday, Oct 15.');
+    expect(await recent('log-range-1')).toMatchObject([{ date: '2026-10-15', amountMinor: 2000 }]);
+  });
+
+  test('a range of a week or less offers its days that have come as buttons', async () => {
+    const ask = await h.say('log-range-2', 'paid 30 for gas this week');
+    expect(replyText(ask)).toContain('Which day this week was the $30.00 for Transport?');
+    // Five at most (a Lex response card's limit): the five latest days.
+    expect(replyButtons(ask).map((b) => b.text)).toEqual([
+      'Wednesday, Nov 18',
+      'Thursday, Nov 19',
+      'Friday, Nov 20',
+      'Saturday, Nov 21',
+      'Today',
+    ]);
+    const friday = replyButtons(ask).find((b) => b.text === 'Friday, Nov 20')!;
+    const done = await h.say('log-range-2', friday.value);
+    expect(replyText(done)).toContain('Logged $30.00 for Transport on Friday, Nov 20.');
+    expect(await recent('log-range-2')).toMatchObject([{ date: '2026-11-20', amountMinor: 3000 }]);
+  });
+
+  test('a weekday answer is that week\'s; "in October" then "Oct 3" logs on the day said', async () => {
+    await h.say('log-range-3', 'spent 9 on lunch last week');
+    const wednesday = await h.say('log-range-3', 'wednesday');
+    expect(replyText(wednesday)).toContain('Logged $9.00 for Food on Wednesday, Nov 11.');
+    const ask = await h.say('log-range-3', 'got paid 500 freelance in october');
+    expect(replyText(ask)).toBe(
+      'Which day in October was the $500.00 of Freelance income? (for example "Oct 15")',
+    );
+    const done = await h.say('log-range-3', 'oct 3');
+    expect(replyText(done)).toContain('Logged $500.00 of Freelance income on Saturday, Oct 3.');
+    expect(await recent('log-range-3')).toMatchObject([
+      { date: '2026-11-11', amountMinor: 900 },
+      { date: '2026-10-03', amountMinor: 50000, kind: 'income' },
+    ]);
+  });
+
+  test('a question instead of the day drops the draft: nothing is stored', async () => {
+    await h.say('log-range-4', 'spent 20 on food last month');
+    const question = await h.say('log-range-4', 'how much did i spend last month');
+    expect(replyText(question)).toContain('I dropped the $20.00 food — tell me which day it was to log it.');
+    expect(await recent('log-range-4')).toHaveLength(0);
+  });
+
+  test('"the coffee was last week" asks which day and leaves the entry as it is', async () => {
+    await h.say('log-range-5', 'spent 4 on coffee');
+    const ask = await h.say('log-range-5', 'the coffee was last week');
+    expect(intentName(ask)).toBe('EditTransaction');
+    expect(replyText(ask)).toContain('Which day last week was it?');
+    expect(replyButtons(ask).map((b) => b.text)).toContain('Friday, Nov 13');
+    expect(await recent('log-range-5')).toMatchObject([{ date: '2026-11-22' }]);
+    const friday = replyButtons(ask).find((b) => b.text === 'Friday, Nov 13')!;
+    const done = await h.say('log-range-5', friday.value);
+    expect(replyText(done)).toContain('Friday, Nov 13');
+    expect(await recent('log-range-5')).toMatchObject([{ date: '2026-11-13', amountMinor: 400 }]);
+  });
+});

@@ -17,6 +17,8 @@ export const EditTransaction: IntentDefinition = {
     'actually it was {Amount}',
     'actually make it {Amount}',
     'no it was {Amount}',
+    'it was {Amount} for {Category}',
+    'that was {Amount} for the {Category}',
     'no it was {Amount} for {Category}',
     'no it was {Amount} on {Category}',
     'actually it was {Amount} for {Category}',

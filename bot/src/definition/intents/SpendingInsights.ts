@@ -44,6 +44,8 @@ export const SpendingInsights: IntentDefinition = {
     'weekly breakdown of my spending',
     'where do I shop the most',
     'which stores do I spend the most at',
+    'which shops do I {Insight} at',
+    'which places do I {Insight} money at',
     'what are my top merchants',
     'am I spending {Insight}',
     'am I spending {Insight} on {Category}',

@@ -12,7 +12,8 @@ export class LedgerError extends Error {
   }
 }
 
-export type LedgerField = 'amount' | 'currency' | 'category' | 'date' | 'note' | 'timeZone' | 'transaction';
+export type LedgerField =
+  'amount' | 'currency' | 'category' | 'date' | 'note' | 'timeZone' | 'transaction' | 'goal';
 
 export class InvalidAmountError extends LedgerError {
   override name = 'InvalidAmountError';

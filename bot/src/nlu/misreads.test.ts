@@ -1,0 +1,60 @@
+/**
+ * Phrasings people used that the NLU once misread (issue 10). Each names what a user would notice:
+ * the intent the bot acts on and the values it acts with. Each was wrong before its fix.
+ */
+import { budgetBuddyBot } from '../definition/bot';
+import { IntentName, SlotName } from '../definition/names';
+import type { Nlu, NluContext, NluInterpretation } from './index';
+import { createNlu } from './index';
+
+let nlu: Nlu;
+beforeAll(async () => {
+  nlu = await createNlu(budgetBuddyBot, 'en_US');
+}, 60_000);
+
+const ctx: NluContext = { timeZone: 'America/New_York', now: new Date('2026-11-18T15:00:00Z') };
+const top = (text: string): NluInterpretation => {
+  const [first] = nlu.interpret(text, ctx);
+  if (!first) throw new Error('no interpretation');
+  return first;
+};
+const values = (i: NluInterpretation): Record<string, string> =>
+  Object.fromEntries(Object.entries(i.slots).flatMap(([name, v]) => (v ? [[name, v.interpretedValue]] : [])));
+
+describe('misreads (issue 10)', () => {
+  it.each<[string, string, Record<string, string>]>([
+    // Was FallbackIntent: "first" did not name an entry to delete.
+    ['delete the first two', IntentName.DeleteTransaction, { [SlotName.Entry]: 'first two' }],
+    // Was a second expense of 15: a restated amount corrects the last entry.
+    [
+      'it was 15 for lunch',
+      IntentName.EditTransaction,
+      { [SlotName.Amount]: '15', [SlotName.Category]: 'Food' },
+    ],
+    // Was FallbackIntent: "won" was a word only chatter used.
+    ['won 50 in the lottery', IntentName.LogIncome, { [SlotName.Amount]: '50' }],
+    // Was Help: the bag of words saw "which … do i … at" and no spending word.
+    [
+      'which merchants do i spend the most at',
+      IntentName.SpendingInsights,
+      { [SlotName.Insight]: 'TopNotes' },
+    ],
+    ["what's my biggest expense", IntentName.SpendingInsights, { [SlotName.Insight]: 'Biggest' }],
+    [
+      'average daily spending this month',
+      IntentName.SpendingInsights,
+      { [SlotName.Insight]: 'DailyAverage', [SlotName.Date]: '2026-11-01' },
+    ],
+    ['how ya doin', IntentName.SmallTalk, { [SlotName.Topic]: 'HowAreYou' }],
+    ['what kind of questions can you answer', IntentName.Help, {}],
+  ])('"%s" → %s %j', (text, intent, slots) => {
+    const reading = top(text);
+    expect(reading.intentName).toBe(intent);
+    expect(values(reading)).toEqual(expect.objectContaining(slots));
+  });
+
+  it('does not take other sentences of the same shapes for writes', () => {
+    for (const text of ['that was 20 years ago', 'it was 5 degrees outside', 'delete the first email'])
+      expect(top(text).intentName).toBe(IntentName.FallbackIntent);
+  });
+});

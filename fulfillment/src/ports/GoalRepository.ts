@@ -1,0 +1,27 @@
+/**
+ * Savings goals' persistence (issue 12 point 3). Part of the ledger's port (LedgerRepository extends
+ * it), kept in its own file so the goal store can grow without touching the transaction store.
+ * Every method takes the user id first and touches only that user's data.
+ */
+import type { ContributionResult, GoalContribution, NewGoal, SavingsGoal } from '../domain/ledger/goals';
+
+export type { ContributionResult, GoalContribution, NewGoal, SavingsGoal } from '../domain/ledger/goals';
+
+export interface GoalRepository {
+  /**
+   * Creates the goal, or changes the target (and day) of the goal with the same key, keeping what was
+   * saved. Refuses a new goal beyond MAX_GOALS (InvalidGoalError).
+   */
+  putGoal(userId: string, goal: NewGoal): Promise<{ goal: SavingsGoal; created: boolean }>;
+  /** Every goal of the user, oldest first: one Query, at most MAX_GOALS items. */
+  listGoals(userId: string): Promise<SavingsGoal[]>;
+  getGoal(userId: string, key: string): Promise<SavingsGoal | null>;
+  /**
+   * Adds to a goal's saved total and records the request id in one atomic write: a retried request
+   * adds once. null when there is no such goal (nothing written). A contribution in another currency
+   * than the goal's is refused (InvalidGoalError).
+   */
+  contributeToGoal(userId: string, contribution: GoalContribution): Promise<ContributionResult | null>;
+  /** Removes it; returns what was removed, or null when there was none. */
+  deleteGoal(userId: string, key: string): Promise<SavingsGoal | null>;
+}

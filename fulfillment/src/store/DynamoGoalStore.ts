@@ -1,0 +1,275 @@
+/**
+ * Savings goals on the ledger's table (issue 12 point 3), under the user's partition:
+ *
+ *   USER#<id>  GOAL#<key>                 a goal: name, target, saved total, target day
+ *   USER#<id>  IDEMP#goal:<requestId>     a contribution already added (expires after 7 days)
+ *
+ * A contribution's idempotency record and the goal's `ADD savedMinor` go in one TransactWriteItems,
+ * so a retried request never adds twice and the total never disagrees with the records. Every read is
+ * a GetItem or one Query on `GOAL#` (at most MAX_GOALS items): no scans, nothing grows with history.
+ */
+import {
+  DeleteCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { LedgerError } from '../domain/ledger/errors';
+import {
+  InvalidGoalError,
+  MAX_GOALS,
+  goalKey,
+  parseNewGoal,
+  type ContributionResult,
+  type GoalContribution,
+  type NewGoal,
+  type SavingsGoal,
+} from '../domain/ledger/goals';
+import { normalizeCurrency } from '../domain/ledger/money';
+import { validateAmountMinor } from '../domain/ledger/transactions';
+import type { Clock } from '../ports/Clock';
+import type { GoalRepository } from '../ports/GoalRepository';
+import { StoreUnavailableError } from '../ports/LedgerRepository';
+import { idempotencySk, userPk } from './keys';
+
+export const GOAL_PREFIX = 'GOAL#';
+export const goalSk = (key: string): string => `${GOAL_PREFIX}${key}`;
+const contributionIdempotencySk = (requestId: string): string => idempotencySk(`goal:${requestId}`);
+
+const GOAL_TYPE = 'GOAL';
+const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
+
+const goalItemSchema = z.object({
+  key: z.string().min(1),
+  name: z.string().min(1),
+  targetMinor: z.number().int(),
+  savedMinor: z.number().int(),
+  currency: z.string(),
+  targetDate: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  reachedAt: z.string().optional(),
+});
+
+export function goalFromItem(item: Record<string, unknown>): SavingsGoal {
+  const g = goalItemSchema.parse(item);
+  return {
+    key: g.key,
+    name: g.name,
+    targetMinor: g.targetMinor,
+    savedMinor: g.savedMinor,
+    currency: g.currency,
+    ...(g.targetDate ? { targetDate: g.targetDate } : {}),
+    createdAt: g.createdAt,
+    updatedAt: g.updatedAt,
+    ...(g.reachedAt ? { reachedAt: g.reachedAt } : {}),
+  };
+}
+
+export interface DynamoGoalStoreOptions {
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+  clock: Clock;
+}
+
+export class DynamoGoalStore implements GoalRepository {
+  constructor(private readonly options: DynamoGoalStoreOptions) {}
+
+  async putGoal(userId: string, input: NewGoal): Promise<{ goal: SavingsGoal; created: boolean }> {
+    const valid = parseNewGoal(input);
+    const key = goalKey(valid.name);
+    const existing = await this.getGoal(userId, key);
+    if (!existing && (await this.listGoals(userId)).length >= MAX_GOALS) {
+      throw new InvalidGoalError(
+        `You have ${MAX_GOALS} goals already, the most I keep. Delete one you no longer need first.`,
+      );
+    }
+    const now = this.now();
+    const result = await this.call('save the goal', () =>
+      this.options.doc.send(
+        new UpdateCommand({
+          TableName: this.options.tableName,
+          Key: { PK: userPk(userId), SK: goalSk(key) },
+          UpdateExpression:
+            'SET #type = :type, #key = :key, #name = if_not_exists(#name, :name), targetMinor = :target, ' +
+            'currency = :currency, savedMinor = if_not_exists(savedMinor, :zero), ' +
+            'createdAt = if_not_exists(createdAt, :now), updatedAt = :now' +
+            (valid.targetDate ? ', targetDate = :date' : ''),
+          ExpressionAttributeNames: { '#type': 'type', '#key': 'key', '#name': 'name' },
+          ExpressionAttributeValues: {
+            ':type': GOAL_TYPE,
+            ':key': key,
+            ':name': valid.name,
+            ':target': valid.targetMinor,
+            ':currency': valid.currency,
+            ':zero': 0,
+            ':now': now,
+            ...(valid.targetDate ? { ':date': valid.targetDate } : {}),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    const goal = this.parsed(() => goalFromItem(result.Attributes ?? {}));
+    return { goal, created: existing === null };
+  }
+
+  async listGoals(userId: string): Promise<SavingsGoal[]> {
+    const page = await this.call('read your goals', () =>
+      this.options.doc.send(
+        new QueryCommand({
+          TableName: this.options.tableName,
+          ConsistentRead: true,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+          ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': GOAL_PREFIX },
+          // putGoal keeps the count at MAX_GOALS, so one page always holds them all.
+          Limit: MAX_GOALS,
+        }),
+      ),
+    );
+    return (page.Items ?? [])
+      .map((item) => this.parsed(() => goalFromItem(item)))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.key.localeCompare(b.key));
+  }
+
+  async getGoal(userId: string, key: string): Promise<SavingsGoal | null> {
+    const result = await this.call('read the goal', () =>
+      this.options.doc.send(
+        new GetCommand({
+          TableName: this.options.tableName,
+          Key: { PK: userPk(userId), SK: goalSk(key) },
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return result.Item ? this.parsed(() => goalFromItem(result.Item!)) : null;
+  }
+
+  async contributeToGoal(userId: string, input: GoalContribution): Promise<ContributionResult | null> {
+    const currency = normalizeCurrency(input.currency);
+    const amountMinor = validateAmountMinor(input.amountMinor, currency);
+    const pk = userPk(userId);
+    const now = this.now();
+    const written = await this.transact([
+      {
+        Put: {
+          TableName: this.options.tableName,
+          Item: {
+            PK: pk,
+            SK: contributionIdempotencySk(input.requestId),
+            type: 'IDEMP',
+            goalKey: input.goalKey,
+            amountMinor,
+            expiresAt: Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+          },
+          ConditionExpression: 'attribute_not_exists(SK)',
+        },
+      },
+      {
+        Update: {
+          TableName: this.options.tableName,
+          Key: { PK: pk, SK: goalSk(input.goalKey) },
+          UpdateExpression: 'ADD savedMinor :amount SET updatedAt = :now',
+          ConditionExpression: 'attribute_exists(SK) AND currency = :currency',
+          ExpressionAttributeValues: { ':amount': amountMinor, ':now': now, ':currency': currency },
+        },
+      },
+    ]);
+    const goal = await this.getGoal(userId, input.goalKey);
+    if (written === 'written') {
+      if (!goal) return null;
+      const reachedNow = await this.markReached(pk, goal, now);
+      return { goal: reachedNow ? { ...goal, reachedAt: now } : goal, created: true, reachedNow };
+    }
+    if (written.index === 0) return goal ? { goal, created: false, reachedNow: false } : null;
+    if (!goal) return null;
+    throw new InvalidGoalError(
+      `Your ${goal.name} goal is in ${goal.currency}, so I can only add ${goal.currency} to it.`,
+    );
+  }
+
+  async deleteGoal(userId: string, key: string): Promise<SavingsGoal | null> {
+    const result = await this.call('delete the goal', () =>
+      this.options.doc.send(
+        new DeleteCommand({
+          TableName: this.options.tableName,
+          Key: { PK: userPk(userId), SK: goalSk(key) },
+          ReturnValues: 'ALL_OLD',
+        }),
+      ),
+    );
+    return result.Attributes ? this.parsed(() => goalFromItem(result.Attributes!)) : null;
+  }
+
+  /** Marks the goal reached once: only the contribution whose write flips it gets to say so. */
+  private async markReached(pk: string, goal: SavingsGoal, now: string): Promise<boolean> {
+    if (goal.savedMinor < goal.targetMinor || goal.reachedAt) return false;
+    try {
+      await this.options.doc.send(
+        new UpdateCommand({
+          TableName: this.options.tableName,
+          Key: { PK: pk, SK: goalSk(goal.key) },
+          UpdateExpression: 'SET reachedAt = :now',
+          ConditionExpression:
+            'attribute_exists(SK) AND attribute_not_exists(reachedAt) AND savedMinor >= targetMinor',
+          ExpressionAttributeValues: { ':now': now },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof Error && err.name === 'ConditionalCheckFailedException') return false;
+      // The money is added by now; failing to mark the milestone must not read "couldn't save".
+      return false;
+    }
+  }
+
+  private async transact(
+    items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>,
+  ): Promise<'written' | { index: number }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.options.doc.send(new TransactWriteCommand({ TransactItems: items }));
+        return 'written';
+      } catch (err) {
+        const reasons =
+          err instanceof Error && err.name === 'TransactionCanceledException'
+            ? ((err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [])
+            : null;
+        const failed = reasons?.findIndex((r) => r.Code === 'ConditionalCheckFailed') ?? -1;
+        if (failed >= 0) return { index: failed };
+        const conflict = reasons?.some((r) => r.Code === 'TransactionConflict') ?? false;
+        if (conflict && attempt < 10) {
+          await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** attempt));
+          continue;
+        }
+        throw new StoreUnavailableError('Could not add to the goal: the database did not accept the write.', {
+          cause: err,
+        });
+      }
+    }
+  }
+
+  private now(): string {
+    return this.options.clock.now().toISOString();
+  }
+
+  private async call<T>(action: string, op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (err) {
+      if (err instanceof StoreUnavailableError || err instanceof LedgerError) throw err;
+      throw new StoreUnavailableError(`Could not ${action}: the database is unavailable.`, { cause: err });
+    }
+  }
+
+  private parsed<T>(read: () => T): T {
+    try {
+      return read();
+    } catch (err) {
+      throw new StoreUnavailableError('The ledger holds a goal it cannot read.', { cause: err });
+    }
+  }
+}

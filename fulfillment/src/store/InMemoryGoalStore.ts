@@ -1,0 +1,110 @@
+/** Savings goals in process memory: the same behaviour as DynamoGoalStore (same contract suite). */
+import {
+  InvalidGoalError,
+  MAX_GOALS,
+  goalKey,
+  parseNewGoal,
+  type ContributionResult,
+  type GoalContribution,
+  type NewGoal,
+  type SavingsGoal,
+} from '../domain/ledger/goals';
+import { normalizeCurrency } from '../domain/ledger/money';
+import { validateAmountMinor } from '../domain/ledger/transactions';
+import type { Clock } from '../ports/Clock';
+import type { GoalRepository } from '../ports/GoalRepository';
+import { assertUserId } from './totals';
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+export class InMemoryGoalStore implements GoalRepository {
+  private readonly goals = new Map<string, Map<string, SavingsGoal>>();
+  /** userId + requestId → the goal key it added to. */
+  private readonly requests = new Set<string>();
+
+  constructor(private readonly clock: Clock) {}
+
+  private of(userId: string): Map<string, SavingsGoal> {
+    const id = assertUserId(userId);
+    let goals = this.goals.get(id);
+    if (!goals) this.goals.set(id, (goals = new Map()));
+    return goals;
+  }
+
+  putGoal(userId: string, input: NewGoal): Promise<{ goal: SavingsGoal; created: boolean }> {
+    const valid = parseNewGoal(input);
+    const goals = this.of(userId);
+    const key = goalKey(valid.name);
+    const existing = goals.get(key);
+    if (!existing && goals.size >= MAX_GOALS) {
+      return Promise.reject(
+        new InvalidGoalError(
+          `You have ${MAX_GOALS} goals already, the most I keep. Delete one you no longer need first.`,
+        ),
+      );
+    }
+    const now = this.clock.now().toISOString();
+    const goal: SavingsGoal = {
+      key,
+      name: existing?.name ?? valid.name,
+      targetMinor: valid.targetMinor,
+      savedMinor: existing?.savedMinor ?? 0,
+      currency: valid.currency,
+      ...((valid.targetDate ?? existing?.targetDate)
+        ? { targetDate: valid.targetDate ?? existing?.targetDate }
+        : {}),
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+      ...(existing?.reachedAt ? { reachedAt: existing.reachedAt } : {}),
+    };
+    goals.set(key, goal);
+    return Promise.resolve({ goal: copy(goal), created: !existing });
+  }
+
+  listGoals(userId: string): Promise<SavingsGoal[]> {
+    return Promise.resolve(
+      [...this.of(userId).values()]
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.key.localeCompare(b.key))
+        .map(copy),
+    );
+  }
+
+  getGoal(userId: string, key: string): Promise<SavingsGoal | null> {
+    const goal = this.of(userId).get(key);
+    return Promise.resolve(goal ? copy(goal) : null);
+  }
+
+  contributeToGoal(userId: string, input: GoalContribution): Promise<ContributionResult | null> {
+    try {
+      const currency = normalizeCurrency(input.currency);
+      const amountMinor = validateAmountMinor(input.amountMinor, currency);
+      const goal = this.of(userId).get(input.goalKey);
+      const request = `${userId}\u0000${input.requestId}`;
+      if (this.requests.has(request)) {
+        return Promise.resolve(goal ? { goal: copy(goal), created: false, reachedNow: false } : null);
+      }
+      if (!goal) return Promise.resolve(null);
+      if (goal.currency !== currency) {
+        throw new InvalidGoalError(
+          `Your ${goal.name} goal is in ${goal.currency}, so I can only add ${goal.currency} to it.`,
+        );
+      }
+      this.requests.add(request);
+      const now = this.clock.now().toISOString();
+      goal.savedMinor += amountMinor;
+      goal.updatedAt = now;
+      const reachedNow = goal.savedMinor >= goal.targetMinor && !goal.reachedAt;
+      if (reachedNow) goal.reachedAt = now;
+      return Promise.resolve({ goal: copy(goal), created: true, reachedNow });
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+
+  deleteGoal(userId: string, key: string): Promise<SavingsGoal | null> {
+    const goals = this.of(userId);
+    const goal = goals.get(key);
+    goals.delete(key);
+    return Promise.resolve(goal ? copy(goal) : null);
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * The savings goals part of the ledger contract (issue 12 point 3): run by runLedgerRepositoryContract
+ * against every store, so DynamoDB Local and the in-memory store behave alike.
+ */
+import { randomUUID } from 'node:crypto';
+import { MAX_GOALS } from '../domain/ledger/goals';
+import type { LedgerRepository } from '../ports/LedgerRepository';
+
+export function describeGoalContract(getRepo: () => LedgerRepository): void {
+  describe('savings goals', () => {
+    const newUser = () => `user-${randomUUID()}`;
+    const trip = { name: 'trip to japan', targetMinor: 200_000, currency: 'USD', targetDate: '2027-06-30' };
+
+    it('creates a goal with nothing saved, finds it by its key, and lists it', async () => {
+      const repo = getRepo();
+      const user = newUser();
+      const { goal, created } = await repo.putGoal(user, trip);
+      expect(created).toBe(true);
+      expect(goal).toMatchObject({
+        key: 'japan trip',
+        name: 'trip to japan',
+        targetMinor: 200_000,
+        savedMinor: 0,
+        currency: 'USD',
+        targetDate: '2027-06-30',
+      });
+      expect(await repo.getGoal(user, 'japan trip')).toEqual(goal);
+      expect(await repo.listGoals(user)).toEqual([goal]);
+      expect(await repo.listGoals(newUser())).toEqual([]);
+    });
+
+    it('setting the same goal again changes its target and keeps what was saved', async () => {
+      const repo = getRepo();
+      const user = newUser();
+      await repo.putGoal(user, trip);
+      await repo.contributeToGoal(user, {
+        goalKey: 'japan trip',
+        amountMinor: 30_000,
+        currency: 'USD',
+        requestId: 'r1',
+      });
+      const again = await repo.putGoal(user, {
+        name: 'the japan trip',
+        targetMinor: 250_000,
+        currency: 'USD',
+      });
+      expect(again.created).toBe(false);
+      expect(again.goal).toMatchObject({
+        name: 'trip to japan',
+        targetMinor: 250_000,
+        savedMinor: 30_000,
+        targetDate: '2027-06-30',
+      });
+    });
+
+    it('adds a contribution once per request id, and says when the target is reached', async () => {
+      const repo = getRepo();
+      const user = newUser();
+      await repo.putGoal(user, { name: 'bike', targetMinor: 50_000, currency: 'USD' });
+      const first = await repo.contributeToGoal(user, {
+        goalKey: 'bike',
+        amountMinor: 30_000,
+        currency: 'USD',
+        requestId: 'a',
+      });
+      expect(first).toMatchObject({ created: true, reachedNow: false, goal: { savedMinor: 30_000 } });
+      const retried = await repo.contributeToGoal(user, {
+        goalKey: 'bike',
+        amountMinor: 30_000,
+        currency: 'USD',
+        requestId: 'a',
+      });
+      expect(retried).toMatchObject({ created: false, reachedNow: false, goal: { savedMinor: 30_000 } });
+      const second = await repo.contributeToGoal(user, {
+        goalKey: 'bike',
+        amountMinor: 25_000,
+        currency: 'USD',
+        requestId: 'b',
+      });
+      expect(second).toMatchObject({ created: true, reachedNow: true, goal: { savedMinor: 55_000 } });
+      expect(second?.goal.reachedAt).toEqual(expect.any(String));
+      const third = await repo.contributeToGoal(user, {
+        goalKey: 'bike',
+        amountMinor: 100,
+        currency: 'USD',
+        requestId: 'c',
+      });
+      expect(third).toMatchObject({ created: true, reachedNow: false, goal: { savedMinor: 55_100 } });
+    });
+
+    it('concurrent contributions all count, each once', async () => {
+      const repo = getRepo();
+      const user = newUser();
+      await repo.putGoal(user, { name: 'car', targetMinor: 1_000_000, currency: 'USD' });
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          repo.contributeToGoal(user, {
+            goalKey: 'car',
+            amountMinor: 1_000,
+            currency: 'USD',
+            requestId: `c${i % 4}`,
+          }),
+        ),
+      );
+      expect((await repo.getGoal(user, 'car'))?.savedMinor).toBe(4_000);
+    });
+
+    it('refuses to add to a goal that does not exist or is in another currency, writing nothing', async () => {
+      const repo = getRepo();
+      const user = newUser();
+      expect(
+        await repo.contributeToGoal(user, {
+          goalKey: 'nope',
+          amountMinor: 100,
+          currency: 'USD',
+          requestId: 'x',
+        }),
+      ).toBeNull();
+      await repo.putGoal(user, { name: 'car', targetMinor: 1_000_000, currency: 'USD' });
+      await expect(
+        repo.contributeToGoal(user, { goalKey: 'car', amountMinor: 100, currency: 'EUR', requestId: 'y' }),
+      ).rejects.toThrow(/USD/);
+      await expect(
+        repo.contributeToGoal(user, { goalKey: 'car', amountMinor: -5, currency: 'USD', requestId: 'z' }),
+      ).rejects.toThrow(/negative/);
+      expect((await repo.getGoal(user, 'car'))?.savedMinor).toBe(0);
+      // The refused request id was not used up: the same id may add once the request is right.
+      expect(
+        await repo.contributeToGoal(user, {
+          goalKey: 'car',
+          amountMinor: 100,
+          currency: 'USD',
+          requestId: 'y',
+        }),
+      ).toMatchObject({ created: true });
+    });
+
+    it("deletes a goal, and one user never sees or changes another user's goals", async () => {
+      const repo = getRepo();
+      const alice = newUser();
+      const bob = newUser();
+      await repo.putGoal(alice, trip);
+      expect(await repo.deleteGoal(bob, 'japan trip')).toBeNull();
+      expect(
+        await repo.contributeToGoal(bob, {
+          goalKey: 'japan trip',
+          amountMinor: 100,
+          currency: 'USD',
+          requestId: 'b',
+        }),
+      ).toBeNull();
+      expect((await repo.deleteGoal(alice, 'japan trip'))?.name).toBe('trip to japan');
+      expect(await repo.deleteGoal(alice, 'japan trip')).toBeNull();
+      expect(await repo.listGoals(alice)).toEqual([]);
+    });
+
+    it(`keeps at most ${MAX_GOALS} goals`, async () => {
+      const repo = getRepo();
+      const user = newUser();
+      for (let i = 0; i < MAX_GOALS; i++) {
+        await repo.putGoal(user, { name: `goal number${i}`, targetMinor: 100, currency: 'USD' });
+      }
+      await expect(
+        repo.putGoal(user, { name: 'one more', targetMinor: 100, currency: 'USD' }),
+      ).rejects.toThrow(/Delete one/);
+      expect(await repo.listGoals(user)).toHaveLength(MAX_GOALS);
+      // Changing an existing one is still allowed.
+      await expect(
+        repo.putGoal(user, { name: 'goal number0', targetMinor: 200, currency: 'USD' }),
+      ).resolves.toMatchObject({ created: false });
+    });
+  });
+}
