@@ -60,6 +60,25 @@ export default tseslint.config(
     },
   },
   {
+    // The domain defines the ledger's entities; ports are written in its terms, never the reverse (issue 15).
+    files: ['fulfillment/src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...DEEP_IMPORT_PATTERNS,
+            { group: ['@aws-sdk/*', 'aws-lambda', 'hono', 'hono/*', 'react', 'react-dom'] },
+            {
+              group: ['**/ports', '**/ports/*'],
+              message: 'The domain never imports a port: ports import the domain entities.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['chat-web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -1,7 +1,9 @@
 /**
- * `@budgetbuddy/fulfillment/ledger`: the ledger as the rest of the repo sees it: its entities and the
- * repository port they are kept through, the clock it reads, and the budget and period arithmetic.
+ * `@budgetbuddy/fulfillment/ledger`: the ledger as the rest of the repo sees it: its entities (from the
+ * domain, with their value lists and zod schemas), the repository port they are kept through, the clock
+ * it reads, and the budget and period arithmetic.
  */
+export * from './domain/ledger';
 export * from './ports/LedgerRepository';
 export { fixedClock, systemClock, type Clock } from './ports/Clock';
 export { budgetStatus, type BudgetStatus } from './domain/ledger/budgets';

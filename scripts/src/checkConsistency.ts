@@ -22,7 +22,7 @@ import {
   rollupDeltas,
   withoutZeroCategories,
 } from '@budgetbuddy/fulfillment/store';
-import type { PeriodKey, PeriodTotals } from '@budgetbuddy/fulfillment/ledger';
+import { TRANSACTION_KINDS, type PeriodKey, type PeriodTotals } from '@budgetbuddy/fulfillment/ledger';
 
 export interface ConsistencyReport {
   usersChecked: number;
@@ -76,7 +76,7 @@ function compareTotals(where: string, stored: PeriodTotals, expected: PeriodTota
   field('expenseTotalMinor', stored.expenseTotalMinor, expected.expenseTotalMinor);
   field('incomeTotalMinor', stored.incomeTotalMinor, expected.incomeTotalMinor);
   field('transactionCount', stored.transactionCount, expected.transactionCount);
-  for (const kind of ['expense', 'income'] as const) {
+  for (const kind of TRANSACTION_KINDS) {
     const s = kind === 'expense' ? stored.expenseByCategory : stored.incomeByCategory;
     const e = kind === 'expense' ? expected.expenseByCategory : expected.incomeByCategory;
     for (const category of new Set([...Object.keys(s), ...Object.keys(e)])) {

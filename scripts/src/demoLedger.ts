@@ -5,10 +5,15 @@
  * nothing new (the repository's idempotency does the work).
  */
 import type { ExpenseCategory, IncomeCategory } from '@budgetbuddy/bot';
-import type { BudgetPeriodName, LedgerRepository, NewTransaction } from '@budgetbuddy/fulfillment/ledger';
+import type {
+  BudgetPeriodName,
+  LedgerRepository,
+  NewTransaction,
+  TransactionKind,
+} from '@budgetbuddy/fulfillment/ledger';
 
 export interface DemoEntry {
-  kind: 'expense' | 'income';
+  kind: TransactionKind;
   category: ExpenseCategory | IncomeCategory;
   amountMinor: number;
   date: string;

@@ -58,7 +58,9 @@ export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
  */
 export type IsoDay = string;
 
-export type CalendarUnit = 'week' | 'month' | 'year';
+/** The calendar buckets people name ("this week", "last month") and the ledger keeps rollups for. */
+export const CALENDAR_UNITS = ['week', 'month', 'year'] as const;
+export type CalendarUnit = (typeof CALENDAR_UNITS)[number];
 
 /** An inclusive span of user-local days: what the ledger's periods and budgets cover. */
 export interface DaySpan {

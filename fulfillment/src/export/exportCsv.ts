@@ -4,7 +4,7 @@
  * tags yet; their columns are there (empty) so the file keeps one shape when they arrive.
  */
 import { toMajorString } from '../domain/ledger/money';
-import type { Transaction } from '../ports/LedgerRepository';
+import type { Transaction } from '../domain/ledger';
 
 export const EXPORT_HEADER = ['date', 'kind', 'amount', 'currency', 'category', 'account', 'note', 'tags'];
 

@@ -5,7 +5,7 @@
  * category (see docs/import-export.md). Categories come from the same words the chat's Category slot
  * knows (`categoryInText`, the bot's slot-type synonyms plus the user's own categories).
  */
-import type { TransactionKind, UserProfile } from '../ports/LedgerRepository';
+import type { TransactionKind, UserProfile } from '../domain/ledger';
 import { canonicalCategory } from '../domain/ledger/categories';
 import { categoryInText } from '../intents/support/categoryWords';
 

@@ -8,7 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import { toMajorString } from '../domain/ledger/money';
 import type { Clock } from '../ports/Clock';
-import type { LedgerRepository, PendingImportRow, UserProfile } from '../ports/LedgerRepository';
+import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { PendingImportRow, TransactionKind, UserProfile } from '../domain/ledger';
 import { duplicateKeyOf, parseBankCsv, type ImportedRow, type LineNote } from './parseBankCsv';
 
 /** How long a preview can wait for its Import button. */
@@ -23,7 +24,7 @@ const FALLBACK_PROFILE: UserProfile = { currency: 'USD', timeZone: 'UTC', custom
 export interface PreviewRow {
   line: number;
   date: string;
-  kind: 'expense' | 'income';
+  kind: TransactionKind;
   /** Major units, exact ("12.50"). */
   amount: string;
   currency: string;

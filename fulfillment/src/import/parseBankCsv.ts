@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { toMinor } from '../domain/ledger/money';
 import { MAX_NOTE_LENGTH } from '../domain/ledger/transactions';
 import { isKnownCurrency } from '../domain/ledger/money';
-import type { PendingImportRow, UserProfile } from '../ports/LedgerRepository';
+import type { PendingImportRow, UserProfile } from '../domain/ledger';
 import { detectLayout, type BankLayout } from './bankLayout';
 import {
   dayMonthOrderOf,

@@ -1,6 +1,6 @@
 /** CheckBudget: one or all budgets — spent, left, share used, days left and a daily allowance. */
 import { SlotName } from '@budgetbuddy/bot';
-import type { BudgetPeriodName } from '../ports/LedgerRepository';
+import { BUDGET_PERIODS, type BudgetPeriodName } from '../domain/ledger';
 import { formatMoney } from '../domain/ledger/money';
 import { buttonsCard, Buttons, plainText, textChunks } from '../lex/messages';
 import type { IntentHandler, Turn } from './turn';
@@ -10,8 +10,6 @@ import { matchCategory } from './support/categoryChoice';
 import { readBudgetPeriod } from './support/budgetPeriod';
 import { rangeOfSlot } from './support/dateSlot';
 import { answerSpending } from './QuerySpending';
-
-const PERIOD_ORDER = { Weekly: 0, Monthly: 1, Yearly: 2 } as const;
 
 function describe(s: BudgetStatus): string {
   const money = (minor: number) => formatMoney(minor, s.budget.currency);
@@ -51,7 +49,8 @@ export const handleCheckBudget: IntentHandler = async (turn) => {
   const all = await turn.repo.listBudgets(turn.userId);
   const period = askedPeriod(turn);
   const byOrder = (a: (typeof all)[number], b: (typeof all)[number]) =>
-    (a.category ?? '').localeCompare(b.category ?? '') || PERIOD_ORDER[a.period] - PERIOD_ORDER[b.period];
+    (a.category ?? '').localeCompare(b.category ?? '') ||
+    BUDGET_PERIODS.indexOf(a.period) - BUDGET_PERIODS.indexOf(b.period);
   const ofCategory = all.filter((b) => !category || b.category === category).sort(byOrder);
   let chosen = ofCategory.filter((b) => !period || b.period === period);
   let lead: string | null = null;

@@ -5,7 +5,7 @@
  */
 import { SlotName } from '@budgetbuddy/bot';
 import type { LexResponse } from '@budgetbuddy/bot/lex';
-import type { Transaction } from '../ports/LedgerRepository';
+import type { Transaction } from '../domain/ledger';
 import { rangeOfSlot } from './support/dateSlot';
 import { pushedBack, snapshotOf } from '../lex/memory';
 import { buttonsCard, Buttons, plainText } from '../lex/messages';

@@ -7,7 +7,7 @@
  */
 import { SlotName } from '@budgetbuddy/bot';
 import type { LexResponse } from '@budgetbuddy/bot/lex';
-import type { Transaction, TransactionChanges } from '../ports/LedgerRepository';
+import type { Transaction, TransactionChanges } from '../domain/ledger';
 import { onDay } from '@budgetbuddy/bot/calendar';
 import { formatMoney } from '../domain/ledger/money';
 import { MAX_NOTE_LENGTH } from '../domain/ledger/transactions';

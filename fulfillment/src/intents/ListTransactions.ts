@@ -1,7 +1,7 @@
 /** ListTransactions: the last N (default 5, at most 50), or those of a category and/or period. */
 import { format, parseISO } from 'date-fns';
 import { SlotName } from '@budgetbuddy/bot';
-import type { Transaction } from '../ports/LedgerRepository';
+import type { Transaction } from '../domain/ledger';
 import { rangeOfSlot } from './support/dateSlot';
 import { formatMoney } from '../domain/ledger/money';
 import { buttonsCard, Buttons, plainText, textChunks } from '../lex/messages';

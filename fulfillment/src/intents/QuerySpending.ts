@@ -5,7 +5,7 @@
  */
 import { SlotName } from '@budgetbuddy/bot';
 import type { LexResponse } from '@budgetbuddy/bot/lex';
-import type { TransactionKind } from '../ports/LedgerRepository';
+import type { TransactionKind } from '../domain/ledger';
 import { spendingChartSchema, type SpendingChart } from '../proxy/contract';
 import { type DateRange, previousRange, rangeOfDateSlot, thisMonth } from '@budgetbuddy/bot/calendar';
 import { rangeOfSlot } from './support/dateSlot';

@@ -3,7 +3,7 @@
  * the overall budget when no category is.
  */
 import { BudgetPeriod, SlotName } from '@budgetbuddy/bot';
-import type { BudgetPeriodName } from '../ports/LedgerRepository';
+import type { BudgetPeriodName } from '../domain/ledger';
 import { pushedBack } from '../lex/memory';
 import { buttonsCard, Buttons, plainText } from '../lex/messages';
 import type { LexIntent } from '@budgetbuddy/bot/lex';

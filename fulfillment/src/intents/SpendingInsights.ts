@@ -7,7 +7,7 @@
 import { format, parseISO } from 'date-fns';
 import { SlotName } from '@budgetbuddy/bot';
 import type { LexResponse } from '@budgetbuddy/bot/lex';
-import type { Transaction } from '../ports/LedgerRepository';
+import type { Transaction } from '../domain/ledger';
 import { type DateRange, thisMonth } from '@budgetbuddy/bot/calendar';
 import { rangeOfSlot } from './support/dateSlot';
 import {

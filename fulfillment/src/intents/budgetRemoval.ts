@@ -5,7 +5,7 @@
  */
 import { SlotName } from '@budgetbuddy/bot';
 import type { LexResponse } from '@budgetbuddy/bot/lex';
-import type { Budget } from '../ports/LedgerRepository';
+import type { Budget } from '../domain/ledger';
 import { formatMoney } from '../domain/ledger/money';
 import { pushedBack } from '../lex/memory';
 import { buttonsCard, Buttons, plainText } from '../lex/messages';

@@ -4,7 +4,7 @@
  */
 import { MESSAGE_ID_ATTRIBUTE, SlotName } from '@budgetbuddy/bot';
 import type { LexIntent, LexMessage, LexSlot } from '@budgetbuddy/bot/lex';
-import type { TransactionKind } from '../ports/LedgerRepository';
+import type { TransactionKind } from '../domain/ledger';
 import { onDay } from '@budgetbuddy/bot/calendar';
 import { MAX_NOTE_LENGTH } from '../domain/ledger/transactions';
 import { formatMoney } from '../domain/ledger/money';

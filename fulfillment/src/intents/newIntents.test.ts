@@ -4,7 +4,7 @@
  * drafts. The in-memory store passes the same contract suite as the DynamoDB one.
  */
 import { InMemoryLedgerRepository } from '../store/InMemoryLedgerRepository';
-import type { NewTransaction } from '../ports/LedgerRepository';
+import type { NewTransaction } from '../domain/ledger';
 import { createCodeHook } from '../codeHook';
 import { buttonsOf, DirectConversation, textOf } from '../../test/support/lexEvents';
 import { SettableClock } from '../../test/support/settableClock';

@@ -1,5 +1,6 @@
 import { spendingChartSchema } from '../proxy/contract';
-import type { LedgerRepository, TransactionKind } from '../ports/LedgerRepository';
+import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { TransactionKind } from '../domain/ledger';
 import { InMemoryLedgerRepository } from '../store/InMemoryLedgerRepository';
 import { createCodeHook } from '../codeHook';
 import { buttonsOf, DirectConversation, payloadsOf, textOf } from '../../test/support/lexEvents';

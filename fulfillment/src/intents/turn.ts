@@ -7,7 +7,8 @@ import type { LexEvent, LexIntent, LexMessage, LexResponse } from '@budgetbuddy/
 import type { SlotName } from '@budgetbuddy/bot';
 import type { Clock } from '../ports/Clock';
 import { silentNotifier, type BudgetNotifier } from '../ports/BudgetNotifier';
-import type { LedgerRepository, UserProfile } from '../ports/LedgerRepository';
+import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { UserProfile } from '../domain/ledger';
 import type { IsoDay } from '@budgetbuddy/bot/calendar';
 import { close, confirmIntent, delegate, elicitIntent, elicitSlot } from '../lex/dialogActions';
 import { readSlot, type SlotReading } from '../lex/eventReader';

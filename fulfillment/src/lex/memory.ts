@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { LexActiveContext, LexEvent } from '@budgetbuddy/bot/lex';
+import { budgetPeriodSchema, transactionKindSchema, type TransactionKind } from '../domain/ledger';
 import { activeContexts, readContext } from './eventReader';
 
 const TTL = { timeToLiveInSeconds: 600, turnsToLive: 10 } as const;
@@ -42,7 +43,7 @@ const pendingDeleteSchema = z.object({
 });
 const pendingBudgetDeleteSchema = z.object({
   category: z.string().min(1).nullable(),
-  period: z.enum(['Weekly', 'Monthly', 'Yearly']),
+  period: budgetPeriodSchema,
 });
 
 export type LastLogged = z.infer<typeof lastLoggedSchema>;
@@ -71,7 +72,7 @@ export type PendingBudgetDelete = z.infer<typeof pendingBudgetDeleteSchema>;
 
 const transactionSnapshotSchema = z.object({
   id: z.string().min(1),
-  kind: z.enum(['expense', 'income']),
+  kind: transactionKindSchema,
   amountMinor: z.number().int().positive(),
   currency: z.string().length(3),
   category: z.string().min(1),
@@ -129,7 +130,7 @@ const lastActionSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('budget'),
     category: z.string().min(1).nullable(),
-    period: z.enum(['Weekly', 'Monthly', 'Yearly']),
+    period: budgetPeriodSchema,
     previous: moneySchema.nullable(),
   }),
   z.object({ type: z.literal('delete'), transaction: transactionSnapshotSchema }),
@@ -202,7 +203,7 @@ export function contextsWith(event: LexEvent, changes: Memory): LexActiveContext
 /** What is kept of an entry so "undo" can put it back as it was. */
 export function snapshotOf(t: {
   id: string;
-  kind: 'expense' | 'income';
+  kind: TransactionKind;
   amountMinor: number;
   currency: string;
   category: string;

@@ -10,7 +10,8 @@
  */
 import { z } from 'zod';
 import type { LexActiveContext, LexEvent, LexResponse } from '@budgetbuddy/bot/lex';
-import type { LedgerRepository, UserProfile } from '../ports/LedgerRepository';
+import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { UserProfile } from '../domain/ledger';
 import { parseUserProfile } from '../domain/ledger/profile';
 import { activeContexts, readContext } from './eventReader';
 

@@ -8,7 +8,8 @@ import { goalProgress } from '../domain/ledger/goals';
 import { formatMoney } from '../domain/ledger/money';
 import { granularityOfBudget, localDate, periodKeyOf } from '../domain/ledger/periods';
 import type { Clock } from '../ports/Clock';
-import type { Budget, LedgerRepository, PeriodTotals } from '../ports/LedgerRepository';
+import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { Budget, PeriodTotals } from '../domain/ledger';
 import type { Overview, OverviewBudget, OverviewGoal } from '../proxy/overviewContract';
 import { budgetName } from '../intents/support/budgetStatus';
 

@@ -1,90 +1,30 @@
 /**
  * The ledger's persistence port. The fulfillment code hook talks only to this interface; the DynamoDB
  * store (store/DynamoLedgerRepository.ts) and the in-memory store (store/InMemoryLedgerRepository.ts)
- * both implement it and both pass the same contract suite (store/LedgerRepository.case.test.ts).
+ * both implement it and both pass the same contract suite (store/ledgerRepositoryContract.ts, run by each store's test).
  *
  * Every method takes the user id first and touches only that user's data.
- * Amounts are integer minor units of `currency` (ISO 4217); never floats.
+ * The entities it speaks of (Transaction, Budget, UserProfile, periods, kinds) live in the domain
+ * (domain/ledger/); this file only says how they are kept. Amounts are integer minor units of `currency`
+ * (ISO 4217); never floats.
  * `date` is the user's local calendar date (YYYY-MM-DD, in the user's time zone); rollup keys derive from it.
  */
 
 import type { GoalRepository } from './GoalRepository';
-
-export type TransactionKind = 'expense' | 'income';
-export type TransactionSource = 'chat' | 'seed' | 'import' | 'api';
-export type BudgetPeriodName = 'Weekly' | 'Monthly' | 'Yearly';
-
-export interface Transaction {
-  id: string;
-  kind: TransactionKind;
-  amountMinor: number;
-  currency: string;
-  category: string;
-  /** User-local date, YYYY-MM-DD. */
-  date: string;
-  note?: string;
-  source: TransactionSource;
-  /** ISO 8601 instants (UTC). */
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface NewTransaction {
-  kind: TransactionKind;
-  amountMinor: number;
-  currency: string;
-  category: string;
-  date: string;
-  note?: string;
-  source: TransactionSource;
-  /** Idempotency key: the same key twice for the same user logs once and returns the first result. */
-  requestId: string;
-}
-
-export interface Budget {
-  /** null = the overall budget (all expense categories). */
-  category: string | null;
-  period: BudgetPeriodName;
-  limitMinor: number;
-  currency: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface NewBudget {
-  category: string | null;
-  period: BudgetPeriodName;
-  limitMinor: number;
-  currency: string;
-  requestId: string;
-}
-
-export interface UserProfile {
-  currency: string;
-  timeZone: string;
-  customCategories: string[];
-  /** Set by "set my time zone to …": the browser's zone then no longer moves it. */
-  timeZoneChosen?: boolean;
-  /** Set once this person has taught a category ("costco" → Groceries): only then are their words looked up. */
-  taughtCategories?: boolean;
-}
-
-/** A calendar bucket the store keeps rollups for: ISO week (`2026-W48`), month (`2026-11`) or year (`2026`). */
-export interface PeriodKey {
-  granularity: 'week' | 'month' | 'year';
-  key: string;
-}
-
-/** Totals of one period, from the rollup items (a bounded number of reads, whatever the history). */
-export interface PeriodTotals {
-  period: PeriodKey;
-  currency: string;
-  expenseTotalMinor: number;
-  incomeTotalMinor: number;
-  expenseByCategory: Record<string, number>;
-  incomeByCategory: Record<string, number>;
-  transactionCount: number;
-}
+import type {
+  Budget,
+  BudgetPeriodName,
+  LearnedCategory,
+  NewBudget,
+  NewTransaction,
+  PendingImport,
+  PeriodKey,
+  PeriodTotals,
+  Transaction,
+  TransactionChanges,
+  TransactionKind,
+  UserProfile,
+} from '../domain/ledger';
 
 export interface RangeQuery {
   /** Inclusive user-local dates, YYYY-MM-DD. */
@@ -102,50 +42,13 @@ export interface LogResult {
   created: boolean;
 }
 
-/** What an edit changes; absent fields stay as they are, `note: null` removes the note. */
-export interface TransactionChanges {
-  amountMinor?: number;
-  category?: string;
-  date?: string;
-  note?: string | null;
-}
-
 export interface EditResult {
   before: Transaction;
   after: Transaction;
 }
 
-/** A per-user memory of the category a word (a merchant, an item) belongs to, learned from corrections. */
-export interface LearnedCategory {
-  word: string;
-  kind: TransactionKind;
-  category: string;
-}
-
 /** How many words one `recallCategories` call looks up at most (one BatchGetItem). */
 export const MAX_RECALL_WORDS = 25;
-/** One row of a bank file waiting between preview and commit (issue 13). */
-export interface PendingImportRow {
-  kind: TransactionKind;
-  amountMinor: number;
-  currency: string;
-  category: string;
-  date: string;
-  note?: string;
-  /** Derived from the row itself, so committing twice or importing the same file again logs it once. */
-  requestId: string;
-}
-
-/** A previewed import, kept in the store (not in process memory) so any Lambda instance can commit it. */
-export interface PendingImport {
-  importId: string;
-  rows: PendingImportRow[];
-  /** ISO instant; the store forgets the import after `expiresAt`. */
-  createdAt: string;
-  expiresAt: string;
-  /** Rows (from the start of `rows`) a commit has already written; absent = none. */
-  committedRows?: number;
-}
 
 export interface TransactionSpan {
   /** Inclusive user-local dates, YYYY-MM-DD. */

@@ -6,7 +6,7 @@
  */
 import { dayMonthOrderOf, parseCellDate } from '../import/bankValues';
 import { categoryInText } from '../intents/support/categoryWords';
-import type { UserProfile } from '../ports/LedgerRepository';
+import type { UserProfile } from '../domain/ledger';
 
 export interface ReceiptReading {
   /** Major units with "." as the decimal point ("23.47"), or null when no total line was read. */

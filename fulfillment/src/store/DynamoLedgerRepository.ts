@@ -27,30 +27,34 @@ import { systemClock } from '../ports/Clock';
 import type { Clock } from '../ports/Clock';
 import { MAX_RECALL_WORDS, StoreUnavailableError } from '../ports/LedgerRepository';
 import type {
-  Budget,
-  BudgetPeriodName,
   EditResult,
-  LearnedCategory,
   LedgerRepository,
   LogResult,
-  NewBudget,
-  NewTransaction,
-  PendingImport,
-  PendingImportRow,
-  PeriodKey,
-  PeriodTotals,
   RangeQuery,
-  Transaction,
-  TransactionChanges,
-  TransactionKind,
   TransactionSpan,
-  UserProfile,
 } from '../ports/LedgerRepository';
+import {
+  learnedCategorySchema,
+  pendingImportRowSchema,
+  type Budget,
+  type BudgetPeriodName,
+  type LearnedCategory,
+  type NewBudget,
+  type NewTransaction,
+  type PendingImport,
+  type PendingImportRow,
+  type PeriodKey,
+  type PeriodTotals,
+  type Transaction,
+  type TransactionChanges,
+  type TransactionKind,
+  type UserProfile,
+  type ValidNewTransaction,
+} from '../domain/ledger';
 import {
   ITEM_TYPE,
   budgetFromItem,
   idempotencyRecordSchema,
-  learnedSchema,
   pointerSchema,
   profileFromItem,
   totalsFromItem,
@@ -114,15 +118,6 @@ const MAX_TRANSACT_ITEMS = 100;
 /** Rows of a pending import per item: well under DynamoDB's 400 KB item limit even with long notes. */
 const IMPORT_ROWS_PER_CHUNK = 500;
 
-const pendingImportRowSchema = z.object({
-  kind: z.enum(['expense', 'income']),
-  amountMinor: z.number().int(),
-  currency: z.string(),
-  category: z.string(),
-  date: z.string(),
-  note: z.string().optional(),
-  requestId: z.string(),
-});
 const pendingImportChunkSchema = z.object({
   importId: z.string(),
   createdAt: z.string(),
@@ -457,7 +452,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
   }
 
   async rememberCategory(userId: string, learned: LearnedCategory): Promise<void> {
-    const valid = learnedSchema.parse({ ...learned, word: learned.word.trim().toLowerCase() });
+    const valid = learnedCategorySchema.parse({ ...learned, word: learned.word.trim().toLowerCase() });
     await this.call('remember the category', () =>
       this.doc.send(
         new PutCommand({
@@ -499,7 +494,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
     );
     // Unprocessed keys (throttling) are treated as unknown words: a hint, never a reason to fail the turn.
     const items = result.Responses?.[this.table] ?? [];
-    const found = items.map((item) => this.parsed(() => learnedSchema.parse(item)));
+    const found = items.map((item) => this.parsed(() => learnedCategorySchema.parse(item)));
     return unique.flatMap((w) => found.filter((f) => f.word === w));
   }
 
@@ -687,7 +682,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
    */
   private async logGroup(
     pk: string,
-    group: NewTransaction[],
+    group: ValidNewTransaction[],
     settle: (index: number, result: LogResult) => void,
   ): Promise<void> {
     let pending = group.map((input, index) => ({ input, index }));

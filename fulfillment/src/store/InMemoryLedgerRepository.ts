@@ -11,24 +11,26 @@ import { applyChanges, parseNewTransaction } from '../domain/ledger/transactions
 import { systemClock } from '../ports/Clock';
 import type { Clock } from '../ports/Clock';
 import type {
-  Budget,
-  BudgetPeriodName,
   EditResult,
-  LearnedCategory,
   LedgerRepository,
   LogResult,
+  RangeQuery,
+  TransactionSpan,
+} from '../ports/LedgerRepository';
+import type {
+  Budget,
+  BudgetPeriodName,
+  LearnedCategory,
   NewBudget,
   NewTransaction,
   PendingImport,
   PeriodKey,
   PeriodTotals,
-  RangeQuery,
   Transaction,
   TransactionChanges,
   TransactionKind,
-  TransactionSpan,
   UserProfile,
-} from '../ports/LedgerRepository';
+} from '../domain/ledger';
 import { MAX_RECALL_WORDS } from '../ports/LedgerRepository';
 import type { ContributionResult, GoalContribution, NewGoal, SavingsGoal } from '../ports/GoalRepository';
 import { InMemoryGoalStore } from './InMemoryGoalStore';

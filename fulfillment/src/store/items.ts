@@ -3,7 +3,16 @@
  * a malformed item is reported as a store fault rather than leaking half-typed data into the domain.
  */
 import { z } from 'zod';
-import type { Budget, PeriodKey, PeriodTotals, Transaction, UserProfile } from '../ports/LedgerRepository';
+import {
+  budgetSchema,
+  transactionSchema,
+  userProfileSchema,
+  type Budget,
+  type PeriodKey,
+  type PeriodTotals,
+  type Transaction,
+  type UserProfile,
+} from '../domain/ledger';
 import { EXPENSE_CATEGORY_ATTR_PREFIX, INCOME_CATEGORY_ATTR_PREFIX } from './keys';
 import { emptyTotals, withoutZeroCategories } from './totals';
 
@@ -16,25 +25,6 @@ export const ITEM_TYPE = {
   idempotency: 'IDEMP',
   learned: 'LEARN',
 } as const;
-
-export const learnedSchema = z.object({
-  word: z.string().min(1),
-  kind: z.enum(['expense', 'income']),
-  category: z.string().min(1),
-});
-
-const transactionSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['expense', 'income']),
-  amountMinor: z.number().int(),
-  currency: z.string(),
-  category: z.string(),
-  date: z.string(),
-  note: z.string().optional(),
-  source: z.enum(['chat', 'seed', 'import', 'api']),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
 
 export interface DbTransaction extends Transaction {
   PK: string;
@@ -109,15 +99,6 @@ export function totalsFromItem(
   return withoutZeroCategories(totals);
 }
 
-const budgetSchema = z.object({
-  category: z.string().nullable(),
-  period: z.enum(['Weekly', 'Monthly', 'Yearly']),
-  limitMinor: z.number().int(),
-  currency: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
 export function budgetFromItem(item: Record<string, unknown>): Budget {
   const b = budgetSchema.parse(item);
   return {
@@ -130,13 +111,8 @@ export function budgetFromItem(item: Record<string, unknown>): Budget {
   };
 }
 
-const profileSchema = z.object({
-  currency: z.string(),
-  timeZone: z.string(),
-  customCategories: z.array(z.string()).default([]),
-  timeZoneChosen: z.boolean().optional(),
-  taughtCategories: z.boolean().optional(),
-});
+// Profiles written before custom categories existed have none.
+const profileSchema = userProfileSchema.extend({ customCategories: z.array(z.string()).default([]) });
 
 export function profileFromItem(item: Record<string, unknown>): UserProfile {
   const p = profileSchema.parse(item);

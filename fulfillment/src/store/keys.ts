@@ -13,7 +13,7 @@
  *   USER#<id>     IMPORT#<importId>#<chunk>                   a previewed bank import, expires after 1 hour
  */
 import { categoryKey } from '../domain/ledger/categories';
-import type { BudgetPeriodName, PeriodKey } from '../ports/LedgerRepository';
+import type { BudgetPeriodName, PeriodKey, TransactionKind } from '../domain/ledger';
 import { assertUserId } from './totals';
 
 export const PK = 'PK';
@@ -47,7 +47,7 @@ export const budgetSk = (category: string | null, period: BudgetPeriodName): str
   `${BUDGET_PREFIX}${period}#${category === null ? '*' : `C#${categoryKey(category)}`}`;
 
 export const LEARN_PREFIX = 'LEARN#';
-export const learnSk = (kind: 'expense' | 'income', word: string): string =>
+export const learnSk = (kind: TransactionKind, word: string): string =>
   `${LEARN_PREFIX}${kind}#${word.trim().toLowerCase()}`;
 
 export const idempotencySk = (requestId: string): string => `IDEMP#${requestId}`;
@@ -58,7 +58,7 @@ export const idempotencySk = (requestId: string): string => `IDEMP#${requestId}`
  */
 export const EXPENSE_CATEGORY_ATTR_PREFIX = 'exp#';
 export const INCOME_CATEGORY_ATTR_PREFIX = 'inc#';
-export const categoryAttr = (kind: 'expense' | 'income', category: string): string =>
+export const categoryAttr = (kind: TransactionKind, category: string): string =>
   `${kind === 'expense' ? EXPENSE_CATEGORY_ATTR_PREFIX : INCOME_CATEGORY_ATTR_PREFIX}${category}`;
 
 export const IMPORT_PREFIX = 'IMPORT#';

@@ -7,7 +7,8 @@ import { LedgerError } from '../domain/ledger/errors';
 import { toMinor } from '../domain/ledger/money';
 import { localDate, periodKeyOf } from '../domain/ledger/periods';
 import type { Clock } from '../ports/Clock';
-import type { LedgerRepository, NewTransaction, PeriodKey } from '../ports/LedgerRepository';
+import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { NewTransaction, PeriodKey, TransactionKind } from '../domain/ledger';
 import { describeGoalContract } from './goalRepositoryContract';
 
 export interface ContractSubject {
@@ -450,7 +451,7 @@ export function runLedgerRepositoryContract(
     describe('listing by range', () => {
       it('returns inclusive date ranges, newest first, filtered by category and kind', async () => {
         const user = newUser();
-        const log = (date: string, category: string, kind: 'expense' | 'income' = 'expense') =>
+        const log = (date: string, category: string, kind: TransactionKind = 'expense') =>
           repo.logTransaction(user, expense({ date, category, kind })).then((r) => r.transaction);
         await log('2026-10-31', 'Food');
         const f1 = await log('2026-11-01', 'Food');

@@ -3,7 +3,7 @@
  * period it falls in, and the empty totals of a period nobody has spent in yet.
  */
 import { periodKeysFor } from '../domain/ledger/periods';
-import type { PeriodKey, PeriodTotals, Transaction } from '../ports/LedgerRepository';
+import type { PeriodKey, PeriodTotals, Transaction } from '../domain/ledger';
 
 export interface RollupDelta {
   period: PeriodKey;

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
+  asMinorUnits,
   budgetStatus,
   addDaysTo,
   periodKeyOf,
@@ -75,7 +76,7 @@ async function seedHistory(doc: DynamoDBDocumentClient, userId: string, count: n
     const txn: Transaction = {
       id: randomUUID(),
       kind: 'expense',
-      amountMinor: 100 + (i % 5000),
+      amountMinor: asMinorUnits(100 + (i % 5000)),
       currency: 'USD',
       category: CATEGORIES[i % CATEGORIES.length] ?? 'Food',
       date,

@@ -118,7 +118,7 @@ test('SIGKILL of the whole stack during 50 concurrent writes loses no confirmed 
     const sentAmounts = new Set(sent.map((s) => s.amountMinor));
     for (let u = 0; u < USERS; u++) {
       const user = `burst-${u}`;
-      const stored = (await store.repo.listRecent(user, 1_000)).map((t) => t.amountMinor);
+      const stored = (await store.repo.listRecent(user, 1_000)).map((t): number => t.amountMinor);
       const burst = stored.filter((a) => a !== 111);
       // Nothing invented, nothing twice.
       expect(burst.filter((a) => !sentAmounts.has(a))).toEqual([]);

@@ -5,8 +5,9 @@
  * dates and phrasing come from templates of the forms people type. Same seed, same messages.
  */
 import { ExpenseCategoryType, HAND_SYNONYMS, IncomeCategoryType } from '@budgetbuddy/bot';
+import type { TransactionKind } from '@budgetbuddy/fulfillment/ledger';
 
-export type Kind = 'expense' | 'income';
+export type Kind = TransactionKind;
 
 export interface ExpectedRow {
   kind: Kind;

@@ -1,10 +1,11 @@
-import type { Budget, PeriodTotals } from '../../ports/LedgerRepository';
+import type { Budget, PeriodTotals } from './index';
+import { asMinorUnits } from './money';
 import { budgetStatus, parseNewBudget, thresholdsCrossed } from './budgets';
 
 const budget = (over: Partial<Budget> = {}): Budget => ({
   category: 'Groceries',
   period: 'Monthly',
-  limitMinor: 40000,
+  limitMinor: asMinorUnits(40000),
   currency: 'USD',
   createdAt: '2026-11-01T00:00:00Z',
   updatedAt: '2026-11-01T00:00:00Z',

@@ -4,13 +4,52 @@
  * however long the history is.
  */
 import { z } from 'zod';
-import type { Budget, NewBudget, PeriodTotals } from '../../ports/LedgerRepository';
+import { BudgetPeriod } from '@budgetbuddy/bot';
+import type { DaySpan } from '@budgetbuddy/bot/calendar';
 import { canonicalCategory, categoryKey, validateCategoryName } from './categories';
 import { InvalidTransactionError, LedgerError } from './errors';
-import { normalizeCurrency } from './money';
-import { validateAmountMinor } from './transactions';
-import { daysLeftInPeriod, granularityOfBudget, periodKeyOf, rangeOfPeriod } from './periods';
-import type { DaySpan } from '@budgetbuddy/bot/calendar';
+import { minorUnitsSchema, normalizeCurrency, type MinorUnits } from './money';
+import { MAX_REQUEST_ID_LENGTH, validateAmountMinor } from './transactions';
+import {
+  daysLeftInPeriod,
+  granularityOfBudget,
+  periodKeyOf,
+  rangeOfPeriod,
+  type PeriodTotals,
+} from './periods';
+
+/**
+ * The periods a budget is kept for: the bot's Period slot values minus Daily, which people say but
+ * which is answered with the monthly equivalent (see the bot's BudgetPeriod).
+ */
+export const BUDGET_PERIODS = [BudgetPeriod.Weekly, BudgetPeriod.Monthly, BudgetPeriod.Yearly] as const;
+export const budgetPeriodSchema = z.enum(BUDGET_PERIODS);
+export type BudgetPeriodName = z.infer<typeof budgetPeriodSchema>;
+
+/** A stored budget, as a store reads it back. */
+export const budgetSchema = z.object({
+  /** null = the overall budget (all expense categories). */
+  category: z.string().nullable(),
+  period: budgetPeriodSchema,
+  limitMinor: minorUnitsSchema,
+  currency: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Budget = z.infer<typeof budgetSchema>;
+
+/** The shape of a NewBudget; values are checked with domain rules in parseNewBudget. */
+export const newBudgetSchema = z.object({
+  /** null = the overall budget (all expense categories). */
+  category: z.string().nullable(),
+  period: budgetPeriodSchema,
+  limitMinor: z.custom<number>((v) => typeof v === 'number'),
+  currency: z.string(),
+  requestId: z.string().min(1).max(MAX_REQUEST_ID_LENGTH),
+});
+export type NewBudget = z.infer<typeof newBudgetSchema>;
+/** A NewBudget that passed parseNewBudget: its limit is known to be whole minor units. */
+export type ValidNewBudget = NewBudget & { limitMinor: MinorUnits };
 
 /** The warning levels, in percent of the limit, a person is told about when a new expense crosses them. */
 export const BUDGET_THRESHOLDS = [80, 100] as const;
@@ -87,16 +126,8 @@ export function thresholdsCrossed(
   return thresholds.filter((t) => !reached(beforeMinor, t) && reached(afterMinor, t));
 }
 
-const newBudgetSchema = z.object({
-  category: z.string().nullable(),
-  period: z.enum(['Weekly', 'Monthly', 'Yearly']),
-  limitMinor: z.custom<number>((v) => typeof v === 'number'),
-  currency: z.string(),
-  requestId: z.string().min(1).max(200),
-});
-
 /** Validates and normalises a NewBudget; throws a LedgerError with a user-facing sentence. */
-export function parseNewBudget(input: unknown): NewBudget {
+export function parseNewBudget(input: unknown): ValidNewBudget {
   const parsed = newBudgetSchema.safeParse(input);
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path.join('.') ?? 'budget';

@@ -4,11 +4,20 @@
  * category in every total.
  */
 import { distance } from 'fastest-levenshtein';
+import { z } from 'zod';
 import { EXPENSE_CATEGORIES, INCOME_CATEGORIES } from '@budgetbuddy/bot';
-import type { TransactionKind } from '../../ports/LedgerRepository';
 import { InvalidCategoryError } from './errors';
+import { transactionKindSchema, type TransactionKind } from './transactionKind';
 
 export const MAX_CATEGORY_LENGTH = 50;
+
+/** A per-user memory of the category a word (a merchant, an item) belongs to, learned from corrections. */
+export const learnedCategorySchema = z.object({
+  word: z.string().min(1),
+  kind: transactionKindSchema,
+  category: z.string().min(1),
+});
+export type LearnedCategory = z.infer<typeof learnedCategorySchema>;
 
 export const DEFAULT_EXPENSE_CATEGORIES: readonly string[] = EXPENSE_CATEGORIES;
 export const DEFAULT_INCOME_CATEGORIES: readonly string[] = INCOME_CATEGORIES;

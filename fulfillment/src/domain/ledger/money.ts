@@ -3,7 +3,26 @@
  * currency (Intl's data: VND 0, USD 2, BHD 3), and conversion from what a person typed goes through the
  * decimal digits themselves — never through float arithmetic — so "0.1" + "0.2" is exactly 30 cents.
  */
+import { z } from 'zod';
 import { InvalidAmountError, UnknownCurrencyError } from './errors';
+
+/**
+ * A whole number of a currency's minor units (cents for USD, dong for VND). The brand stops a major-unit
+ * number (12.5) or any other count from being stored where minor units (1250) are meant: a value gets
+ * it only from `minorUnitsSchema` (data read back) or `asMinorUnits` (after the domain checked it).
+ */
+export const minorUnitsSchema = z.number().int().brand<'MinorUnits'>();
+export type MinorUnits = z.infer<typeof minorUnitsSchema>;
+
+/** Brands a whole number as minor units; throws InvalidAmountError for a fraction, NaN or Infinity. */
+export function asMinorUnits(value: number): MinorUnits {
+  if (!Number.isInteger(value)) {
+    throw new InvalidAmountError(
+      'That amount has more decimal places than the currency allows. Please round it.',
+    );
+  }
+  return value as MinorUnits;
+}
 
 /** The largest amount accepted, in major units (a trillion): anything above is a typo, not a purchase. */
 export const MAX_MAJOR_AMOUNT = 1_000_000_000_000;
@@ -65,7 +84,7 @@ const DECIMAL = /^([+-])?(\d{1,3}(?:,\d{3})+|\d*)(?:\.(\d*))?$/;
  * Throws InvalidAmountError (zero, negative, not a number, infinite, too large, too many decimals) or
  * UnknownCurrencyError, each with a sentence that says what to type instead.
  */
-export function toMinor(major: number | string, currency: string): number {
+export function toMinor(major: number | string, currency: string): MinorUnits {
   const code = normalizeCurrency(currency);
   const decimals = currencyDecimals(code);
   if (typeof major === 'number') {
@@ -103,7 +122,7 @@ export function toMinor(major: number | string, currency: string): number {
     );
   }
   const minor = whole * 10n ** BigInt(decimals) + BigInt(fracDigits.padEnd(decimals, '0') || '0');
-  return Number(minor);
+  return Number(minor) as MinorUnits;
 }
 
 /** Minor units back to an exact decimal string in major units (1250, USD → "12.50"). */

@@ -25,11 +25,32 @@ import {
   startOfMonth,
   startOfYear,
 } from 'date-fns';
-import { todayIn, type DaySpan } from '@budgetbuddy/bot/calendar';
-import type { BudgetPeriodName, PeriodKey } from '../../ports/LedgerRepository';
+import { z } from 'zod';
+import { CALENDAR_UNITS, todayIn, type DaySpan } from '@budgetbuddy/bot/calendar';
+import type { BudgetPeriodName } from './budgets';
 import { InvalidDateError, InvalidTimeZoneError } from './errors';
 
-export type Granularity = PeriodKey['granularity'];
+/** The calendar buckets the store keeps rollups for: the bot's calendar units. */
+export const GRANULARITIES = CALENDAR_UNITS;
+export const granularitySchema = z.enum(GRANULARITIES);
+export type Granularity = z.infer<typeof granularitySchema>;
+
+/** A calendar bucket the store keeps rollups for: ISO week (`2026-W48`), month (`2026-11`) or year (`2026`). */
+export interface PeriodKey {
+  granularity: Granularity;
+  key: string;
+}
+
+/** Totals of one period, from the rollup items (a bounded number of reads, whatever the history). */
+export interface PeriodTotals {
+  period: PeriodKey;
+  currency: string;
+  expenseTotalMinor: number;
+  incomeTotalMinor: number;
+  expenseByCategory: Record<string, number>;
+  incomeByCategory: Record<string, number>;
+  transactionCount: number;
+}
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

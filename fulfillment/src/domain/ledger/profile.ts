@@ -1,22 +1,24 @@
-/** Validation of a user's profile (default currency, time zone, own categories) before it is stored. */
+/** A user's profile (default currency, time zone, own categories) and its validation before it is stored. */
 import { z } from 'zod';
-import type { UserProfile } from '../../ports/LedgerRepository';
 import { addCustomCategory } from './categories';
 import { InvalidTransactionError } from './errors';
 import { normalizeCurrency } from './money';
 import { assertTimeZone } from './periods';
 
-const profileSchema = z.object({
+export const userProfileSchema = z.object({
   currency: z.string(),
   timeZone: z.string(),
   customCategories: z.array(z.string()).max(200),
+  /** Set by "set my time zone to …": the browser's zone then no longer moves it. */
   timeZoneChosen: z.boolean().optional(),
+  /** Set once this person has taught a category ("costco" → Groceries): only then are their words looked up. */
   taughtCategories: z.boolean().optional(),
 });
+export type UserProfile = z.infer<typeof userProfileSchema>;
 
 /** Normalises a profile (currency upper-cased, categories trimmed and de-duplicated); throws a LedgerError. */
 export function parseUserProfile(input: unknown): UserProfile {
-  const parsed = profileSchema.safeParse(input);
+  const parsed = userProfileSchema.safeParse(input);
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path.join('.') ?? 'profile';
     throw new InvalidTransactionError(

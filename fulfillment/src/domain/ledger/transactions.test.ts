@@ -1,4 +1,4 @@
-import type { NewTransaction } from '../../ports/LedgerRepository';
+import type { NewTransaction } from './index';
 import {
   InvalidAmountError,
   InvalidCategoryError,

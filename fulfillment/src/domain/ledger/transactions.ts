@@ -1,10 +1,11 @@
 /**
- * Validation of a new transaction at the ledger's edge. Every store runs it before writing, so nothing
- * malformed reaches storage, and each problem comes back as a LedgerError naming the field and saying,
- * in a sentence, what to fix.
+ * The transaction: the ledger's main noun. Its value lists and zod schemas are defined here once; the
+ * repository port, the stores and the code hook import them. Validation of a new transaction at the
+ * ledger's edge lives here too: every store runs it before writing, so nothing malformed reaches
+ * storage, and each problem comes back as a LedgerError naming the field and saying, in a sentence,
+ * what to fix.
  */
 import { z } from 'zod';
-import type { NewTransaction, Transaction, TransactionChanges } from '../../ports/LedgerRepository';
 import { canonicalCategory, validateCategoryName } from './categories';
 import {
   InvalidAmountError,
@@ -13,27 +14,63 @@ import {
   InvalidTransactionError,
   LedgerError,
 } from './errors';
-import { formatMoney, maxMinorAmount, normalizeCurrency } from './money';
+import { formatMoney, maxMinorAmount, minorUnitsSchema, normalizeCurrency, type MinorUnits } from './money';
 import { isCalendarDate } from './periods';
+import { transactionKindSchema } from './transactionKind';
 
 export const MAX_NOTE_LENGTH = 500;
 export const MAX_REQUEST_ID_LENGTH = 200;
 
+/** Where an entry came from: typed in the chat, demo data, a bank file, or the HTTP API. */
+export const TRANSACTION_SOURCES = ['chat', 'seed', 'import', 'api'] as const;
+export const transactionSourceSchema = z.enum(TRANSACTION_SOURCES);
+export type TransactionSource = z.infer<typeof transactionSourceSchema>;
+
+/** A stored transaction, as a store reads it back. */
+export const transactionSchema = z.object({
+  id: z.string(),
+  kind: transactionKindSchema,
+  amountMinor: minorUnitsSchema,
+  currency: z.string(),
+  category: z.string(),
+  /** User-local date, YYYY-MM-DD. */
+  date: z.string(),
+  note: z.string().optional(),
+  source: transactionSourceSchema,
+  /** ISO 8601 instants (UTC). */
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Transaction = z.infer<typeof transactionSchema>;
+
 /** The shape of a NewTransaction; values are checked with domain rules in parseNewTransaction. */
 export const newTransactionSchema = z.object({
-  kind: z.enum(['expense', 'income']),
+  kind: transactionKindSchema,
   // NaN and Infinity pass the shape check so the amount rules can explain them in words.
   amountMinor: z.custom<number>((v) => typeof v === 'number'),
   currency: z.string(),
   category: z.string(),
+  /** User-local date, YYYY-MM-DD. */
   date: z.string(),
   note: z.string().optional(),
-  source: z.enum(['chat', 'seed', 'import', 'api']),
+  source: transactionSourceSchema,
+  /** Idempotency key: the same key twice for the same user logs once and returns the first result. */
   requestId: z.string().min(1).max(MAX_REQUEST_ID_LENGTH),
 });
+export type NewTransaction = z.infer<typeof newTransactionSchema>;
+/** A NewTransaction that passed parseNewTransaction: its amount is known to be whole minor units. */
+export type ValidNewTransaction = NewTransaction & { amountMinor: MinorUnits };
+
+/** What an edit changes; absent fields stay as they are, `note: null` removes the note. */
+export interface TransactionChanges {
+  amountMinor?: number;
+  category?: string;
+  date?: string;
+  note?: string | null;
+}
 
 /** Checks a minor-unit amount for `currency` (positive whole number, at most a trillion major units). */
-export function validateAmountMinor(amountMinor: number, currency: string): number {
+export function validateAmountMinor(amountMinor: number, currency: string): MinorUnits {
   if (Number.isNaN(amountMinor))
     throw new InvalidAmountError('That amount is not a number. Please type digits, like 12.50.');
   if (!Number.isFinite(amountMinor))
@@ -55,7 +92,7 @@ export function validateAmountMinor(amountMinor: number, currency: string): numb
       `That amount is too large: the most I can record is ${formatMoney(max, currency)}.`,
     );
   }
-  return amountMinor;
+  return amountMinor as MinorUnits;
 }
 
 export function validateNote(note: string | undefined): string | undefined {
@@ -80,7 +117,7 @@ export function validateDate(date: string): string {
  * Validates and normalises a NewTransaction (currency upper-cased, category and note trimmed).
  * Throws a LedgerError subclass with a user-facing sentence; never returns partially valid data.
  */
-export function parseNewTransaction(input: unknown): NewTransaction {
+export function parseNewTransaction(input: unknown): ValidNewTransaction {
   const parsed = newTransactionSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -92,7 +129,7 @@ export function parseNewTransaction(input: unknown): NewTransaction {
   const t = parsed.data;
   try {
     const currency = normalizeCurrency(t.currency);
-    const result: NewTransaction = {
+    const result: ValidNewTransaction = {
       kind: t.kind,
       amountMinor: validateAmountMinor(t.amountMinor, currency),
       currency,

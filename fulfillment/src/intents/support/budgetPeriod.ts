@@ -1,6 +1,6 @@
 /** The Period slot ("Weekly", "monthly", "annual") as a budget period; null when none was said. */
 import { BudgetPeriod } from '@budgetbuddy/bot';
-import type { BudgetPeriodName } from '../../ports/LedgerRepository';
+import type { BudgetPeriodName } from '../../domain/ledger';
 import type { SlotReading } from '../../lex/eventReader';
 
 export function readBudgetPeriod(slot: SlotReading | null): BudgetPeriodName | null {

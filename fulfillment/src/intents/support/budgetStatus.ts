@@ -3,7 +3,8 @@
  * this reads the one rollup it needs and names the budget the way a person would.
  */
 import { format, parseISO } from 'date-fns';
-import type { Budget, LedgerRepository } from '../../ports/LedgerRepository';
+import type { LedgerRepository } from '../../ports/LedgerRepository';
+import type { Budget } from '../../domain/ledger';
 import {
   budgetStatus as ledgerBudgetStatus,
   type BudgetStatus as LedgerBudgetStatus,

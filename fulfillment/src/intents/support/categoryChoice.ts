@@ -3,7 +3,7 @@
  * arrives as Lex's top resolution (the canonical name); custom categories live in the user's profile.
  * Matching and ranking are the ledger's; this adds the slot reading and the fallbacks for buttons.
  */
-import type { TransactionKind, UserProfile } from '../../ports/LedgerRepository';
+import type { TransactionKind, UserProfile } from '../../domain/ledger';
 import type { SlotReading } from '../../lex/eventReader';
 import {
   canonicalCategory,

@@ -5,7 +5,7 @@
  */
 import { ExpenseCategoryType, IncomeCategoryType, type SlotTypeDefinition } from '@budgetbuddy/bot';
 import { distance } from 'fastest-levenshtein';
-import type { TransactionKind, UserProfile } from '../../ports/LedgerRepository';
+import type { TransactionKind, UserProfile } from '../../domain/ledger';
 import { categoriesFor } from './categoryChoice';
 
 export interface CategoryInText {

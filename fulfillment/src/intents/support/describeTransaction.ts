@@ -1,5 +1,5 @@
 /** One transaction in words: "$12.50 for Food today (lunch)" / "$2,000.00 of Salary income on Friday, Nov 20". */
-import type { Transaction } from '../../ports/LedgerRepository';
+import type { Transaction } from '../../domain/ledger';
 import { formatMoney } from '../../domain/ledger/money';
 import { onDay, type IsoDay } from '@budgetbuddy/bot/calendar';
 

@@ -4,7 +4,7 @@
  * description is found in it — its note, its category's name, or (for an entry without a note) a word
  * the person taught for its category — so "the dinner" never finds the lunch.
  */
-import type { Transaction } from '../../ports/LedgerRepository';
+import type { Transaction } from '../../domain/ledger';
 import { addIsoDays, type DateRange } from '@budgetbuddy/bot/calendar';
 import type { Turn } from '../turn';
 
