@@ -17,9 +17,11 @@ import type { IntentScore } from './intentClassifier';
 import { IntentClassifier, NONE_INTENT } from './intentClassifier';
 import type { NumberMatch } from './numbers';
 import { numberToSlotString, warmNumberRecognizer } from './numbers';
+import { calendarWordsAsDate } from './calendarWords';
 import { CLINC_OUT_OF_SCOPE_TRAIN } from './clincOutOfScope';
 import { OUT_OF_DOMAIN_SAMPLES } from './outOfDomainSamples';
 import { delexicaliseSample, placeholderFor } from './placeholders';
+import { expandContractions, QueryWords } from './queryWords';
 import { SlotTypeMatcher } from './slotTypeMatcher';
 import type { Span } from './spans';
 import { overlaps } from './spans';
@@ -157,6 +159,9 @@ function literalSlotValuesAsPlaceholder(
   return (u) => u.replace(pattern, placeholder);
 }
 
+/** A sample as the classifier reads text (see `classifierView`): contractions written out, vague time words as a date. */
+const sampleView = (u: string): string => calendarWordsAsDate(expandContractions(u.toLowerCase()));
+
 export async function buildInterpreter(locale: LocaleDefinition): Promise<Interpreter> {
   const literalInsightsAsPlaceholder = literalSlotValuesAsPlaceholder(
     locale,
@@ -166,7 +171,9 @@ export async function buildInterpreter(locale: LocaleDefinition): Promise<Interp
   const intents = locale.intents.filter((i) => i.parentIntentSignature !== 'AMAZON.FallbackIntent');
   const samples = intents.flatMap((intent) =>
     intent.sampleUtterances.map((u) => ({
-      utterance: literalInsightsAsPlaceholder(literalDatesAsPlaceholder(delexicaliseSample(u, intent.slots))),
+      utterance: sampleView(
+        literalInsightsAsPlaceholder(literalDatesAsPlaceholder(delexicaliseSample(u, intent.slots))),
+      ),
       intent: intent.name,
     })),
   );
@@ -211,6 +218,10 @@ class LocaleInterpreter implements Interpreter {
   private readonly noteType: string;
   private readonly entryType: string;
   private readonly insightType: string;
+  private readonly queryWords: QueryWords;
+  /** What the classifier reads: words it never saw swapped for known ones, vague time words as a date. */
+  private readonly classifierView = (variant: string): string =>
+    calendarWordsAsDate(this.queryWords.rewrite(expandContractions(variant)));
 
   constructor(
     private readonly locale: LocaleDefinition,
@@ -253,6 +264,7 @@ class LocaleInterpreter implements Interpreter {
     this.noteType = slotType(IntentName.LogExpense, SlotName.Note);
     this.entryType = slotType(IntentName.EditTransaction, SlotName.Entry);
     this.insightType = slotType(IntentName.SpendingInsights, SlotName.Insight);
+    this.queryWords = new QueryWords((w) => classifier.stems(w).every((stem) => classifier.knows(stem)));
   }
 
   private analyse(text: string, ctx: NluContext): TextAnalysis {
@@ -275,6 +287,7 @@ class LocaleInterpreter implements Interpreter {
       (w) => this.vocabulary.has(w),
       entry !== null,
     );
+    evidence.readLower = this.queryWords.rewrite(expandContractions(analysis.lower));
     // Money coming in ("sold my old bike for 150", "refund for the shoes"): the thing named is what was
     // sold or returned, not where money went, so its category is left out of the classifier's view.
     // And the other way round: "paid 500 for a wedding gift" is an expense, whatever "gift" can also be.
@@ -384,14 +397,16 @@ class LocaleInterpreter implements Interpreter {
     forgiven: ReadonlySet<string> = new Set(),
   ): { scores: IntentScore[]; activations: IntentScore[]; unknownShare: number } {
     const note = this.noteSpanForClassification(analysis);
-    const variants = delexicalise(analysis, note, omitTypes);
+    const variants = delexicalise(analysis, note, omitTypes).map(this.classifierView);
     // The entry's words may also be a category ("delete the coffee"): both readings compete. Words the
     // bot never saw still count as unknown, whichever reading wins ("change the volume to 4").
     const plain = variants[0] ?? '';
     if (entry) {
       const asEntry = { start: entry.start, end: entry.end, label: placeholderFor(this.entryType) };
       variants.push(
-        ...delexicalise(analysis, [...note.filter((n) => !overlaps(n, entry)), asEntry], omitTypes),
+        ...delexicalise(analysis, [...note.filter((n) => !overlaps(n, entry)), asEntry], omitTypes).map(
+          this.classifierView,
+        ),
       );
     }
     type Best = { scores: IntentScore[]; activations: IntentScore[]; variant: string; top: number };

@@ -58,3 +58,22 @@ describe('misreads (issue 10)', () => {
       expect(top(text).intentName).toBe(IntentName.FallbackIntent);
   });
 });
+
+describe('words nobody here wrote a sample with (issue 10)', () => {
+  it.each([
+    // WordNet's words for spending (queryLexicon.ts), read as the sample words they mean.
+    ['what have my outlays been', IntentName.QuerySpending],
+    ['what have my expenditures been of late', IntentName.QuerySpending],
+    ['show me my disbursements', IntentName.ListTransactions],
+    // Vague time words (calendarWords.ts) are a period, as "last month" is.
+    ['how much did i spend over the past few weeks', IntentName.QuerySpending],
+    // Contractions read as the words written out in the samples.
+    ["how've you been", IntentName.SmallTalk],
+  ])('"%s" → %s', (text, intent) => {
+    expect(top(text).intentName).toBe(intent);
+  });
+
+  it('does not read a food named in a kitchen question as a budget question', () => {
+    expect(top('how do i make tuna salad').intentName).toBe(IntentName.FallbackIntent);
+  });
+});

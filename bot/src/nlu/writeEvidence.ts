@@ -48,6 +48,11 @@ export interface Evidence {
   hasTimeZone: boolean;
   /** A description of an existing entry ("the costco one"), found by the interpreter. */
   hasEntry: boolean;
+  /**
+   * The text with the words of questions the bot never saw swapped for known ones ("what have my
+   * outlays been" → "expenses"), set by the interpreter: what a read is about may be said in them.
+   */
+  readLower?: string;
 }
 
 const any = (words: Set<string>, list: readonly string[]): boolean => list.some((w) => words.has(w));
@@ -605,9 +610,10 @@ const FOLLOW_UP = /^(?:and|what about|how about|also)\b/;
 const readRequest =
   (intent: string) =>
   (e: Evidence): boolean =>
-    READ_SHAPE.test(e.lower) &&
-    (READ_TOPICS[intent]?.test(e.lower) !== false ||
-      e.hasExpenseCategory ||
+    READ_SHAPE.test(e.readLower ?? e.lower) &&
+    (READ_TOPICS[intent]?.test(e.readLower ?? e.lower) !== false ||
+      // A budget question names the budget or how it stands: "how do i make tuna salad" names food only.
+      (e.hasExpenseCategory && intent !== IntentName.CheckBudget) ||
       (intent !== IntentName.QueryIncome && FOLLOW_UP.test(e.lower)));
 
 const rules: Partial<Record<string, (e: Evidence) => boolean>> = {
