@@ -1,5 +1,9 @@
-import type { ChatReply, ChatRequest } from '@budgetbuddy/fulfillment/chat-api';
-import { chatErrorSchema, chatReplySchema } from './replySchema';
+import {
+  chatErrorSchema,
+  chatReplySchema,
+  type ChatReply,
+  type ChatRequest,
+} from '@budgetbuddy/fulfillment/chat-api';
 
 export type SendResult =
   | { ok: true; reply: ChatReply }

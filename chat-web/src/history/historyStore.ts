@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { chatMessageSchema } from '../api/replySchema';
+import { chatMessageSchema } from '@budgetbuddy/fulfillment/chat-api';
 import type { ConversationEntry } from './types';
 
 /** Older entries are dropped past this many, so localStorage stays small. */

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
-import type { ChatReply } from '@budgetbuddy/fulfillment/chat-api';
-import { chatReplySchema } from '../api/replySchema';
+import { chatReplySchema, type ChatReply } from '@budgetbuddy/fulfillment/chat-api';
 
 /** Mirrors MAX_IMPORT_BYTES on the server: checked here first so a big file is not uploaded for nothing. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

@@ -5,7 +5,7 @@
  * export route when the person presses the button, so it is always current.
  */
 import { SlotName } from '@budgetbuddy/bot';
-import { EXPORT_PATH, downloadSchema, type Download } from '../proxy/contract';
+import { EXPORT_PATH, downloadSchema, type Download } from '../chatApi/reply';
 import { buttonsCard, Buttons, customPayload, plainText } from '../lex/messages';
 import { rangeOfSlot } from './support/dateSlot';
 import type { IntentHandler } from './turn';

@@ -6,7 +6,7 @@
 import { SlotName } from '@budgetbuddy/bot';
 import type { LexResponse } from '@budgetbuddy/bot/lex';
 import type { TransactionKind } from '../domain/ledger';
-import { spendingChartSchema, type SpendingChart } from '../proxy/contract';
+import { spendingChartSchema, type SpendingChart } from '../chatApi/reply';
 import { type DateRange, previousRange, rangeOfDateSlot, thisMonth } from '@budgetbuddy/bot/calendar';
 import { rangeOfSlot } from './support/dateSlot';
 import { periodKeyOf } from '../domain/ledger/periods';

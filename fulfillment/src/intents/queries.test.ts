@@ -1,4 +1,4 @@
-import { spendingChartSchema } from '../proxy/contract';
+import { spendingChartSchema } from '../chatApi/reply';
 import type { LedgerRepository } from '../ports/LedgerRepository';
 import type { TransactionKind } from '../domain/ledger';
 import { InMemoryLedgerRepository } from '../store/InMemoryLedgerRepository';

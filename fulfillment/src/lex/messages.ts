@@ -3,11 +3,9 @@
  * and value 1–50 characters. Anything longer is shortened rather than rejected by Lex at runtime.
  */
 import type { LexMessage } from '@budgetbuddy/bot/lex';
+import type { Button } from '../chatApi/reply';
 
-export interface Button {
-  text: string;
-  value: string;
-}
+export type { Button };
 
 const MAX_CONTENT = 1024;
 const MAX_BUTTON = 50;

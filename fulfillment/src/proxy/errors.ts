@@ -1,8 +1,8 @@
 /** The error replies the chat API gives, each a plain sentence that says what to do next. */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ChatError } from './contract';
-import { MAX_BODY_BYTES } from './contract';
+import type { ChatError } from '../chatApi/reply';
+import { MAX_BODY_BYTES } from '../chatApi/limits';
 
 export const BOT_UNAVAILABLE_MESSAGE =
   'BudgetBuddy could not answer just now — your message was not lost, please try again.';

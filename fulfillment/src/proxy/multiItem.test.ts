@@ -12,7 +12,7 @@ import { createCodeHook } from '../codeHook';
 import { fixedClock } from '../ports/Clock';
 import { InMemoryLedgerRepository } from '../store/InMemoryLedgerRepository';
 import { createProxyApp, silentLogger } from './app';
-import type { ChatReply } from './contract';
+import type { ChatReply } from '../chatApi/reply';
 import { LOCAL_USER_HEADER } from './localIdentity';
 
 const clock = fixedClock('2026-11-24T15:00:00Z');

@@ -1,5 +1,5 @@
 /**
- * Turns Lex's messages into the chat API's reply (contract.ts). The bot sends a chart as a CustomPayload
+ * Turns Lex's messages into the chat API's reply (chatApi/reply.ts). The bot sends a chart as a CustomPayload
  * followed by its PlainText twin, so the two become one chart message that still reads as text.
  * Payloads we do not know are dropped rather than shown raw.
  */
@@ -11,7 +11,7 @@ import {
   type ChatReply,
   type Download,
   type SpendingChart,
-} from './contract';
+} from '../chatApi/reply';
 
 function payloadOf(content: string | undefined): unknown {
   if (!content) return null;

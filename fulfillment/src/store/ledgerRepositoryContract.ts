@@ -7,6 +7,7 @@ import { LedgerError } from '../domain/ledger/errors';
 import { toMinor } from '../domain/ledger/money';
 import { localDate, periodKeyOf } from '../domain/ledger/periods';
 import type { Clock } from '../ports/Clock';
+import { SettableClock } from '../../test/support/settableClock';
 import type { LedgerRepository } from '../ports/LedgerRepository';
 import type { NewTransaction, PeriodKey, TransactionKind } from '../domain/ledger';
 import { describeGoalContract } from './goalRepositoryContract';
@@ -15,20 +16,6 @@ export interface ContractSubject {
   repo: LedgerRepository;
   /** Releases whatever the factory started (servers, clients). */
   close?: () => Promise<void>;
-}
-
-/** A clock the suite moves by hand. */
-export class SettableClock implements Clock {
-  constructor(private current = new Date('2026-11-24T12:00:00.000Z')) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  set(iso: string): void {
-    this.current = new Date(iso);
-  }
-  tick(ms = 1): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
 }
 
 const week = (key: string): PeriodKey => ({ granularity: 'week', key });
@@ -40,7 +27,7 @@ export function runLedgerRepositoryContract(
   factory: (clock: Clock) => Promise<ContractSubject>,
 ): void {
   describe(`LedgerRepository contract: ${name}`, () => {
-    const clock = new SettableClock();
+    const clock = new SettableClock('2026-11-24T12:00:00.000Z', { advancePerReadMs: 0 });
     let subject: ContractSubject;
     let repo: LedgerRepository;
 

@@ -3,7 +3,7 @@
  * currency, budgets over the limit and removed, "how am I doing", questions about income, describing the
  * entry to delete, follow-ups in other words, small talk, and "today" on both sides of midnight.
  */
-import { spendingChartSchema } from '../../src/proxy/contract';
+import { spendingChartSchema } from '../../src/chatApi/reply';
 import type { LedgerRepository } from '../../src/ports/LedgerRepository';
 import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyButtons, replyPayloads, replyText } from '../support/replies';

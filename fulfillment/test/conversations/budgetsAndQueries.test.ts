@@ -1,5 +1,5 @@
 /** Budgets, warnings and questions about spending, end to end through the real Lex client. */
-import { spendingChartSchema } from '../../src/proxy/contract';
+import { spendingChartSchema } from '../../src/chatApi/reply';
 import type { LedgerRepository } from '../../src/ports/LedgerRepository';
 import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyButtons, replyPayloads, replyText } from '../support/replies';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { ChatButton } from '@budgetbuddy/fulfillment/chat-api';
+import type { Button } from '@budgetbuddy/fulfillment/chat-api';
 import type { AuthSession } from '../../auth/AuthSession';
 import { clearHistory } from '../../history/historyStore';
 import { useConversation } from '../../hooks/useConversation';
@@ -51,7 +51,7 @@ export function Chat({ session, apiBase, embedded }: ChatProps) {
     : undefined;
 
   const choose = useCallback(
-    (button: ChatButton) => {
+    (button: Button) => {
       send(button.value, { displayText: button.text });
       inputRef.current?.focus();
     },

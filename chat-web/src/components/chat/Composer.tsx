@@ -1,7 +1,6 @@
 import { useId, type KeyboardEvent, type RefObject } from 'react';
+import { MAX_TEXT_LENGTH } from '@budgetbuddy/fulfillment/chat-api';
 
-/** Mirrors the server's limit (MAX_TEXT_LENGTH in the chat contract). */
-const MAX_TEXT_LENGTH = 1024;
 /** The character count appears this close to the limit. */
 const COUNT_FROM = MAX_TEXT_LENGTH - 124;
 

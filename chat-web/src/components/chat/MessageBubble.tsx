@@ -1,6 +1,6 @@
 import { lazy, Suspense, use, useEffect } from 'react';
 import { Message } from '@chatscope/chat-ui-kit-react';
-import type { ChatButton } from '@budgetbuddy/fulfillment/chat-api';
+import type { Button } from '@budgetbuddy/fulfillment/chat-api';
 import type { ConversationEntry } from '../../history/types';
 import { ChartBoundary } from './ChartBoundary';
 import { ContentGrewContext } from './contentGrew';
@@ -14,7 +14,7 @@ export interface MessageBubbleProps {
   entry: ConversationEntry;
   /** Card buttons are live only in the latest reply and while no message is on its way. */
   buttonsDisabled: boolean;
-  onChoose: (button: ChatButton) => void;
+  onChoose: (button: Button) => void;
   /** Place in a run of bubbles from the same side; the run's last bubble carries the time. */
   position?: 'single' | 'first' | 'normal' | 'last';
 }

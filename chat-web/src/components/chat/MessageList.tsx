@@ -1,6 +1,6 @@
 import { useCallback, useRef, type Ref, type UIEvent } from 'react';
 import { MessageList as ChatscopeMessageList, TypingIndicator } from '@chatscope/chat-ui-kit-react';
-import type { ChatButton } from '@budgetbuddy/fulfillment/chat-api';
+import type { Button } from '@budgetbuddy/fulfillment/chat-api';
 import type { ConversationEntry } from '../../history/types';
 import { ContentGrewContext } from './contentGrew';
 import { MessageBubble } from './MessageBubble';
@@ -16,7 +16,7 @@ const NEAR_END_PX = 48;
 export interface MessageListProps {
   entries: ConversationEntry[];
   pending: boolean;
-  onChoose: (button: ChatButton) => void;
+  onChoose: (button: Button) => void;
 }
 
 /**

@@ -1,11 +1,11 @@
-import type { ChatButton } from '@budgetbuddy/fulfillment/chat-api';
+import type { Button } from '@budgetbuddy/fulfillment/chat-api';
 
 export interface ResponseCardProps {
   title: string;
   subtitle: string | undefined;
-  buttons: ChatButton[];
+  buttons: Button[];
   disabled: boolean;
-  onChoose: (button: ChatButton) => void;
+  onChoose: (button: Button) => void;
 }
 
 /** A Lex response card. Images are not shown: the bot never sends any and they would track users. */
