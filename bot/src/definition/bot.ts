@@ -24,6 +24,7 @@ import { SetTimeZone } from './intents/SetTimeZone';
 import { SmallTalk } from './intents/SmallTalk';
 import { SpendingInsights } from './intents/SpendingInsights';
 import { Undo } from './intents/Undo';
+import { AddToGoal, CheckGoal, DeleteGoal, SetGoal } from './intents/goals';
 import { BudgetPeriodType } from './slotTypes/BudgetPeriodType';
 import { CurrencyType } from './slotTypes/CurrencyType';
 import { EntryType } from './slotTypes/EntryType';
@@ -33,6 +34,7 @@ import { InsightType } from './slotTypes/InsightType';
 import { NoteType } from './slotTypes/NoteType';
 import { SmallTalkTopicType } from './slotTypes/SmallTalkTopicType';
 import { TimeZoneType } from './slotTypes/TimeZoneType';
+import { GoalNameType } from './slotTypes/GoalNameType';
 
 export const budgetBuddyBot: BotDefinition = {
   name: BOT_NAME,
@@ -63,6 +65,10 @@ export const budgetBuddyBot: BotDefinition = {
         SpendingInsights,
         SmallTalk,
         GetExport,
+        SetGoal,
+        AddToGoal,
+        CheckGoal,
+        DeleteGoal,
         FallbackIntent,
       ],
       slotTypes: [
@@ -75,6 +81,7 @@ export const budgetBuddyBot: BotDefinition = {
         TimeZoneType,
         InsightType,
         SmallTalkTopicType,
+        GoalNameType,
       ],
     },
   ],

@@ -35,6 +35,13 @@ export const IntentName = {
   SmallTalk: 'SmallTalk',
   /** Read-only: a CSV download of the transactions ("export my transactions"), optionally for a period. */
   GetExport: 'GetExport',
+  /** A savings goal: "I want to save 2,000 for a trip to japan by june" (issue 12 point 3). */
+  SetGoal: 'SetGoal',
+  /** Money put toward a goal: "put 300 toward the japan trip". */
+  AddToGoal: 'AddToGoal',
+  /** Read-only: one goal's progress ("how is my japan goal going") or all of them ("list my goals"). */
+  CheckGoal: 'CheckGoal',
+  DeleteGoal: 'DeleteGoal',
   FallbackIntent: 'FallbackIntent',
 } as const;
 export type IntentName = (typeof IntentName)[keyof typeof IntentName];
@@ -50,6 +57,9 @@ export const WRITE_INTENTS: readonly IntentName[] = [
   IntentName.SetCurrency,
   IntentName.SetTimeZone,
   IntentName.DeleteBudget,
+  IntentName.SetGoal,
+  IntentName.AddToGoal,
+  IntentName.DeleteGoal,
 ];
 
 export const SlotName = {
@@ -69,6 +79,8 @@ export const SlotName = {
   Insight: 'Insight',
   /** What kind of small talk (Thanks, Bye, HowAreYou, AreYouABot, Compliment, Complaint). */
   Topic: 'Topic',
+  /** Which savings goal, in the person's words ("a trip to japan", "the japan trip"). */
+  Goal: 'Goal',
 } as const;
 export type SlotName = (typeof SlotName)[keyof typeof SlotName];
 

@@ -116,7 +116,6 @@ describe('interpret: the intents of issues 10 and 11, with their slots', () => {
   });
 
   it.each([
-    'i want to save 2000 by june',
     'remind me to pay rent',
     'i should buy a bike',
     "i'm going to spend 50 on shoes",
@@ -126,6 +125,42 @@ describe('interpret: the intents of issues 10 and 11, with their slots', () => {
     'tell me the timezone that spain is in',
   ])('"%s" is a goal, a wish, a plan or another topic: never a write', (text) => {
     expect(WRITE_INTENTS).not.toContain(top(text).intentName);
+  });
+});
+
+describe('interpret: savings goals (issue 12 point 3)', () => {
+  it.each([
+    [
+      'I want to save 2,000 for a trip to japan by june',
+      IntentName.SetGoal,
+      { Goal: 'trip to japan', Amount: '2000', Date: '2026-06-01' },
+    ],
+    ['i want to save 2000 by june', IntentName.SetGoal, { Amount: '2000' }],
+    [
+      'my goal is to save 5000 for a house deposit',
+      IntentName.SetGoal,
+      { Goal: 'house deposit', Amount: '5000' },
+    ],
+    ['put 300 toward the japan trip', IntentName.AddToGoal, { Goal: 'japan trip', Amount: '300' }],
+    ['add 50 to my car fund', IntentName.AddToGoal, { Goal: 'car', Amount: '50' }],
+    ['how is my japan goal going', IntentName.CheckGoal, { Goal: 'japan' }],
+    ['how much have I saved for the car', IntentName.CheckGoal, { Goal: 'car' }],
+    ['list my goals', IntentName.CheckGoal, {}],
+    ['delete the japan goal', IntentName.DeleteGoal, { Goal: 'japan' }],
+  ])('"%s" is %s', (text, intent, slots: Record<string, string>) => {
+    const found = top(text);
+    expect(found.intentName).toBe(intent);
+    for (const [name, value] of Object.entries(slots)) {
+      expect({ name, value: found.slots[name]?.interpretedValue }).toEqual({ name, value });
+    }
+  });
+
+  it.each([
+    ['spent 40 on a trip to paris', IntentName.LogExpense],
+    ['save 500 for a new laptop', IntentName.SetGoal],
+    ['set aside 300 a month for groceries', IntentName.SetBudget],
+  ])('"%s" stays %s: goals do not take over spending or budgets', (text, intent) => {
+    expect(top(text).intentName).toBe(intent);
   });
 });
 

@@ -12,6 +12,8 @@ import type { EntryMatch } from './entryDescription';
 import { findEntryDescription } from './entryDescription';
 import { isEnglishWord, warmEnglishWords } from './englishWords';
 import { findFreeText } from './freeText';
+import type { GoalMatch } from './goalName';
+import { findGoalName } from './goalName';
 import type { NluContext, NluInterpretation, SlotValue } from './index';
 import type { IntentScore } from './intentClassifier';
 import { IntentClassifier, NONE_INTENT } from './intentClassifier';
@@ -61,7 +63,8 @@ const MONEY_QUESTION_ACTIVATION = 0.15;
 /** Read intents asked about one's own money may have more words the bot never saw. */
 const MAX_UNKNOWN_SHARE_FOR_MONEY_QUESTION = 0.67;
 /** Small talk without a known topic is still said to the bot ("how is life treating you"). */
-const SAID_TO_THE_BOT = /\b(?:you|your|youre|ya|u|yourself|bot|ai)\b|^(?:how|hows|what|whats|hello|hi|hey)\b/;
+const SAID_TO_THE_BOT =
+  /\b(?:you|your|youre|ya|u|yourself|bot|ai)\b|^(?:(?:so|well|and|ok|okay|oh|hey|hi|hello|howdy),? )?(?:how|hows|what|whats|hello|hi|hey)\b/;
 /** What is left of a slot-less read-only intent's score when the text carries values. */
 const VALUES_WITHOUT_SLOTS_FACTOR = 0.3;
 
@@ -217,6 +220,8 @@ class LocaleInterpreter implements Interpreter {
   /** The free-text types: the note kept with an entry, and the description of an existing entry. */
   private readonly noteType: string;
   private readonly entryType: string;
+  /** The free-text name of a savings goal (issue 12 point 3). */
+  private readonly goalType: string;
   private readonly insightType: string;
   private readonly queryWords: QueryWords;
   /** What the classifier reads: words it never saw swapped for known ones, vague time words as a date. */
@@ -263,6 +268,7 @@ class LocaleInterpreter implements Interpreter {
     };
     this.noteType = slotType(IntentName.LogExpense, SlotName.Note);
     this.entryType = slotType(IntentName.EditTransaction, SlotName.Entry);
+    this.goalType = slotType(IntentName.SetGoal, SlotName.Goal);
     this.insightType = slotType(IntentName.SpendingInsights, SlotName.Insight);
     this.queryWords = new QueryWords((w) => classifier.stems(w).every((stem) => classifier.knows(stem)));
   }
@@ -310,11 +316,14 @@ class LocaleInterpreter implements Interpreter {
           false,
         )
       : null;
+    // A goal's name is read only when the text is about saving or goals ("a trip to paris for 300" logs).
+    const goal = evidence.aboutGoals ? this.goalIn(analysis) : null;
     const { scores, activations, unknownShare } = this.classify(
       analysis,
       editsOrDeletes ? entry : null,
       omit,
       new Set(newCategory ? [newCategory.originalValue.toLowerCase()] : []),
+      goal,
     );
     const ranked = this.applyEvidence(scores, activations, evidence, analysis);
     const top = ranked[0];
@@ -348,7 +357,7 @@ class LocaleInterpreter implements Interpreter {
     const understood = top !== undefined && !outOfScope && top.score >= this.locale.nluConfidenceThreshold;
     const candidates = ranked
       .slice(0, MAX_INTERPRETATIONS - 1)
-      .map((s) => this.toInterpretation(s, analysis, entry));
+      .map((s) => this.toInterpretation(s, analysis, entry, goal));
     const rest = Math.max(0, 1 - (top?.score ?? 0));
     // When it is the answer, FallbackIntent also scores at least 0.5, so anyone ranking by score agrees.
     const fallback = this.fallback(round(understood ? rest : Math.max(0.5, rest)));
@@ -365,7 +374,7 @@ class LocaleInterpreter implements Interpreter {
       const words = trimmed.replace(/^(?:for|note|memo)\b:?\s*/i, '').trim();
       return words ? { originalValue: words, interpretedValue: words, resolvedValues: [] } : null;
     }
-    return this.fillSlots(intent, analysis, this.entryIn(analysis))[slot.name] ?? null;
+    return this.fillSlots(intent, analysis, this.entryIn(analysis), this.goalIn(analysis))[slot.name] ?? null;
   }
 
   private namesTopic(analysis: TextAnalysis): boolean {
@@ -373,6 +382,11 @@ class LocaleInterpreter implements Interpreter {
       .find((i) => i.name === IntentName.SmallTalk)
       ?.slots.find((s) => s.name === SlotName.Topic)?.slotTypeName;
     return topicType !== undefined && (analysis.slotTypeMatches.get(topicType)?.length ?? 0) > 0;
+  }
+
+  private goalIn(analysis: TextAnalysis): GoalMatch | null {
+    if (!this.goalType) return null;
+    return findGoalName(analysis.lower, analysis.original, [...analysis.dates, ...analysis.numbers]);
   }
 
   private entryIn(analysis: TextAnalysis): EntryMatch | null {
@@ -395,6 +409,7 @@ class LocaleInterpreter implements Interpreter {
     entry: EntryMatch | null,
     omitTypes?: ReadonlySet<string>,
     forgiven: ReadonlySet<string> = new Set(),
+    goal: GoalMatch | null = null,
   ): { scores: IntentScore[]; activations: IntentScore[]; unknownShare: number } {
     const note = this.noteSpanForClassification(analysis);
     const variants = delexicalise(analysis, note, omitTypes).map(this.classifierView);
@@ -407,6 +422,13 @@ class LocaleInterpreter implements Interpreter {
         ...delexicalise(analysis, [...note.filter((n) => !overlaps(n, entry)), asEntry], omitTypes).map(
           this.classifierView,
         ),
+      );
+    }
+    // The goal's words (a trip, a car, a city) are the person's name for it, read as one placeholder.
+    if (goal) {
+      const asGoal = { start: goal.start, end: goal.end, label: placeholderFor(this.goalType) };
+      variants.push(
+        ...delexicalise(analysis, [...note.filter((n) => !overlaps(n, goal)), asGoal], omitTypes),
       );
     }
     type Best = { scores: IntentScore[]; activations: IntentScore[]; variant: string; top: number };
@@ -511,12 +533,13 @@ class LocaleInterpreter implements Interpreter {
     score: IntentScore,
     analysis: TextAnalysis,
     entry: EntryMatch | null,
+    goal: GoalMatch | null,
   ): NluInterpretation {
     const intent = this.intents.find((i) => i.name === score.intent);
     return {
       intentName: score.intent,
       confidence: round(score.score),
-      slots: intent ? this.fillSlots(intent, analysis, entry) : {},
+      slots: intent ? this.fillSlots(intent, analysis, entry, goal) : {},
     };
   }
 
@@ -529,6 +552,7 @@ class LocaleInterpreter implements Interpreter {
     intent: IntentDefinition,
     analysis: TextAnalysis,
     entry: EntryMatch | null,
+    goal: GoalMatch | null = null,
   ): Record<string, SlotValue | null> {
     const slots: Record<string, SlotValue | null> = {};
     const usedNumbers = new Set<NumberMatch>();
@@ -545,6 +569,12 @@ class LocaleInterpreter implements Interpreter {
       if (matches) listedSpans.push(...matches);
     }
     for (const slot of intent.slots) {
+      if (slot.slotTypeName === this.goalType) {
+        slots[slot.name] = goal
+          ? { originalValue: goal.originalValue, interpretedValue: goal.originalValue, resolvedValues: [] }
+          : null;
+        continue;
+      }
       if (slot.slotTypeName === this.entryType) {
         slots[slot.name] = entry
           ? { originalValue: entry.originalValue, interpretedValue: entry.originalValue, resolvedValues: [] }

@@ -60,17 +60,19 @@ describe('misreads (issue 10)', () => {
 });
 
 describe('words nobody here wrote a sample with (issue 10)', () => {
-  it.each([
+  // As CLINC's accept lists: any of the read intents about one's spending answers a spending question.
+  const spendingRead = [IntentName.QuerySpending, IntentName.ListTransactions, IntentName.SpendingInsights];
+  it.each<[string, readonly string[]]>([
     // WordNet's words for spending (queryLexicon.ts), read as the sample words they mean.
-    ['what have my outlays been', IntentName.QuerySpending],
-    ['what have my expenditures been of late', IntentName.QuerySpending],
-    ['show me my disbursements', IntentName.ListTransactions],
+    ['what have my outlays been', spendingRead],
+    ['what have my expenditures been of late', spendingRead],
+    ['show me my disbursements', spendingRead],
     // Vague time words (calendarWords.ts) are a period, as "last month" is.
-    ['how much did i spend over the past few weeks', IntentName.QuerySpending],
+    ['how much did i spend over the past few weeks', spendingRead],
     // Contractions read as the words written out in the samples.
-    ["how've you been", IntentName.SmallTalk],
-  ])('"%s" → %s', (text, intent) => {
-    expect(top(text).intentName).toBe(intent);
+    ["how've you been", [IntentName.SmallTalk]],
+  ])('"%s" → one of %j', (text, accept) => {
+    expect(accept).toContain(top(text).intentName);
   });
 
   it('does not read a food named in a kitchen question as a budget question', () => {

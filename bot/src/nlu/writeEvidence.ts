@@ -48,6 +48,8 @@ export interface Evidence {
   hasTimeZone: boolean;
   /** A description of an existing entry ("the costco one"), found by the interpreter. */
   hasEntry: boolean;
+  /** About saving toward something or a goal ("save 2000 for a trip", "my japan goal", "toward the car"). */
+  aboutGoals: boolean;
   /**
    * The text with the words of questions the bot never saw swapped for known ones ("what have my
    * outlays been" → "expenses"), set by the interpreter: what a read is about may be said in them.
@@ -370,6 +372,7 @@ export function collectEvidence(
     hasCurrency: spans(typeNames.currency).length > 0,
     hasTimeZone: spans(typeNames.timeZone).length > 0,
     hasEntry,
+    aboutGoals: GOAL_TOPIC.test(lower),
   };
 }
 
@@ -434,8 +437,12 @@ const TRANSFER_VERBS = ['transfer', 'transferred', 'transferring', 'move', 'move
 const LOGGING_VERBS = ['log', 'add', 'record', 'track', 'enter'] as const;
 const isTransfer = (e: Evidence): boolean => any(e.words, TRANSFER_VERBS) && !any(e.words, LOGGING_VERBS);
 
+/** Money put toward a goal ("put 300 toward the japan trip") is saved, not spent or earned. */
+const towardGoal = (e: Evidence): boolean =>
+  e.aboutGoals && (/\btowards?\b|\bgoal\b|\bfund\b/.test(e.lower) || SET_GOAL.test(e.lower));
+
 function logExpense(e: Evidence): boolean {
-  if (e.moneyCameIn || isTransfer(e) || e.isWish) return false;
+  if (e.moneyCameIn || isTransfer(e) || e.isWish || towardGoal(e)) return false;
   if (e.hasNumber) {
     // "would i need new tires if my last purchase was in may" asks; "can you log 20 for lunch" does not.
     if (e.isQuestion && !/^(?:can|could|would|will) you\b/.test(e.lower)) return false;
@@ -453,7 +460,7 @@ function logExpense(e: Evidence): boolean {
 }
 
 function logIncome(e: Evidence): boolean {
-  if (e.moneyWentOut || isTransfer(e) || e.isWish) return false;
+  if (e.moneyWentOut || isTransfer(e) || e.isWish || towardGoal(e)) return false;
   if (e.hasNumber && (e.hasIncomeCategory || any(e.words, INCOME_VERBS))) return true;
   if (INCOME_PHRASE.test(e.lower)) return true;
   // No amount: "I earned some money", "add income", "my paycheck came in" (the bot asks how much),
@@ -616,7 +623,47 @@ const readRequest =
       (e.hasExpenseCategory && intent !== IntentName.CheckBudget) ||
       (intent !== IntentName.QueryIncome && FOLLOW_UP.test(e.lower)));
 
+/** Saving toward something, or a goal named (issue 12 point 3). */
+const GOAL_TOPIC = /\bgoals?\b|\bsav(?:e|ed|es|ing|ings)\b|\btowards?\b|\bfund\b|\bput (?:\S+ ){1,3}aside\b/;
+/** Setting a goal: saving said as an aim, with an amount, or a goal being made ("new savings goal"). */
+const SET_GOAL =
+  /\b(?:want|wanna|would like|'?d like|need|hope|plan|planning|trying|try|goal is|help me) (?:to )?(?:save|have)\b|^(?:please )?save (?:up )?\S*\d|\bsaving (?:up )?(?:\S*\d|for)\b|\b(?:set|create|make|add|start|new|change|update)\b(?: \S+){0,3} (?:savings )?goal\b|\bstart saving\b|\bsavings goal\b/;
+/** Money put toward a goal: "put 300 toward the japan trip", "add 50 to my car goal". */
+const ADD_TO_GOAL =
+  /\b(?:put|add|added|contribute|contributed|move|moved|deposit|deposited|transfer|transferred|saved another|throw|threw|stash|stashed)\b.*\b(?:towards?|to|into|in|for)\b.*|\btowards?\b/;
+const GOAL_REMOVERS =
+  /\b(?:remove|delete|cancel|drop|clear|erase|rid of|stop saving|no longer|don'?t want|do not want|anymore|scrap|give up on)\b/;
+
+function setGoal(e: Evidence): boolean {
+  if (!e.aboutGoals || (e.isQuestion && !/^(?:can|could) you\b/.test(e.lower))) return false;
+  if (GOAL_REMOVERS.test(e.lower) || /\btowards?\b/.test(e.lower)) return false;
+  // "set aside 300 a month for groceries" is a budget; "i want to save on groceries" a wish.
+  if (e.hasPeriod || any(e.words, BUDGET_NOUNS)) return false;
+  return SET_GOAL.test(e.lower);
+}
+
+function addToGoal(e: Evidence): boolean {
+  if (!e.aboutGoals || e.isQuestion || GOAL_REMOVERS.test(e.lower)) return false;
+  if (any(e.words, BUDGET_NOUNS) || e.hasPeriod) return false;
+  // "add to my goal" asks how much; with money it needs a goal word or "toward".
+  const toGoal = /\bgoals?\b|\bfund\b|\bsavings\b|\btowards?\b|\baside\b/.test(e.lower);
+  return toGoal && ADD_TO_GOAL.test(e.lower) && !/\bsave (?:up )?\S*\d/.test(e.lower);
+}
+
+function deleteGoal(e: Evidence): boolean {
+  return (
+    /\bgoals?\b|\bstop saving\b|\bsave for\b/.test(e.lower) && GOAL_REMOVERS.test(e.lower) && !e.hasNumber
+  );
+}
+
 const rules: Partial<Record<string, (e: Evidence) => boolean>> = {
+  [IntentName.SetGoal]: setGoal,
+  [IntentName.AddToGoal]: addToGoal,
+  [IntentName.DeleteGoal]: deleteGoal,
+  [IntentName.CheckGoal]: (e) =>
+    READ_SHAPE.test(e.lower) &&
+    /\bgoals?\b|\bsav(?:ed|ing|ings)\b|\bon track for\b|\bneed for\b/.test(e.lower) &&
+    !GOAL_REMOVERS.test(e.lower),
   [IntentName.QuerySpending]: readRequest(IntentName.QuerySpending),
   [IntentName.QueryIncome]: readRequest(IntentName.QueryIncome),
   [IntentName.CheckBudget]: readRequest(IntentName.CheckBudget),

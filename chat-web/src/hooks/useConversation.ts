@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChatMessage } from '@budgetbuddy/fulfillment/chat-api';
+import { changesData } from '../api/changesData';
 import { sendChat } from '../api/client';
 import { newMessageId } from '../api/messageId';
 import type { AuthSession } from '../auth/AuthSession';
@@ -41,6 +42,8 @@ export interface Conversation {
   addBotMessages: (messages: ChatMessage[]) => void;
   retry: () => void;
   dismissFailure: () => void;
+  /** Goes up after every turn that may have changed data (and every note from an import): the overview reloads. */
+  dataVersion: number;
 }
 
 /** What a screen reader should hear for a bot message. */
@@ -85,6 +88,7 @@ export function useConversation(
     [],
   );
   const [lastTyped, setLastTyped] = useState<string | undefined>(undefined);
+  const [dataVersion, setDataVersion] = useState(0);
   // A ref, not state, so two quick clicks cannot both pass the "not busy" check.
   const busy = useRef(false);
 
@@ -130,6 +134,7 @@ export function useConversation(
         }));
         setEntries((current) => [...current, ...replies]);
         announce(replies.map((r) => spokenText(r.message)).join(' '));
+        if (changesData(result.reply)) setDataVersion((v) => v + 1);
       } else {
         setEntries((current) => current.filter((e) => e.id !== clientMessageId));
         setFailure({
@@ -180,6 +185,8 @@ export function useConversation(
       }));
       setEntries((current) => [...current, ...added]);
       announce(messages.map(spokenText).join(' '));
+      // An import's summary or a receipt's proposal: what the overview shows may have moved.
+      setDataVersion((v) => v + 1);
     },
     [announce, now],
   );
@@ -199,5 +206,6 @@ export function useConversation(
     addBotMessages,
     retry,
     dismissFailure,
+    dataVersion,
   };
 }

@@ -15,6 +15,7 @@ import { handleSetCurrency, handleSetTimeZone } from './settings';
 import { handleDeleteBudget } from './budgetRemoval';
 import { handleSpendingInsights } from './SpendingInsights';
 import { handleGetExport } from './GetExport';
+import { handleAddToGoal, handleCheckGoal, handleDeleteGoal, handleSetGoal } from './goals';
 import { handleCancel, handleFallback, handleGreeting, handleHelp, handleSmallTalk } from './conversational';
 import { ContextName, type Draft } from '../lex/memory';
 import { plainText } from '../lex/messages';
@@ -40,6 +41,10 @@ export const intentHandlers: Record<IntentName, IntentHandler> = {
   [IntentName.SpendingInsights]: handleSpendingInsights,
   [IntentName.SmallTalk]: handleSmallTalk,
   [IntentName.GetExport]: handleGetExport,
+  [IntentName.SetGoal]: handleSetGoal,
+  [IntentName.AddToGoal]: handleAddToGoal,
+  [IntentName.CheckGoal]: handleCheckGoal,
+  [IntentName.DeleteGoal]: handleDeleteGoal,
 };
 
 export function handlerFor(intentName: string): IntentHandler {

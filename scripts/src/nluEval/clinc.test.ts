@@ -2,7 +2,8 @@
  * The NLU on text nobody here wrote (issue 10): CLINC150's crowd-sourced spending questions, "what can
  * you do" and greetings, and 2,000 out-of-scope requests, scored with the issue's goals as thresholds;
  * plus the shared eval file and the held-out file, which must stay right while the NLU generalises.
- * In-process, as `npm run nlu:eval -- --in-process` scores them.
+ * In-process, as `npm run nlu:eval -- --in-process` scores them. The thresholds sit a point or two above
+ * the issue's goals (which hold for CLINC's unseen splits): these are the lines the NLU was tuned with.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -21,22 +22,22 @@ beforeAll(async () => {
 const NOW = new Date('2026-11-18T15:00:00Z');
 
 describe('CLINC150 lines', () => {
-  it('answers ≥ 92 % of spending and transaction questions with an accepted read intent', () => {
+  it('answers ≥ 93 % of spending and transaction questions with an accepted read intent', () => {
     const score = scoreClinc(nlu, readClinc('dev-finance'), NOW);
     // The misses are shown when the share falls below the goal.
-    expect(score.answered >= 0.92 ? [] : score.misses).toEqual([]);
+    expect(score.answered >= 0.93 ? [] : score.misses).toEqual([]);
     expect(score.writes).toBe(0);
   });
 
-  it('answers ≥ 90 % of "what can you do" questions and greetings', () => {
+  it('answers ≥ 93 % of "what can you do" questions and greetings', () => {
     const score = scoreClinc(nlu, readClinc('dev-meta'), NOW);
-    expect(score.answered >= 0.9 ? [] : score.misses).toEqual([]);
+    expect(score.answered >= 0.93 ? [] : score.misses).toEqual([]);
     expect(score.writes).toBe(0);
   });
 
-  it('keeps ≥ 95 % of out-of-scope requests harmless and reads ≤ 0.5 % as a write', () => {
+  it('keeps ≥ 96 % of out-of-scope requests harmless and reads ≤ 0.5 % as a write', () => {
     const score = scoreClinc(nlu, readClinc('dev-out-of-scope'), NOW);
-    expect(score.answered >= 0.95 ? [] : score.misses).toEqual([]);
+    expect(score.answered >= 0.96 ? [] : score.misses).toEqual([]);
     expect(score.writes).toBeLessThanOrEqual(0.005);
   });
 });

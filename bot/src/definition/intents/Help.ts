@@ -5,6 +5,12 @@ export const Help: IntentDefinition = {
   name: IntentName.Help,
   description: 'What the bot can do, with examples.',
   sampleUtterances: [
+    'what questions are allowed',
+    'which questions may I ask you',
+    'are there any questions I can ask',
+    'what sorts of questions do you have answers for',
+    'what kinds of things may I ask about',
+    'which requests do you understand',
     'help',
     'help me',
     'can you help me',

@@ -6,6 +6,11 @@ export const ListTransactions: IntentDefinition = {
   name: IntentName.ListTransactions,
   description: 'The most recent transactions, optionally filtered.',
   sampleUtterances: [
+    'what was the last thing I bought',
+    'what did I buy most recently',
+    'what was my latest purchase',
+    'what have I been buying',
+    'which purchases went on my card {Date}',
     'list my transactions',
     'show my transactions',
     'show my last {Count} transactions',

@@ -6,6 +6,12 @@ export const QuerySpending: IntentDefinition = {
   name: IntentName.QuerySpending,
   description: 'Total spending for a period, optionally for one category.',
   sampleUtterances: [
+    'what has {Category} run me {Date}',
+    'how much did {Category} run me',
+    'how much do I spend eating out',
+    'what do I pay for {Category} each month',
+    'how much of my income went to {Category} {Date}',
+    'what portion of my money went on {Category}',
     'how much did I spend',
     'how much did I spend this month',
     'how much did I spend {Date}',

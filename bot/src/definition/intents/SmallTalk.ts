@@ -7,6 +7,10 @@ export const SmallTalk: IntentDefinition = {
   name: IntentName.SmallTalk,
   description: 'Thanks, bye, how are you, are you a bot, compliments and complaints.',
   sampleUtterances: [
+    'so how are things with you',
+    'how is everything with you',
+    "what's new with you today",
+    'how have things been',
     '{Topic}',
     '{Topic} buddy',
     'ok {Topic}',

@@ -121,3 +121,12 @@ export const topicSlot: SlotDefinition = {
   required: false,
   prompt: prompt('Anything else I can do for you?'),
 };
+
+export const goalSlot = (required: boolean, question: string): SlotDefinition => ({
+  name: SlotName.Goal,
+  description: 'Which savings goal, in the person\'s words ("a trip to japan", "the car").',
+  slotTypeName: 'GoalNameType',
+  required,
+  prompt: prompt(question, 'What is the goal for? For example "a trip to japan" or "a new car".'),
+  sampleUtterances: ['{Goal}', 'for {Goal}', 'the {Goal}', 'my {Goal} goal'],
+});

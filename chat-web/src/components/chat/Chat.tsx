@@ -1,8 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Button } from '@budgetbuddy/fulfillment/chat-api';
 import type { AuthSession } from '../../auth/AuthSession';
 import { clearHistory } from '../../history/historyStore';
 import { useConversation } from '../../hooks/useConversation';
+import { useMediaQuery } from '../../hooks/useMediaQuery';
+import { useOverview } from '../../hooks/useOverview';
+import { OverviewContent } from '../overview/OverviewContent';
+import { OverviewDrawer } from '../overview/OverviewDrawer';
 import { AttachButton, ImportPanel } from '../../import/ImportPanel';
 import { useBankImport } from '../../import/useBankImport';
 import { ApiAccessContext, type ApiAccess } from '../../download/DownloadButton';
@@ -16,6 +20,9 @@ export interface ChatProps {
   apiBase: string;
   embedded: boolean;
 }
+
+/** From this width the overview sits beside the chat; below it, it is a drawer opened from the header. */
+const WIDE_QUERY = '(min-width: 1024px)';
 
 /** On a touch screen, focusing the composer at start-up would pop the keyboard over the suggestions. */
 function hasFinePointer(): boolean {
@@ -40,6 +47,26 @@ export function Chat({ session, apiBase, embedded }: ChatProps) {
   useEffect(() => {
     if (hasFinePointer()) inputRef.current?.focus();
   }, []);
+
+  // The overview (issue 12 point 6): a panel beside the chat on wide screens, a drawer from the header
+  // on narrow ones; not inside the embedded widget, whose host page gives it a small panel.
+  const wide = useMediaQuery(WIDE_QUERY);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const drawerButton = useRef<HTMLButtonElement>(null);
+  const showOverview = !embedded;
+  const overview = useOverview(
+    session,
+    apiBase,
+    conversation.dataVersion,
+    showOverview && (wide || drawerOpen),
+  );
+  const closeDrawer = useCallback(() => {
+    setDrawerOpen(false);
+    drawerButton.current?.focus();
+  }, []);
+  useEffect(() => {
+    if (wide) setDrawerOpen(false);
+  }, [wide]);
 
   const signOut = session.signOut;
   const handleSignOut = signOut
@@ -79,7 +106,7 @@ export function Chat({ session, apiBase, embedded }: ChatProps) {
 
   return (
     <div
-      className={`bb-chat${embedded ? ' bb-chat--embedded' : ''}`}
+      className={`bb-chat${embedded ? ' bb-chat--embedded' : ''}${showOverview && wide ? ' bb-chat--with-overview' : ''}`}
       // A bank file dropped anywhere on the chat is imported (previewed first).
       onDragOver={(event) => {
         if (event.dataTransfer.types.includes('Files')) event.preventDefault();
@@ -100,6 +127,20 @@ export function Chat({ session, apiBase, embedded }: ChatProps) {
             BudgetBuddy
           </h1>
           {session.displayName ? <span className="bb-header__user">{session.displayName}</span> : null}
+          {showOverview && !wide ? (
+            <button
+              ref={drawerButton}
+              type="button"
+              className="bb-button bb-button--header"
+              aria-haspopup="dialog"
+              aria-expanded={drawerOpen}
+              aria-controls="bb-overview-drawer"
+              data-testid="overview-button"
+              onClick={() => setDrawerOpen(true)}
+            >
+              Overview
+            </button>
+          ) : null}
           {handleSignOut ? (
             <button type="button" className="bb-button bb-button--header" onClick={handleSignOut}>
               Sign out
@@ -141,6 +182,27 @@ export function Chat({ session, apiBase, embedded }: ChatProps) {
           <AttachButton disabled={importBusy} onFile={bankImport.choose} />
         </div>
       </footer>
+      {showOverview && wide ? (
+        <aside className="bb-overview" aria-labelledby="bb-overview-title" data-testid="overview-panel">
+          <h2 id="bb-overview-title" className="bb-overview__title">
+            Overview
+          </h2>
+          <OverviewContent
+            state={overview.state}
+            onRetry={() => void overview.reload()}
+            idPrefix="bb-panel"
+          />
+        </aside>
+      ) : null}
+      {showOverview && !wide ? (
+        <OverviewDrawer open={drawerOpen} onClose={closeDrawer} titleId="bb-drawer-title">
+          <OverviewContent
+            state={overview.state}
+            onRetry={() => void overview.reload()}
+            idPrefix="bb-drawer"
+          />
+        </OverviewDrawer>
+      ) : null}
       {/* chatscope's message list is not a live region, so bot replies are announced here. */}
       <div className="bb-visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">
         <p key={conversation.announcement.id}>{conversation.announcement.text}</p>

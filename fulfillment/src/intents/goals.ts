@@ -1,0 +1,244 @@
+/**
+ * Savings goals by chat (issue 12 point 3): SetGoal, AddToGoal, CheckGoal, DeleteGoal. The Goal slot
+ * holds the person's words; the goal meant is found among theirs by those words (domain/ledger/goals).
+ * Goal writes are not undone by "undo": they push the last entry back, so a later undo asks first.
+ */
+import { SlotName } from '@budgetbuddy/bot';
+import type { LexResponse } from '@budgetbuddy/bot/lex';
+import { describeDay } from '@budgetbuddy/bot/calendar';
+import { findGoal, goalProgress, type SavingsGoal } from '../domain/ledger/goals';
+import { formatMoney } from '../domain/ledger/money';
+import { isCalendarDate } from '../domain/ledger/periods';
+import { pushedBack, type Memory } from '../lex/memory';
+import { buttonsCard, plainText, textChunks, type Button } from '../lex/messages';
+import { withoutSlot, type IntentHandler, type Turn } from './turn';
+import { readAmount } from './support/amounts';
+import { rangeOfSlot } from './support/dateSlot';
+
+const EXAMPLE = '"I want to save 2,000 for a trip to japan by june"';
+
+const checkButton = (g: SavingsGoal): Button => ({
+  text: `How's ${g.name}?`,
+  value: `how is my ${g.name} goal going`,
+});
+const listButton: Button = { text: 'My goals', value: 'list my goals' };
+
+/** After a goal write, "undo" must not silently take back an older entry: it is pushed back (asked first). */
+function goalWriteMemory(turn: Turn): Memory {
+  const pushed = pushedBack(turn.memory.lastLogged);
+  return { lastAction: null, ...(pushed ? { lastLogged: pushed } : {}) };
+}
+
+const capitalised = (s: string) => `${s[0]?.toUpperCase() ?? ''}${s.slice(1)}`;
+
+/** The day a goal aims for: the end of the month or day said, moved into the future ("by june" in December is next June). */
+function targetDateOf(turn: Turn): { ok: true; date?: string } | { ok: false } {
+  const slot = turn.slot(SlotName.Date);
+  if (!slot) return { ok: true };
+  const range = rangeOfSlot(slot, turn.today);
+  if (!range) return { ok: false };
+  let date = range.to;
+  while (date < turn.today) {
+    const next = `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
+    date = isCalendarDate(next) ? next : `${next.slice(0, 8)}28`;
+  }
+  return { ok: true, date };
+}
+
+/** "$300.00 of $2,000.00 saved (15%). $1,700.00 to go — about $242.86 a month to reach it by June 30, 2027." */
+function progressLine(g: SavingsGoal, today: string): string {
+  const money = (minor: number) => formatMoney(minor, g.currency);
+  const p = goalProgress(g, today);
+  const head = `${capitalised(g.name)}: ${money(g.savedMinor)} of ${money(g.targetMinor)} saved (${p.percent}%)`;
+  if (p.reached) return `${head} — reached! 🎉`;
+  if (!g.targetDate || p.perMonthMinor === null) return `${head}, ${money(p.leftMinor)} to go.`;
+  const by = describeDay(g.targetDate, today);
+  if (p.overdue) return `${head}, ${money(p.leftMinor)} to go; the day you aimed for (${by}) has passed.`;
+  const months = p.monthsLeft === 1 ? 'this month' : `${p.monthsLeft} months, this one included`;
+  return `${head}, ${money(p.leftMinor)} to go — about ${money(p.perMonthMinor)} a month to reach it by ${by} (${months}).`;
+}
+
+/** The goal the Goal slot names, or the only one; otherwise a reply asking which. */
+async function chosenGoal(
+  turn: Turn,
+  verb: string,
+): Promise<{ goal: SavingsGoal; goals: SavingsGoal[] } | { reply: LexResponse }> {
+  const goals = await turn.repo.listGoals(turn.userId);
+  if (goals.length === 0) {
+    return {
+      reply: turn.reply.close([
+        plainText(`You don't have any savings goals yet. To set one, say ${EXAMPLE}.`),
+      ]),
+    };
+  }
+  const slot = turn.slot(SlotName.Goal);
+  const said = slot?.original ?? slot?.interpreted ?? '';
+  const found = said ? findGoal(goals, said) : goals.length === 1 ? goals[0]! : null;
+  if (found) return { goal: found, goals };
+  const names = goals.map((g) => g.name).join(', ');
+  const lead = said ? `You don't have a goal called "${said}". ` : '';
+  return {
+    reply: turn.reply.elicitSlot(
+      SlotName.Goal,
+      [
+        plainText(`${lead}Which goal ${verb}? Yours are: ${names}.`),
+        buttonsCard(
+          'Pick a goal',
+          goals.slice(0, 5).map((g) => ({ text: g.name, value: g.name })),
+        ),
+      ],
+      {},
+      withoutSlot(turn.intent, SlotName.Goal),
+    ),
+  };
+}
+
+export const handleSetGoal: IntentHandler = async (turn) => {
+  const goalSlot = turn.slot(SlotName.Goal);
+  const name = goalSlot?.original ?? goalSlot?.interpreted ?? '';
+  if (!name) {
+    return turn.reply.elicitSlot(SlotName.Goal, [
+      plainText('What are you saving for? For example "a trip to japan" or "a new car".'),
+    ]);
+  }
+  const amountSlot = turn.slot(SlotName.Amount);
+  if (!amountSlot) {
+    return turn.reply.elicitSlot(SlotName.Amount, [plainText(`How much do you want to save for ${name}?`)]);
+  }
+  const amount = readAmount(amountSlot, turn.profile.currency);
+  if (!amount.ok) {
+    return turn.reply.elicitSlot(
+      SlotName.Amount,
+      [plainText(`${amount.problem} How much do you want to save for ${name}?`)],
+      {},
+      withoutSlot(turn.intent, SlotName.Amount),
+    );
+  }
+  const target = targetDateOf(turn);
+  if (!target.ok) {
+    return turn.reply.elicitSlot(
+      SlotName.Date,
+      [plainText(`By when would you like to reach it? A month like "june" or a date works.`)],
+      {},
+      withoutSlot(turn.intent, SlotName.Date),
+    );
+  }
+  turn.writing = true;
+  const { goal, created } = await turn.repo.putGoal(turn.userId, {
+    name,
+    targetMinor: amount.minor,
+    currency: turn.profile.currency,
+    ...(target.date ? { targetDate: target.date } : {}),
+  });
+  const p = goalProgress(goal, turn.today);
+  const by = goal.targetDate ? ` by ${describeDay(goal.targetDate, turn.today)}` : '';
+  const lines = [
+    created
+      ? `Done: a goal of ${turn.money(goal.targetMinor)} for ${goal.name}${by}.`
+      : `Updated: your ${goal.name} goal is now ${turn.money(goal.targetMinor)}${by}, with ${turn.money(goal.savedMinor)} saved so far.`,
+  ];
+  if (p.perMonthMinor !== null && !p.overdue) {
+    lines.push(
+      `That's about ${turn.money(p.perMonthMinor)} a month (${p.monthsLeft === 1 ? 'this month' : `${p.monthsLeft} months, this one included`}).`,
+    );
+  }
+  lines.push(`When you put money aside, say "put 100 toward ${goal.name}".`);
+  return turn.reply.close(
+    [plainText(lines.join(' ')), buttonsCard('Anything else?', [checkButton(goal), listButton])],
+    goalWriteMemory(turn),
+  );
+};
+
+export const handleAddToGoal: IntentHandler = async (turn) => {
+  const amountSlot = turn.slot(SlotName.Amount);
+  if (!amountSlot) {
+    return turn.reply.elicitSlot(SlotName.Amount, [plainText('How much are you putting toward it?')]);
+  }
+  const amount = readAmount(amountSlot, turn.profile.currency);
+  if (!amount.ok) {
+    return turn.reply.elicitSlot(
+      SlotName.Amount,
+      [plainText(`${amount.problem} How much are you putting toward it?`)],
+      {},
+      withoutSlot(turn.intent, SlotName.Amount),
+    );
+  }
+  const chosen = await chosenGoal(turn, 'is it for');
+  if ('reply' in chosen) return chosen.reply;
+  turn.writing = true;
+  const result = await turn.repo.contributeToGoal(turn.userId, {
+    goalKey: chosen.goal.key,
+    amountMinor: amount.minor,
+    currency: turn.profile.currency,
+    requestId: turn.requestKey,
+  });
+  if (!result) {
+    return turn.reply.close([plainText(`Your ${chosen.goal.name} goal is gone, so nothing was added.`)]);
+  }
+  const { goal } = result;
+  const lines = [`Added ${turn.money(amount.minor)} to ${goal.name}.`, progressLine(goal, turn.today)];
+  if (result.reachedNow) {
+    lines.push(
+      `🎉 You reached your ${goal.name} goal of ${formatMoney(goal.targetMinor, goal.currency)}. Well done!`,
+    );
+  }
+  return turn.reply.close(
+    [...textChunks(lines), buttonsCard('Anything else?', [checkButton(goal), listButton])],
+    goalWriteMemory(turn),
+  );
+};
+
+export const handleCheckGoal: IntentHandler = async (turn) => {
+  const slot = turn.slot(SlotName.Goal);
+  if (slot) {
+    const chosen = await chosenGoal(turn, 'do you mean');
+    if ('reply' in chosen) return chosen.reply;
+    return turn.reply.close([
+      plainText(progressLine(chosen.goal, turn.today)),
+      buttonsCard('Anything else?', [
+        { text: 'Put money toward it', value: `put 100 toward ${chosen.goal.name}` },
+        listButton,
+      ]),
+    ]);
+  }
+  const goals = await turn.repo.listGoals(turn.userId);
+  if (goals.length === 0) {
+    return turn.reply.close([plainText(`You don't have any savings goals yet. To set one, say ${EXAMPLE}.`)]);
+  }
+  return turn.reply.close([
+    ...textChunks([
+      `Your savings goal${goals.length === 1 ? '' : 's'}:`,
+      ...goals.map((g) => progressLine(g, turn.today)),
+    ]),
+    buttonsCard('Anything else?', goals.slice(0, 3).map(checkButton)),
+  ]);
+};
+
+export const handleDeleteGoal: IntentHandler = async (turn) => {
+  const chosen = await chosenGoal(turn, 'should I remove');
+  if ('reply' in chosen) return chosen.reply;
+  const { goal } = chosen;
+  const answer = turn.intent.confirmationState;
+  if (answer === 'Denied') return turn.reply.close([plainText(`OK, I kept your ${goal.name} goal.`)]);
+  if (answer !== 'Confirmed') {
+    return turn.reply.confirm([
+      plainText(
+        `Remove your ${goal.name} goal (${formatMoney(goal.savedMinor, goal.currency)} of ${formatMoney(goal.targetMinor, goal.currency)} saved)? ` +
+          'Your transactions stay as they are.',
+      ),
+      buttonsCard('Remove it?', [
+        { text: 'Yes', value: 'yes' },
+        { text: 'No', value: 'no' },
+      ]),
+    ]);
+  }
+  turn.writing = true;
+  const removed = await turn.repo.deleteGoal(turn.userId, goal.key);
+  return turn.reply.close(
+    [
+      plainText(removed ? `Removed your ${goal.name} goal.` : `Your ${goal.name} goal was already gone.`),
+      buttonsCard('Anything else?', [listButton]),
+    ],
+    goalWriteMemory(turn),
+  );
+};
