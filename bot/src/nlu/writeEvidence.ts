@@ -607,7 +607,7 @@ const READ_TOPICS: Record<string, RegExp> = {
   [IntentName.QueryIncome]:
     /\b(?:earn|earned|earnings|income|made|make|paid|salary|came in|receive|received|revenue)\b/,
   [IntentName.CheckBudget]:
-    /\b(?:budgets?|left|over|overspent|overspend|track|afford|remaining|remains|room|limits?|spend|doing|finances|exceeded|stand|enough)\b/,
+    /\b(?:budgets?|left|over|overspent|overspend\w*|over ?spending|track|afford|remaining|remains|room|limits?|spend|doing|finances|exceeded|stand|enough)\b/,
   [IntentName.ListTransactions]:
     /\b(?:transactions?|tranactions?|purchases?|charges?|charged|payments?|bought|buy|paid|pay|spent|history|entries|entry|expenses?|logged|log|list|everything|orders?)\b/,
   [IntentName.SpendingInsights]:
