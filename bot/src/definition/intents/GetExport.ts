@@ -54,5 +54,5 @@ export const GetExport: IntentDefinition = {
   ],
   slots: [dateSlot('For which period?')],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };
