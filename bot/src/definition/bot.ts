@@ -24,6 +24,10 @@ import { SetTimeZone } from './intents/SetTimeZone';
 import { SmallTalk } from './intents/SmallTalk';
 import { SpendingInsights } from './intents/SpendingInsights';
 import { Undo } from './intents/Undo';
+import { CancelRecurring, PauseRecurring } from './intents/CancelRecurring';
+import { ListRecurring } from './intents/ListRecurring';
+import { SetRecurring, SetRecurringIncome } from './intents/SetRecurring';
+import { RecurringActionType } from './slotTypes/RecurringActionType';
 import { AddToGoal, CheckGoal, DeleteGoal, SetGoal } from './intents/goals';
 import { BudgetPeriodType } from './slotTypes/BudgetPeriodType';
 import { CurrencyType } from './slotTypes/CurrencyType';
@@ -65,6 +69,11 @@ export const budgetBuddyBot: BotDefinition = {
         SpendingInsights,
         SmallTalk,
         GetExport,
+        SetRecurring,
+        SetRecurringIncome,
+        ListRecurring,
+        CancelRecurring,
+        PauseRecurring,
         SetGoal,
         AddToGoal,
         CheckGoal,
@@ -81,6 +90,7 @@ export const budgetBuddyBot: BotDefinition = {
         TimeZoneType,
         InsightType,
         SmallTalkTopicType,
+        RecurringActionType,
         GoalNameType,
       ],
     },

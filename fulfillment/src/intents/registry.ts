@@ -17,6 +17,7 @@ import { handleSpendingInsights } from './SpendingInsights';
 import { handleGetExport } from './GetExport';
 import { handleAddToGoal, handleCheckGoal, handleDeleteGoal, handleSetGoal } from './goals';
 import { handleCancel, handleFallback, handleGreeting, handleHelp, handleSmallTalk } from './conversational';
+import { recurringIntentHandlers } from './recurring';
 import { ContextName, type Draft } from '../lex/memory';
 import { plainText } from '../lex/messages';
 
@@ -41,6 +42,7 @@ export const intentHandlers: Record<IntentName, IntentHandler> = {
   [IntentName.SpendingInsights]: handleSpendingInsights,
   [IntentName.SmallTalk]: handleSmallTalk,
   [IntentName.GetExport]: handleGetExport,
+  ...recurringIntentHandlers,
   [IntentName.SetGoal]: handleSetGoal,
   [IntentName.AddToGoal]: handleAddToGoal,
   [IntentName.CheckGoal]: handleCheckGoal,
