@@ -10,7 +10,7 @@ import { silentNotifier, type BudgetNotifier } from '../ports/BudgetNotifier';
 import type { LedgerRepository } from '../ports/LedgerRepository';
 import type { UserProfile } from '../domain/ledger';
 import type { IsoDay } from '@budgetbuddy/bot/calendar';
-import { close, confirmIntent, delegate, elicitIntent, elicitSlot } from '../lex/dialogActions';
+import { close, confirmIntent, elicitSlot } from '../lex/dialogActions';
 import { readSlot, type SlotReading } from '../lex/eventReader';
 import { contextsWith, type Memory } from '../lex/memory';
 import { formatMoney } from '../domain/ledger/money';
@@ -40,8 +40,6 @@ export interface Replies {
   close(messages: LexMessage[], memory?: Memory, outcome?: 'Fulfilled' | 'Failed'): LexResponse;
   elicitSlot(slot: SlotName, messages: LexMessage[], memory?: Memory, intent?: LexIntent): LexResponse;
   confirm(messages: LexMessage[], memory?: Memory, intent?: LexIntent): LexResponse;
-  delegate(memory?: Memory, intent?: LexIntent): LexResponse;
-  elicitIntent(messages: LexMessage[], memory?: Memory): LexResponse;
 }
 
 export interface TurnInput {
@@ -70,8 +68,6 @@ function repliesFor(event: LexEvent, intent: LexIntent): Replies {
     elicitSlot: (slot, messages, memory, override) =>
       elicitSlot(override ?? intent, slot, messages, state(memory)),
     confirm: (messages, memory, override) => confirmIntent(override ?? intent, messages, state(memory)),
-    delegate: (memory, override) => delegate(override ?? intent, state(memory)),
-    elicitIntent: (messages, memory) => elicitIntent(messages, state(memory)),
   };
 }
 

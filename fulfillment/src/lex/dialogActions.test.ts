@@ -1,5 +1,5 @@
 import { lexResponseSchema, type LexIntent } from '@budgetbuddy/bot/lex';
-import { close, confirmIntent, delegate, elicitIntent, elicitSlot } from './dialogActions';
+import { close, confirmIntent, elicitSlot } from './dialogActions';
 import { plainText } from './messages';
 
 const intent = (): LexIntent => ({
@@ -17,16 +17,12 @@ describe('dialog actions', () => {
       [close(intent(), 'Failed', msg), 'Close', 'Failed'],
       [elicitSlot(intent(), 'Category', msg), 'ElicitSlot', 'InProgress'],
       [confirmIntent(intent(), msg), 'ConfirmIntent', 'InProgress'],
-      [delegate(intent()), 'Delegate', 'InProgress'],
     ] as const;
     for (const [response, type, state] of cases) {
       expect(lexResponseSchema.safeParse(response).success).toBe(true);
       expect(response.sessionState.dialogAction.type).toBe(type);
       expect(response.sessionState.intent?.state).toBe(state);
     }
-    const ask = elicitIntent(msg);
-    expect(ask.sessionState.dialogAction.type).toBe('ElicitIntent');
-    expect(lexResponseSchema.safeParse(ask).success).toBe(true);
     expect(elicitSlot(intent(), 'Category', msg).sessionState.dialogAction.slotToElicit).toBe('Category');
   });
 

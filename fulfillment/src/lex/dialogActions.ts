@@ -72,22 +72,3 @@ export function confirmIntent(
     ...withMessages(messages),
   };
 }
-
-/** Lets Lex choose the next step from the bot's configuration. */
-export function delegate(intent: LexIntent, state: ReplyState = {}): LexResponse {
-  return {
-    sessionState: {
-      ...baseState(state),
-      dialogAction: { type: 'Delegate' },
-      intent: structuredClone(intent),
-    },
-  };
-}
-
-/** Ends the current intent and asks the user what they want next. */
-export function elicitIntent(messages: LexMessage[], state: ReplyState = {}): LexResponse {
-  return {
-    sessionState: { ...baseState(state), dialogAction: { type: 'ElicitIntent' } },
-    ...withMessages(messages),
-  };
-}

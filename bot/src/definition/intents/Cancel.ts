@@ -38,5 +38,5 @@ export const Cancel: IntentDefinition = {
   ],
   slots: [],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };

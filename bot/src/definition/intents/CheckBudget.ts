@@ -72,5 +72,5 @@ export const CheckBudget: IntentDefinition = {
   // "what's left for food this week": the Date names the budget period asked about; Period says it plainly.
   slots: [expenseCategorySlot(false, 'Which budget?'), dateSlot('Which period?'), periodSlot],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };

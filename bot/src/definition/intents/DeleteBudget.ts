@@ -51,5 +51,5 @@ export const DeleteBudget: IntentDefinition = {
     failureResponse: { message: "I didn't get a yes or a no, so I kept your budgets." },
   },
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };

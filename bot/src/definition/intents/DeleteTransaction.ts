@@ -61,5 +61,5 @@ export const DeleteTransaction: IntentDefinition = {
     failureResponse: { message: "I didn't get a yes or a no, so nothing was deleted." },
   },
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };

@@ -90,5 +90,5 @@ export const EditTransaction: IntentDefinition = {
     noteSlot,
   ],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };

@@ -68,5 +68,5 @@ export const Greeting: IntentDefinition = {
   ],
   slots: [],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };

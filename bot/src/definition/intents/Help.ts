@@ -129,5 +129,5 @@ export const Help: IntentDefinition = {
   ],
   slots: [],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };

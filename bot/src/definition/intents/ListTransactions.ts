@@ -90,5 +90,5 @@ export const ListTransactions: IntentDefinition = {
   ],
   slots: [countSlot, expenseCategorySlot(false, 'Which category?'), dateSlot('From which day?')],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };

@@ -97,5 +97,5 @@ export const LogExpense: IntentDefinition = {
     noteSlot,
   ],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };

@@ -73,5 +73,5 @@ export const LogIncome: IntentDefinition = {
     noteSlot,
   ],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };

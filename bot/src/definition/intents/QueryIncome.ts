@@ -40,5 +40,5 @@ export const QueryIncome: IntentDefinition = {
   ],
   slots: [incomeCategorySlot(false), dateSlot('For which period?')],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };

@@ -112,5 +112,5 @@ export const QuerySpending: IntentDefinition = {
   ],
   slots: [expenseCategorySlot(false, 'Which category?'), dateSlot('For which period?')],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };

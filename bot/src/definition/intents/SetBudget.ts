@@ -72,5 +72,5 @@ export const SetBudget: IntentDefinition = {
     failureResponse: { message: "I didn't get a yes or a no, so I left your budgets as they were." },
   },
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };

@@ -44,5 +44,5 @@ export const SetCurrency: IntentDefinition = {
   ],
   slots: [currencySlot(true)],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };

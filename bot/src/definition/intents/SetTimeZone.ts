@@ -37,5 +37,5 @@ export const SetTimeZone: IntentDefinition = {
   ],
   slots: [timeZoneSlot],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };

@@ -79,5 +79,5 @@ export const SmallTalk: IntentDefinition = {
   ],
   slots: [topicSlot],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };

@@ -75,5 +75,5 @@ export const SpendingInsights: IntentDefinition = {
     countSlot,
   ],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };

@@ -42,5 +42,5 @@ export const Undo: IntentDefinition = {
   ],
   slots: [],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };

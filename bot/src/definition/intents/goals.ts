@@ -47,7 +47,7 @@ export const SetGoal: IntentDefinition = {
     dateSlot('By when would you like to reach it?'),
   ],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };
 
 export const AddToGoal: IntentDefinition = {
@@ -85,7 +85,7 @@ export const AddToGoal: IntentDefinition = {
   ],
   slots: [amountSlot(true, 'How much are you putting toward it?'), goalSlot(true, 'Which goal is it for?')],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };
 
 export const CheckGoal: IntentDefinition = {
@@ -121,7 +121,7 @@ export const CheckGoal: IntentDefinition = {
   ],
   slots: [goalSlot(false, 'Which goal?')],
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };
 
 export const DeleteGoal: IntentDefinition = {
@@ -161,5 +161,5 @@ export const DeleteGoal: IntentDefinition = {
     failureResponse: { message: "I didn't get a yes or a no, so I kept your goals." },
   },
   dialogCodeHook: true,
-  fulfillmentCodeHook: true,
+  fulfillmentCodeHook: false,
 };
