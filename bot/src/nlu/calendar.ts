@@ -1,7 +1,22 @@
 /**
- * Calendar-day arithmetic in the user's time zone. A day is held as a UTC midnight `Date` standing for
- * that local date, so adding days never crosses a DST edge.
+ * The calendar of BudgetBuddy, in one place (issue 15): calendar days in the user's time zone, and the
+ * arithmetic on them, for the NLU, the range reader and the ledger's periods alike. A day is held as a
+ * UTC-midnight `Date` standing for that local date, so adding days never crosses a DST edge; the
+ * arithmetic is date-fns on `UTCDate` (date-fns on a plain Date would use the server's zone).
  */
+import { UTCDate } from '@date-fns/utc';
+import {
+  addDays as addDaysFns,
+  addMonths as addMonthsFns,
+  differenceInCalendarDays,
+  endOfISOWeek,
+  lastDayOfMonth,
+  lastDayOfYear,
+  startOfISOWeek,
+  startOfMonth,
+  startOfYear,
+} from 'date-fns';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -34,21 +49,19 @@ export function localDay(now: Date, timeZone: string): Date {
 }
 
 export const day = (year: number, month1: number, dayOfMonth: number): Date =>
-  new Date(Date.UTC(year, month1 - 1, dayOfMonth));
+  new UTCDate(Date.UTC(year, month1 - 1, dayOfMonth));
 
-export const addDays = (d: Date, n: number): Date => new Date(d.getTime() + n * 86_400_000);
+const utc = (d: Date): UTCDate => new UTCDate(d.getTime());
 
-export function addMonths(d: Date, n: number): Date {
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
-  return target;
-}
+export const addDays = (d: Date, n: number): Date => addDaysFns(utc(d), n);
+
+/** Months later (or earlier), on the same day or the month's last when it is shorter (Jan 31 → Feb 28). */
+export const addMonths = (d: Date, n: number): Date => addMonthsFns(utc(d), n);
 
 /** Monday of the ISO week holding `d`. */
-export const mondayOf = (d: Date): Date => addDays(d, -((d.getUTCDay() + 6) % 7));
+export const mondayOf = (d: Date): Date => startOfISOWeek(utc(d));
 
-export const firstOfMonth = (d: Date): Date => day(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+export const firstOfMonth = (d: Date): Date => startOfMonth(utc(d));
 
 export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
 
@@ -92,11 +105,25 @@ export const todayIn = (timeZone: string, now: Date): IsoDay => isoDate(localDay
 
 export const addIsoDays = (isoDay: IsoDay, n: number): IsoDay => isoDate(addDays(fromIso(isoDay), n));
 
-export const lastOfMonth = (d: Date): Date => day(d.getUTCFullYear(), d.getUTCMonth() + 2, 0);
+export const lastOfMonth = (d: Date): Date => lastDayOfMonth(utc(d));
 
 /** Whole days from `a` to `b` (positive when `b` is later). */
-export const daysBetween = (a: IsoDay, b: IsoDay): number =>
-  Math.round((fromIso(b).getTime() - fromIso(a).getTime()) / 86_400_000);
+export const daysBetween = (a: IsoDay, b: IsoDay): number => differenceInCalendarDays(fromIso(b), fromIso(a));
+
+/** Whole days a span covers, both ends included. */
+export const daysIn = (span: DaySpan): number => daysBetween(span.from, span.to) + 1;
+
+/** The ISO week (Monday first), calendar month or year holding `isoDay`. */
+export function spanOf(unit: CalendarUnit, isoDay: IsoDay): DaySpan {
+  const d = fromIso(isoDay);
+  const [from, to] =
+    unit === 'week'
+      ? [startOfISOWeek(d), endOfISOWeek(d)]
+      : unit === 'month'
+        ? [startOfMonth(d), lastDayOfMonth(d)]
+        : [startOfYear(d), lastDayOfYear(d)];
+  return { from: isoDate(from), to: isoDate(to) };
+}
 
 const longDay = new Intl.DateTimeFormat('en-US', {
   timeZone: 'UTC',

@@ -169,3 +169,25 @@ describe('dayOfDateSlotWithin: the answer to "Which day last month?" read inside
     expect(dayOfDateSlotWithin(slot('the 31st'), lastMonth, today)).toBe('2026-10-31');
   });
 });
+
+describe('one reader for the NLU and fulfillment', () => {
+  it('reads "the last 2 years" (the NLU found no date in it before) as the two years up to today', () => {
+    expect(range('how much in the last 2 years')).toMatchObject({
+      from: '2024-11-23',
+      to: '2026-11-22',
+      label: 'in the last 2 years',
+    });
+  });
+
+  it('reads words Lex resolved that the NLU would not find in a sentence: "15th", "for 2025"', () => {
+    expect(rangeOfDateSlot({ originalValue: '15th', interpretedValue: '2026-11-15' }, today)).toMatchObject({
+      from: '2026-11-15',
+      to: '2026-11-15',
+    });
+    expect(rangeOfDateSlot({ originalValue: 'for 2025' }, today)).toMatchObject({
+      from: '2025-01-01',
+      to: '2025-12-31',
+      unit: 'year',
+    });
+  });
+});

@@ -6,10 +6,65 @@
  * day that does not exist as words instead of moving it, and they keep this module small enough for
  * the chat proxy, which splits messages with it (segments.ts).
  */
-import { addDays, addMonths, day, firstOfMonth, isoDate, localDay, mondayOf } from './calendar';
+import {
+  addDays,
+  addMonths,
+  day,
+  firstOfMonth,
+  isoDate,
+  localDay,
+  mondayOf,
+  type CalendarUnit,
+} from './calendar';
 import type { Span } from './spans';
 import { longestNonOverlapping } from './spans';
-import { COUNT_WORDS } from './countWords';
+import {
+  AGO,
+  ANY_MONTH,
+  BACK_WORD,
+  COUNT,
+  FULL_MONTH,
+  FULL_WEEKDAY,
+  MONTHS,
+  ORDINAL_SUFFIX,
+  SHORT_MONTH,
+  SHORT_WEEKDAY,
+  isShortMonth,
+  monthNumber,
+  offsetOf,
+  toCount,
+  weekdayNumber,
+  whichOf,
+  type Which,
+} from './dateWords';
+
+/**
+ * What the words say about time besides the day they resolve to: the range they name around it.
+ * Lex's AMAZON.Date keeps only the day, so fulfillment reads the slot's words back through this reader
+ * (dateRange.ts) for the shape.
+ */
+export type DateShape =
+  /** One day. `only` when the words name nothing but a day of the month ("the 15th") or a weekday. */
+  | { kind: 'day'; only?: 'dayOfMonth' | 'weekday' }
+  /** "last month", "this week": the calendar unit holding the day. */
+  | { kind: 'period'; unit: CalendarUnit; which: Which }
+  /** "the last 30 days", "past week": counted back from today. */
+  | { kind: 'rolling'; unit: 'day' | CalendarUnit; count?: number }
+  /** "month to date", "ytd". */
+  | { kind: 'toDate'; unit: CalendarUnit }
+  | { kind: 'weekend'; which: 'this' | 'last' }
+  /** A month named without a day ("in October"). */
+  | { kind: 'month' }
+  /** A year said alone ("in 2026"). */
+  | { kind: 'year' };
+
+export interface DateReading {
+  /** The day Lex's AMAZON.Date resolves the words to; INVALID for a day that does not exist. */
+  day: Date | typeof INVALID;
+  shape: DateShape;
+  /** "since monday": from the day up to today. */
+  since: boolean;
+}
 
 export interface DateMatch extends Span {
   originalValue: string;
@@ -18,59 +73,13 @@ export interface DateMatch extends Span {
    * month): the slot then carries the words with no resolution, so fulfillment asks instead of guessing.
    */
   interpretedValue: string;
+  shape: DateShape;
+  since: boolean;
 }
 
 /** A day that does not exist: kept as words, never moved to a neighbouring day. */
-const INVALID = 'invalid';
+export const INVALID = 'invalid';
 
-const COUNT = `(\\d{1,3}|${Object.keys(COUNT_WORDS)
-  .sort((a, b) => b.length - a.length)
-  .join('|')})`;
-const toCount = (word: string): number => COUNT_WORDS[word] ?? Number(word);
-
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const WEEKDAY_ABBR: Record<string, number> = {
-  sun: 0,
-  mon: 1,
-  tue: 2,
-  tues: 2,
-  wed: 3,
-  thu: 4,
-  thur: 4,
-  thurs: 4,
-  fri: 5,
-  sat: 6,
-};
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-const MONTH_ABBR: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-
-const MONTH_NAMES = [...MONTHS, ...Object.keys(MONTH_ABBR)].sort((a, b) => b.length - a.length).join('|');
 /** After "the 3rd", these make it a count, not a day ("the 3rd time", "the 2nd one"). */
 const NOT_A_DAY_AFTER =
   '(?:time|times|one|ones|item|entry|expense|transaction|purchase|payment|charge|place|floor)\\b';
@@ -79,87 +88,124 @@ const MONEY_WORDS = '(?:dollars?|bucks?|euros?|pounds?|quid|cents?|usd|eur|gbp)'
 /** Words that belong to the date phrase when they lead it ("in October", "since monday"). */
 const LEAD = '(?:(?:in|on|since|during|from|over)\\s+(?:the\\s+)?)?';
 
-type Rule = { re: RegExp; resolve: (m: RegExpExecArray, today: Date) => Date | null | typeof INVALID };
+type Resolved = Date | null | typeof INVALID;
+type Rule = {
+  re: RegExp;
+  resolve: (m: RegExpExecArray, today: Date) => Resolved;
+  shape: (m: RegExpExecArray) => DateShape;
+};
+
+const ONE_DAY: DateShape = { kind: 'day' };
+const oneDay = () => ONE_DAY;
+const unitOf = (word: string): 'day' | CalendarUnit =>
+  word.startsWith('week')
+    ? 'week'
+    : word.startsWith('month')
+      ? 'month'
+      : word.startsWith('year')
+        ? 'year'
+        : 'day';
 
 const rules: Rule[] = [
-  { re: /\b(?:the\s+)?day\s+before\s+yesterday\b/g, resolve: (_m, t) => addDays(t, -2) },
+  { re: /\b(?:the\s+)?day\s+before\s+yesterday\b/g, resolve: (_m, t) => addDays(t, -2), shape: oneDay },
   {
     re: /\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b/g,
     resolve: (_m, t) => t,
+    shape: oneDay,
   },
   {
     re: /\b(?:yesterday(?:\s+(?:morning|afternoon|evening|night))?|last\s+night)\b/g,
     resolve: (_m, t) => addDays(t, -1),
+    shape: oneDay,
   },
-  { re: /\btomorrow\b/g, resolve: (_m, t) => addDays(t, 1) },
+  { re: /\btomorrow\b/g, resolve: (_m, t) => addDays(t, 1), shape: oneDay },
   {
-    re: new RegExp(`\\b${COUNT}\\s+(days?|weeks?|months?)\\s+ago\\b`, 'g'),
+    re: new RegExp(`\\b${COUNT}\\s+(days?|weeks?|months?)\\s+${AGO}\\b`, 'g'),
     resolve: (m, t) => back(t, toCount(m[1] ?? ''), m[2] ?? 'day'),
+    shape: oneDay,
   },
   {
-    re: new RegExp(`\\b${LEAD}(?:last|past|previous)\\s+${COUNT}\\s+(days?|weeks?|months?)\\b`, 'g'),
+    // "the last 30 days" resolves, as AMAZON.Date does, to the day before the span began.
+    re: new RegExp(`\\b${LEAD}(?:${BACK_WORD})\\s+${COUNT}\\s+(days?|weeks?|months?|years?)\\b`, 'g'),
     resolve: (m, t) => back(t, toCount(m[1] ?? ''), m[2] ?? 'day'),
+    shape: (m) => ({ kind: 'rolling', unit: unitOf(m[2] ?? 'day'), count: toCount(m[1] ?? '') }),
   },
   {
     re: new RegExp(
       `\\b(?:so\\s+far\\s+|earlier\\s+)?${LEAD}(this|last|previous|past|current|next)\\s+(week|month|year)(?:\\s+so\\s+far)?\\b`,
       'g',
     ),
-    resolve: (m, t) => periodStart(t, m[2] ?? 'week', offsetOf(m[1] ?? 'this')),
+    resolve: (m, t) => periodStart(t, m[2] ?? 'week', offsetOf(whichOf(m[1]))),
+    // "past week" is the seven days up to today; "last week" the calendar week before this one.
+    shape: (m) =>
+      m[1] === 'past'
+        ? { kind: 'rolling', unit: unitOf(m[2] ?? 'week') }
+        : { kind: 'period', unit: unitOf(m[2] ?? 'week') as CalendarUnit, which: whichOf(m[1]) },
   },
   {
     re: new RegExp(`\\b${LEAD}(this|last|past)\\s+weekend\\b`, 'g'),
     resolve: (m, t) => weekday(t, 6, m[1] === 'this' ? undefined : 'last'),
+    shape: (m) => ({ kind: 'weekend', which: m[1] === 'this' ? 'this' : 'last' }),
   },
   {
-    // "how much did i spend in 2026": a year is the 1st of January, as Lex resolves it; dateRange.ts reads
-    // the words as the whole year. Only with a leading word.
-    // Only a year standing alone: "paid 20 for 2025 taxes" names no day.
+    // "how much did i spend in 2026": a year is the 1st of January, as Lex resolves it, and all of that
+    // year as a range. Only with a leading word, and only a year standing alone: "paid 20 for 2025
+    // taxes" names no day.
     re: /\b(?:in|during|throughout)\s+(?:the\s+year\s+)?((?:19|20)\d{2})(?=\s*(?:$|[?!,;]|\.(?!\d)|(?:and|on|for|at|so|i|what|how|alone|overall|total)\b))/g,
     resolve: (m) => day(Number(m[1]), 1, 1),
+    shape: () => ({ kind: 'year' }),
   },
   {
     re: /\b(?:(year|month|week)\s+to\s+date|ytd|mtd)\b/g,
     resolve: (m, t) => periodStart(t, m[1] ?? (m[0] === 'mtd' ? 'month' : 'year'), 0),
+    shape: (m) => ({ kind: 'toDate', unit: (m[1] ?? (m[0] === 'mtd' ? 'month' : 'year')) as CalendarUnit }),
   },
   {
-    re: new RegExp(`\\b${LEAD}(?:(last|this|past|next)\\s+)?(${WEEKDAYS.join('|')})s?\\b`, 'g'),
-    resolve: (m, t) => weekday(t, WEEKDAYS.indexOf(m[2] ?? ''), m[1]),
+    re: new RegExp(`\\b${LEAD}(?:(last|this|past|next)\\s+)?(${FULL_WEEKDAY})s?\\b`, 'g'),
+    resolve: (m, t) => weekday(t, weekdayNumber(m[2] ?? ''), m[1]),
+    shape: weekdayShape,
   },
   {
     // Abbreviations ("sat", "wed") are ordinary words too, so only a leading word makes them dates, and
     // not when a noun follows ("on sun hat").
     re: new RegExp(
-      `\\b(?:(?:on|since)\\s+|(last|this|next)\\s+)(${Object.keys(WEEKDAY_ABBR).join('|')})\\b\\.?(?!\\s+(?!(?:and|or|for|at|with|from|to|in|on|the|a|an|i|we|it|my|morning|afternoon|evening|night)\\b)[a-z])`,
+      `\\b(?:(?:on|since)\\s+|(last|this|next)\\s+)(${SHORT_WEEKDAY})\\b\\.?(?!\\s+(?!(?:and|or|for|at|with|from|to|in|on|the|a|an|i|we|it|my|morning|afternoon|evening|night)\\b)[a-z])`,
       'g',
     ),
-    resolve: (m, t) => weekday(t, WEEKDAY_ABBR[m[2] ?? ''] ?? 0, m[1]),
+    resolve: (m, t) => weekday(t, Math.max(0, weekdayNumber(m[2] ?? '')), m[1]),
+    shape: weekdayShape,
   },
   {
     // "may" and "march" are ordinary words, so bare month names other than those stand alone, the rest
-    // need a leading word. A following day number is left to chrono ("march 3").
+    // need a leading word. A month followed by a day number is a day (the rules below).
     re: new RegExp(
-      `\\b(?:(in|during|for|since|of|from|last|this)\\s+)?(${MONTHS.join('|')}|${Object.keys(MONTH_ABBR).join('|')})\\b(?:\\s+(\\d{4})\\b)?(?!\\s*\\d)`,
+      `\\b(?:(in|during|for|since|of|from|last|this)\\s+)?(${FULL_MONTH}|${SHORT_MONTH})\\b(?:\\s+(\\d{4})\\b)?(?!\\s*\\d)`,
       'g',
     ),
     resolve: (m, t) => monthStart(t, m[1], m[2] ?? '', m[3]),
+    shape: () => ({ kind: 'month' }),
   },
   {
     // "the 15th" alone is a day of this month. Not "the 3rd time", nor "the 5th of march" (below).
     re: new RegExp(
-      `\\b(?:on\\s+)?the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\b|${MONTH_NAMES}\\b|${NOT_A_DAY_AFTER}))`,
+      `\\b(?:on\\s+)?the\\s+(\\d{1,2})${ORDINAL_SUFFIX}\\b(?!\\s+(?:of\\b|${ANY_MONTH}\\b|${NOT_A_DAY_AFTER}))`,
       'g',
     ),
     resolve: (m, t) => dayOfMonth(t, Number(m[1]), 0),
+    shape: () => ({ kind: 'day', only: 'dayOfMonth' }),
   },
   {
-    re: /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)?\s+of\s+(this|last|previous|next)\s+month\b/g,
-    resolve: (m, t) => dayOfMonth(t, Number(m[1]), offsetOf(m[2] ?? 'this')),
+    re: new RegExp(
+      `\\b(?:on\\s+)?the\\s+(\\d{1,2})${ORDINAL_SUFFIX}?\\s+of\\s+(this|last|previous|next)\\s+month\\b`,
+      'g',
+    ),
+    resolve: (m, t) => dayOfMonth(t, Number(m[1]), offsetOf(whichOf(m[2]))),
+    shape: oneDay,
   },
   {
     // Day then month: "3 nov", "the 3rd of november", "15th of march 2026".
     re: new RegExp(
-      `(?<![\\d.,$€£¥₹₫]|[$€£¥₹₫]\\s)\\b(?:the\\s+)?(\\d{1,2})(st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_NAMES})\\b\\.?(?:,?\\s+(\\d{4})\\b)?`,
+      `(?<![\\d.,$€£¥₹₫]|[$€£¥₹₫]\\s)\\b(?:the\\s+)?(\\d{1,2})(st|nd|rd|th)?\\s+(?:of\\s+)?(${ANY_MONTH})\\b\\.?(?:,?\\s+(\\d{4})\\b)?`,
       'g',
     ),
     resolve: (m, t) => {
@@ -170,36 +216,60 @@ const rules: Rule[] = [
       if (plain && Number(m[1]) > 31) return null;
       return monthDay(t, m[3] ?? '', Number(m[1]), m[4]);
     },
+    shape: oneDay,
   },
   {
     // Month then day: "nov 3", "november 3rd", "march the 15th", "feb 30". Not "may 20 dollars".
     re: new RegExp(
-      `\\b(${MONTH_NAMES})\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?![.,:/]\\d|\\s*(?:k\\b|%|${MONEY_WORDS}\\b))(?:,?\\s+(\\d{4})\\b)?`,
+      `\\b(${ANY_MONTH})\\.?\\s+(?:the\\s+)?(\\d{1,2})${ORDINAL_SUFFIX}?\\b(?![.,:/]\\d|\\s*(?:k\\b|%|${MONEY_WORDS}\\b))(?:,?\\s+(\\d{4})\\b)?`,
       'g',
     ),
     resolve: (m, t) => monthDay(t, m[1] ?? '', Number(m[2]), m[3]),
+    shape: oneDay,
   },
   {
     // ISO and dotted year-first dates: "2026-11-02", "2026.11.02", "2026/11/02".
     re: /\b(\d{4})([-./])(\d{1,2})\2(\d{1,2})\b(?![-./]\d)/g,
     resolve: (m) => validDay(Number(m[1]), Number(m[3]), Number(m[4])),
+    shape: oneDay,
   },
   {
     // US order: "11/3" is November 3rd, "11/3/2026" or "11/3/26" with a year.
     re: /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\b(?![/.]\d)/g,
     resolve: (m, t) =>
       monthDay(t, MONTHS[Number(m[1]) - 1] ?? '', Number(m[2]), m[3]?.length === 2 ? `20${m[3]}` : m[3]),
+    shape: oneDay,
   },
 ];
+
+/**
+ * Rules for a Date slot's words read on their own (fulfillment reading back what Lex resolved): a year
+ * or an ordinal day said alone is a date there ("2025", "for 2025", "15th"), though not inside a sentence.
+ */
+const wholePhraseRules: Rule[] = [
+  {
+    re: /^(?:(?:in|for|during|of|throughout)\s+)?(?:the\s+year\s+)?((?:19|20)\d{2})$/g,
+    resolve: (m) => day(Number(m[1]), 1, 1),
+    shape: () => ({ kind: 'year' }),
+  },
+  {
+    re: new RegExp(`^(?:on\\s+)?(?:the\\s+)?(\\d{1,2})${ORDINAL_SUFFIX}?$`, 'g'),
+    resolve: (m, t) => dayOfMonth(t, Number(m[1]), 0),
+    shape: () => ({ kind: 'day', only: 'dayOfMonth' }),
+  },
+];
+
+/** A weekday alone, or after "last"/"past", may be placed in another week; "this"/"next friday" may not. */
+function weekdayShape(m: RegExpExecArray): DateShape {
+  return m[1] === 'this' || m[1] === 'next' ? ONE_DAY : { kind: 'day', only: 'weekday' };
+}
 
 function back(today: Date, n: number, unit: string): Date {
   if (unit.startsWith('week')) return addDays(today, -7 * n);
   if (unit.startsWith('month')) return addMonths(today, -n);
+  if (unit.startsWith('year')) return addMonths(today, -12 * n);
   return addDays(today, -n);
 }
-
-const offsetOf = (word: string): number =>
-  word === 'next' ? 1 : word === 'this' || word === 'current' ? 0 : -1;
 
 function periodStart(today: Date, unit: string, offset: number): Date {
   if (unit === 'week') return addDays(mondayOf(today), 7 * offset);
@@ -216,16 +286,10 @@ function weekday(today: Date, target: number, qualifier: string | undefined): Da
   return addDays(today, -daysAgo);
 }
 
-function monthStart(
-  today: Date,
-  lead: string | undefined,
-  name: string,
-  year: string | undefined,
-): Date | null {
-  const full = MONTHS.indexOf(name);
-  const month = full >= 0 ? full + 1 : (MONTH_ABBR[name] ?? 0);
+function monthStart(today: Date, lead: string | undefined, name: string, year: string | undefined): Resolved {
+  const month = monthNumber(name);
   if (!month) return null;
-  const ambiguous = name === 'may' || name === 'march' || full < 0;
+  const ambiguous = name === 'may' || name === 'march' || isShortMonth(name);
   if (ambiguous && !lead && !year) return null;
   if (year) return day(Number(year), month, 1);
   const thisYear = today.getUTCFullYear();
@@ -240,7 +304,7 @@ function monthStart(
  * "the 15th" (offset 0) is this month's, even when still ahead: a future day is confirmed by
  * fulfillment, not moved. "the 15th of last month" is offset -1. A day the month lacks is invalid.
  */
-function dayOfMonth(today: Date, n: number, offset: number): Date | typeof INVALID | null {
+function dayOfMonth(today: Date, n: number, offset: number): Resolved {
   if (n < 1) return null;
   const first = addMonths(firstOfMonth(today), offset);
   return validDay(first.getUTCFullYear(), first.getUTCMonth() + 1, n);
@@ -256,14 +320,8 @@ function validDay(year: number, month1: number, n: number): Date | typeof INVALI
  * A month and day without a year is the latest such day that has come, or one later this month (a
  * future day is confirmed by fulfillment): "dec 3" said in November is last December's.
  */
-function monthDay(
-  today: Date,
-  name: string,
-  n: number,
-  year: string | undefined,
-): Date | typeof INVALID | null {
-  const full = MONTHS.indexOf(name);
-  const month = full >= 0 ? full + 1 : (MONTH_ABBR[name] ?? 0);
+function monthDay(today: Date, name: string, n: number, year: string | undefined): Resolved {
+  const month = monthNumber(name);
   if (!month || n < 1) return null;
   if (year) return validDay(Number(year), month, n);
   const thisYear = today.getUTCFullYear();
@@ -272,27 +330,55 @@ function monthDay(
   return validDay(month <= currentMonth ? thisYear : thisYear - 1, month, n);
 }
 
+interface Found extends Span, DateReading {}
+
+function matchAll(ruleSet: Rule[], lower: string, today: Date): Found[] {
+  const found: Found[] = [];
+  for (const rule of ruleSet) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(lower); m; m = rule.re.exec(lower)) {
+      const d = rule.resolve(m, today);
+      if (!d) continue;
+      found.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        day: d,
+        shape: rule.shape(m),
+        since: /^since\b/.test(m[0]),
+      });
+    }
+  }
+  return found;
+}
+
 /**
  * Every date phrase in `lower` (the lower-cased text; `original` gives the verbatim words), in text
  * order, resolved at `now` in `timeZone`.
  */
 export function findDates(lower: string, original: string, now: Date, timeZone: string): DateMatch[] {
   const today = localDay(now, timeZone);
-  const candidates: DateMatch[] = [];
-  for (const rule of rules) {
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(lower); m; m = rule.re.exec(lower)) {
-      const d = rule.resolve(m, today);
-      if (!d) continue;
-      const start = m.index;
-      const end = m.index + m[0].length;
-      candidates.push({
-        start,
-        end,
-        originalValue: original.slice(start, end),
-        interpretedValue: d === INVALID ? '' : isoDate(d),
-      });
-    }
-  }
-  return longestNonOverlapping(candidates);
+  return longestNonOverlapping(matchAll(rules, lower, today)).map((f) => ({
+    start: f.start,
+    end: f.end,
+    originalValue: original.slice(f.start, f.end),
+    interpretedValue: f.day === INVALID ? '' : isoDate(f.day),
+    shape: f.shape,
+    since: f.since,
+  }));
+}
+
+/**
+ * What a Date slot's words say, read by the same rules that fill the slot: the first date phrase in
+ * them, resolved on `today` (a UTC-midnight day), or null when they hold none.
+ */
+export function readDateWords(words: string, today: Date): DateReading | null {
+  const lower = words
+    .toLowerCase()
+    .replace(/[?!,]|\.$/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const whole = matchAll(wholePhraseRules, lower, today)[0];
+  if (whole) return { day: whole.day, shape: whole.shape, since: whole.since };
+  const [first] = longestNonOverlapping(matchAll(rules, lower, today));
+  return first ? { day: first.day, shape: first.shape, since: first.since } : null;
 }

@@ -15,6 +15,7 @@ import type { NumberMatch } from './numbers';
 import type { Span } from './spans';
 import { overlaps } from './spans';
 import type { Token } from './tokens';
+import { FULL_WEEKDAY, SHORT_MONTH } from './dateWords';
 
 export interface Evidence {
   words: Set<string>;
@@ -510,16 +511,16 @@ const CORRECTION_TARGETS = [
   'one',
 ] as const;
 
+/** "was yesterday", "was on friday", "was oct 3": a new day for a described entry (month prefixes match). */
+const WAS_ON_A_DAY = new RegExp(
+  `\\bwas (?:actually |really |on |from )?(?:yesterday|today|last|this|on|\\$?\\d|${FULL_WEEKDAY}|${SHORT_MONTH}|may)`,
+);
+
 function editTransaction(e: Evidence): boolean {
   if (e.isWish || any(e.words, BUDGET_NOUNS)) return false;
   if (e.isQuestion && !/^(?:can|could) you\b/.test(e.lower)) return false;
   // "the coffee was yesterday": a described entry with a new value is a correction too.
-  const describedWithValue =
-    e.hasEntry &&
-    e.hasDate &&
-    /\bwas (?:actually |really |on |from )?(?:yesterday|today|last|this|on|\$?\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(
-      e.lower,
-    );
+  const describedWithValue = e.hasEntry && e.hasDate && WAS_ON_A_DAY.test(e.lower);
   if (!CORRECTION.test(e.lower) && !describedWithValue) return false;
   // "change the volume to 4": the thing changed is neither an entry nor one of its fields.
   const object = /\b(?:change|set|put|move|turn|make|update|fix|edit)\s+(?:the|my|your)\s+(\w+)/.exec(

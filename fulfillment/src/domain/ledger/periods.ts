@@ -1,19 +1,15 @@
 /**
  * Calendar periods in the user's own time zone. A transaction's `date` is a user-local calendar date
  * (YYYY-MM-DD); the week (ISO 8601, Monday first), month and year it falls in are derived from that date
- * alone, so the rollups never depend on the server's time zone. Date arithmetic runs on dates pinned to
- * UTC (UTCDate) for the same reason; UTCDate needs no time-zone data, so it is also cheap on hot paths.
+ * alone, so the rollups never depend on the server's time zone. The day arithmetic is the one calendar
+ * of `@budgetbuddy/bot/calendar` (date-fns on UTC-pinned dates, issue 15); this module adds what is the
+ * ledger's own: checked input, period keys for the rollups, and the budget periods.
  */
 import { UTCDate } from '@date-fns/utc';
 import {
-  addDays,
   addMonths,
   addWeeks,
   addYears,
-  differenceInCalendarDays,
-  endOfISOWeek,
-  endOfMonth,
-  endOfYear,
   format,
   getISOWeek,
   getISOWeekYear,
@@ -22,11 +18,17 @@ import {
   setISOWeek,
   setISOWeekYear,
   startOfISOWeek,
-  startOfMonth,
-  startOfYear,
 } from 'date-fns';
 import { z } from 'zod';
-import { CALENDAR_UNITS, todayIn, type DaySpan } from '@budgetbuddy/bot/calendar';
+import {
+  CALENDAR_UNITS,
+  addIsoDays,
+  daysBetween,
+  daysIn,
+  spanOf,
+  todayIn,
+  type DaySpan,
+} from '@budgetbuddy/bot/calendar';
 import type { BudgetPeriodName } from './budgets';
 import { InvalidDateError, InvalidTimeZoneError } from './errors';
 
@@ -107,7 +109,8 @@ export function localDate(instant: Date, timeZone: string): string {
 }
 
 export function addDaysTo(date: string, days: number): string {
-  return ymd(addDays(day(date), days));
+  day(date);
+  return addIsoDays(date, days);
 }
 
 export function compareDates(a: string, b: string): number {
@@ -156,27 +159,13 @@ function periodStart(period: PeriodKey): Date {
 
 /** The inclusive date range a period key covers. */
 export function rangeOfPeriod(period: PeriodKey): DaySpan {
-  const start = periodStart(period);
-  const end =
-    period.granularity === 'week'
-      ? endOfISOWeek(start)
-      : period.granularity === 'month'
-        ? endOfMonth(start)
-        : endOfYear(start);
-  return { from: ymd(start), to: ymd(end) };
+  return spanOf(period.granularity, ymd(periodStart(period)));
 }
 
 /** The inclusive range of the week, month or year containing `date`. */
 export function periodRange(granularity: Granularity, date: string): DaySpan {
-  const d = day(date);
-  switch (granularity) {
-    case 'week':
-      return { from: ymd(startOfISOWeek(d)), to: ymd(endOfISOWeek(d)) };
-    case 'month':
-      return { from: ymd(startOfMonth(d)), to: ymd(endOfMonth(d)) };
-    case 'year':
-      return { from: ymd(startOfYear(d)), to: ymd(endOfYear(d)) };
-  }
+  day(date);
+  return spanOf(granularity, date);
 }
 
 /** The period just before `period` (2027-W01 → 2026-W53, 2026-01 → 2025-12). */
@@ -194,12 +183,14 @@ export function previousPeriod(period: PeriodKey): PeriodKey {
 /** Days from `date` to the end of its period, counting `date` itself (the last day of a month → 1). */
 export function daysLeftInPeriod(granularity: Granularity, date: string): number {
   const { to } = periodRange(granularity, date);
-  return differenceInCalendarDays(day(to), day(date)) + 1;
+  return daysBetween(date, to) + 1;
 }
 
 /** Number of days in an inclusive range. */
 export function daysInRange(range: DaySpan): number {
-  return differenceInCalendarDays(day(range.to), day(range.from)) + 1;
+  day(range.from);
+  day(range.to);
+  return daysIn(range);
 }
 
 /** A custom inclusive range; throws InvalidDateError for an unreal date or a range that ends before it starts. */

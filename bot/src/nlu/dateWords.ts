@@ -1,0 +1,113 @@
+/**
+ * The words of dates, defined once: month and weekday names with their abbreviations, the words that
+ * place a period relative to now ("last", "this", "next"), "ago", ordinal suffixes and counts. The one
+ * date reader (dates.ts) builds its rules from these; the NLU fills the Date slot with that reader and
+ * fulfillment reads the slot's words back through it (dateRange.ts), so the two cannot drift apart.
+ */
+import { COUNT_WORDS } from './countWords';
+
+export const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+] as const;
+
+const MONTH_ABBREVIATIONS: Readonly<Record<string, number>> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
+export const WEEKDAYS = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+] as const;
+
+const WEEKDAY_ABBREVIATIONS: Readonly<Record<string, number>> = {
+  sun: 0,
+  mon: 1,
+  tue: 2,
+  tues: 2,
+  wed: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  fri: 5,
+  sat: 6,
+};
+
+const longestFirst = (words: string[]): string => [...words].sort((a, b) => b.length - a.length).join('|');
+
+/** Regex alternations (no group) of the names above. */
+export const FULL_MONTH = MONTHS.join('|');
+export const SHORT_MONTH = Object.keys(MONTH_ABBREVIATIONS).join('|');
+export const ANY_MONTH = longestFirst([...MONTHS, ...Object.keys(MONTH_ABBREVIATIONS)]);
+export const FULL_WEEKDAY = WEEKDAYS.join('|');
+export const SHORT_WEEKDAY = Object.keys(WEEKDAY_ABBREVIATIONS).join('|');
+
+/** Month number (1–12) of a month's name or abbreviation, 0 for any other word. */
+export function monthNumber(word: string): number {
+  const full = (MONTHS as readonly string[]).indexOf(word);
+  return full >= 0 ? full + 1 : (MONTH_ABBREVIATIONS[word] ?? 0);
+}
+
+/** True for a month abbreviation ("oct"), which is an ordinary word more often than a full name is. */
+export const isShortMonth = (word: string): boolean => word in MONTH_ABBREVIATIONS;
+
+/** Weekday number (0 = Sunday) of a weekday's name or abbreviation, -1 for any other word. */
+export function weekdayNumber(word: string): number {
+  const full = (WEEKDAYS as readonly string[]).indexOf(word);
+  return full >= 0 ? full : (WEEKDAY_ABBREVIATIONS[word] ?? -1);
+}
+
+/** "3rd", "15th". */
+export const ORDINAL_SUFFIX = '(?:st|nd|rd|th)';
+
+/** Where a word places a period or weekday relative to the current one: "last month" is one back. */
+export type Which = 'this' | 'last' | 'next';
+const RELATIVE: Readonly<Record<string, Which>> = {
+  this: 'this',
+  current: 'this',
+  last: 'last',
+  previous: 'last',
+  past: 'last',
+  next: 'next',
+};
+export const whichOf = (word: string | undefined): Which => RELATIVE[word ?? 'this'] ?? 'this';
+export const offsetOf = (which: Which): number => (which === 'next' ? 1 : which === 'this' ? 0 : -1);
+/** Every relative word, and those that count back from today ("the last 30 days", "past week"). */
+export const RELATIVE_WORD = Object.keys(RELATIVE).join('|');
+export const BACK_WORD = 'last|past|previous';
+
+/** "3 days ago". */
+export const AGO = 'ago';
+
+/** A count in digits or words ("30", "two", "a few"): one capture group. */
+export const COUNT = `(\\d{1,3}|${longestFirst(Object.keys(COUNT_WORDS))})`;
+export const toCount = (word: string): number => COUNT_WORDS[word] ?? Number(word);
+
+/** Words that point at a day still to come: "next friday", "tomorrow", "this coming monday". */
+export const FUTURE_WORDS = /\b(?:tomorrow|next|coming|upcoming|in \d+ days?)\b/;
