@@ -8,3 +8,10 @@ export * from './ports/LedgerRepository';
 export { fixedClock, systemClock, type Clock } from './ports/Clock';
 export { budgetStatus, type BudgetStatus } from './domain/ledger/budgets';
 export { addDaysTo, periodKeyOf } from './domain/ledger/periods';
+export type { RecurringRuleStore } from './ports/RecurringRuleStore';
+export type {
+  DueRecurringRule,
+  NewRecurringRule,
+  RecurringRule,
+  RecurringStatus,
+} from './domain/recurring/rules';

@@ -5,6 +5,7 @@
 import { Fn, Validations, type App, type StackProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { BotDefinition } from '@budgetbuddy/bot';
+import { DUE_INDEX } from '@budgetbuddy/fulfillment/store';
 import type { DeployConfig } from './config';
 import { ApiStack } from './stacks/ApiStack';
 import { BotStack } from './stacks/BotStack';
@@ -42,11 +43,13 @@ export interface HandlerEntries {
   fulfillment: string;
   proxy: string;
   rotation: string;
+  recurring: string;
 }
 export const HANDLER_ENTRIES: HandlerEntries = {
   fulfillment: 'fulfillment/src/handlers/lexCodeHook.ts',
   proxy: 'fulfillment/src/handlers/proxy.ts',
   rotation: 'fulfillment/src/handlers/rotateIdentityKey.ts',
+  recurring: 'fulfillment/src/handlers/postRecurring.ts',
 };
 
 export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBuddyStacks {
@@ -67,6 +70,8 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
     indexNames: data.indexNames,
     fulfillmentEntry: entries.fulfillment,
     rotationEntry: entries.rotation,
+    recurringEntry: entries.recurring,
+    dueIndexName: DUE_INDEX,
     notificationTopicName,
   });
   // CloudFront web ACLs live in us-east-1; the edge stack reads the ARN across regions at deploy time.
@@ -109,7 +114,7 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
   });
   const observability = new ObservabilityStack(app, `${prefix}Observability`, {
     ...props,
-    functions: { Fulfillment: bot.fulfillment, Proxy: api.proxy },
+    functions: { Fulfillment: bot.fulfillment, Proxy: api.proxy, RecurringJob: bot.recurringJob.function },
     table: data.table,
     httpApi: edge.httpApi,
     webTargets: edge.targetGroup,

@@ -5,8 +5,12 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { AwsCustomResource } from 'aws-cdk-lib/custom-resources';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { tableDefinition } from '@budgetbuddy/fulfillment/store';
+import { DUE_INDEX, tableDefinition } from '@budgetbuddy/fulfillment/store';
 import { FULFILLMENT_TABLE_ACTIONS } from '../lib/constructs/tableActions';
+import {
+  RECURRING_JOB_INDEX_ACTIONS,
+  RECURRING_JOB_TABLE_ACTIONS,
+} from '../lib/constructs/RecurringPostingJob';
 import { repoPath } from '../lib/constructs/paths';
 import { NOTIFICATION_TOPIC_ENV } from '../lib/stacks/BotStack';
 import { WEB_CONTAINER_PORT, WEB_HEALTH_PATH } from '../lib/stacks/WebStack';
@@ -69,7 +73,13 @@ function actionsTheStoreUses(): Set<string> {
     TransactGetItems: ['GetItem'],
   };
   // Table management (ensureTable) runs only locally and in tests, never from the Lambda.
-  const management = new Set(['CreateTable', 'DescribeTable', 'DescribeTimeToLive', 'UpdateTimeToLive']);
+  const management = new Set([
+    'CreateTable',
+    'DescribeTable',
+    'DescribeTimeToLive',
+    'UpdateTimeToLive',
+    'UpdateTable',
+  ]);
   for (const [, name] of source.matchAll(/new (\w+?)Command\(/g)) {
     if (management.has(name ?? '')) continue;
     if (name === 'TransactWrite' || name === 'TransactWriteItems') {
@@ -102,6 +112,57 @@ describe('the synthesized BudgetBuddy stacks', () => {
       pluginReports: Array<{ violations?: unknown[] }>;
     };
     expect(report.pluginReports.flatMap((r) => r.violations ?? [])).toEqual([]);
+  });
+
+  describe('the recurring-payments job (issue 12)', () => {
+    it('adds the sparse due index to the table, keyed by shard and due day', () => {
+      const table = onlyResource(t.data, 'AWS::DynamoDB::Table').Properties as {
+        GlobalSecondaryIndexes: { IndexName: string; KeySchema: unknown; Projection: unknown }[];
+      };
+      expect(table.GlobalSecondaryIndexes).toEqual([
+        {
+          IndexName: DUE_INDEX,
+          KeySchema: [
+            { AttributeName: 'dueShard', KeyType: 'HASH' },
+            { AttributeName: 'dueDay', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ]);
+    });
+
+    it('runs daily from an EventBridge schedule that invokes the job Lambda, with retries', () => {
+      const rule = onlyResource(t.bot, 'AWS::Events::Rule').Properties as {
+        ScheduleExpression: string;
+        State: string;
+        Targets: { Arn: unknown; RetryPolicy: unknown }[];
+      };
+      expect(rule.ScheduleExpression).toBe('cron(5 0 * * ? *)');
+      expect(rule.State).toBe('ENABLED');
+      expect(rule.Targets).toHaveLength(1);
+      expect(JSON.stringify(rule.Targets[0]?.Arn)).toMatch(/RecurringJobPostRecurring/);
+      expect(rule.Targets[0]?.RetryPolicy).toEqual({
+        MaximumRetryAttempts: 2,
+        MaximumEventAgeInSeconds: 21600,
+      });
+      t.bot.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        Principal: 'events.amazonaws.com',
+        FunctionName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RecurringJobPostRecurring'), 'Arn'] },
+      });
+      const fn = onlyResource(t.bot, 'AWS::Lambda::Function', /^RecurringJobPostRecurring/).Properties as {
+        Environment: { Variables: Record<string, unknown> };
+        Timeout: number;
+      };
+      expect(Object.keys(fn.Environment.Variables).sort()).toEqual(['NODE_OPTIONS', 'TABLE_NAME']);
+      expect(fn.Timeout).toBe(300);
+    });
+
+    it('has its errors alarmed like the other Lambdas', () => {
+      t.observability.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        AlarmDescription: Match.stringLikeRegexp('RecurringJob Lambda threw or timed out'),
+      });
+    });
   });
 
   describe('DataStack', () => {
@@ -138,8 +199,29 @@ describe('the synthesized BudgetBuddy stacks', () => {
       expect(table).toHaveLength(1);
       expect(new Set(asArray(table[0]?.Action ?? []))).toEqual(new Set(FULFILLMENT_TABLE_ACTIONS));
       const resources = asArray(table[0]?.Resource);
-      expect(resources).toHaveLength(1 + tableDefinition.globalSecondaryIndexes.length);
+      // The table itself: the due index is the recurring job's alone.
+      expect(resources).toHaveLength(
+        1 + tableDefinition.globalSecondaryIndexes.filter((i) => i.IndexName !== DUE_INDEX).length,
+      );
       expect(JSON.stringify(resources)).toMatch(/LedgerTable/);
+      expect(JSON.stringify(resources)).not.toContain(DUE_INDEX);
+    });
+
+    it('lets the recurring job Query only the due index and write only what posting writes — never Scan, never delete', () => {
+      const statements = statementsOf(t.bot, 'RecurringJobPostRecurring');
+      const dynamo = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')));
+      expect(dynamo.map((s) => asArray(s.Action).sort())).toEqual([
+        [...RECURRING_JOB_TABLE_ACTIONS].sort(),
+        [...RECURRING_JOB_INDEX_ACTIONS],
+      ]);
+      expect(JSON.stringify(dynamo[0]?.Resource)).toMatch(/LedgerTable/);
+      expect(JSON.stringify(dynamo[0]?.Resource)).not.toContain('/index/');
+      expect(JSON.stringify(dynamo[1]?.Resource)).toContain(`/index/${DUE_INDEX}`);
+      const all = statements.flatMap((s) => asArray(s.Action));
+      expect(all).not.toContain('dynamodb:Scan');
+      expect(all).not.toContain('dynamodb:DeleteItem');
+      // Nothing beyond the table (its log group is granted on the role's own default policy).
+      expect(all.filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('logs:'))).toEqual([]);
     });
 
     it('lets the fulfillment Lambda publish to the notification topic only, and do nothing else', () => {

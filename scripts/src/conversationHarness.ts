@@ -17,7 +17,7 @@ import type { Clock, LedgerRepository } from '@budgetbuddy/fulfillment/ledger';
 import { recognizeTextInput, sessionIdFor } from '@budgetbuddy/fulfillment/proxy';
 import { TTL_ATTRIBUTE } from '@budgetbuddy/fulfillment/store';
 import { DUMMY_CREDENTIALS, localDynamoClient } from './dynamoLocal';
-import { startStack } from './stack';
+import { startStack, type Stack } from './stack';
 
 export const DEFAULT_TIME_ZONE = 'America/New_York';
 
@@ -38,6 +38,8 @@ export interface ConversationHarness {
   lexUrl: string;
   /** The key user ids are signed with, for a client that sends turns as the proxy does. */
   identityKeys: () => Promise<IdentityKeys>;
+  /** Runs the recurring-payments job now, as `npm start`'s timer does. */
+  postRecurring: Stack['postRecurring'];
   close(): Promise<void>;
 }
 
@@ -101,7 +103,14 @@ export async function startConversationHarness(opts: HarnessOptions = {}): Promi
         ),
       );
     };
-    return { say, repo: stack.repo, lexUrl: stack.lexUrl, identityKeys: stack.identityKeys, close };
+    return {
+      say,
+      repo: stack.repo,
+      lexUrl: stack.lexUrl,
+      identityKeys: stack.identityKeys,
+      postRecurring: stack.postRecurring,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

@@ -32,6 +32,7 @@ import {
   createLexClient,
   identifyLocalUser,
 } from '@budgetbuddy/fulfillment/proxy';
+import { postDueOccurrences, type PostDueReport } from '@budgetbuddy/fulfillment/recurring';
 import { DynamoLedgerRepository, ensureTable, TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/store';
 import { DUMMY_CREDENTIALS, localDynamoClient, startDynamoLocal } from './dynamoLocal';
 import { createPaddleOcr } from './receipts/paddleOcr';
@@ -64,6 +65,12 @@ export interface StackOptions {
   logCodeHookErrors?: boolean;
   /** JVM profile for DynamoDB Local: 'quick' starts faster (tests), 'full' runs faster (benchmarks). */
   jvm?: 'quick' | 'full';
+  /**
+   * How often the recurring-payments job runs (it also runs once at start-up, before startStack
+   * returns); 0 = only at start-up. Default 10 minutes: deployed it runs daily, but a laptop may have
+   * slept through midnight.
+   */
+  recurringEveryMs?: number;
 }
 
 export interface Stack {
@@ -76,8 +83,13 @@ export interface Stack {
   secretsEndpoint: string;
   /** The key the proxy signs user ids with: a client that talks to Lex directly signs like the proxy. */
   identityKeys: () => Promise<IdentityKeys>;
+  /** Runs the recurring-payments job now (as the timer does); a run already under way is awaited instead. */
+  postRecurring(): Promise<PostDueReport>;
   stop(): Promise<void>;
 }
+
+/** Ten minutes: a due payment shows up soon after midnight, at the cost of one small Query per shard. */
+export const RECURRING_EVERY_MS_DEFAULT = 10 * 60 * 1000;
 
 const REGION = 'us-east-1';
 
@@ -206,6 +218,37 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const web = await listen(createWebApp({ proxy, webDist }), host, opts.port ?? 0);
     stoppers.push(() => web.close());
 
+    // The scheduled job, as EventBridge runs it deployed: the same function on the same store.
+    let running: Promise<PostDueReport> | null = null;
+    const postRecurring = (): Promise<PostDueReport> => {
+      running ??= postDueOccurrences({
+        repo,
+        clock,
+        logError: (message, detail) => logger.error(message, detail),
+      }).finally(() => {
+        running = null;
+      });
+      return running;
+    };
+    const runQuietly = () =>
+      postRecurring().then(
+        (report) => {
+          if (report.posted > 0) logger.info('recurring payments posted', { ...report });
+        },
+        (err: unknown) => logger.error('recurring payments: the job failed', { detail: String(err) }),
+      );
+    // Once at start-up (a laptop that slept catches up here), then on a timer.
+    await runQuietly();
+    const every = opts.recurringEveryMs ?? RECURRING_EVERY_MS_DEFAULT;
+    if (every > 0) {
+      const timer = setInterval(() => void runQuietly(), every);
+      timer.unref();
+      stoppers.push(async () => {
+        clearInterval(timer);
+        await running?.catch(() => undefined);
+      });
+    }
+
     return {
       chatUrl: web.url,
       lexUrl: lexServer.url,
@@ -214,6 +257,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       repo,
       secretsEndpoint: secrets.endpoint,
       identityKeys,
+      postRecurring,
       stop: stopAll,
     };
   } catch (err) {

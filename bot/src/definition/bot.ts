@@ -23,6 +23,10 @@ import { SetTimeZone } from './intents/SetTimeZone';
 import { SmallTalk } from './intents/SmallTalk';
 import { SpendingInsights } from './intents/SpendingInsights';
 import { Undo } from './intents/Undo';
+import { CancelRecurring, PauseRecurring } from './intents/CancelRecurring';
+import { ListRecurring } from './intents/ListRecurring';
+import { SetRecurring, SetRecurringIncome } from './intents/SetRecurring';
+import { RecurringActionType } from './slotTypes/RecurringActionType';
 import { AddToGoal, CheckGoal, DeleteGoal, SetGoal } from './intents/goals';
 import { BudgetPeriodType } from './slotTypes/BudgetPeriodType';
 import { CurrencyType } from './slotTypes/CurrencyType';
@@ -63,6 +67,11 @@ export const budgetBuddyBot: BotDefinition = {
         QueryIncome,
         SpendingInsights,
         SmallTalk,
+        SetRecurring,
+        SetRecurringIncome,
+        ListRecurring,
+        CancelRecurring,
+        PauseRecurring,
         SetGoal,
         AddToGoal,
         CheckGoal,
@@ -79,6 +88,7 @@ export const budgetBuddyBot: BotDefinition = {
         TimeZoneType,
         InsightType,
         SmallTalkTopicType,
+        RecurringActionType,
         GoalNameType,
       ],
     },

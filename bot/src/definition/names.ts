@@ -33,6 +33,16 @@ export const IntentName = {
   SpendingInsights: 'SpendingInsights',
   /** Read-only: thanks, bye, how are you, are you a bot. */
   SmallTalk: 'SmallTalk',
+  /** A payment that repeats ("my rent is 1,500 every month on the 1st", "netflix 15.99 every month"). */
+  SetRecurring: 'SetRecurring',
+  /** Income that repeats ("salary 3,200 every month on the 25th"). */
+  SetRecurringIncome: 'SetRecurringIncome',
+  /** Read-only: the recurring payments and income, their next dates and monthly cost; "bills due this week". */
+  ListRecurring: 'ListRecurring',
+  /** Stop a recurring payment or income for good ("cancel netflix"). */
+  CancelRecurring: 'CancelRecurring',
+  /** Pause or resume one ("pause the gym", "resume the gym"): the Action slot says which. */
+  PauseRecurring: 'PauseRecurring',
   /** A savings goal: "I want to save 2,000 for a trip to japan by june" (issue 12 point 3). */
   SetGoal: 'SetGoal',
   /** Money put toward a goal: "put 300 toward the japan trip". */
@@ -55,6 +65,10 @@ export const WRITE_INTENTS: readonly IntentName[] = [
   IntentName.SetCurrency,
   IntentName.SetTimeZone,
   IntentName.DeleteBudget,
+  IntentName.SetRecurring,
+  IntentName.SetRecurringIncome,
+  IntentName.CancelRecurring,
+  IntentName.PauseRecurring,
   IntentName.SetGoal,
   IntentName.AddToGoal,
   IntentName.DeleteGoal,
@@ -77,6 +91,10 @@ export const SlotName = {
   Insight: 'Insight',
   /** What kind of small talk (Thanks, Bye, HowAreYou, AreYouABot, Compliment, Complaint). */
   Topic: 'Topic',
+  /** How many periods between two occurrences of a recurring payment ("every 2 weeks" → 2). */
+  Interval: 'Interval',
+  /** Pause or Resume (PauseRecurring). */
+  Action: 'Action',
   /** Which savings goal, in the person's words ("a trip to japan", "the japan trip"). */
   Goal: 'Goal',
 } as const;
@@ -121,6 +139,10 @@ export const INCOME_CATEGORIES = [
   'Other Income',
 ] as const;
 export type IncomeCategory = (typeof INCOME_CATEGORIES)[number];
+
+/** What PauseRecurring does: the canonical values of its Action slot. */
+export const RecurringAction = { Pause: 'Pause', Resume: 'Resume' } as const;
+export type RecurringAction = (typeof RecurringAction)[keyof typeof RecurringAction];
 
 /** Session attribute that carries the verified user id. Only the proxy sets it; the code hook refuses events without it. */
 export const USER_ID_ATTRIBUTE = 'bb:userId';

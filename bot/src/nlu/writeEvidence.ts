@@ -624,6 +624,33 @@ const readRequest =
       (e.hasExpenseCategory && intent !== IntentName.CheckBudget) ||
       (intent !== IntentName.QueryIncome && FOLLOW_UP.test(e.lower)));
 
+/**
+ * Recurring payments (issue 12): a repeat said in words ("every month", "monthly", "a recurring
+ * payment"), with an amount or a bill word — "my friend bought a new car" or "I'm 30 years old" is none.
+ */
+const REPEAT_WORDS =
+  /\b(?:every|each|per|monthly|weekly|yearly|annually|daily|fortnightly|biweekly|recurring|repeating|subscription)\b|\ba (?:day|week|month|year)\b/;
+const BILL_WORDS = /\b(?:recurring|subscriptions?|bills?|regular payments?|membership)\b/;
+const setRecurring = (e: Evidence): boolean =>
+  !e.isWish &&
+  !e.isQuestion &&
+  REPEAT_WORDS.test(e.lower) &&
+  (e.amounts.length > 0 || BILL_WORDS.test(e.lower));
+/** "cancel netflix", "stop my gym membership": a stop word and what is stopped, never a booking or an account. */
+const CANCEL_WORDS =
+  /\b(?:cancel|cancell?ed|stop|stopped|end|unsubscribe|unsubscribed|quit|no longer|no more|anymore)\b/;
+const NOT_A_PAYMENT =
+  /\b(?:account|appointment|reservation|booking|order|flight|meeting|hotel|room|table|card|plan|trip|ride|alarm|timer|budget)\b/;
+const cancelRecurring = (e: Evidence): boolean =>
+  CANCEL_WORDS.test(e.lower) &&
+  !NOT_A_PAYMENT.test(e.lower) &&
+  (e.hasExpenseCategory || e.hasIncomeCategory || BILL_WORDS.test(e.lower) || /\bpayments?\b/.test(e.lower));
+const PAUSE_WORDS =
+  /\b(?:pause|paused|resume|unpause|restart|reactivate|suspend|freeze|unfreeze|on hold|start again|turn back on)\b/;
+/** Reading the bills: their words, or "due" / "coming up". */
+const RECURRING_TOPIC =
+  /\b(?:bills?|recurring|subscriptions?|due|regular payments?|upcoming|coming up|repeating|every month|monthly payments?)\b/;
+
 /** Saving toward something, or a goal named (issue 12 point 3). */
 const GOAL_TOPIC = /\bgoals?\b|\bsav(?:e|ed|es|ing|ings)\b|\btowards?\b|\bfund\b|\bput (?:\S+ ){1,3}aside\b/;
 /** Setting a goal: saving said as an aim, with an amount, or a goal being made ("new savings goal"). */
@@ -658,6 +685,11 @@ function deleteGoal(e: Evidence): boolean {
 }
 
 const rules: Partial<Record<string, (e: Evidence) => boolean>> = {
+  [IntentName.SetRecurring]: setRecurring,
+  [IntentName.SetRecurringIncome]: setRecurring,
+  [IntentName.CancelRecurring]: cancelRecurring,
+  [IntentName.PauseRecurring]: (e) => PAUSE_WORDS.test(e.lower),
+  [IntentName.ListRecurring]: (e) => RECURRING_TOPIC.test(e.lower) && !/\bbilling\b/.test(e.lower),
   [IntentName.SetGoal]: setGoal,
   [IntentName.AddToGoal]: addToGoal,
   [IntentName.DeleteGoal]: deleteGoal,

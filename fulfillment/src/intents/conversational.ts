@@ -12,6 +12,7 @@ const EXAMPLES = [
   '• Log income: "got paid 2000 salary"',
   '• Fix an entry: "no, make that 15", "change the costco one to 55", "undo"',
   '• Budgets: "set my grocery budget to 400", "how is my food budget?"',
+  '• Savings goals: "save 2000 for a trip to japan by june", "put 300 toward the japan trip", "how is my japan goal going"',
   '• Questions: "how much did I spend on food last month?", then "and in October?"',
   '• Insights: "what are my biggest expenses", "average daily spending", "am I spending more than usual on food?"',
   '• Income: "how much did I earn last month?"',

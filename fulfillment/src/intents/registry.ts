@@ -16,6 +16,7 @@ import { handleDeleteBudget } from './budgetRemoval';
 import { handleSpendingInsights } from './SpendingInsights';
 import { handleAddToGoal, handleCheckGoal, handleDeleteGoal, handleSetGoal } from './goals';
 import { handleCancel, handleFallback, handleGreeting, handleHelp, handleSmallTalk } from './conversational';
+import { recurringIntentHandlers } from './recurring';
 import { ContextName, type Draft } from '../lex/memory';
 import { plainText } from '../lex/messages';
 
@@ -39,6 +40,7 @@ export const intentHandlers: Record<IntentName, IntentHandler> = {
   [IntentName.QueryIncome]: handleQueryIncome,
   [IntentName.SpendingInsights]: handleSpendingInsights,
   [IntentName.SmallTalk]: handleSmallTalk,
+  ...recurringIntentHandlers,
   [IntentName.SetGoal]: handleSetGoal,
   [IntentName.AddToGoal]: handleAddToGoal,
   [IntentName.CheckGoal]: handleCheckGoal,

@@ -11,6 +11,7 @@
  */
 
 import type { GoalRepository } from './GoalRepository';
+import type { RecurringRuleStore } from './RecurringRuleStore';
 import type {
   Budget,
   BudgetPeriodName,
@@ -56,8 +57,11 @@ export interface TransactionSpan {
   to: string;
 }
 
-/** The ledger's store; savings goals' methods are GoalRepository's (ports/GoalRepository.ts). */
-export interface LedgerRepository extends GoalRepository {
+/**
+ * The ledger's store; savings goals' methods are GoalRepository's (ports/GoalRepository.ts), recurring
+ * payments' RecurringRuleStore's (ports/RecurringRuleStore.ts).
+ */
+export interface LedgerRepository extends GoalRepository, RecurringRuleStore {
   getProfile(userId: string): Promise<UserProfile | null>;
   putProfile(userId: string, profile: UserProfile): Promise<void>;
 

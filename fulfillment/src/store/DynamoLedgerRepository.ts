@@ -80,6 +80,13 @@ import {
 import { editDeltas, newestFirst, rangeLimit, rollupDeltas } from './totals';
 import type { RollupDelta, RollupItemDelta } from './totals';
 import { z } from 'zod';
+import { DynamoRecurringRules } from './recurringRules';
+import type {
+  DueRecurringRule,
+  NewRecurringRule,
+  RecurringRule,
+  RecurringStatus,
+} from '../domain/recurring/rules';
 import type { ContributionResult, GoalContribution, NewGoal, SavingsGoal } from '../ports/GoalRepository';
 import { DynamoGoalStore } from './DynamoGoalStore';
 
@@ -134,6 +141,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
   private readonly table: string;
   private readonly clock: Clock;
   private readonly newId: () => string;
+  private readonly rules: DynamoRecurringRules;
   private readonly goals: DynamoGoalStore;
 
   constructor(options: DynamoLedgerRepositoryOptions) {
@@ -143,7 +151,36 @@ export class DynamoLedgerRepository implements LedgerRepository {
     this.table = options.tableName;
     this.clock = options.clock ?? systemClock;
     this.newId = options.newId ?? randomUUID;
+    this.rules = new DynamoRecurringRules(this.doc, this.table, this.clock);
     this.goals = new DynamoGoalStore({ doc: this.doc, tableName: this.table, clock: this.clock });
+  }
+
+  // Recurring rules (issue 12): their own module, on the same table and client.
+  addRecurringRule(userId: string, input: NewRecurringRule): Promise<RecurringRule> {
+    return this.rules.addRecurringRule(userId, input);
+  }
+  getRecurringRule(userId: string, ruleId: string): Promise<RecurringRule | null> {
+    return this.rules.getRecurringRule(userId, ruleId);
+  }
+  listRecurringRules(userId: string): Promise<RecurringRule[]> {
+    return this.rules.listRecurringRules(userId);
+  }
+  setRecurringRuleStatus(
+    userId: string,
+    ruleId: string,
+    status: RecurringStatus,
+    nextDue: string | null,
+  ): Promise<RecurringRule | null> {
+    return this.rules.setRecurringRuleStatus(userId, ruleId, status, nextDue);
+  }
+  deleteRecurringRule(userId: string, ruleId: string): Promise<RecurringRule | null> {
+    return this.rules.deleteRecurringRule(userId, ruleId);
+  }
+  advanceRecurringRule(userId: string, ruleId: string, from: string, to: string | null): Promise<boolean> {
+    return this.rules.advanceRecurringRule(userId, ruleId, from, to);
+  }
+  listDueRecurringRules(day: string): Promise<DueRecurringRule[]> {
+    return this.rules.listDueRecurringRules(day);
   }
 
   // Savings goals (issue 12 point 3) live in their own store on the same table; the ledger's port includes them.

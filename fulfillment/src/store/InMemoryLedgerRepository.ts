@@ -32,6 +32,13 @@ import type {
   UserProfile,
 } from '../domain/ledger';
 import { MAX_RECALL_WORDS } from '../ports/LedgerRepository';
+import { InMemoryRecurringRules } from './inMemoryRecurringRules';
+import type {
+  DueRecurringRule,
+  NewRecurringRule,
+  RecurringRule,
+  RecurringStatus,
+} from '../domain/recurring/rules';
 import type { ContributionResult, GoalContribution, NewGoal, SavingsGoal } from '../ports/GoalRepository';
 import { InMemoryGoalStore } from './InMemoryGoalStore';
 import {
@@ -69,12 +76,42 @@ export class InMemoryLedgerRepository implements LedgerRepository {
   private readonly pendingImports = new Map<string, PendingImport>();
   private readonly clock: Clock;
   private readonly newId: () => string;
+  private readonly rules: InMemoryRecurringRules;
   private readonly goals: InMemoryGoalStore;
 
   constructor(options: InMemoryLedgerRepositoryOptions = {}) {
     this.clock = options.clock ?? systemClock;
     this.newId = options.newId ?? randomUUID;
+    this.rules = new InMemoryRecurringRules(this.clock);
     this.goals = new InMemoryGoalStore(this.clock);
+  }
+
+  // Recurring rules (issue 12): their own module.
+  addRecurringRule(userId: string, input: NewRecurringRule): Promise<RecurringRule> {
+    return this.rules.addRecurringRule(userId, input);
+  }
+  getRecurringRule(userId: string, ruleId: string): Promise<RecurringRule | null> {
+    return this.rules.getRecurringRule(userId, ruleId);
+  }
+  listRecurringRules(userId: string): Promise<RecurringRule[]> {
+    return this.rules.listRecurringRules(userId);
+  }
+  setRecurringRuleStatus(
+    userId: string,
+    ruleId: string,
+    status: RecurringStatus,
+    nextDue: string | null,
+  ): Promise<RecurringRule | null> {
+    return this.rules.setRecurringRuleStatus(userId, ruleId, status, nextDue);
+  }
+  deleteRecurringRule(userId: string, ruleId: string): Promise<RecurringRule | null> {
+    return this.rules.deleteRecurringRule(userId, ruleId);
+  }
+  advanceRecurringRule(userId: string, ruleId: string, from: string, to: string | null): Promise<boolean> {
+    return this.rules.advanceRecurringRule(userId, ruleId, from, to);
+  }
+  listDueRecurringRules(day: string): Promise<DueRecurringRule[]> {
+    return this.rules.listDueRecurringRules(day);
   }
 
   // Savings goals (issue 12 point 3) live in their own store on the same process; the ledger's port includes them.

@@ -5,7 +5,7 @@
 export { DynamoLedgerRepository, type DynamoLedgerRepositoryOptions } from './DynamoLedgerRepository';
 export { InMemoryLedgerRepository } from './InMemoryLedgerRepository';
 export { createDynamoClientFromEnv, readStoreEnv } from './createStoreFromEnv';
-export { ensureTable, tableDefinition, TABLE_NAME_DEFAULT, TTL_ATTRIBUTE } from './table';
+export { DUE_INDEX, ensureTable, tableDefinition, TABLE_NAME_DEFAULT, TTL_ATTRIBUTE } from './table';
 export {
   categoryAttr,
   ROLLUP_PREFIX,

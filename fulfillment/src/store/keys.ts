@@ -11,6 +11,9 @@
  *   USER#<id>     IDEMP#<requestId>                           idempotency record, expires after 7 days
  *   USER#<id>     LEARN#<expense|income>#<word>               the category this user gave a word ("costco")
  *   USER#<id>     IMPORT#<importId>#<chunk>                   a previewed bank import, expires after 1 hour
+ *   USER#<id>     RULE#<ruleId>                               a recurring payment or income; while active it
+ *                                                             also has dueShard/dueDay, the keys of the
+ *                                                             sparse due index (table.ts DUE_INDEX)
  */
 import { categoryKey } from '../domain/ledger/categories';
 import type { BudgetPeriodName, PeriodKey, TransactionKind } from '../domain/ledger';
@@ -66,3 +69,18 @@ export const IMPORT_PREFIX = 'IMPORT#';
 export const importSk = (importId: string, chunk: number): string =>
   `${IMPORT_PREFIX}${importId}#${String(chunk).padStart(4, '0')}`;
 export const importSkPrefix = (importId: string): string => `${IMPORT_PREFIX}${importId}#`;
+
+export const RULE_PREFIX = 'RULE#';
+export const ruleSk = (ruleId: string): string => `${RULE_PREFIX}${ruleId}`;
+
+/**
+ * The due index's partitions. One partition per day would need the job to know which days it missed;
+ * a few fixed partitions sorted by due day answer "everything due on or before today" in one Query
+ * each, and spread the index's writes. A user's rules all land in one of them.
+ */
+export const DUE_SHARDS = 4;
+export function dueShardOf(userId: string): string {
+  let hash = 0;
+  for (const ch of assertUserId(userId)) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return `DUE#${hash % DUE_SHARDS}`;
+}

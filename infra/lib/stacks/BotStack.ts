@@ -18,6 +18,7 @@ import type { BotDefinition } from '@budgetbuddy/bot';
 import { toCfnBotLocales } from '@budgetbuddy/bot/export';
 import { BundledFunction } from '../constructs/BundledFunction';
 import { FULFILLMENT_TABLE_ACTIONS } from '../constructs/tableActions';
+import { RecurringPostingJob } from '../constructs/RecurringPostingJob';
 
 export interface BotStackProps extends StackProps {
   bot: BotDefinition;
@@ -28,6 +29,10 @@ export interface BotStackProps extends StackProps {
   fulfillmentEntry: string;
   /** The identity key's rotation handler file, relative to the repo root. */
   rotationEntry: string;
+  /** The recurring-payments job's handler file, relative to the repo root (issue 12). */
+  recurringEntry: string;
+  /** The sparse index of due recurring rules: only the job may Query it. */
+  dueIndexName: string;
   /**
    * Name of the notification topic (ObservabilityStack) the code hook publishes overspend notices to.
    * Passed by name, not by reference: ObservabilityStack watches this stack's function, so a reference
@@ -47,6 +52,8 @@ export const IDENTITY_KEY_ROTATION_DAYS = 30;
 
 export class BotStack extends Stack {
   readonly fulfillment: BundledFunction;
+  /** The daily job that posts due recurring payments and income. */
+  readonly recurringJob: RecurringPostingJob;
   readonly bot: CfnBot;
   readonly alias: CfnBotAlias;
   /** `arn:aws:lex:<region>:<account>:bot-alias/<botId>/<aliasId>`: what RecognizeText is authorised on. */
@@ -99,10 +106,18 @@ export class BotStack extends Stack {
         actions: [...FULFILLMENT_TABLE_ACTIONS],
         resources: [
           props.table.tableArn,
-          ...props.indexNames.map((name) => `${props.table.tableArn}/index/${name}`),
+          // The due index serves the recurring job alone; the code hook reads users' own partitions.
+          ...props.indexNames
+            .filter((name) => name !== props.dueIndexName)
+            .map((name) => `${props.table.tableArn}/index/${name}`),
         ],
       }),
     );
+    this.recurringJob = new RecurringPostingJob(this, 'RecurringJob', {
+      entry: props.recurringEntry,
+      table: props.table,
+      dueIndexName: props.dueIndexName,
+    });
     // Overspend notices (a budget crossed) go to the notification topic, and nowhere else.
     this.fulfillment.addToRolePolicy(
       new PolicyStatement({ actions: ['sns:Publish'], resources: [this.notificationTopicArn] }),

@@ -57,7 +57,7 @@ export function synthApp(
     bot: options.bot ?? budgetBuddyBot,
     tableDefinition,
     config: readDeployConfig(app),
-    entries: { fulfillment: STUB_ENTRY, proxy: STUB_ENTRY, rotation: STUB_ENTRY },
+    entries: { fulfillment: STUB_ENTRY, proxy: STUB_ENTRY, rotation: STUB_ENTRY, recurring: STUB_ENTRY },
     nag: options.nag ?? false,
   });
   app.synth();

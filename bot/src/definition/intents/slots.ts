@@ -122,6 +122,35 @@ export const topicSlot: SlotDefinition = {
   prompt: prompt('Anything else I can do for you?'),
 };
 
+export const intervalSlot: SlotDefinition = {
+  name: SlotName.Interval,
+  description: 'How many periods between two occurrences ("every 2 weeks" is 2); 1 when not said.',
+  slotTypeName: 'AMAZON.Number',
+  required: false,
+  prompt: prompt('Every how many weeks or months?'),
+  sampleUtterances: ['every {Interval}'],
+};
+
+export const repeatPeriodSlot: SlotDefinition = {
+  name: SlotName.Period,
+  description: 'How often it repeats: Daily, Weekly, Monthly or Yearly (with Interval: every 2 weeks).',
+  slotTypeName: 'BudgetPeriodType',
+  required: false,
+  prompt: prompt(
+    'How often does it repeat: every week, every month or every year?',
+    'Weekly, monthly or yearly?',
+  ),
+  sampleUtterances: ['{Period}', 'every {Period}'],
+};
+
+export const recurringActionSlot: SlotDefinition = {
+  name: SlotName.Action,
+  description: 'Pause or Resume a recurring payment or income.',
+  slotTypeName: 'RecurringActionType',
+  required: false,
+  prompt: prompt('Should I pause it or resume it?'),
+  sampleUtterances: ['{Action}', '{Action} it'],
+};
 export const goalSlot = (required: boolean, question: string): SlotDefinition => ({
   name: SlotName.Goal,
   description: 'Which savings goal, in the person\'s words ("a trip to japan", "the car").',

@@ -22,7 +22,8 @@ export const MAX_NOTE_LENGTH = 500;
 export const MAX_REQUEST_ID_LENGTH = 200;
 
 /** Where an entry came from: typed in the chat, demo data, a bank file, or the HTTP API. */
-export const TRANSACTION_SOURCES = ['chat', 'seed', 'import', 'api'] as const;
+/** 'recurring': posted by the scheduled job from a recurring rule (domain/recurring, issue 12). */
+export const TRANSACTION_SOURCES = ['chat', 'seed', 'import', 'api', 'recurring'] as const;
 export const transactionSourceSchema = z.enum(TRANSACTION_SOURCES);
 export type TransactionSource = z.infer<typeof transactionSourceSchema>;
 

@@ -1,0 +1,103 @@
+/**
+ * A recurring payment or income: what it posts (amount, category, name as the note) and when (an RFC
+ * 5545 rule, schedule.ts). `nextDue` is the next day the scheduled job posts; a paused rule keeps none.
+ */
+import { z } from 'zod';
+import type { TransactionKind } from '../ledger';
+import { canonicalCategory, validateCategoryName } from '../ledger/categories';
+import { InvalidNoteError, InvalidTransactionError } from '../ledger/errors';
+import { normalizeCurrency } from '../ledger/money';
+import { validateAmountMinor } from '../ledger/transactions';
+import { parseRecurrence } from './schedule';
+
+export type RecurringStatus = 'active' | 'paused';
+
+export interface RecurringRule {
+  id: string;
+  /** The person's name for it ("netflix", "rent"); posted entries carry it as their note. */
+  name: string;
+  kind: TransactionKind;
+  amountMinor: number;
+  currency: string;
+  category: string;
+  /** RFC 5545: DTSTART and RRULE lines. */
+  recurrence: string;
+  status: RecurringStatus;
+  /** The next user-local day to post (YYYY-MM-DD); null while paused or when the series has ended. */
+  nextDue: string | null;
+  /** ISO instants (UTC). */
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewRecurringRule {
+  name: string;
+  kind: TransactionKind;
+  amountMinor: number;
+  currency: string;
+  category: string;
+  recurrence: string;
+  nextDue: string;
+  /** Idempotency key: the same key twice creates one rule and returns it. */
+  requestId: string;
+}
+
+/** A rule the scheduled job found due, with whose it is. */
+export interface DueRecurringRule {
+  userId: string;
+  rule: RecurringRule;
+}
+
+export const MAX_RULE_NAME_LENGTH = 80;
+
+const newRuleSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['expense', 'income']),
+  amountMinor: z.number(),
+  currency: z.string(),
+  category: z.string(),
+  recurrence: z.string().min(1).max(500),
+  nextDue: z.iso.date(),
+  requestId: z.string().min(1).max(200),
+});
+
+/** Validates a new rule at the store's edge, with the same amount and category rules as an entry. */
+export function parseNewRecurringRule(input: NewRecurringRule): NewRecurringRule {
+  const shape = newRuleSchema.safeParse(input);
+  if (!shape.success)
+    throw new InvalidTransactionError(`That recurring payment is incomplete: ${shape.error.message}`);
+  const v = shape.data;
+  const name = v.name.trim();
+  if (!name) throw new InvalidNoteError('A recurring payment needs a name, like "rent" or "netflix".');
+  if (name.length > MAX_RULE_NAME_LENGTH)
+    throw new InvalidNoteError(`That name is too long: at most ${MAX_RULE_NAME_LENGTH} characters.`);
+  const currency = normalizeCurrency(v.currency);
+  parseRecurrence(v.recurrence);
+  return {
+    name,
+    kind: v.kind,
+    amountMinor: validateAmountMinor(v.amountMinor, currency),
+    currency,
+    category: canonicalCategory(v.category, v.kind) ?? validateCategoryName(v.category),
+    recurrence: v.recurrence,
+    nextDue: v.nextDue,
+    requestId: v.requestId,
+  };
+}
+
+export const recurringRuleSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['expense', 'income']),
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  category: z.string(),
+  recurrence: z.string(),
+  status: z.enum(['active', 'paused']),
+  nextDue: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/** The idempotency key of one posted occurrence: a rule posts each of its days exactly once. */
+export const occurrenceRequestId = (ruleId: string, day: string): string => `recurring#${ruleId}#${day}`;
