@@ -95,7 +95,9 @@ async function say(user: string, text: string): Promise<ChatReply> {
 }
 
 const textOf = (reply: ChatReply) =>
-  reply.messages.map((m) => (m.type === 'card' ? m.title : m.text)).join('\n');
+  reply.messages
+    .map((m) => (m.type === 'card' ? m.title : m.type === 'download' ? m.label : m.text))
+    .join('\n');
 
 describe('POST /api/receipts', () => {
   test('a clean grocery receipt: the total, not the subtotal or card line; "yes" logs it', async () => {
