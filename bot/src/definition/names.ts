@@ -1,5 +1,5 @@
 /**
- * Names fixed by DESIGN.md's contracts. Everything that needs an intent, slot or category name imports
+ * Names fixed by the contracts of ../shared/DESIGN.md. Everything that needs an intent, slot or category name imports
  * it from here, so a rename is one edit.
  */
 

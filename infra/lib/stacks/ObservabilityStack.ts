@@ -39,10 +39,11 @@ export interface ObservabilityStackProps extends StackProps {
   publishers: IRole[];
 }
 
-/** Message attributes of an overspend notice; subscriptions filter on them. */
-export const NOTICE_KIND_ATTRIBUTE = 'kind';
-export const OVERSPEND_NOTICE_KIND = 'overspend';
-export const NOTICE_USER_ATTRIBUTE = 'userId';
+/**
+ * The message attribute an overspend notice carries and an alarm does not (the notifier,
+ * fulfillment/src/notify/snsBudgetNotifier.ts, sets it with `userId`, which people's own subscriptions filter on).
+ */
+const NOTICE_KIND_ATTRIBUTE = 'kind';
 
 const FIVE_MINUTES = Duration.minutes(5);
 /** The operations the store issues; DynamoDB reports throttles per operation. */
