@@ -4,3 +4,5 @@
  */
 export * from './nlu/calendar';
 export * from './nlu/dateRange';
+// The date words, for tools that name days (the NLU eval's accepted dates).
+export { MONTHS, WEEKDAYS, monthNumber, weekdayNumber } from './nlu/dateWords';

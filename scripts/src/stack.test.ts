@@ -64,7 +64,9 @@ const chat = (user: string, payload: Record<string, unknown>) =>
   post(JSON.stringify(payload), { 'content-type': 'application/json', 'x-bb-local-user': user });
 
 const replyText = (body: unknown) =>
-  (body as ChatReply).messages.map((m) => (m.type === 'card' ? m.title : m.text)).join('\n');
+  (body as ChatReply).messages
+    .map((m) => (m.type === 'card' ? m.title : m.type === 'download' ? m.label : m.text))
+    .join('\n');
 
 const errorOf = (body: unknown) => (body as { error: { code: string; message: string } }).error;
 

@@ -10,6 +10,7 @@ import { DeleteBudget } from './intents/DeleteBudget';
 import { DeleteTransaction } from './intents/DeleteTransaction';
 import { EditTransaction } from './intents/EditTransaction';
 import { FallbackIntent } from './intents/FallbackIntent';
+import { GetExport } from './intents/GetExport';
 import { Greeting } from './intents/Greeting';
 import { Help } from './intents/Help';
 import { ListTransactions } from './intents/ListTransactions';
@@ -67,6 +68,7 @@ export const budgetBuddyBot: BotDefinition = {
         QueryIncome,
         SpendingInsights,
         SmallTalk,
+        GetExport,
         SetRecurring,
         SetRecurringIncome,
         ListRecurring,

@@ -1,5 +1,5 @@
 /**
- * Names fixed by DESIGN.md's contracts. Everything that needs an intent, slot or category name imports
+ * Names fixed by the contracts of ../shared/DESIGN.md. Everything that needs an intent, slot or category name imports
  * it from here, so a rename is one edit.
  */
 
@@ -33,6 +33,8 @@ export const IntentName = {
   SpendingInsights: 'SpendingInsights',
   /** Read-only: thanks, bye, how are you, are you a bot. */
   SmallTalk: 'SmallTalk',
+  /** Read-only: a CSV download of the transactions ("export my transactions"), optionally for a period. */
+  GetExport: 'GetExport',
   /** A payment that repeats ("my rent is 1,500 every month on the 1st", "netflix 15.99 every month"). */
   SetRecurring: 'SetRecurring',
   /** Income that repeats ("salary 3,200 every month on the 25th"). */

@@ -58,6 +58,21 @@ const READ_OPENING =
   /\?|^(?:what|whats|how|hows|when|which|did|do|does|have|has|am|is|are|was|were|can|could|would|will|may|please|show|list|tell|give|let me|get|bring|i want to (?:know|see|hear)|i need to (?:know|see)|i would like to (?:know|see|hear))\b/;
 const MONEY_QUESTION =
   /\b(?:spent|spending|spend|expenses?|expenditures?|transactions?|tranactions?|purchases?|charges?|charged)\b/;
+/**
+ * In a question about one's own money, the words of a shop ("at macys", "at target") or a card ("on my
+ * barclays card", "my discover visa") are names, which no sample can hold: they count as no change of topic.
+ */
+const MONEY_NAMES = [
+  /\bat (?:the )?([a-z][a-z'&-]*)/g,
+  /\b(?:on|with|from) (?:my|the) ([a-z][a-z'&-]*) (?:(?:credit|debit|visa|mastercard|amex|rewards) )?(?:card|visa|mastercard|account|amex)\b/g,
+];
+function namesInMoneyQuestion(lower: string): string[] {
+  if (!MONEY_QUESTION.test(lower) || !READ_OPENING.test(lower)) return [];
+  const out: string[] = [];
+  for (const pattern of MONEY_NAMES)
+    for (const m of lower.matchAll(pattern)) if (m[1]) out.push(m[1].replace(/'/g, ''));
+  return out;
+}
 /** ...and a weaker fit: "what did i spend at target on my barclays card" names two places it never saw. */
 const MONEY_QUESTION_ACTIVATION = 0.15;
 /** Read intents asked about one's own money may have more words the bot never saw. */
@@ -322,7 +337,10 @@ class LocaleInterpreter implements Interpreter {
       analysis,
       editsOrDeletes ? entry : null,
       omit,
-      new Set(newCategory ? [newCategory.originalValue.toLowerCase()] : []),
+      new Set([
+        ...(newCategory ? [newCategory.originalValue.toLowerCase()] : []),
+        ...namesInMoneyQuestion(analysis.lower),
+      ]),
       goal,
     );
     const ranked = this.applyEvidence(scores, activations, evidence, analysis);

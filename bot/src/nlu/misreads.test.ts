@@ -79,3 +79,11 @@ describe('words nobody here wrote a sample with (issue 10)', () => {
     expect(top('how do i make tuna salad').intentName).toBe(IntentName.FallbackIntent);
   });
 });
+
+describe('names of shops and cards in a spending question (issue 10)', () => {
+  it('reads a spending question that names a shop and a card the bot never saw', () => {
+    expect([IntentName.QuerySpending, IntentName.ListTransactions, IntentName.SpendingInsights]).toContain(
+      top('what did i spend at zorblax on my quuxbank card last month').intentName,
+    );
+  });
+});

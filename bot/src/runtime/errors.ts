@@ -1,6 +1,6 @@
 /**
  * The Lex V2 runtime API's exceptions. Each carries the HTTP status and the `x-amzn-errortype` value
- * the AWS SDK uses to pick the exception class (lex-v2-facts.md §1.5–1.6).
+ * the AWS SDK uses to pick the exception class (../shared/reference/lex-v2-facts.md, beside this repository, §1.5–1.6).
  */
 export class LexApiError extends Error {
   override name = 'LexApiError';

@@ -1,5 +1,5 @@
 /**
- * Lex puts PutSession's results in response headers as base64(gzip(JSON)) (lex-v2-facts.md §1.4);
+ * Lex puts PutSession's results in response headers as base64(gzip(JSON)) (../shared/reference/lex-v2-facts.md §1.4);
  * callers decode them with `decodeLexHeader`.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';

@@ -1,7 +1,7 @@
 import type { ChatReply } from '@budgetbuddy/fulfillment/chat-api';
 
 /**
- * Whether a chat turn may have changed data, so the overview should be read again. DESIGN.md's intent
+ * Whether a chat turn may have changed data, so the overview should be read again. ../shared/DESIGN.md's intent
  * naming rule says which intents only read (Query*, Check*, List*, Show*, Get*, and a few named ones);
  * every other intent may write, and it has written once its turn is closed (not while it still asks).
  */

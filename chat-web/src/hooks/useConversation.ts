@@ -56,6 +56,8 @@ export function spokenText(message: ChatMessage): string {
       return [message.title, message.subtitle, ...message.buttons.map((b) => b.text)]
         .filter(Boolean)
         .join('. ');
+    case 'download':
+      return message.label;
   }
 }
 

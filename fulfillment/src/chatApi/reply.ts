@@ -23,6 +23,22 @@ export const spendingChartSchema = z.object({
 });
 export type SpendingChart = z.infer<typeof spendingChartSchema>;
 
+/** The paths a download may point to: this API's own (never another site), with a plain query. */
+export const EXPORT_PATH = '/api/export.csv';
+const API_PATH = /^\/api\/[a-z0-9./-]+(?:\?[A-Za-z0-9=&_.-]*)?$/;
+
+/**
+ * A file the person asked for ("export my transactions"), sent by the bot as a Lex CustomPayload. The
+ * app fetches `url` with the person's identity (a bare link could not carry it) and saves the response.
+ */
+export const downloadSchema = z.object({
+  type: z.literal('download'),
+  /** The button's words ("Download CSV (2026-10-01 to 2026-10-31)"). */
+  label: z.string().check(z.minLength(1), z.maxLength(100)),
+  url: z.string().check(z.regex(API_PATH)),
+});
+export type Download = z.infer<typeof downloadSchema>;
+
 export const chatMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('text'), text: z.string() }),
   z.object({
@@ -33,6 +49,7 @@ export const chatMessageSchema = z.discriminatedUnion('type', [
     buttons: z.array(buttonSchema),
   }),
   z.object({ type: z.literal('chart'), chart: spendingChartSchema, text: z.string() }),
+  downloadSchema,
 ]);
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 

@@ -336,6 +336,40 @@ describe('GET /api/export.csv', () => {
     ]);
   });
 
+  test('?from=&to= keeps the days in between (both inclusive); either end may be left out', async () => {
+    const exported = async (query: string) => {
+      const res = await fetch(`${server.url}/api/export.csv${query}`, {
+        headers: { 'x-bb-local-user': 'exporter' },
+      });
+      expect(res.status).toBe(200);
+      return { rows: parse(await res.text()) as string[][], name: res.headers.get('content-disposition') };
+    };
+    const only = await exported('?from=2026-11-02&to=2026-11-02');
+    expect(only.rows.map((r) => r[0])).toEqual(['date', '2026-11-02']);
+    expect(only.name).toBe('attachment; filename="budgetbuddy-2026-11-02-to-2026-11-02.csv"');
+    expect((await exported('?to=2026-11-01')).rows.map((r) => r[0])).toEqual(['date', '2026-11-01']);
+    expect((await exported('?from=2026-11-01')).rows).toHaveLength(3);
+    expect((await exported('?from=2026-12-01&to=2026-12-31')).rows).toEqual([
+      ['date', 'kind', 'amount', 'currency', 'category', 'account', 'note', 'tags'],
+    ]);
+  });
+
+  test.each([
+    ['?from=2026-13-01', 'from', /"from" is not a day of the calendar/],
+    ['?from=2026-02-30&to=2026-03-01', 'Feb 30', /"from" is not a day of the calendar/],
+    ['?to=11/30/2026', 'month first', /"to" must be a date written YYYY-MM-DD/],
+    ['?from=2026-11-30&to=2026-11-01', 'reversed', /ends before it starts/],
+    ['?from=2026-11-01&kind=expense', 'unknown parameter', /only "from" and "to"/],
+  ])('bad dates (%s, %s): 400 with a sentence, nothing exported', async (query, _why, message) => {
+    const res = await fetch(`${server.url}/api/export.csv${query}`, {
+      headers: { 'x-bb-local-user': 'exporter' },
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('bad_range');
+    expect(body.error.message).toMatch(message);
+  });
+
   test('an exported file imports back as all duplicates', async () => {
     const res = await fetch(`${server.url}/api/export.csv`, { headers: { 'x-bb-local-user': 'chase-user' } });
     const again = await upload('chase-user', await res.text());

@@ -45,8 +45,31 @@ const TOO_BIG = `That file is too big: bank files can be at most ${MAX_IMPORT_BY
 const STORE_DOWN = 'Your transactions could not be reached just now. Nothing was changed; please try again.';
 const IMPORT_ID = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 
+/** The ledger's dates are years 1900–9999 (two-digit years would be read as 19xx below that). */
+const FIRST_DAY = '1900-01-01';
+const LAST_DAY = '9999-12-31';
+
+/** A real calendar day written YYYY-MM-DD ("2026-02-30" is refused, not rolled into March). */
+const isoDay = (name: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `"${name}" must be a date written YYYY-MM-DD, for example 2026-10-01.`)
+    .refine((s) => {
+      // zod runs this even when the pattern failed: an unparseable string must not throw here.
+      const day = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === s && s >= FIRST_DAY;
+    }, `"${name}" is not a day of the calendar. Write a date as YYYY-MM-DD, for example 2026-10-01.`);
+
+/** GET /api/export.csv?from=&to=: both inclusive, either may be left out (from the first, to the last). */
+export const exportQuerySchema = z
+  .object({ from: isoDay('from').optional(), to: isoDay('to').optional() })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'The range ends before it starts: "from" must be on or before "to".',
+  });
+
 /** Codes beyond the chat's own: the file's problem, or the ledger being unreachable. */
-type MoneyErrorCode = ErrorCode | 'empty_file' | 'not_csv' | 'no_columns' | 'store_unavailable';
+type MoneyErrorCode = ErrorCode | 'empty_file' | 'not_csv' | 'no_columns' | 'store_unavailable' | 'bad_range';
 const fail = (c: Context, status: ContentfulStatusCode, code: MoneyErrorCode, message: string) =>
   c.json({ error: { code, message } }, status);
 
@@ -135,11 +158,25 @@ export function registerMoneyRoutes(app: Hono, deps: MoneyRoutesDeps): void {
   app.get('/api/export.csv', async (c) => {
     const userId = deps.identify(c);
     if (userId === null) return errorResponse(c, 401, ErrorCode.unauthenticated, NO_USER);
+    const query = exportQuerySchema.safeParse(c.req.query());
+    if (!query.success) {
+      const message =
+        query.error.issues[0]?.code === 'unrecognized_keys'
+          ? 'The export takes only "from" and "to" (dates written YYYY-MM-DD).'
+          : (query.error.issues[0]?.message ?? 'Bad dates.');
+      return fail(c, 400, 'bad_range', message);
+    }
+    const { from, to } = query.data;
     try {
-      const csv = transactionsToCsv(await deps.ledger.listAllTransactions(userId));
+      const all = await deps.ledger.listAllTransactions(
+        userId,
+        from || to ? { from: from ?? FIRST_DAY, to: to ?? LAST_DAY } : undefined,
+      );
+      const csv = transactionsToCsv(all);
       const day = deps.clock.now().toISOString().slice(0, 10);
+      const name = from || to ? `budgetbuddy-${from ?? 'start'}-to-${to ?? day}` : `budgetbuddy-${day}`;
       c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', `attachment; filename="budgetbuddy-${day}.csv"`);
+      c.header('Content-Disposition', `attachment; filename="${name}.csv"`);
       return c.body(csv);
     } catch (err) {
       if (err instanceof StoreUnavailableError) return storeDown(c, err, 'export');

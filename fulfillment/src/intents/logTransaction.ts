@@ -19,6 +19,29 @@ import type { BudgetAlert } from '../ports/BudgetNotifier';
 import { budgetLinesAfterExpenses, notifyCrossings } from './support/budgetAlerts';
 import { categoriesFor, closestCategories, COMMON_CATEGORIES, matchCategory } from './support/categoryChoice';
 import { readLogDate } from './support/logDate';
+import { ordinal } from '../domain/recurring/schedule';
+import { toMajorString } from '../domain/ledger/money';
+
+/**
+ * "salary 3,200 on the 25th" while the 25th is still ahead is most likely a monthly income or bill
+ * (issue 12): the question also offers it as one, a button whose words SetRecurring(Income) understands.
+ */
+function monthlyOffer(turn: Turn, minor: number, category: string, date: string) {
+  const said = turn.slot(SlotName.Date)?.original ?? '';
+  if (
+    !/\b\d{1,2}(?:st|nd|rd|th)\b/i.test(said) ||
+    /[a-z]{3,}\s+\d|\d\s+[a-z]{3,}/i.test(said.replace(/\b(?:on|the|of)\b/gi, ''))
+  )
+    return [];
+  const item = (turn.slot(SlotName.Category)?.original ?? category).toLowerCase();
+  const day = ordinal(Number(date.slice(8, 10)));
+  return [
+    {
+      text: `Every month on the ${day}`,
+      value: `${item} ${toMajorString(minor, turn.profile.currency)} every month on the ${day}`,
+    },
+  ];
+}
 
 const wording = {
   expense: { askAmount: 'How much did you spend', askCategory: 'What was it for?', noun: 'expense' },
@@ -235,7 +258,11 @@ export const logTransaction =
           plainText(
             `${when.day} hasn't happened yet. Log ${turn.money(amount.minor)} ${kind === 'expense' ? `for ${category}` : `of ${category} income`} ${onDay(when.date, turn.today)} anyway?`,
           ),
-          buttonsCard('Log it for then?', [Buttons.yes, Buttons.no]),
+          buttonsCard('Log it for then?', [
+            Buttons.yes,
+            Buttons.no,
+            ...monthlyOffer(turn, amount.minor, category, when.date),
+          ]),
         ],
         { draft: draftOf(turn, kind, intentNow, 'date') },
       );

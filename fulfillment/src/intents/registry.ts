@@ -14,6 +14,7 @@ import { handleUndo } from './Undo';
 import { handleSetCurrency, handleSetEmailAlerts, handleSetTimeZone } from './settings';
 import { handleDeleteBudget } from './budgetRemoval';
 import { handleSpendingInsights } from './SpendingInsights';
+import { handleGetExport } from './GetExport';
 import { handleAddToGoal, handleCheckGoal, handleDeleteGoal, handleSetGoal } from './goals';
 import { handleCancel, handleFallback, handleGreeting, handleHelp, handleSmallTalk } from './conversational';
 import { recurringIntentHandlers } from './recurring';
@@ -40,6 +41,7 @@ export const intentHandlers: Record<IntentName, IntentHandler> = {
   [IntentName.QueryIncome]: handleQueryIncome,
   [IntentName.SpendingInsights]: handleSpendingInsights,
   [IntentName.SmallTalk]: handleSmallTalk,
+  [IntentName.GetExport]: handleGetExport,
   ...recurringIntentHandlers,
   [IntentName.SetGoal]: handleSetGoal,
   [IntentName.AddToGoal]: handleAddToGoal,

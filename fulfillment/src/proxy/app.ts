@@ -165,7 +165,8 @@ export function createProxyApp(deps: ProxyDeps): Hono {
         // One id for the whole message (one undo takes back all its entries); each part its own
         // idempotency key derived from it, so a retry with the same clientMessageId logs no part twice.
         const messageId = requestIdFor(keys, userId, clientMessageId);
-        const parts = splitItems(text, new Date(), zone);
+        // The same day as the code hook's: "the 15th of last month" must name one month in both.
+        const parts = splitItems(text, (deps.clock ?? systemClock).now(), zone);
         const replies: ChatReply[] = [];
         let sent = 0;
         for (const [i, part] of parts.entries()) {

@@ -38,6 +38,7 @@ beforeAll(async () => {
     identify: (c) => c.req.header(LOCAL_USER_HEADER) ?? null,
     rateLimit: { perMinute: 10_000 },
     logger: silentLogger,
+    clock,
   });
 }, 60_000);
 

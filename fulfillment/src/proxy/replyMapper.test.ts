@@ -39,3 +39,23 @@ test('a chart without a text twin still reads as its title', () => {
   const reply = toChatReply({ messages: [{ contentType: 'CustomPayload', content: JSON.stringify(chart) }] });
   expect(reply.messages).toEqual([{ type: 'chart', chart, text: chart.title }]);
 });
+
+test('a download payload becomes a download message; one pointing outside the API is dropped', () => {
+  const download = {
+    type: 'download',
+    label: 'Download CSV',
+    url: '/api/export.csv?from=2026-10-01&to=2026-10-31',
+  };
+  const reply = toChatReply({
+    messages: [
+      { contentType: 'PlainText', content: 'Here are your transactions.' },
+      { contentType: 'CustomPayload', content: JSON.stringify(download) },
+      {
+        contentType: 'CustomPayload',
+        content: JSON.stringify({ ...download, url: 'https://evil.example/export.csv' }),
+      },
+      { contentType: 'CustomPayload', content: JSON.stringify({ ...download, url: '//evil.example/a' }) },
+    ],
+  });
+  expect(reply.messages).toEqual([{ type: 'text', text: 'Here are your transactions.' }, download]);
+});

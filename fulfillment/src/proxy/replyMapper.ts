@@ -4,16 +4,32 @@
  * Payloads we do not know are dropped rather than shown raw.
  */
 import type { Message, RecognizeTextCommandOutput } from '@aws-sdk/client-lex-runtime-v2';
-import { spendingChartSchema, type ChatMessage, type ChatReply, type SpendingChart } from '../chatApi/reply';
+import {
+  downloadSchema,
+  spendingChartSchema,
+  type ChatMessage,
+  type ChatReply,
+  type Download,
+  type SpendingChart,
+} from '../chatApi/reply';
 
-function chartFrom(content: string | undefined): SpendingChart | null {
+function payloadOf(content: string | undefined): unknown {
   if (!content) return null;
   try {
-    const parsed = spendingChartSchema.safeParse(JSON.parse(content));
-    return parsed.success ? parsed.data : null;
+    return JSON.parse(content);
   } catch {
     return null;
   }
+}
+
+function chartFrom(payload: unknown): SpendingChart | null {
+  const parsed = spendingChartSchema.safeParse(payload);
+  return parsed.success ? parsed.data : null;
+}
+
+function downloadFrom(payload: unknown): Download | null {
+  const parsed = downloadSchema.safeParse(payload);
+  return parsed.success ? parsed.data : null;
 }
 
 function cardFrom(message: Message): ChatMessage | null {
@@ -44,7 +60,13 @@ export function toChatMessages(messages: readonly Message[]): ChatMessage[] {
         break;
       }
       case 'CustomPayload': {
-        const chart = chartFrom(message.content);
+        const payload = payloadOf(message.content);
+        const download = downloadFrom(payload);
+        if (download) {
+          out.push(download);
+          break;
+        }
+        const chart = chartFrom(payload);
         if (!chart) break;
         const next = messages[i + 1];
         const twin = next?.contentType === 'PlainText' && next.content ? next.content : null;

@@ -4,7 +4,7 @@
  * posted by the scheduled job exactly once as ordinary entries.
  */
 import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
-import { dialogType, intentName, replyText } from '../support/replies';
+import { dialogType, intentName, replyButtons, replyText } from '../support/replies';
 import { SettableClock } from '../support/settableClock';
 
 jest.setTimeout(120_000);
@@ -59,6 +59,22 @@ describe('setting up recurring payments and income', () => {
     expect(intentName(reply)).toBe('SetRecurringIncome');
     expect(replyText(reply)).toContain('Salary, $3,200.00 every month on the 25th (Salary, income)');
     expect((await rules('rec-3'))[0]).toMatchObject({ kind: 'income', nextDue: '2026-12-25' });
+  });
+
+  test('"salary 3,200 on the 25th" (still ahead) offers to make it monthly, and the button does', async () => {
+    const ask = await h.say('rec-7', 'salary 3,200 on the 25th');
+    expect(dialogType(ask)).toBe('ConfirmIntent');
+    const offer = replyButtons(ask).find((b) => b.text === 'Every month on the 25th');
+    expect(offer).toBeDefined();
+    const made = await h.say('rec-7', offer!.value);
+    expect(intentName(made)).toBe('SetRecurringIncome');
+    expect(replyText(made)).toContain('Salary, $3,200.00 every month on the 25th (Salary, income)');
+    expect((await rules('rec-7'))[0]).toMatchObject({
+      kind: 'income',
+      amountMinor: 320_000,
+      nextDue: '2026-12-25',
+    });
+    expect(await h.repo.listRecent('rec-7', 5)).toEqual([]);
   });
 
   test('asks how often when no period or day is said, then saves', async () => {

@@ -4,7 +4,14 @@
  */
 import { z } from 'zod';
 import { WRITE_INTENTS } from '@budgetbuddy/bot';
-import { addDays, addMonths, firstOfMonth, isoDate, mondayOf } from '@budgetbuddy/bot/calendar';
+import {
+  addDays,
+  addMonths,
+  firstOfMonth,
+  isoDate,
+  mondayOf,
+  weekdayNumber,
+} from '@budgetbuddy/bot/calendar';
 
 /**
  * One labelled line: `intent` (plus `alt`), or an `accept` list as in ../shared/eval/clinc (the first
@@ -71,8 +78,6 @@ export const BARS = { intentAccuracy: 0.95, slotAccuracy: 0.95, falseActions: 0 
 const isWrite = (intent: string | null): boolean =>
   intent !== null && (WRITE_INTENTS as readonly string[]).includes(intent);
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-
 function isoWeek(d: Date): string {
   const thursday = addDays(mondayOf(d), 3);
   const yearStart = new Date(Date.UTC(thursday.getUTCFullYear(), 0, 1));
@@ -88,7 +93,7 @@ export function acceptedDates(spec: string, today: Date): string[] {
     case 'day':
       return [isoDate(addDays(today, n))];
     case 'weekday': {
-      const target = WEEKDAYS.indexOf(arg.toLowerCase());
+      const target = weekdayNumber(arg.toLowerCase());
       if (target < 0) return [];
       const back = (today.getUTCDay() - target + 7) % 7;
       const ahead = (target - today.getUTCDay() + 7) % 7;

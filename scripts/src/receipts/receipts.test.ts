@@ -7,6 +7,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { fixedClock } from '@budgetbuddy/fulfillment/ledger';
 import type { ChatReply } from '@budgetbuddy/fulfillment/chat-api';
 import { startStack, type Stack } from '../stack';
+import { CAFE, GROCERY, NO_TOTAL, photographReceipt } from './receiptFixtures';
 
 jest.setTimeout(120_000);
 
@@ -25,56 +26,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-interface Receipt {
-  html: string;
-}
-
-const GROCERY: Receipt = {
-  html: `<h2 style="text-align:center">GREEN LEAF MARKET</h2><p style="text-align:center">123 Main St, Springfield</p>
-  <p>11/26/2026 14:32</p><pre>
-ORGANIC BANANAS      3.49
-ALMOND MILK          4.99
-SOURDOUGH BREAD      6.50
-FREE RANGE EGGS      7.47
-SUBTOTAL            22.45
-TAX                  1.02
-TOTAL               23.47
-VISA **** 1234      23.47
-</pre><p>THANK YOU FOR SHOPPING</p>`,
-};
-
-const CAFE: Receipt = {
-  html: `<h2 style="text-align:center;font-family:sans-serif">Blue Bottle Coffee</h2>
-  <p style="text-align:center">Order #4471 - 25 Nov 2026</p>
-  <div style="display:flex;justify-content:space-between"><span>Cappuccino</span><span>$5.25</span></div>
-  <div style="display:flex;justify-content:space-between"><span>Croissant</span><span>$4.50</span></div>
-  <div style="display:flex;justify-content:space-between"><span>Subtotal</span><span>$9.75</span></div>
-  <div style="display:flex;justify-content:space-between"><span>Sales Tax</span><span>$0.87</span></div>
-  <div style="display:flex;justify-content:space-between;font-weight:bold;font-size:22px"><span>Total</span><span>$10.62</span></div>
-  <div style="display:flex;justify-content:space-between"><span>Mastercard ending 9921</span><span>$10.62</span></div>`,
-};
-
-const NO_TOTAL: Receipt = {
-  html: `<h2 style="text-align:center">CITY PHARMACY</h2><p>11/27/2026</p><pre>
-IBUPROFEN 200MG     7.99
-BANDAGES            4.25
-</pre>`,
-};
-
-/** The receipt as a phone would see it: turned a little, soft focus, a shadow across, JPEG. */
-async function photograph(receipt: Receipt, degrade: boolean): Promise<Buffer> {
-  const page = await browser.newPage({ viewport: { width: 440, height: 620 } });
-  const photoLike = degrade
-    ? 'transform:rotate(-3deg);filter:blur(0.7px) contrast(0.85);' +
-      'background-image:linear-gradient(100deg, rgba(0,0,0,0.28), rgba(255,255,255,0) 60%);'
-    : '';
-  await page.setContent(
-    `<body style="margin:0;background:#777"><div style="font-family:monospace;font-size:18px;width:360px;margin:20px;padding:20px;background-color:#fbfaf5;${photoLike}">${receipt.html}</div></body>`,
-  );
-  const shot = await page.screenshot(degrade ? { type: 'jpeg', quality: 55 } : { type: 'png' });
-  await page.close();
-  return shot;
-}
+const photograph = (receipt: Parameters<typeof photographReceipt>[1], degrade: boolean) =>
+  photographReceipt(browser, receipt, degrade ? 'photo' : 'screenshot');
 
 async function sendReceipt(user: string, image: Buffer, type = 'image/jpeg') {
   const res = await fetch(`${stack.chatUrl}/api/receipts`, {
@@ -95,7 +48,9 @@ async function say(user: string, text: string): Promise<ChatReply> {
 }
 
 const textOf = (reply: ChatReply) =>
-  reply.messages.map((m) => (m.type === 'card' ? m.title : m.text)).join('\n');
+  reply.messages
+    .map((m) => (m.type === 'card' ? m.title : m.type === 'download' ? m.label : m.text))
+    .join('\n');
 
 describe('POST /api/receipts', () => {
   test('a clean grocery receipt: the total, not the subtotal or card line; "yes" logs it', async () => {

@@ -332,7 +332,7 @@ const replyText = (reply: ChatReply | { error: string }) =>
   'error' in reply
     ? reply.error
     : `[${reply.intent ?? '?'}/${reply.dialogState ?? '?'}] ${reply.messages
-        .map((m) => ('text' in m ? m.text : m.title))
+        .map((m) => ('text' in m ? m.text : 'title' in m ? m.title : m.label))
         .join(' | ')
         .slice(0, 160)}`;
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Button } from '@budgetbuddy/fulfillment/chat-api';
 import type { AuthSession } from '../../auth/AuthSession';
 import { clearHistory } from '../../history/historyStore';
@@ -9,6 +9,7 @@ import { OverviewContent } from '../overview/OverviewContent';
 import { OverviewDrawer } from '../overview/OverviewDrawer';
 import { AttachButton, ImportPanel } from '../../import/ImportPanel';
 import { useBankImport } from '../../import/useBankImport';
+import { ApiAccessContext, type ApiAccess } from '../../download/DownloadButton';
 import { Composer } from './Composer';
 import { MessageList } from './MessageList';
 import { SendError } from './SendError';
@@ -34,6 +35,10 @@ export function Chat({ session, apiBase, embedded }: ChatProps) {
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const { send, retry, dismissFailure } = conversation;
   const bankImport = useBankImport(session, apiBase, conversation.addNote, conversation.addBotMessages);
+  const apiAccess = useMemo<ApiAccess>(
+    () => ({ apiBase, requestHeaders: () => session.requestHeaders() }),
+    [apiBase, session],
+  );
   const importBusy =
     bankImport.state.step === 'uploading' ||
     bankImport.state.step === 'committing' ||
@@ -149,7 +154,9 @@ export function Chat({ session, apiBase, embedded }: ChatProps) {
         {conversation.entries.length === 0 && !conversation.pending ? (
           <Suggestions disabled={conversation.pending} onPick={pick} />
         ) : (
-          <MessageList entries={conversation.entries} pending={conversation.pending} onChoose={choose} />
+          <ApiAccessContext value={apiAccess}>
+            <MessageList entries={conversation.entries} pending={conversation.pending} onChoose={choose} />
+          </ApiAccessContext>
         )}
       </main>
       <footer className="bb-footer">

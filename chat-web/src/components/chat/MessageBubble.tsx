@@ -6,6 +6,7 @@ import { ChartBoundary } from './ChartBoundary';
 import { ContentGrewContext } from './contentGrew';
 import { formatTime } from './formatTime';
 import { ResponseCard } from './ResponseCard';
+import { DownloadButton } from '../../download/DownloadButton';
 
 const SpendingChart = lazy(() => import('./SpendingChart'));
 
@@ -56,6 +57,8 @@ function BubbleBody({ entry, buttonsDisabled, onChoose }: MessageBubbleProps) {
         </ChartBoundary>
       );
     }
+    case 'download':
+      return <DownloadButton download={message} />;
   }
 }
 

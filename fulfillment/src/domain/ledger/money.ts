@@ -28,7 +28,7 @@ export function asMinorUnits(value: number): MinorUnits {
 export const MAX_MAJOR_AMOUNT = 1_000_000_000_000;
 
 export interface Money {
-  amountMinor: number;
+  amountMinor: MinorUnits;
   currency: string;
 }
 
@@ -156,10 +156,4 @@ function currencyFormatter(locale: string, code: string): Intl.NumberFormat {
     if (formatters.size < 1000) formatters.set(key, formatter);
   }
   return formatter;
-}
-
-/** Adds amounts of one currency; mixing currencies is a programming error, not a user error. */
-export function addMoney(a: Money, b: Money): Money {
-  if (a.currency !== b.currency) throw new Error(`Cannot add ${a.currency} to ${b.currency}.`);
-  return { amountMinor: a.amountMinor + b.amountMinor, currency: a.currency };
 }

@@ -14,7 +14,6 @@ import {
   getISOWeek,
   getISOWeekYear,
   isValid,
-  parseISO,
   setISOWeek,
   setISOWeekYear,
   startOfISOWeek,
@@ -216,11 +215,4 @@ const GRANULARITY_OF_BUDGET: Record<BudgetPeriodName, Granularity> = {
 /** The rollup granularity a budget period is measured against. */
 export function granularityOfBudget(period: BudgetPeriodName): Granularity {
   return GRANULARITY_OF_BUDGET[period];
-}
-
-/** Parses an ISO instant; exposed so callers don't reach for `new Date(string)` and its local-time quirks. */
-export function parseInstant(iso: string): Date {
-  const d = parseISO(iso);
-  if (!isValid(d)) throw new InvalidDateError(`"${iso}" is not a time I understand.`);
-  return d;
 }

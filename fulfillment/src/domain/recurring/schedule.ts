@@ -114,8 +114,9 @@ export function monthlyCostMinor(text: string, amountMinor: number): number {
   return Math.round((amountMinor * PER_YEAR[frequency]) / interval / 12);
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+// The names come from Intl, not a list of our own (the date words are defined once: bot's dateWords.ts).
+const weekdayName = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'long' });
+const monthName = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short' });
 export const ordinal = (n: number): string => {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
@@ -133,7 +134,7 @@ export function describeRecurrence(text: string): string {
     case 'Daily':
       return unit(interval, 'day');
     case 'Weekly':
-      return `${unit(interval, 'week')} on ${WEEKDAYS[start.getUTCDay()]}`;
+      return `${unit(interval, 'week')} on ${weekdayName.format(start)}`;
     case 'Monthly': {
       const days = rule.options.bymonthday;
       const day = days.length > 0 ? Math.max(...days) : start.getUTCDate();
@@ -141,6 +142,6 @@ export function describeRecurrence(text: string): string {
       return `${unit(interval, 'month')} on the ${ordinal(day)}${last}`;
     }
     case 'Yearly':
-      return `${unit(interval, 'year')} on ${MONTHS[start.getUTCMonth()]} ${start.getUTCDate()}`;
+      return `${unit(interval, 'year')} on ${monthName.format(start)} ${start.getUTCDate()}`;
   }
 }
