@@ -561,13 +561,18 @@ function hasOtherNumber(text: string, valueWords: string, known: readonly number
   return (rest.match(/\d+(?:[.,]\d+)?/g) ?? []).some((n) => !known.includes(Number(n.replace(',', '.'))));
 }
 
-function isPlainAnswer(text: string, valueWords: string, slot: SlotDefinition): boolean {
-  const lower = text
+function answerWords(text: string): string {
+  return text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}$€£.,' ]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const value = valueWords.toLowerCase().trim();
+}
+
+function isPlainAnswer(text: string, valueWords: string, slot: SlotDefinition): boolean {
+  const lower = answerWords(text);
+  // Read the value like the text, or a button's "2026-11-20" is not found in itself.
+  const value = answerWords(valueWords);
   const samples = slot.sampleUtterances ?? [];
   for (const sample of samples) {
     const [before = '', after = ''] = sample.toLowerCase().split(/\{\w+\}/);

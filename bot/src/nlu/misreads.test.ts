@@ -33,6 +33,12 @@ describe('misreads (issue 10)', () => {
     ],
     // Was FallbackIntent: "won" was a word only chatter used.
     ['won 50 in the lottery', IntentName.LogIncome, { [SlotName.Amount]: '50' }],
+    // Was FallbackIntent once savings goals came: "fund" read as a goal's, and the income was dropped.
+    [
+      'received 288 from mutual fund',
+      IntentName.LogIncome,
+      { [SlotName.Amount]: '288', [SlotName.Category]: 'Investment' },
+    ],
     // Was Help: the bag of words saw "which … do i … at" and no spending word.
     [
       'which merchants do i spend the most at',

@@ -670,7 +670,9 @@ const RECURRING_TOPIC =
   /\b(?:bills?|recurring|subscriptions?|due|regular payments?|upcoming|coming up|repeating|every month|monthly payments?)\b/;
 
 /** Saving toward something, or a goal named (issue 12 point 3). */
-const GOAL_TOPIC = /\bgoals?\b|\bsav(?:e|ed|es|ing|ings)\b|\btowards?\b|\bfund\b|\bput (?:\S+ ){1,3}aside\b/;
+// A mutual or index fund is an investment (an Investment income synonym), not a savings fund.
+const GOAL_TOPIC =
+  /\bgoals?\b|\bsav(?:e|ed|es|ing|ings)\b|\btowards?\b|(?<!\b(?:mutual|index|hedge) )\bfund\b|\bput (?:\S+ ){1,3}aside\b/;
 /** Setting a goal: saving said as an aim, with an amount, or a goal being made ("new savings goal"). */
 const SET_GOAL =
   /\b(?:want|wanna|would like|'?d like|need|hope|plan|planning|trying|try|goal is|help me) (?:to )?(?:save|have)\b|^(?:please )?save (?:up )?\S*\d|\bsaving (?:up )?(?:\S*\d|for)\b|\b(?:set|create|make|add|start|new|change|update)\b(?: \S+){0,3} (?:savings )?goal\b|\bstart saving\b|\bsavings goal\b/;
