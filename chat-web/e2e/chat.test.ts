@@ -1,7 +1,6 @@
-import type { Page } from 'playwright-core';
 import { startStack, type Stack } from './support/stack';
 import { artifactPath, launchBrowser, type TestBrowser } from './support/browser';
-import { ChatPage } from './support/ChatPage';
+import { openChat as openChatFor } from './support/ChatPage';
 import { ensureWebBuild } from '@budgetbuddy/scripts/local';
 
 jest.setTimeout(60_000);
@@ -19,12 +18,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function openChat(user: string): Promise<{ page: Page; chat: ChatPage }> {
-  const page = await browser.context.newPage();
-  const chat = new ChatPage(page);
-  await chat.open(stack.chatUrl, user);
-  return { page, chat };
-}
+const openChat = (user: string) => openChatFor(browser.context, stack.chatUrl, user);
 
 async function expenseCount(user: string): Promise<number> {
   return (await stack.repo.listRecent(user, 50)).length;

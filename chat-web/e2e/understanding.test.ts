@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { startStack, type Stack } from './support/stack';
 import { artifactPath, launchBrowser, type TestBrowser } from './support/browser';
-import { ChatPage } from './support/ChatPage';
+import { openChat as openChatFor } from './support/ChatPage';
 import { axeViolations } from './support/axe';
 import { ensureWebBuild } from '@budgetbuddy/scripts/local';
 
@@ -25,12 +25,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function openChat(user: string): Promise<{ page: Page; chat: ChatPage }> {
-  const page = await browser.context.newPage();
-  const chat = new ChatPage(page);
-  await chat.open(stack.chatUrl, user);
-  return { page, chat };
-}
+const openChat = (user: string) => openChatFor(browser.context, stack.chatUrl, user);
 
 interface ExportedRow {
   date: string;

@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 /** Page object for the chat app: tests talk about what a user sees, not about selectors. */
 export class ChatPage {
@@ -57,4 +57,16 @@ export class ChatPage {
     );
     await this.page.getByTestId('typing').waitFor({ state: 'detached' });
   }
+}
+
+/** A new tab of the test browser with the chat open for `user`. */
+export async function openChat(
+  context: BrowserContext,
+  chatUrl: string,
+  user: string,
+): Promise<{ page: Page; chat: ChatPage }> {
+  const page = await context.newPage();
+  const chat = new ChatPage(page);
+  await chat.open(chatUrl, user);
+  return { page, chat };
 }
