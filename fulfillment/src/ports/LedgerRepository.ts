@@ -10,6 +10,7 @@
  * `date` is the user's local calendar date (YYYY-MM-DD, in the user's time zone); rollup keys derive from it.
  */
 
+import type { AccountRepository } from './AccountRepository';
 import type { GoalRepository } from './GoalRepository';
 import type { RecurringRuleStore } from './RecurringRuleStore';
 import type {
@@ -61,7 +62,7 @@ export interface TransactionSpan {
  * The ledger's store; savings goals' methods are GoalRepository's (ports/GoalRepository.ts), recurring
  * payments' RecurringRuleStore's (ports/RecurringRuleStore.ts).
  */
-export interface LedgerRepository extends GoalRepository, RecurringRuleStore {
+export interface LedgerRepository extends GoalRepository, RecurringRuleStore, AccountRepository {
   getProfile(userId: string): Promise<UserProfile | null>;
   putProfile(userId: string, profile: UserProfile): Promise<void>;
 

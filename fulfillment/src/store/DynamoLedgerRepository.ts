@@ -90,6 +90,11 @@ import type {
 } from '../domain/recurring/rules';
 import type { ContributionResult, GoalContribution, NewGoal, SavingsGoal } from '../ports/GoalRepository';
 import { DynamoGoalStore } from './DynamoGoalStore';
+import { DynamoAccountStore, accountUpdates } from './DynamoAccountStore';
+import { accountDeltas, mergeAccountDeltas } from './accountDeltas';
+import { DEFAULT_ACCOUNT_KEY } from '../domain/ledger/accounts';
+import { AccountError } from '../domain/ledger/errors';
+import type { Account, NewAccount, NewTransfer, Transfer } from '../ports/AccountRepository';
 
 /** How long a request id is remembered: far longer than any Lambda or client retry window. */
 export const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -111,9 +116,22 @@ export interface DynamoLedgerRepositoryOptions {
 
 type CancellationReason = { Code?: string };
 
+/** A balance update that must apply even if the account check would refuse it (reversing what was written). */
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+function withoutCondition(item: TransactItem): TransactItem {
+  if (!item.Update) return item;
+  const { ConditionExpression: _condition, ...update } = item.Update;
+  return { Update: update };
+}
+
 /** The rollup items (period and currency) one transaction counts towards, as comparable strings. */
-const periodKeysForRollup = (input: NewTransaction): string[] =>
-  periodKeysFor(input.date).map((p) => `${p.granularity}#${p.key}#${input.currency}`);
+const periodKeysForRollup = (input: NewTransaction): string[] => [
+  ...periodKeysFor(input.date).map((p) => `${p.granularity}#${p.key}#${input.currency}`),
+  // The account items it moves count toward the same limit.
+  ...[input.account ?? DEFAULT_ACCOUNT_KEY, ...(input.jars ?? []).map((j) => j.account)].map(
+    (a) => `acct#${a}`,
+  ),
+];
 
 function cancellationReasons(err: unknown): CancellationReason[] | null {
   if (!(err instanceof Error) || err.name !== 'TransactionCanceledException') return null;
@@ -144,6 +162,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
   private readonly newId: () => string;
   private readonly rules: DynamoRecurringRules;
   private readonly goals: DynamoGoalStore;
+  private readonly accounts: DynamoAccountStore;
 
   constructor(options: DynamoLedgerRepositoryOptions) {
     this.doc = DynamoDBDocumentClient.from(options.client, {
@@ -154,6 +173,27 @@ export class DynamoLedgerRepository implements LedgerRepository {
     this.newId = options.newId ?? randomUUID;
     this.rules = new DynamoRecurringRules(this.doc, this.table, this.clock);
     this.goals = new DynamoGoalStore({ doc: this.doc, tableName: this.table, clock: this.clock });
+    this.accounts = new DynamoAccountStore({
+      doc: this.doc,
+      tableName: this.table,
+      clock: this.clock,
+      newId: this.newId,
+    });
+  }
+
+  // Accounts, transfers and jars (issue 12 point 1): their own module; entries' balance changes are
+  // written below, in each entry's own transaction.
+  addAccount(userId: string, account: NewAccount): Promise<{ account: Account; created: boolean }> {
+    return this.accounts.addAccount(userId, account);
+  }
+  listAccounts(userId: string): Promise<Account[]> {
+    return this.accounts.listAccounts(userId);
+  }
+  transfer(userId: string, transfer: NewTransfer): Promise<{ transfer: Transfer; created: boolean }> {
+    return this.accounts.transfer(userId, transfer);
+  }
+  deleteTransfer(userId: string, transferId: string): Promise<Transfer | null> {
+    return this.accounts.deleteTransfer(userId, transferId);
   }
 
   // Recurring rules (issue 12): their own module, on the same table and client.
@@ -236,11 +276,14 @@ export class DynamoLedgerRepository implements LedgerRepository {
       category: valid.category,
       date: valid.date,
       source: valid.source,
+      account: valid.account ?? DEFAULT_ACCOUNT_KEY,
       createdAt: now,
       updatedAt: now,
     };
     if (valid.note !== undefined) txn.note = valid.note;
+    if (valid.jars !== undefined) txn.jars = valid.jars;
     const sk = txnSk(txn.date, txn.createdAt, txn.id);
+    const balances = accountUpdates(this.table, pk, accountDeltas(txn, 1), now);
     const idempotency: DbIdempotency = {
       PK: pk,
       SK: idempotencySk(valid.requestId),
@@ -270,8 +313,10 @@ export class DynamoLedgerRepository implements LedgerRepository {
         { Put: { TableName: this.table, Item: item } },
         { Put: { TableName: this.table, Item: pointer } },
         ...rollupDeltas(txn, 1).map((d) => ({ Update: this.rollupUpdate(pk, d) })),
+        ...balances.items,
       ],
     };
+    const firstBalance = 3 + rollupDeltas(txn, 1).length;
     let outcome: 'written' | { index: number };
     try {
       outcome = await this.transact('save the transaction', request);
@@ -284,6 +329,10 @@ export class DynamoLedgerRepository implements LedgerRepository {
       return { transaction: stored, created: stored.id === txn.id };
     }
     if (outcome === 'written') return { transaction: txn, created: true };
+    if (outcome.index >= firstBalance) {
+      const missing = balances.accounts[outcome.index - firstBalance] ?? '';
+      throw new AccountError(`You don't have an account called "${missing}". Nothing was saved.`);
+    }
     if (outcome.index !== 0)
       throw new StoreUnavailableError('Could not save the transaction: an unexpected write conflict.');
     const seen = await this.get(pk, idempotency.SK);
@@ -315,6 +364,8 @@ export class DynamoLedgerRepository implements LedgerRepository {
         },
         { Delete: { TableName: this.table, Key: { PK: pk, SK: txnIdSk(txn.id) } } },
         ...rollupDeltas(txn, -1).map((d) => ({ Update: this.rollupUpdate(pk, d) })),
+        // The account's balance goes back too (an account is never removed, so this finds it).
+        ...accountUpdates(this.table, pk, accountDeltas(txn, -1), this.now()).items.map(withoutCondition),
       ],
     });
     return outcome === 'written' ? txn : null;
@@ -367,6 +418,12 @@ export class DynamoLedgerRepository implements LedgerRepository {
           TransactItems: [
             ...entryWrites,
             ...editDeltas(before, after).map((d) => ({ Update: this.rollupItemUpdate(pk, d) })),
+            ...accountUpdates(
+              this.table,
+              pk,
+              mergeAccountDeltas([...accountDeltas(before, -1), ...accountDeltas(after, 1)]),
+              after.updatedAt,
+            ).items.map(withoutCondition),
           ],
         });
       } catch (err) {
@@ -761,10 +818,12 @@ export class DynamoLedgerRepository implements LedgerRepository {
           category: input.category,
           date: input.date,
           source: input.source,
+          account: input.account ?? DEFAULT_ACCOUNT_KEY,
           createdAt: now,
           updatedAt: now,
         };
         if (input.note !== undefined) txn.note = input.note;
+        if (input.jars !== undefined) txn.jars = input.jars;
         return txn;
       });
       const puts = pending.flatMap(({ input }, k) => {
@@ -802,7 +861,11 @@ export class DynamoLedgerRepository implements LedgerRepository {
           { Put: { TableName: this.table, Item: pointer } },
         ];
       });
-      const updates = this.groupedRollupUpdates(pk, txns);
+      const updates = [
+        ...this.groupedRollupUpdates(pk, txns),
+        ...accountUpdates(this.table, pk, mergeAccountDeltas(txns.flatMap((t) => accountDeltas(t, 1))), now)
+          .items,
+      ];
       let outcome: 'written' | { failed: number[] };
       try {
         await this.doc.send(new TransactWriteCommand({ TransactItems: [...puts, ...updates] }));

@@ -42,6 +42,22 @@ import type {
 import type { ContributionResult, GoalContribution, NewGoal, SavingsGoal } from '../ports/GoalRepository';
 import { InMemoryGoalStore } from './InMemoryGoalStore';
 import {
+  DEFAULT_ACCOUNT_KEY,
+  DEFAULT_ACCOUNT_NAME,
+  MAX_ACCOUNTS,
+  accountKey,
+  newAccountSchema,
+  validateAccountName,
+  type Account,
+  type NewAccount,
+  type NewTransfer,
+  type Transfer,
+} from '../domain/ledger/accounts';
+import { AccountError } from '../domain/ledger/errors';
+import { normalizeCurrency } from '../domain/ledger/money';
+import { validateAmountMinor, validateDate } from '../domain/ledger/transactions';
+import { accountDeltas, isDefaultAccount, mergeAccountDeltas, type AccountDelta } from './accountDeltas';
+import {
   assertUserId,
   emptyTotals,
   newestFirst,
@@ -60,6 +76,10 @@ interface UserData {
   learned: Map<string, LearnedCategory>;
   /** Alert keys already sent → when they expire. */
   alerts: Map<string, Date>;
+  accounts: Map<string, Account>;
+  transfers: Map<string, Transfer>;
+  /** requestId → the transfer first made with it. */
+  transferRequests: Map<string, Transfer>;
 }
 
 const rollupId = (period: PeriodKey, currency: string) => `${period.granularity}#${period.key}#${currency}`;
@@ -144,6 +164,9 @@ export class InMemoryLedgerRepository implements LedgerRepository {
         rollups: new Map(),
         budgets: new Map(),
         learned: new Map(),
+        accounts: new Map(),
+        transfers: new Map(),
+        transferRequests: new Map(),
       };
       this.users.set(userId, data);
     }
@@ -173,10 +196,14 @@ export class InMemoryLedgerRepository implements LedgerRepository {
       category: valid.category,
       date: valid.date,
       source: valid.source,
+      account: valid.account ?? DEFAULT_ACCOUNT_KEY,
       createdAt: now,
       updatedAt: now,
     };
     if (valid.note !== undefined) txn.note = valid.note;
+    if (valid.jars !== undefined) txn.jars = valid.jars;
+    // As in DynamoDB, a named account must exist before anything is written.
+    this.applyBalances(data, accountDeltas(txn, 1), now, true);
     data.transactions.set(txn.id, txn);
     data.requests.set(valid.requestId, txn);
     this.applyRollups(data, txn, 1);
@@ -189,6 +216,7 @@ export class InMemoryLedgerRepository implements LedgerRepository {
     if (!data || !txn) return null;
     data.transactions.delete(transactionId);
     this.applyRollups(data, txn, -1);
+    this.applyBalances(data, accountDeltas(txn, -1), this.clock.now().toISOString(), false);
     return copy(txn);
   }
 
@@ -204,6 +232,12 @@ export class InMemoryLedgerRepository implements LedgerRepository {
     const after = applyChanges(before, changes, this.clock.now().toISOString());
     this.applyRollups(data, before, -1);
     this.applyRollups(data, after, 1);
+    this.applyBalances(
+      data,
+      mergeAccountDeltas([...accountDeltas(before, -1), ...accountDeltas(after, 1)]),
+      after.updatedAt,
+      false,
+    );
     data.transactions.set(transactionId, after);
     return { before: copy(before), after: copy(after) };
   }
@@ -327,6 +361,122 @@ export class InMemoryLedgerRepository implements LedgerRepository {
   async setPendingImportProgress(userId: string, importId: string, committedRows: number): Promise<void> {
     const pending = this.pendingImports.get(`${assertUserId(userId)}\u0000${importId}`);
     if (pending) pending.committedRows = committedRows;
+  }
+
+  async addAccount(userId: string, input: NewAccount): Promise<{ account: Account; created: boolean }> {
+    const parsed = newAccountSchema.safeParse(input);
+    if (!parsed.success) throw new AccountError('That account could not be read. Nothing was saved.');
+    const name = validateAccountName(parsed.data.name);
+    const currency = normalizeCurrency(parsed.data.currency);
+    const key = accountKey(name);
+    const data = this.user(userId);
+    const same = data.accounts.get(key);
+    if (same) {
+      if (isDefaultAccount(key) && same.openingMinor === 0 && parsed.data.openingMinor !== 0) {
+        same.openingMinor = parsed.data.openingMinor;
+        same.balances[currency] = (same.balances[currency] ?? 0) + parsed.data.openingMinor;
+        return { account: copy(same), created: true };
+      }
+      return { account: copy(same), created: false };
+    }
+    if (data.accounts.size >= MAX_ACCOUNTS)
+      throw new AccountError(`You can keep up to ${MAX_ACCOUNTS} accounts.`);
+    const account: Account = {
+      key,
+      name,
+      type: parsed.data.type,
+      currency,
+      openingMinor: parsed.data.openingMinor,
+      balances: { [currency]: parsed.data.openingMinor },
+      createdAt: this.clock.now().toISOString(),
+    };
+    data.accounts.set(key, account);
+    return { account: copy(account), created: true };
+  }
+
+  async listAccounts(userId: string): Promise<Account[]> {
+    const accounts = [...(this.users.get(assertUserId(userId))?.accounts.values() ?? [])];
+    return accounts
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.key.localeCompare(b.key))
+      .map(copy);
+  }
+
+  async transfer(userId: string, input: NewTransfer): Promise<{ transfer: Transfer; created: boolean }> {
+    const currency = normalizeCurrency(input.currency);
+    const amountMinor = validateAmountMinor(input.amountMinor, currency);
+    const from = accountKey(input.from);
+    const to = accountKey(input.to);
+    if (from === to) throw new AccountError('Those are the same account, so there is nothing to move.');
+    const data = this.user(userId);
+    const seen = data.transferRequests.get(input.requestId);
+    if (seen) return { transfer: copy(seen), created: false };
+    const now = this.clock.now().toISOString();
+    const transfer: Transfer = {
+      id: this.newId(),
+      from,
+      to,
+      amountMinor,
+      currency,
+      date: validateDate(input.date),
+      createdAt: now,
+    };
+    this.applyBalances(
+      data,
+      [
+        { account: from, currency, amountMinor: -amountMinor },
+        { account: to, currency, amountMinor },
+      ],
+      now,
+      true,
+    );
+    data.transfers.set(transfer.id, transfer);
+    data.transferRequests.set(input.requestId, transfer);
+    return { transfer: copy(transfer), created: true };
+  }
+
+  async deleteTransfer(userId: string, transferId: string): Promise<Transfer | null> {
+    const data = this.users.get(assertUserId(userId));
+    const transfer = data?.transfers.get(transferId);
+    if (!data || !transfer) return null;
+    data.transfers.delete(transferId);
+    this.applyBalances(
+      data,
+      [
+        { account: transfer.from, currency: transfer.currency, amountMinor: transfer.amountMinor },
+        { account: transfer.to, currency: transfer.currency, amountMinor: -transfer.amountMinor },
+      ],
+      this.clock.now().toISOString(),
+      false,
+    );
+    return copy(transfer);
+  }
+
+  /**
+   * Balance changes, all or nothing: with `check`, a named account that does not exist refuses the
+   * whole change (AccountError) before anything moves; the default account is opened by its first change.
+   */
+  private applyBalances(data: UserData, deltas: AccountDelta[], now: string, check: boolean): void {
+    if (check) {
+      const missing = deltas.find((d) => !isDefaultAccount(d.account) && !data.accounts.has(d.account));
+      if (missing)
+        throw new AccountError(`You don't have an account called "${missing.account}". Nothing was saved.`);
+    }
+    for (const d of deltas) {
+      let account = data.accounts.get(d.account);
+      if (!account) {
+        account = {
+          key: d.account,
+          name: isDefaultAccount(d.account) ? DEFAULT_ACCOUNT_NAME : d.account,
+          type: 'checking',
+          currency: d.currency,
+          openingMinor: 0,
+          balances: {},
+          createdAt: now,
+        };
+        data.accounts.set(d.account, account);
+      }
+      account.balances[d.currency] = (account.balances[d.currency] ?? 0) + d.amountMinor;
+    }
   }
 
   private applyRollups(data: UserData, txn: Transaction, direction: 1 | -1): void {

@@ -65,6 +65,8 @@ export function transactionFromItem(item: Record<string, unknown>): Transaction 
     updatedAt: parsed.updatedAt,
   };
   if (parsed.note !== undefined) txn.note = parsed.note;
+  if (parsed.account !== undefined) txn.account = parsed.account;
+  if (parsed.jars !== undefined) txn.jars = parsed.jars;
   return txn;
 }
 
@@ -124,6 +126,8 @@ export function profileFromItem(item: Record<string, unknown>): UserProfile {
     ...(p.timeZoneChosen ? { timeZoneChosen: true } : {}),
     ...(p.taughtCategories ? { taughtCategories: true } : {}),
     ...(p.emailAlerts ? { emailAlerts: p.emailAlerts } : {}),
+    ...(p.defaultAccount ? { defaultAccount: p.defaultAccount } : {}),
+    ...(p.jarSplit ? { jarSplit: p.jarSplit } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { SettableClock } from '../../test/support/settableClock';
 import type { LedgerRepository } from '../ports/LedgerRepository';
 import type { NewTransaction, PeriodKey, TransactionKind } from '../domain/ledger';
 import { describeGoalContract } from './goalRepositoryContract';
+import { describeAccountContract } from './accountRepositoryContract';
 
 export interface ContractSubject {
   repo: LedgerRepository;
@@ -678,5 +679,6 @@ export function runLedgerRepositoryContract(
     });
 
     describeGoalContract(() => repo);
+    describeAccountContract(() => repo);
   });
 }

@@ -13,7 +13,7 @@ export class LedgerError extends Error {
 }
 
 export type LedgerField =
-  'amount' | 'currency' | 'category' | 'date' | 'note' | 'timeZone' | 'transaction' | 'goal';
+  'amount' | 'currency' | 'category' | 'date' | 'note' | 'timeZone' | 'transaction' | 'goal' | 'account';
 
 export class InvalidAmountError extends LedgerError {
   override name = 'InvalidAmountError';
@@ -67,5 +67,13 @@ export class InvalidTransactionError extends LedgerError {
   override name = 'InvalidTransactionError';
   constructor(message: string) {
     super('transaction', message);
+  }
+}
+
+/** An account named that this person does not have, or one that cannot be opened (issue 12 point 1). */
+export class AccountError extends LedgerError {
+  override name = 'AccountError';
+  constructor(message: string) {
+    super('account', message);
   }
 }

@@ -36,3 +36,16 @@ export {
 export { minorUnitsSchema, asMinorUnits, type MinorUnits, type Money } from './money';
 export { pendingImportRowSchema, type PendingImportRow, type PendingImport } from './pendingImport';
 export type { SavingsGoal, NewGoal, GoalContribution, ContributionResult } from './goals';
+export {
+  ACCOUNT_TYPES,
+  DEFAULT_ACCOUNT_KEY,
+  DEFAULT_ACCOUNT_NAME,
+  accountSchema,
+  transferSchema,
+  type Account,
+  type AccountType,
+  type NewAccount,
+  type NewTransfer,
+  type Transfer,
+  type JarShare,
+} from './accounts';

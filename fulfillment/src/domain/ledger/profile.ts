@@ -4,6 +4,7 @@ import { addCustomCategory } from './categories';
 import { InvalidTransactionError } from './errors';
 import { normalizeCurrency } from './money';
 import { assertTimeZone } from './periods';
+import { jarSplitSchema } from './accounts';
 
 export const userProfileSchema = z.object({
   currency: z.string(),
@@ -18,6 +19,10 @@ export const userProfileSchema = z.object({
    * EmailAlertSetting values. Absent means On (80% and 100%). The chat shows every crossing regardless.
    */
   emailAlerts: z.enum(['Off', 'On', 'OverOnly']).optional(),
+  /** The account entries go to when none is named (issue 12 point 1); absent means the default account. */
+  defaultAccount: z.string().optional(),
+  /** "split my salary into jars 55/10/10/10/10/5": income fills these jars by these percentages. */
+  jarSplit: jarSplitSchema.optional(),
 });
 export type UserProfile = z.infer<typeof userProfileSchema>;
 
@@ -38,5 +43,7 @@ export function parseUserProfile(input: unknown): UserProfile {
     ...(p.timeZoneChosen ? { timeZoneChosen: true } : {}),
     ...(p.taughtCategories ? { taughtCategories: true } : {}),
     ...(p.emailAlerts ? { emailAlerts: p.emailAlerts } : {}),
+    ...(p.defaultAccount ? { defaultAccount: p.defaultAccount } : {}),
+    ...(p.jarSplit ? { jarSplit: p.jarSplit } : {}),
   };
 }

@@ -17,6 +17,7 @@ import {
 import { formatMoney, maxMinorAmount, minorUnitsSchema, normalizeCurrency, type MinorUnits } from './money';
 import { isCalendarDate } from './periods';
 import { transactionKindSchema } from './transactionKind';
+import { accountKey, jarSplitSchema, validateAccountName } from './accounts';
 
 export const MAX_NOTE_LENGTH = 500;
 export const MAX_REQUEST_ID_LENGTH = 200;
@@ -38,6 +39,13 @@ export const transactionSchema = z.object({
   date: z.string(),
   note: z.string().optional(),
   source: transactionSourceSchema,
+  /**
+   * The account's key (issue 12 point 1). Absent only on entries from before accounts: they belong to
+   * the default account but predate its balance, so changing them moves no balance.
+   */
+  account: z.string().optional(),
+  /** Income only: the jar split it filled the jars with, so a delete or change reverses exactly that. */
+  jars: jarSplitSchema.optional(),
   /** ISO 8601 instants (UTC). */
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -55,6 +63,10 @@ export const newTransactionSchema = z.object({
   date: z.string(),
   note: z.string().optional(),
   source: transactionSourceSchema,
+  /** The account's key; the store files an entry without one under the default account. */
+  account: z.string().optional(),
+  /** Income only: fill these jars by these percentages (the person's jar split). */
+  jars: jarSplitSchema.optional(),
   /** Idempotency key: the same key twice for the same user logs once and returns the first result. */
   requestId: z.string().min(1).max(MAX_REQUEST_ID_LENGTH),
 });
@@ -142,6 +154,12 @@ export function parseNewTransaction(input: unknown): ValidNewTransaction {
     };
     const note = validateNote(t.note);
     if (note !== undefined) result.note = note;
+    if (t.account !== undefined) result.account = accountKey(validateAccountName(t.account));
+    if (t.jars !== undefined && t.kind === 'income') {
+      const total = t.jars.reduce((sum, j) => sum + j.percent, 0);
+      if (total > 100) throw new InvalidTransactionError('A jar split cannot give away more than 100%.');
+      result.jars = t.jars.map((j) => ({ account: accountKey(j.account), percent: j.percent }));
+    }
     return result;
   } catch (err) {
     if (err instanceof LedgerError) throw err;
