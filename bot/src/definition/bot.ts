@@ -39,6 +39,8 @@ import { NoteType } from './slotTypes/NoteType';
 import { SmallTalkTopicType } from './slotTypes/SmallTalkTopicType';
 import { TimeZoneType } from './slotTypes/TimeZoneType';
 import { GoalNameType } from './slotTypes/GoalNameType';
+import { AddAccount, QueryBalance, SetJarSplit, TransferMoney } from './intents/accounts';
+import { AccountNameType, FromAccountType, ToAccountType } from './slotTypes/AccountNameType';
 
 export const budgetBuddyBot: BotDefinition = {
   name: BOT_NAME,
@@ -78,6 +80,10 @@ export const budgetBuddyBot: BotDefinition = {
         AddToGoal,
         CheckGoal,
         DeleteGoal,
+        AddAccount,
+        TransferMoney,
+        QueryBalance,
+        SetJarSplit,
         FallbackIntent,
       ],
       slotTypes: [
@@ -92,6 +98,9 @@ export const budgetBuddyBot: BotDefinition = {
         SmallTalkTopicType,
         RecurringActionType,
         GoalNameType,
+        AccountNameType,
+        FromAccountType,
+        ToAccountType,
       ],
     },
   ],

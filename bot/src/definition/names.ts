@@ -52,6 +52,14 @@ export const IntentName = {
   /** Read-only: one goal's progress ("how is my japan goal going") or all of them ("list my goals"). */
   CheckGoal: 'CheckGoal',
   DeleteGoal: 'DeleteGoal',
+  /** Open an account with its balance: "I have 2,500 in my checking account", "add a cash wallet with 200". */
+  AddAccount: 'AddAccount',
+  /** Money moved between two accounts: "moved 100 from checking to cash". Neither spending nor income. */
+  TransferMoney: 'TransferMoney',
+  /** Read-only: "what are my balances", "how much cash do I have". */
+  QueryBalance: 'QueryBalance',
+  /** "split my salary into jars 55/10/10/10/10/5": income fills the six money jars by it. */
+  SetJarSplit: 'SetJarSplit',
   FallbackIntent: 'FallbackIntent',
 } as const;
 export type IntentName = (typeof IntentName)[keyof typeof IntentName];
@@ -81,6 +89,9 @@ export const WRITE_INTENTS: readonly IntentName[] = [
   IntentName.SetGoal,
   IntentName.AddToGoal,
   IntentName.DeleteGoal,
+  IntentName.AddAccount,
+  IntentName.TransferMoney,
+  IntentName.SetJarSplit,
 ];
 
 export const SlotName = {
@@ -108,6 +119,18 @@ export const SlotName = {
   Action: 'Action',
   /** Which savings goal, in the person's words ("a trip to japan", "the japan trip"). */
   Goal: 'Goal',
+  /** One of the person's accounts ("cash", "my visa"); the code hook checks they have it. */
+  Account: 'Account',
+  /** A transfer's two sides ("from checking", "to cash"). */
+  FromAccount: 'FromAccount',
+  ToAccount: 'ToAccount',
+  /** The six jars' percentages in order ("55/10/10/10/10/5": Jar1 = 55 … Jar6 = 5). */
+  Jar1: 'Jar1',
+  Jar2: 'Jar2',
+  Jar3: 'Jar3',
+  Jar4: 'Jar4',
+  Jar5: 'Jar5',
+  Jar6: 'Jar6',
 } as const;
 export type SlotName = (typeof SlotName)[keyof typeof SlotName];
 

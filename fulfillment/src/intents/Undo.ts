@@ -124,8 +124,25 @@ async function undoEntries(turn: Turn, ids: readonly string[]): Promise<LexRespo
   return done(turn, line, { lastLogged: left, lastAction: null });
 }
 
+async function undoTransfer(
+  turn: Turn,
+  action: Extract<LastAction, { type: 'transfer' }>,
+): Promise<LexResponse> {
+  turn.writing = true;
+  const back = await turn.repo.deleteTransfer(turn.userId, action.id);
+  if (!back) return done(turn, 'That transfer was already taken back.', { lastAction: null });
+  const accounts = await turn.repo.listAccounts(turn.userId);
+  const name = (key: string) => accounts.find((a) => a.key === key)?.name ?? key;
+  return done(
+    turn,
+    `Undone: I moved ${formatMoney(back.amountMinor, back.currency)} back from ${name(back.to)} to ${name(back.from)}.`,
+    { lastAction: null },
+  );
+}
+
 export const handleUndo: IntentHandler = async (turn) => {
   const action = turn.memory.lastAction;
+  if (action?.type === 'transfer') return undoTransfer(turn, action);
   if (action?.type === 'budget') return undoBudget(turn, action);
   if (action?.type === 'delete') return undoDelete(turn, action);
   if (action?.type === 'edit') return undoEdit(turn, action);

@@ -21,6 +21,7 @@ import { categoriesFor, closestCategories, COMMON_CATEGORIES, matchCategory } fr
 import { readLogDate } from './support/logDate';
 import { ordinal } from '../domain/recurring/schedule';
 import { toMajorString } from '../domain/ledger/money';
+import { accountFor, accountLines } from './accounts';
 
 /**
  * "salary 3,200 on the 25th" while the 25th is still ahead is most likely a monthly income or bill
@@ -295,6 +296,14 @@ export const logTransaction =
       turn.slot(SlotName.Note)?.interpreted ??
       (learned ? learned.word : impliedNote(categorySlot, category, turn, kind));
     const saidNote = !!turn.slot(SlotName.Note);
+    // The account named must be one of theirs (asked otherwise); unnamed, the person's default.
+    const target = await accountFor(
+      turn,
+      kind === 'expense' ? 'Which account did you pay with?' : 'Which account did it go into?',
+    );
+    if (!target.ok) return target.reply;
+    // Income fills the jars by the person's split, in the entry's own write (domain/ledger/accounts).
+    const jars = kind === 'income' ? turn.profile.jarSplit : undefined;
 
     turn.writing = true;
     const { transaction, created } = await turn.repo.logTransaction(turn.userId, {
@@ -305,13 +314,16 @@ export const logTransaction =
       date,
       ...(note ? { note: note.slice(0, MAX_NOTE_LENGTH) } : {}),
       source: 'chat',
+      ...(target.key ? { account: target.key } : {}),
+      ...(jars ? { jars } : {}),
       requestId: turn.requestKey,
     });
 
     const what = kind === 'expense' ? `for ${category}` : `of ${category} income`;
     const noteText = transaction.note && (saidNote || learned) ? ` (${transaction.note})` : '';
     const lines = [
-      `Logged ${turn.money(transaction.amountMinor)} ${what} ${onDay(transaction.date, turn.today)}${noteText}.`,
+      `Logged ${turn.money(transaction.amountMinor)} ${what} ${onDay(transaction.date, turn.today)}${noteText}${target.account ? ` ${kind === 'expense' ? 'from' : 'into'} ${target.account.name}` : ''}.`,
+      ...(created ? accountLines(turn, target.account, kind, transaction.amountMinor, transaction.jars) : []),
     ];
     if (kind === 'expense') {
       // The expense is saved by now: a failed budget read must not say "couldn't save" (a retry would log twice).

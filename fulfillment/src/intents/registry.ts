@@ -18,6 +18,7 @@ import { handleGetExport } from './GetExport';
 import { handleAddToGoal, handleCheckGoal, handleDeleteGoal, handleSetGoal } from './goals';
 import { handleCancel, handleFallback, handleGreeting, handleHelp, handleSmallTalk } from './conversational';
 import { recurringIntentHandlers } from './recurring';
+import { handleAddAccount, handleQueryBalance, handleSetJarSplit, handleTransferMoney } from './accounts';
 import { ContextName, type Draft } from '../lex/memory';
 import { plainText } from '../lex/messages';
 
@@ -47,6 +48,10 @@ export const intentHandlers: Record<IntentName, IntentHandler> = {
   [IntentName.AddToGoal]: handleAddToGoal,
   [IntentName.CheckGoal]: handleCheckGoal,
   [IntentName.DeleteGoal]: handleDeleteGoal,
+  [IntentName.AddAccount]: handleAddAccount,
+  [IntentName.TransferMoney]: handleTransferMoney,
+  [IntentName.QueryBalance]: handleQueryBalance,
+  [IntentName.SetJarSplit]: handleSetJarSplit,
 };
 
 /** Handled, not yet in the bot (see SET_EMAIL_ALERTS_INTENT). */

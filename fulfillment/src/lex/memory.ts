@@ -78,6 +78,9 @@ const transactionSnapshotSchema = z.object({
   category: z.string().min(1),
   date: z.string(),
   note: z.string().optional(),
+  /** The account it was in, and the jars it filled (issue 12 point 1): a restored entry goes back there. */
+  account: z.string().optional(),
+  jars: z.array(z.object({ account: z.string(), percent: z.number().int() })).max(10).optional(),
 });
 export type TransactionSnapshot = z.infer<typeof transactionSnapshotSchema>;
 
@@ -134,6 +137,8 @@ const lastActionSchema = z.discriminatedUnion('type', [
     previous: moneySchema.nullable(),
   }),
   z.object({ type: z.literal('delete'), transaction: transactionSnapshotSchema }),
+  /** Money moved between accounts (issue 12 point 1): undo moves it back. */
+  z.object({ type: z.literal('transfer'), id: z.string().min(1) }),
 ]);
 export type LastAction = z.infer<typeof lastActionSchema>;
 
@@ -209,6 +214,8 @@ export function snapshotOf(t: {
   category: string;
   date: string;
   note?: string;
+  account?: string;
+  jars?: { account: string; percent: number }[];
 }): TransactionSnapshot {
   return {
     id: t.id,
@@ -219,5 +226,7 @@ export function snapshotOf(t: {
     date: t.date,
     // Lex caps a context value at 1,024 characters; a very long note comes back shortened.
     ...(t.note ? { note: t.note.slice(0, 300) } : {}),
+    ...(t.account ? { account: t.account } : {}),
+    ...(t.jars ? { jars: t.jars } : {}),
   };
 }

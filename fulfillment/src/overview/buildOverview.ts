@@ -1,8 +1,10 @@
 /**
  * The overview beside the chat (issue 12 point 6), from a bounded number of reads whatever the history:
  * the profile (1 GetItem), the budgets (1 Query), one rollup GetItem per distinct period and currency
- * they need (at most 3 per currency), and the goals (1 Query of at most MAX_GOALS items).
+ * they need (at most 3 per currency), the goals (1 Query of at most MAX_GOALS items) and the accounts
+ * with their balances (1 Query on `ACCT#`, issue 12 point 1).
  */
+import { balanceOf } from '../domain/ledger/accounts';
 import { budgetStatus, type BudgetStatus } from '../domain/ledger/budgets';
 import { goalProgress } from '../domain/ledger/goals';
 import { formatMoney } from '../domain/ledger/money';
@@ -31,10 +33,11 @@ export async function buildOverview(
   userId: string,
   browserTimeZone: string | null,
 ): Promise<Overview> {
-  const [profile, budgets, goals] = await Promise.all([
+  const [profile, budgets, goals, accounts] = await Promise.all([
     repo.getProfile(userId),
     repo.listBudgets(userId),
     repo.listGoals(userId),
+    repo.listAccounts(userId),
   ]);
   const currency = profile?.currency ?? DEFAULT_CURRENCY;
   const timeZone = profile?.timeZone ?? browserTimeZone ?? 'UTC';
@@ -92,8 +95,20 @@ export async function buildOverview(
   return {
     currency,
     today,
-    // Empty until accounts, recurring payments and alerts exist (issue 12 points 1, 2 and 5).
-    balances: [],
+    // A card's balance is what is owed on it: negative, and said so.
+    balances: accounts.map((a) => {
+      const minor = balanceOf(a);
+      const owed = a.type === 'credit' && minor < 0;
+      return {
+        name: a.name,
+        type: a.type,
+        balance: {
+          minor,
+          formatted: owed ? `${formatMoney(-minor, a.currency)} owed` : formatMoney(minor, a.currency),
+        },
+      };
+    }),
+    // Empty until recurring payments and alerts exist (issue 12 points 2 and 5).
     budgets: budgetRows,
     goals: goalRows,
     upcomingBills: [],

@@ -1,6 +1,7 @@
 import { IntentName } from '../names';
 import type { IntentDefinition } from '../types';
 import { amountSlot, dateSlot, expenseCategorySlot, noteSlot } from './slots';
+import { accountSlot } from './accounts';
 
 export const LogExpense: IntentDefinition = {
   name: IntentName.LogExpense,
@@ -89,12 +90,25 @@ export const LogExpense: IntentDefinition = {
     'gave {Amount} to charity',
     'donated {Amount}',
     'I want to record a new purchase',
+    'spent {Amount} on {Category} with {Account}',
+    'spent {Amount} on {Category} with my {Account}',
+    'paid {Amount} for {Category} on my {Account}',
+    'paid {Amount} for {Category} with {Account}',
+    'paid {Amount} for {Category} with my {Account}',
+    '{Amount} {Category} on my {Account}',
+    '{Amount} on {Category} from {Account}',
+    'put {Amount} for {Category} on the {Account}',
+    'charged {Amount} for {Category} to my {Account}',
+    'used my {Account} for {Amount} of {Category}',
+    'bought {Category} for {Amount} with {Account}',
+    'I paid {Amount} {Account} for {Category}',
   ],
   slots: [
     amountSlot(true, 'How much did you spend?'),
     expenseCategorySlot(true, 'What was it for? For example food, groceries, transport or rent.'),
     dateSlot('When was that?'),
     noteSlot,
+    accountSlot(false, 'Which account was it? For example cash, checking or your visa.'),
   ],
   dialogCodeHook: true,
   fulfillmentCodeHook: false,

@@ -1,0 +1,346 @@
+/**
+ * Accounts by chat (issue 12 point 1): AddAccount, QueryBalance, TransferMoney, SetJarSplit, and the
+ * account an entry is logged to (accountFor, used by LogExpense and LogIncome). The Account slots carry
+ * the bot's reading of the account said; whether the person has it is checked here, against theirs.
+ */
+import { SlotName } from '@budgetbuddy/bot';
+import type { LexResponse } from '@budgetbuddy/bot/lex';
+import {
+  DEFAULT_ACCOUNT_KEY,
+  DEFAULT_ACCOUNT_NAME,
+  JAR_NAMES,
+  STANDARD_JAR_SPLIT,
+  accountKey,
+  accountTypeOfName,
+  balanceOf,
+  findAccount,
+  jarShares,
+  parseJarPercentages,
+  type Account,
+  type JarShare,
+} from '../domain/ledger/accounts';
+import { formatMoney } from '../domain/ledger/money';
+import { pushedBack, type Memory } from '../lex/memory';
+import { buttonsCard, plainText, textChunks, type Button } from '../lex/messages';
+import { withoutSlot, type IntentHandler, type Turn } from './turn';
+import { readAmount } from './support/amounts';
+
+const balancesButton: Button = { text: 'My balances', value: 'what are my balances' };
+const ADD_EXAMPLE = '"I have 2,500 in my checking account" or "add a cash wallet with 200"';
+
+/** After an account write, "undo" must not silently take back an older entry: it is pushed back. */
+function accountWriteMemory(turn: Turn): Memory {
+  const pushed = pushedBack(turn.memory.lastLogged);
+  return { lastAction: null, ...(pushed ? { lastLogged: pushed } : {}) };
+}
+
+/** "Visa: you owe $60.00", "Cash: $240.00". A credit card's negative balance is money owed. */
+export function balanceLine(account: Account): string {
+  const balance = balanceOf(account);
+  const money = (minor: number) => formatMoney(minor, account.currency);
+  if (account.type === 'credit') {
+    if (balance < 0) return `${account.name} (credit card): you owe ${money(-balance)}`;
+    if (balance === 0) return `${account.name} (credit card): nothing owed`;
+    return `${account.name} (credit card): ${money(balance)} in credit`;
+  }
+  return `${account.name}: ${money(balance)}`;
+}
+
+/** The words of an account slot: the bot's canonical name first, then what was typed. */
+function saidAccount(turn: Turn, slot: SlotName): string | null {
+  const reading = turn.slot(slot);
+  return reading?.interpreted ?? reading?.original ?? null;
+}
+
+/** The person's account the words mean; the default account is always there to be named. */
+function resolve(accounts: readonly Account[], said: string): Account | null {
+  const found = findAccount(accounts, said);
+  if (found) return found;
+  if (accountKey(said).replace(/\s*account$/, '') === DEFAULT_ACCOUNT_KEY) {
+    return {
+      key: DEFAULT_ACCOUNT_KEY,
+      name: DEFAULT_ACCOUNT_NAME,
+      type: 'checking',
+      currency: '',
+      openingMinor: 0,
+      balances: {},
+      createdAt: '',
+    };
+  }
+  return null;
+}
+
+/** Buttons for the person's accounts (the default one included), their values said with `link`. */
+function accountButtons(accounts: readonly Account[], link = '', skip?: string): Button[] {
+  const names = [...accounts.map((a) => a.name)];
+  if (!accounts.some((a) => a.key === DEFAULT_ACCOUNT_KEY)) names.unshift(DEFAULT_ACCOUNT_NAME);
+  return names
+    .filter((n) => accountKey(n) !== skip)
+    .slice(0, 5)
+    .map((n) => ({ text: n, value: `${link}${n}`.toLowerCase() }));
+}
+
+/**
+ * The account an entry goes to: the one the Account slot names, or the person's default. A name they
+ * do not have is asked about, with their accounts as buttons; nothing is logged until it is settled.
+ */
+export async function accountFor(
+  turn: Turn,
+  question: string,
+): Promise<{ ok: true; account?: Account; key?: string } | { ok: false; reply: LexResponse }> {
+  const said = saidAccount(turn, SlotName.Account);
+  if (!said)
+    return { ok: true, ...(turn.profile.defaultAccount ? { key: turn.profile.defaultAccount } : {}) };
+  const accounts = await turn.repo.listAccounts(turn.userId);
+  const account = resolve(accounts, said);
+  if (account) return { ok: true, account, key: account.key };
+  return {
+    ok: false,
+    reply: turn.reply.elicitSlot(
+      SlotName.Account,
+      [
+        plainText(
+          `You don't have a ${said.toLowerCase()} account yet. ${question} (To add one, say "add my ${said.toLowerCase()} with 200".)`,
+        ),
+        buttonsCard('Pick an account', accountButtons(accounts)),
+      ],
+      {},
+      withoutSlot(turn.intent, SlotName.Account),
+    ),
+  };
+}
+
+/** What an entry did to its account, said after "Logged …": a card's debt, or the jars filled. */
+export function accountLines(
+  turn: Turn,
+  account: Account | undefined,
+  kind: 'expense' | 'income',
+  amountMinor: number,
+  jars: readonly JarShare[] | undefined,
+): string[] {
+  const lines: string[] = [];
+  if (account && account.currency) {
+    const after = { ...account, balances: { ...account.balances } };
+    after.balances[after.currency] = balanceOf(account) + (kind === 'income' ? amountMinor : -amountMinor);
+    lines.push(
+      account.type === 'credit' && kind === 'expense'
+        ? `Spending on a credit card adds to what you owe: ${balanceLine(after)}.`
+        : `${balanceLine(after)}.`,
+    );
+  }
+  if (kind === 'income' && jars && jars.length > 0) {
+    const shares = jarShares(amountMinor, jars);
+    if (shares.length > 0) {
+      const named = new Map(JAR_NAMES.map((n) => [accountKey(n), n]));
+      lines.push(
+        `Into your jars: ${shares.map((s) => `${named.get(s.account) ?? s.account} ${turn.money(s.minor)}`).join(', ')}.`,
+      );
+    }
+  }
+  return lines;
+}
+
+export const handleAddAccount: IntentHandler = async (turn) => {
+  const said = saidAccount(turn, SlotName.Account);
+  if (!said) {
+    return turn.reply.elicitSlot(SlotName.Account, [
+      plainText('Which account is it? Cash, checking, savings or a credit card?'),
+    ]);
+  }
+  const amountSlot = turn.slot(SlotName.Amount);
+  let amountMinor = 0;
+  if (amountSlot) {
+    const amount = readAmount(amountSlot, turn.profile.currency);
+    if (!amount.ok) {
+      return turn.reply.elicitSlot(
+        SlotName.Amount,
+        [plainText(`${amount.problem} How much is in it now?`)],
+        {},
+        withoutSlot(turn.intent, SlotName.Amount),
+      );
+    }
+    amountMinor = amount.minor;
+  }
+  const type = accountTypeOfName(said);
+  turn.writing = true;
+  const { account, created } = await turn.repo.addAccount(turn.userId, {
+    name: said,
+    type,
+    currency: turn.profile.currency,
+    // A card's balance is what is owed on it: less than nothing.
+    openingMinor: type === 'credit' ? -amountMinor : amountMinor,
+  });
+  const lines: string[] = [];
+  if (!created) {
+    lines.push(
+      `You already have that account. ${balanceLine(account)}. Money in or out of it is logged with it ("spent 20 on lunch with ${account.name.toLowerCase()}").`,
+    );
+  } else {
+    lines.push(
+      type === 'credit'
+        ? `Added your ${account.name} card${amountMinor ? `: you owe ${turn.money(amountMinor)} on it` : ''}. Spending on it adds to what you owe.`
+        : `Added your ${account.name} account with ${turn.money(balanceOf(account))}.`,
+    );
+    // The first everyday account becomes where unnamed entries go, unless entries already use the default.
+    if (!turn.profile.defaultAccount && (type === 'cash' || type === 'checking')) {
+      const accounts = await turn.repo.listAccounts(turn.userId);
+      if (!accounts.some((a) => a.key === DEFAULT_ACCOUNT_KEY)) {
+        await turn.repo.putProfile(turn.userId, { ...turn.profile, defaultAccount: account.key });
+        lines.push(`When you don't name an account, I'll use ${account.name}.`);
+      }
+    }
+  }
+  return turn.reply.close(
+    [plainText(lines.join(' ')), buttonsCard('Anything else?', [balancesButton])],
+    accountWriteMemory(turn),
+  );
+};
+
+export const handleQueryBalance: IntentHandler = async (turn) => {
+  const accounts = await turn.repo.listAccounts(turn.userId);
+  const said = saidAccount(turn, SlotName.Account);
+  if (said) {
+    const account = findAccount(accounts, said);
+    if (!account) {
+      const theirs = accounts.map((a) => a.name).join(', ');
+      return turn.reply.close([
+        plainText(
+          `You don't have a ${said.toLowerCase()} account. ${theirs ? `Yours are: ${theirs}.` : `To add one, say ${ADD_EXAMPLE}.`}`,
+        ),
+        buttonsCard('Anything else?', [balancesButton]),
+      ]);
+    }
+    return turn.reply.close([
+      plainText(`${balanceLine(account)}.`),
+      buttonsCard('Anything else?', [balancesButton]),
+    ]);
+  }
+  if (accounts.length === 0) {
+    return turn.reply.close([
+      plainText(`You haven't added any accounts yet. To add one, say ${ADD_EXAMPLE}.`),
+    ]);
+  }
+  const real = accounts.filter((a) => a.type !== 'jar');
+  const jars = accounts.filter((a) => a.type === 'jar');
+  const lines = [`Your balances:`, ...real.map((a) => `• ${balanceLine(a)}`)];
+  const total = real
+    .filter((a) => a.currency === turn.profile.currency)
+    .reduce((sum, a) => sum + balanceOf(a), 0);
+  if (real.length > 1) lines.push(`Net across these: ${turn.money(total)} (cards count as what you owe).`);
+  if (jars.length > 0) lines.push(`Your jars:`, ...jars.map((a) => `• ${balanceLine(a)}`));
+  return turn.reply.close([...textChunks(lines), buttonsCard('Anything else?', [balancesButton])]);
+};
+
+export const handleTransferMoney: IntentHandler = async (turn) => {
+  const amountSlot = turn.slot(SlotName.Amount);
+  if (!amountSlot) return turn.reply.elicitSlot(SlotName.Amount, [plainText('How much did you move?')]);
+  const amount = readAmount(amountSlot, turn.profile.currency);
+  if (!amount.ok) {
+    return turn.reply.elicitSlot(
+      SlotName.Amount,
+      [plainText(`${amount.problem} How much did you move?`)],
+      {},
+      withoutSlot(turn.intent, SlotName.Amount),
+    );
+  }
+  const accounts = await turn.repo.listAccounts(turn.userId);
+  const sides = [
+    {
+      slot: SlotName.FromAccount,
+      link: 'from ',
+      question: `Which account did the ${turn.money(amount.minor)} come from?`,
+    },
+    {
+      slot: SlotName.ToAccount,
+      link: 'to ',
+      question: `Which account did the ${turn.money(amount.minor)} go to?`,
+    },
+  ] as const;
+  const found: Account[] = [];
+  for (const side of sides) {
+    const said = saidAccount(turn, side.slot);
+    const account = said ? resolve(accounts, said) : null;
+    if (!account) {
+      const lead = said ? `You don't have a ${said.toLowerCase()} account. ` : '';
+      return turn.reply.elicitSlot(
+        side.slot,
+        [
+          plainText(`${lead}${side.question}`),
+          buttonsCard('Pick an account', accountButtons(accounts, side.link, found[0]?.key)),
+        ],
+        {},
+        withoutSlot(turn.intent, side.slot),
+      );
+    }
+    found.push(account);
+  }
+  const [from, to] = found as [Account, Account];
+  turn.writing = true;
+  const { transfer } = await turn.repo.transfer(turn.userId, {
+    from: from.key,
+    to: to.key,
+    amountMinor: amount.minor,
+    currency: turn.profile.currency,
+    date: turn.today,
+    requestId: turn.requestKey,
+  });
+  const after = await turn.repo.listAccounts(turn.userId);
+  const now = (a: Account) => after.find((x) => x.key === a.key);
+  const balances = [now(from), now(to)].filter((a): a is Account => !!a).map(balanceLine);
+  return turn.reply.close(
+    [
+      plainText(
+        `Moved ${turn.money(transfer.amountMinor)} from ${from.name} to ${to.name}. ${balances.join('; ')}. ` +
+          `A transfer is neither spending nor income, so your totals and budgets are unchanged.`,
+      ),
+      buttonsCard('Anything else?', [{ text: 'Undo', value: 'undo' }, balancesButton]),
+    ],
+    {
+      lastAction: { type: 'transfer', id: transfer.id },
+      ...(pushedBack(turn.memory.lastLogged) ? { lastLogged: pushedBack(turn.memory.lastLogged) } : {}),
+    },
+  );
+};
+
+const JAR_SLOTS = [SlotName.Jar1, SlotName.Jar2, SlotName.Jar3, SlotName.Jar4, SlotName.Jar5, SlotName.Jar6];
+
+export const handleSetJarSplit: IntentHandler = async (turn) => {
+  const said = JAR_SLOTS.map((s) => turn.slot(s)?.interpreted ?? turn.slot(s)?.original ?? null);
+  const given = said.filter((v): v is string => v !== null);
+  // No numbers: the PFM app's own split.
+  const read =
+    given.length === 0
+      ? { ok: true as const, percents: [...STANDARD_JAR_SPLIT] }
+      : parseJarPercentages(given.join(' '));
+  if (!read.ok) {
+    return turn.reply.close([
+      plainText(`${read.problem} Say it as six numbers, like "split my salary into jars 55 10 10 10 10 5".`),
+    ]);
+  }
+  turn.writing = true;
+  const split: JarShare[] = [];
+  for (const [i, name] of JAR_NAMES.entries()) {
+    const { account } = await turn.repo.addAccount(turn.userId, {
+      name,
+      type: 'jar',
+      currency: turn.profile.currency,
+      openingMinor: 0,
+    });
+    split.push({ account: account.key, percent: read.percents[i] ?? 0 });
+  }
+  await turn.repo.putProfile(turn.userId, { ...turn.profile, jarSplit: split });
+  const parts = JAR_NAMES.map((n, i) => `${n} ${read.percents[i]}%`).join(', ');
+  return turn.reply.close(
+    [
+      plainText(
+        `Done: from now on each income fills your jars — ${parts}. ` +
+          'The shares move from the account the income lands in into the jars, so your total stays the same.' +
+          (given.length === 0
+            ? ' (That is the standard split; to change it, say six numbers, like "split my salary into jars 50 10 10 10 10 10".)'
+            : ''),
+      ),
+      buttonsCard('Anything else?', [balancesButton]),
+    ],
+    accountWriteMemory(turn),
+  );
+};
