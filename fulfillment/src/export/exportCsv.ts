@@ -1,7 +1,8 @@
 /**
  * Every transaction of a user as one CSV file (GET /api/export.csv): a header, then one line per
- * transaction, oldest first, amounts as exact decimals in major units. The ledger has no accounts or
- * tags yet; their columns are there (empty) so the file keeps one shape when they arrive.
+ * transaction, oldest first, amounts as exact decimals in major units. `account` is the account's key
+ * ("main" for the default one; empty for entries from before accounts); tags fill their column when
+ * they arrive.
  */
 import { toMajorString } from '../domain/ledger/money';
 import type { Transaction } from '../domain/ledger';

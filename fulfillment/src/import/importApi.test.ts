@@ -331,8 +331,8 @@ describe('GET /api/export.csv', () => {
     const rows = parse(await res.text()) as string[][];
     expect(rows).toEqual([
       ['date', 'kind', 'amount', 'currency', 'category', 'account', 'note', 'tags'],
-      ['2026-11-01', 'income', '3000.00', 'USD', 'Salary', '', `'=HYPERLINK("http://x")`, ''],
-      ['2026-11-02', 'expense', '12.50', 'USD', 'Food', '', 'lunch, with "Sam"', ''],
+      ['2026-11-01', 'income', '3000.00', 'USD', 'Salary', 'main', `'=HYPERLINK("http://x")`, ''],
+      ['2026-11-02', 'expense', '12.50', 'USD', 'Food', 'main', 'lunch, with "Sam"', ''],
     ]);
   });
 

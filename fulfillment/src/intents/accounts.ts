@@ -25,6 +25,9 @@ import { buttonsCard, plainText, textChunks, type Button } from '../lex/messages
 import { withoutSlot, type IntentHandler, type Turn } from './turn';
 import { readAmount } from './support/amounts';
 
+/** "a cash account", "an amex account". */
+const withArticle = (word: string) => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word.toLowerCase()}`;
+
 const balancesButton: Button = { text: 'My balances', value: 'what are my balances' };
 const ADD_EXAMPLE = '"I have 2,500 in my checking account" or "add a cash wallet with 200"';
 
@@ -100,7 +103,7 @@ export async function accountFor(
       SlotName.Account,
       [
         plainText(
-          `You don't have a ${said.toLowerCase()} account yet. ${question} (To add one, say "add my ${said.toLowerCase()} with 200".)`,
+          `You don't have ${withArticle(said)} account yet. ${question} (To add one, say "add my ${said.toLowerCase()} with 200".)`,
         ),
         buttonsCard('Pick an account', accountButtons(accounts)),
       ],
@@ -205,7 +208,7 @@ export const handleQueryBalance: IntentHandler = async (turn) => {
       const theirs = accounts.map((a) => a.name).join(', ');
       return turn.reply.close([
         plainText(
-          `You don't have a ${said.toLowerCase()} account. ${theirs ? `Yours are: ${theirs}.` : `To add one, say ${ADD_EXAMPLE}.`}`,
+          `You don't have ${withArticle(said)} account. ${theirs ? `Yours are: ${theirs}.` : `To add one, say ${ADD_EXAMPLE}.`}`,
         ),
         buttonsCard('Anything else?', [balancesButton]),
       ]);
@@ -261,7 +264,7 @@ export const handleTransferMoney: IntentHandler = async (turn) => {
     const said = saidAccount(turn, side.slot);
     const account = said ? resolve(accounts, said) : null;
     if (!account) {
-      const lead = said ? `You don't have a ${said.toLowerCase()} account. ` : '';
+      const lead = said ? `You don't have ${withArticle(said)} account. ` : '';
       return turn.reply.elicitSlot(
         side.slot,
         [

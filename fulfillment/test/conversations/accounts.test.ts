@@ -137,7 +137,7 @@ describe('accounts by chat', () => {
     await h.say('acct-10', 'add a cash wallet with 20');
     const ask = await h.say('acct-10', 'paid 60 for gas on my amex');
     expect(dialogType(ask)).toBe('ElicitSlot');
-    expect(replyText(ask)).toContain("You don't have a amex account yet.");
+    expect(replyText(ask)).toContain("You don't have an amex account yet.");
     expect(await h.repo.listRecent('acct-10', 5)).toEqual([]);
     const answered = await h.say('acct-10', 'cash');
     expect(replyText(answered)).toContain('Logged $60.00 for Transport today from Cash.');

@@ -67,9 +67,7 @@ export const LogIncome: IntentDefinition = {
     'record my income',
     'add my {Category}',
     'got {Amount} {Category} into my {Account}',
-    '{Category} of {Amount} went into {Account}',
     'received {Amount} {Category} in my {Account}',
-    'my {Category} of {Amount} landed in {Account}',
   ],
   slots: [
     amountSlot(true, 'How much did you receive?'),
