@@ -10,7 +10,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { budgetBuddyBot, LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot';
+import {
+  budgetBuddyBot,
+  LOCAL_BOT_ALIAS_ID,
+  LOCAL_BOT_ID,
+  LOCALE_ID,
+  type BotDefinition,
+} from '@budgetbuddy/bot';
 import type { CodeHook } from '@budgetbuddy/bot/lex';
 import { createModelsApiRoutes, startLexServer } from '@budgetbuddy/bot/runtime';
 import { createNlu } from '@budgetbuddy/bot/nlu';
@@ -46,6 +52,8 @@ export const LOCAL_BOT_SECRET_ID = 'budgetbuddy/local/bot-config';
 export const LOCAL_IDENTITY_SECRET_ID = 'budgetbuddy/local/identity-key';
 
 export interface StackOptions {
+  /** The bot the local Lex runtime runs; tests of intents not yet in the bot pass theirs (default budgetBuddyBot). */
+  bot?: BotDefinition;
   /** Chat (web + API) port; 0 or omitted = a free port. */
   port?: number;
   /** Lex runtime port; 0 or omitted = a free port. */
@@ -101,6 +109,7 @@ const REGION = 'us-east-1';
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const host = opts.host ?? '127.0.0.1';
+  const bot = opts.bot ?? budgetBuddyBot;
   const clock = opts.clock ?? systemClock;
   const tableName = TABLE_NAME_DEFAULT;
   const logger = opts.quiet ? silentLogger : consoleLogger;
@@ -123,7 +132,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
         stoppers.push(() => d.stop());
         return d;
       }),
-      createNlu(budgetBuddyBot, LOCALE_ID),
+      createNlu(bot, LOCALE_ID),
     ]);
 
     const dynamoClient = localDynamoClient(dynamo.endpoint);
@@ -165,11 +174,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const lexServer = await startLexServer({
       host,
       port: opts.lexPort ?? 0,
-      definition: budgetBuddyBot,
+      definition: bot,
       nlu,
       codeHook: opts.wrapCodeHook ? opts.wrapCodeHook(codeHook) : codeHook,
       clock,
-      extraRoutes: createModelsApiRoutes({ definition: budgetBuddyBot }),
+      extraRoutes: createModelsApiRoutes({ definition: bot }),
       // Anyone on this machine can reach the runtime: `bb:` attributes are taken only with the proxy's signature.
       protectedAttributes: {
         prefix: 'bb:',

@@ -80,7 +80,10 @@ const transactionSnapshotSchema = z.object({
   note: z.string().optional(),
   /** The account it was in, and the jars it filled (issue 12 point 1): a restored entry goes back there. */
   account: z.string().optional(),
-  jars: z.array(z.object({ account: z.string(), percent: z.number().int() })).max(10).optional(),
+  jars: z
+    .array(z.object({ account: z.string(), percent: z.number().int() }))
+    .max(10)
+    .optional(),
 });
 export type TransactionSnapshot = z.infer<typeof transactionSnapshotSchema>;
 

@@ -4,7 +4,7 @@
  * they need (at most 3 per currency), the goals (1 Query of at most MAX_GOALS items) and the accounts
  * with their balances (1 Query on `ACCT#`, issue 12 point 1).
  */
-import { balanceOf } from '../domain/ledger/accounts';
+import { DEFAULT_ACCOUNT_KEY, balanceOf } from '../domain/ledger/accounts';
 import { budgetStatus, type BudgetStatus } from '../domain/ledger/budgets';
 import { goalProgress } from '../domain/ledger/goals';
 import { formatMoney } from '../domain/ledger/money';
@@ -96,7 +96,12 @@ export async function buildOverview(
     currency,
     today,
     // A card's balance is what is owed on it: negative, and said so.
-    balances: accounts.map((a) => {
+    // Someone who never opened an account has only the default one, filled by their entries alone:
+    // a "balance" of minus everything they spent would mislead, so the panel shows none until they do.
+    balances: (accounts.every((a) => a.key === DEFAULT_ACCOUNT_KEY && a.openingMinor === 0)
+      ? []
+      : accounts
+    ).map((a) => {
       const minor = balanceOf(a);
       const owed = a.type === 'credit' && minor < 0;
       return {

@@ -1,7 +1,6 @@
 import { IntentName } from '../names';
 import type { IntentDefinition } from '../types';
 import { amountSlot, dateSlot, expenseCategorySlot, noteSlot } from './slots';
-import { accountSlot } from './accounts';
 
 export const LogExpense: IntentDefinition = {
   name: IntentName.LogExpense,
@@ -90,19 +89,12 @@ export const LogExpense: IntentDefinition = {
     'gave {Amount} to charity',
     'donated {Amount}',
     'I want to record a new purchase',
-    'spent {Amount} on {Category} with {Account}',
-    'spent {Amount} on {Category} with my {Account}',
-    'paid {Amount} for {Category} on my {Account}',
-    'paid {Amount} for {Category} with my {Account}',
-    '{Amount} {Category} on my {Account}',
-    'bought {Category} for {Amount} with {Account}',
   ],
   slots: [
     amountSlot(true, 'How much did you spend?'),
     expenseCategorySlot(true, 'What was it for? For example food, groceries, transport or rent.'),
     dateSlot('When was that?'),
     noteSlot,
-    accountSlot(false, 'Which account was it? For example cash, checking or your visa.'),
   ],
   dialogCodeHook: true,
   fulfillmentCodeHook: false,

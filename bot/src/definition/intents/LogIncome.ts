@@ -1,7 +1,6 @@
 import { IntentName } from '../names';
 import type { IntentDefinition } from '../types';
 import { amountSlot, dateSlot, incomeCategorySlot, noteSlot } from './slots';
-import { accountSlot } from './accounts';
 
 export const LogIncome: IntentDefinition = {
   name: IntentName.LogIncome,
@@ -66,15 +65,12 @@ export const LogIncome: IntentDefinition = {
     'record income',
     'record my income',
     'add my {Category}',
-    'got {Amount} {Category} into my {Account}',
-    'received {Amount} {Category} in my {Account}',
   ],
   slots: [
     amountSlot(true, 'How much did you receive?'),
     incomeCategorySlot(true),
     dateSlot('When did you receive it?'),
     noteSlot,
-    accountSlot(false, 'Which account was it? For example cash, checking or your visa.'),
   ],
   dialogCodeHook: true,
   fulfillmentCodeHook: false,
