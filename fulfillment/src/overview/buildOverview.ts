@@ -16,7 +16,7 @@ import { granularityOfBudget, localDate, periodKeyOf } from '../domain/ledger/pe
 import type { Clock } from '../ports/Clock';
 import type { LedgerRepository } from '../ports/LedgerRepository';
 import type { Budget, PeriodTotals } from '../domain/ledger';
-import type { Overview, OverviewBudget, OverviewGoal } from '../proxy/overviewContract';
+import type { Overview, OverviewBudget, OverviewGoal } from '../chatApi/overview';
 import { budgetName } from '../intents/support/budgetStatus';
 import { upcomingBills } from './upcomingBills';
 import {

@@ -7,7 +7,7 @@ import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
 import { listen, type RunningServer, startDynamoLocal, type DynamoLocal } from '@budgetbuddy/scripts/local';
 import { fixedClock } from '../ports/Clock';
 import { createProxyApp, silentLogger } from '../proxy/app';
-import { overviewSchema } from '../proxy/overviewContract';
+import { overviewSchema } from '../chatApi/overview';
 import { DynamoLedgerRepository } from '../store/DynamoLedgerRepository';
 import { ensureTable } from '../store/table';
 

@@ -1,7 +1,9 @@
 /**
  * GET /api/overview's reply: the panel beside the chat (issue 12 point 6). One zod schema, written with
  * `zod/mini` so chat-web validates what arrives with the very same schema at a small bundle cost, and
- * the proxy's tests check what it sends against it. `@budgetbuddy/fulfillment/overview-api`.
+ * the proxy's tests check what it sends against it. Part of the chat API's surface
+ * (`@budgetbuddy/fulfillment/chat-api`): it is a route of that API, read by the same browser code, with
+ * the same no-server-imports rule as the reply contract.
  *
  * `balances` stays empty until accounts exist (issue 12 point 1); its item shape is fixed here so the
  * panel can already draw it. `alerts` are the open (unread) in-app notifications, newest first; the
