@@ -8,7 +8,7 @@ import type { Clock } from '../ports/Clock';
 import type { LedgerRepository } from '../ports/LedgerRepository';
 import { StoreUnavailableError } from '../ports/LedgerRepository';
 import { ErrorCode, errorResponse, tooLarge } from '../proxy/errors';
-import { markAlertsReadSchema } from '../proxy/overviewContract';
+import { markAlertsReadSchema } from '../chatApi/overview';
 import { MAX_BODY_BYTES } from '../chatApi/limits';
 import { resolveTimeZone } from '../proxy/timeZone';
 import { buildOverview } from './buildOverview';

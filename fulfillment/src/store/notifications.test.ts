@@ -7,7 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startDynamoLocal, type DynamoLocal } from '@budgetbuddy/scripts/local';
 import { MAX_LISTED_NOTIFICATIONS, type NewNotification } from '../domain/alerts/notifications';
 import type { LedgerRepository } from '../ports/LedgerRepository';
-import { SettableClock } from '../../test/support/settableClock';
+import { SettableClock } from '@budgetbuddy/bot/testing';
 import { DynamoLedgerRepository } from './DynamoLedgerRepository';
 import { InMemoryLedgerRepository } from './InMemoryLedgerRepository';
 import { ensureTable } from './table';

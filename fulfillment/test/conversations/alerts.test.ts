@@ -5,10 +5,10 @@
  * and weeks.
  */
 import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
-import { markAlertsReadReplySchema, overviewSchema, type Overview } from '../../src/proxy/overviewContract';
+import { markAlertsReadReplySchema, overviewSchema, type Overview } from '../../src/chatApi/overview';
 import type { BudgetAlert } from '../../src/ports/BudgetNotifier';
 import { intentName, replyText } from '../support/replies';
-import { SettableClock } from '../support/settableClock';
+import { SettableClock } from '@budgetbuddy/bot/testing';
 
 jest.setTimeout(120_000);
 
