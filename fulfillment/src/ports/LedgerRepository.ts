@@ -12,6 +12,7 @@
 
 import type { AccountRepository } from './AccountRepository';
 import type { GoalRepository } from './GoalRepository';
+import type { NotificationStore } from './NotificationStore';
 import type { RecurringRuleStore } from './RecurringRuleStore';
 import type {
   Budget,
@@ -60,9 +61,11 @@ export interface TransactionSpan {
 
 /**
  * The ledger's store; savings goals' methods are GoalRepository's (ports/GoalRepository.ts), recurring
- * payments' RecurringRuleStore's (ports/RecurringRuleStore.ts).
+ * payments' RecurringRuleStore's (ports/RecurringRuleStore.ts), in-app notifications'
+ * NotificationStore's (ports/NotificationStore.ts).
  */
-export interface LedgerRepository extends GoalRepository, RecurringRuleStore, AccountRepository {
+export interface LedgerRepository
+  extends GoalRepository, RecurringRuleStore, NotificationStore, AccountRepository {
   getProfile(userId: string): Promise<UserProfile | null>;
   putProfile(userId: string, profile: UserProfile): Promise<void>;
 

@@ -95,6 +95,8 @@ import { accountDeltas, mergeAccountDeltas } from './accountDeltas';
 import { DEFAULT_ACCOUNT_KEY } from '../domain/ledger/accounts';
 import { AccountError } from '../domain/ledger/errors';
 import type { Account, NewAccount, NewTransfer, Transfer } from '../ports/AccountRepository';
+import { DynamoNotifications } from './notifications';
+import type { AppNotification, NewNotification } from '../ports/NotificationStore';
 
 /** How long a request id is remembered: far longer than any Lambda or client retry window. */
 export const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -163,6 +165,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
   private readonly rules: DynamoRecurringRules;
   private readonly goals: DynamoGoalStore;
   private readonly accounts: DynamoAccountStore;
+  private readonly notes: DynamoNotifications;
 
   constructor(options: DynamoLedgerRepositoryOptions) {
     this.doc = DynamoDBDocumentClient.from(options.client, {
@@ -173,6 +176,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
     this.newId = options.newId ?? randomUUID;
     this.rules = new DynamoRecurringRules(this.doc, this.table, this.clock);
     this.goals = new DynamoGoalStore({ doc: this.doc, tableName: this.table, clock: this.clock });
+    this.notes = new DynamoNotifications(this.doc, this.table, this.clock);
     this.accounts = new DynamoAccountStore({
       doc: this.doc,
       tableName: this.table,
@@ -194,6 +198,17 @@ export class DynamoLedgerRepository implements LedgerRepository {
   }
   deleteTransfer(userId: string, transferId: string): Promise<Transfer | null> {
     return this.accounts.deleteTransfer(userId, transferId);
+  }
+
+  // In-app notifications (issue 12 point 5): their own module, on the same table and client.
+  notifyOnce(userId: string, notification: NewNotification): Promise<AppNotification | null> {
+    return this.notes.notifyOnce(userId, notification);
+  }
+  listNotifications(userId: string): Promise<AppNotification[]> {
+    return this.notes.listNotifications(userId);
+  }
+  markNotificationsRead(userId: string, ids: readonly string[]): Promise<number> {
+    return this.notes.markNotificationsRead(userId, ids);
   }
 
   // Recurring rules (issue 12): their own module, on the same table and client.
