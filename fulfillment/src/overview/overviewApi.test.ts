@@ -181,8 +181,8 @@ describe('GET /api/overview', () => {
     sent.length = 0;
     const { body } = await overview(big);
     expect(sent).toEqual(smallReads);
-    // Profile, budgets, goals, recurring rules, notifications, one rollup.
-    expect(sent.length).toBeLessThanOrEqual(6);
+    // Profile, budgets, goals, recurring rules, notifications, accounts, one rollup.
+    expect(sent.length).toBeLessThanOrEqual(7);
     expect(sent).not.toContain('ScanCommand');
     expect(overviewSchema.parse(body).budgets[0]?.spent.formatted).toBe('$600.00');
   });
