@@ -1,11 +1,17 @@
 import { IntentName } from '../names';
 import type { IntentDefinition } from '../types';
-import { dateSlot, expenseCategorySlot } from './slots';
+import { dateSlot, expenseCategorySlot, tagSlot } from './slots';
 
 export const QuerySpending: IntentDefinition = {
   name: IntentName.QuerySpending,
   description: 'Total spending for a period, optionally for one category.',
   sampleUtterances: [
+    'how much did I spend on {Tag} {Date}',
+    'how much did I spend on {Tag}',
+    'how much have I spent on {Tag} this month',
+    'total for {Tag} {Date}',
+    'what did {Tag} cost me {Date}',
+    'how much went on {Tag}',
     'what has {Category} run me {Date}',
     'how much did {Category} run me',
     'how much do I spend eating out',
@@ -110,7 +116,7 @@ export const QuerySpending: IntentDefinition = {
     'my recent spending on {Category}',
     'what did I spend at the {Category} on my card {Date}',
   ],
-  slots: [expenseCategorySlot(false, 'Which category?'), dateSlot('For which period?')],
+  slots: [expenseCategorySlot(false, 'Which category?'), dateSlot('For which period?'), tagSlot(false)],
   dialogCodeHook: true,
   fulfillmentCodeHook: false,
 };

@@ -1,0 +1,44 @@
+/**
+ * Tags (issue 12 point 4): put one on an entry after logging it. Logging with "#work" in the message,
+ * totals and lists by tag use the Tag slot of LogExpense, QuerySpending and ListTransactions.
+ */
+import { IntentName } from '../names';
+import type { IntentDefinition } from '../types';
+import { entrySlot, tagSlot } from './slots';
+
+export const TagTransaction: IntentDefinition = {
+  name: IntentName.TagTransaction,
+  description: "Tag the last entry, or a described one, with a word of the person's own.",
+  sampleUtterances: [
+    'tag it {Tag}',
+    'tag it as {Tag}',
+    'tag it with {Tag}',
+    'tag that {Tag}',
+    'tag that as {Tag}',
+    'tag this as {Tag}',
+    'tag this one {Tag}',
+    'tag {Entry} as {Tag}',
+    'tag {Entry} with {Tag}',
+    'please tag {Entry} as {Tag}',
+    'add the tag {Tag}',
+    'add the tag {Tag} to it',
+    'add the tag {Tag} to {Entry}',
+    'add a tag {Tag} to that',
+    'put the tag {Tag} on it',
+    'put the tag {Tag} on {Entry}',
+    'label it {Tag}',
+    'label {Entry} as {Tag}',
+    'mark it as {Tag}',
+    'mark {Entry} as {Tag}',
+    'that was a {Tag} expense',
+    '{Entry} was a {Tag} expense',
+    'tag the last one {Tag}',
+    'tag that last expense as {Tag}',
+    'tag it',
+    'add a tag',
+    'I want to tag an expense',
+  ],
+  slots: [tagSlot(true), entrySlot],
+  dialogCodeHook: true,
+  fulfillmentCodeHook: false,
+};
