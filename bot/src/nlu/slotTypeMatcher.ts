@@ -155,7 +155,6 @@ const TAG_PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`\btag\s+the\s+last\s+(?:one|expense|entry)\s+(?:as\s+)?(?<v>${TAG_WORD})`, 'dgiu'),
   new RegExp(String.raw`\btagged\s+(?:as\s+|with\s+)?(?<v>${TAG_WORD})`, 'dgiu'),
   new RegExp(String.raw`\b(?:add|put)\s+(?:the\s+|a\s+)?tag\s+(?<v>${TAG_WORD})`, 'dgiu'),
-  new RegExp(String.raw`\bwas\s+a\s+(?<v>${TAG_WORD})\s+expense\b`, 'dgiu'),
   // "show my work expenses": a word before "expenses" that is no category (fulfillment checks which it is).
   new RegExp(
     String.raw`\b(?:show|list|see)\s+(?:me\s+)?(?:all\s+)?my\s+(?!(?:recent|last|latest|new|old|credit|debit|card|bank|online|big|biggest|daily|weekly|monthly|yearly|own|other)\b)(?<v>${TAG_WORD})\s+(?:expenses|purchases|spending|entries)\b`,
@@ -184,11 +183,11 @@ const CATEGORY_NAME_PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`\bchange\s+the\s+${NAME}\s+category\s+name\s+to\s`, 'dgiu'),
   new RegExp(String.raw`\bcall\s+the\s+${NAME}\s+category\s`, 'dgiu'),
   new RegExp(
-    String.raw`\b(?:merge|combine|fold)\s+${THE}(?:category\s+)?${NAME}\s+(?:category\s+)?(?:into|with)\s`,
+    String.raw`\b(?:merge|combine|fold)\s+${THE}(?:category\s+)?${NAME}\s+(?:category\s+)?(?:into|with|and)\s`,
     'dgiu',
   ),
   new RegExp(
-    String.raw`\bmove\s+(?:everything|all)\s+from\s+${THE}${NAME}\s+(?:category\s+)?(?:in)?to\s`,
+    String.raw`\bmove\s+(?:everything|all)\s+(?:from|in)\s+${THE}${NAME}\s+(?:category\s+)?(?:in)?to\s`,
     'dgiu',
   ),
   new RegExp(
@@ -200,9 +199,14 @@ const CATEGORY_NAME_PATTERNS: readonly RegExp[] = [
 /** The other name: a rename's new name, or the category another is merged into. */
 const NEW_CATEGORY_NAME_PATTERNS: readonly RegExp[] = [
   new RegExp(
-    String.raw`\b(?:rename|merge|combine|fold|move|change)\b.*?\s(?:to|as|into|with)\s+${THE}${NAME}${END}`,
+    String.raw`\b(?:rename|merge|combine|fold)\s+(?:\S+\s+){0,5}?(?:to|as|into|with|and)\s+${THE}${NAME}${END}`,
     'dgiu',
   ),
+  new RegExp(
+    String.raw`\b(?:change\s+the\s+name\s+of|move\s+(?:everything|all))\s+(?:\S+\s+){0,6}?(?:to|into)\s+${THE}${NAME}${END}`,
+    'dgiu',
+  ),
+  new RegExp(String.raw`\bcategory\s+name\s+to\s+${NAME}${END}`, 'dgiu'),
   new RegExp(String.raw`\bcall\s+the\s+.+?\s+category\s+${NAME}${END}`, 'dgiu'),
 ];
 

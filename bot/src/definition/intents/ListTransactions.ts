@@ -6,6 +6,8 @@ export const ListTransactions: IntentDefinition = {
   name: IntentName.ListTransactions,
   description: 'The most recent transactions, optionally filtered.',
   sampleUtterances: [
+    'can you show me the transactions made {Date} at {Category}',
+    'show me the transactions that were made {Date}',
     'list everything tagged {Tag}',
     'show everything tagged {Tag}',
     'show my {Tag} expenses',
