@@ -34,7 +34,7 @@ export const TagTransaction: IntentDefinition = {
     'add a tag',
     'tag my last expense as {Tag}',
     'tag the uber ride {Tag}',
-    'tag yesterday\'s dinner as {Tag}',
+    "tag yesterday's dinner as {Tag}",
     'put a {Tag} tag on {Entry}',
     'add {Tag} as a tag to {Entry}',
     'tag {Entry} {Tag}',
