@@ -41,6 +41,10 @@ import { TimeZoneType } from './slotTypes/TimeZoneType';
 import { GoalNameType } from './slotTypes/GoalNameType';
 import { AddAccount, QueryBalance, SetJarSplit, TransferMoney, accountSlot } from './intents/accounts';
 import { AccountNameType, FromAccountType, ToAccountType } from './slotTypes/AccountNameType';
+import { TagType } from './slotTypes/TagType';
+import { CategoryNameType, NewCategoryNameType } from './slotTypes/CategoryNameType';
+import { TagTransaction } from './intents/tags';
+import { AddCategory, ListCategories, MergeCategory, RenameCategory } from './intents/categories';
 
 export const budgetBuddyBot: BotDefinition = {
   name: BOT_NAME,
@@ -80,6 +84,11 @@ export const budgetBuddyBot: BotDefinition = {
         AddToGoal,
         CheckGoal,
         DeleteGoal,
+        TagTransaction,
+        AddCategory,
+        RenameCategory,
+        MergeCategory,
+        ListCategories,
         FallbackIntent,
       ],
       slotTypes: [
@@ -94,6 +103,9 @@ export const budgetBuddyBot: BotDefinition = {
         SmallTalkTopicType,
         RecurringActionType,
         GoalNameType,
+        TagType,
+        CategoryNameType,
+        NewCategoryNameType,
       ],
     },
   ],

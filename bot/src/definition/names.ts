@@ -60,6 +60,16 @@ export const IntentName = {
   QueryBalance: 'QueryBalance',
   /** "split my salary into jars 55/10/10/10/10/5": income fills the six money jars by it. */
   SetJarSplit: 'SetJarSplit',
+  /** Put a tag on the last entry or a described one ("tag it work", "tag the costco one as travel"). */
+  TagTransaction: 'TagTransaction',
+  /** A category of the person's own ("add a category called Pets"). */
+  AddCategory: 'AddCategory',
+  /** "rename Food to Eating out": entries and budgets follow the new name. */
+  RenameCategory: 'RenameCategory',
+  /** "merge Coffee into Food": entries and budgets move, the first category goes. */
+  MergeCategory: 'MergeCategory',
+  /** Read-only: the person's categories, defaults and own. */
+  ListCategories: 'ListCategories',
   FallbackIntent: 'FallbackIntent',
 } as const;
 export type IntentName = (typeof IntentName)[keyof typeof IntentName];
@@ -103,6 +113,10 @@ export const WRITE_INTENTS: readonly IntentName[] = [
   IntentName.AddAccount,
   IntentName.TransferMoney,
   IntentName.SetJarSplit,
+  IntentName.TagTransaction,
+  IntentName.AddCategory,
+  IntentName.RenameCategory,
+  IntentName.MergeCategory,
 ];
 
 export const SlotName = {
@@ -142,6 +156,10 @@ export const SlotName = {
   Jar4: 'Jar4',
   Jar5: 'Jar5',
   Jar6: 'Jar6',
+  /** A tag, as said ("#work", "work"); fulfillment keeps it lower case without the "#". */
+  Tag: 'Tag',
+  /** The new name of a category (RenameCategory) or the category another is merged into (MergeCategory). */
+  NewCategory: 'NewCategory',
 } as const;
 export type SlotName = (typeof SlotName)[keyof typeof SlotName];
 

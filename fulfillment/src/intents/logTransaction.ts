@@ -22,6 +22,8 @@ import { readLogDate } from './support/logDate';
 import { ordinal } from '../domain/recurring/schedule';
 import { toMajorString } from '../domain/ledger/money';
 import { accountFor, accountLines } from './accounts';
+import { hashTag } from '../domain/ledger/tags';
+import { readTag } from './support/tagSlot';
 
 /**
  * "salary 3,200 on the 25th" while the 25th is still ahead is most likely a monthly income or bill
@@ -304,6 +306,8 @@ export const logTransaction =
     if (!target.ok) return target.reply;
     // Income fills the jars by the person's split, in the entry's own write (domain/ledger/accounts).
     const jars = kind === 'income' ? turn.profile.jarSplit : undefined;
+    // "#work" in the message (issue 12 point 4); a word that cannot be a tag is left out and said so.
+    const tag = readTag(turn);
 
     turn.writing = true;
     const { transaction, created } = await turn.repo.logTransaction(turn.userId, {
@@ -313,6 +317,7 @@ export const logTransaction =
       category,
       date,
       ...(note ? { note: note.slice(0, MAX_NOTE_LENGTH) } : {}),
+      ...(tag?.ok ? { tags: [tag.tag] } : {}),
       source: 'chat',
       ...(target.key ? { account: target.key } : {}),
       ...(jars ? { jars } : {}),
@@ -321,8 +326,10 @@ export const logTransaction =
 
     const what = kind === 'expense' ? `for ${category}` : `of ${category} income`;
     const noteText = transaction.note && (saidNote || learned) ? ` (${transaction.note})` : '';
+    const tagText = transaction.tags?.length ? `, tagged ${transaction.tags.map(hashTag).join(' ')}` : '';
     const lines = [
-      `Logged ${turn.money(transaction.amountMinor)} ${what} ${onDay(transaction.date, turn.today)}${noteText}${target.account ? ` ${kind === 'expense' ? 'from' : 'into'} ${target.account.name}` : ''}.`,
+      `Logged ${turn.money(transaction.amountMinor)} ${what} ${onDay(transaction.date, turn.today)}${noteText}${tagText}${target.account ? ` ${kind === 'expense' ? 'from' : 'into'} ${target.account.name}` : ''}.`,
+      ...(tag && !tag.ok ? [`(I left the tag out: ${tag.problem})`] : []),
       ...(created ? accountLines(turn, target.account, kind, transaction.amountMinor, transaction.jars) : []),
     ];
     if (kind === 'expense') {

@@ -19,6 +19,8 @@ import { handleAddToGoal, handleCheckGoal, handleDeleteGoal, handleSetGoal } fro
 import { handleCancel, handleFallback, handleGreeting, handleHelp, handleSmallTalk } from './conversational';
 import { recurringIntentHandlers } from './recurring';
 import { handleAddAccount, handleQueryBalance, handleSetJarSplit, handleTransferMoney } from './accounts';
+import { handleTagTransaction } from './tags';
+import { categoryIntentHandlers } from './categories';
 import { ContextName, type Draft } from '../lex/memory';
 import { plainText } from '../lex/messages';
 
@@ -52,6 +54,8 @@ export const intentHandlers: Record<IntentName, IntentHandler> = {
   [IntentName.TransferMoney]: handleTransferMoney,
   [IntentName.QueryBalance]: handleQueryBalance,
   [IntentName.SetJarSplit]: handleSetJarSplit,
+  [IntentName.TagTransaction]: handleTagTransaction,
+  ...categoryIntentHandlers,
 };
 
 /** Handled, not yet in the bot (see SET_EMAIL_ALERTS_INTENT). */

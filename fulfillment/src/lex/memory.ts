@@ -84,6 +84,7 @@ const transactionSnapshotSchema = z.object({
     .array(z.object({ account: z.string(), percent: z.number().int() }))
     .max(10)
     .optional(),
+  tags: z.array(z.string()).max(10).optional(),
 });
 export type TransactionSnapshot = z.infer<typeof transactionSnapshotSchema>;
 
@@ -219,6 +220,7 @@ export function snapshotOf(t: {
   note?: string;
   account?: string;
   jars?: { account: string; percent: number }[];
+  tags?: string[];
 }): TransactionSnapshot {
   return {
     id: t.id,
@@ -231,5 +233,6 @@ export function snapshotOf(t: {
     ...(t.note ? { note: t.note.slice(0, 300) } : {}),
     ...(t.account ? { account: t.account } : {}),
     ...(t.jars ? { jars: t.jars } : {}),
+    ...(t.tags && t.tags.length > 0 ? { tags: t.tags } : {}),
   };
 }

@@ -12,6 +12,7 @@ import type { LedgerRepository } from '../ports/LedgerRepository';
 import type { NewTransaction, PeriodKey, TransactionKind } from '../domain/ledger';
 import { describeGoalContract } from './goalRepositoryContract';
 import { describeAccountContract } from './accountRepositoryContract';
+import { describeTagContract } from './tagContract';
 
 export interface ContractSubject {
   repo: LedgerRepository;
@@ -95,6 +96,8 @@ export function runLedgerRepositoryContract(
           incomeTotalMinor: 300000,
           expenseByCategory: { Transport: 500, Food: 700 },
           incomeByCategory: { Salary: 300000 },
+          expenseByTag: {},
+          incomeByTag: {},
           transactionCount: 3,
         });
       });
@@ -680,5 +683,6 @@ export function runLedgerRepositoryContract(
 
     describeGoalContract(() => repo);
     describeAccountContract(() => repo);
+    describeTagContract(() => repo);
   });
 }

@@ -49,3 +49,4 @@ export {
   type Transfer,
   type JarShare,
 } from './accounts';
+export { MAX_TAGS_PER_ENTRY, normalizeTag, normalizeTags, hashTag, InvalidTagError } from './tags';

@@ -23,6 +23,12 @@ export const userProfileSchema = z.object({
   defaultAccount: z.string().optional(),
   /** "split my salary into jars 55/10/10/10/10/5": income fills these jars by these percentages. */
   jarSplit: jarSplitSchema.optional(),
+  /**
+   * Categories renamed or merged away ("rename Food to Eating out", "merge Coffee into Food"): old name
+   * → where its entries went. The old name is no longer offered, and a word that still means it (the
+   * NLU's "lunch" → Food) lands in the new one (issue 12 point 4).
+   */
+  categoryMoves: z.record(z.string(), z.string()).optional(),
 });
 export type UserProfile = z.infer<typeof userProfileSchema>;
 
@@ -45,5 +51,6 @@ export function parseUserProfile(input: unknown): UserProfile {
     ...(p.emailAlerts ? { emailAlerts: p.emailAlerts } : {}),
     ...(p.defaultAccount ? { defaultAccount: p.defaultAccount } : {}),
     ...(p.jarSplit ? { jarSplit: p.jarSplit } : {}),
+    ...(p.categoryMoves && Object.keys(p.categoryMoves).length > 0 ? { categoryMoves: p.categoryMoves } : {}),
   };
 }

@@ -18,6 +18,7 @@ import { formatMoney, maxMinorAmount, minorUnitsSchema, normalizeCurrency, type 
 import { isCalendarDate } from './periods';
 import { transactionKindSchema } from './transactionKind';
 import { accountKey, jarSplitSchema, validateAccountName } from './accounts';
+import { normalizeTags, tagsSchema } from './tags';
 
 export const MAX_NOTE_LENGTH = 500;
 export const MAX_REQUEST_ID_LENGTH = 200;
@@ -38,6 +39,8 @@ export const transactionSchema = z.object({
   /** User-local date, YYYY-MM-DD. */
   date: z.string(),
   note: z.string().optional(),
+  /** The person's tags (lower case, no "#"), absent when there are none (issue 12 point 4). */
+  tags: tagsSchema.optional(),
   source: transactionSourceSchema,
   /**
    * The account's key (issue 12 point 1). Absent only on entries from before accounts: they belong to
@@ -62,6 +65,8 @@ export const newTransactionSchema = z.object({
   /** User-local date, YYYY-MM-DD. */
   date: z.string(),
   note: z.string().optional(),
+  /** Tags as said ("#Work" or "work"); stored normalised. */
+  tags: z.array(z.string()).optional(),
   source: transactionSourceSchema,
   /** The account's key; the store files an entry without one under the default account. */
   account: z.string().optional(),
@@ -80,6 +85,8 @@ export interface TransactionChanges {
   category?: string;
   date?: string;
   note?: string | null;
+  /** The entry's whole new list of tags ([] removes them all). */
+  tags?: string[];
 }
 
 /** Checks a minor-unit amount for `currency` (positive whole number, at most a trillion major units). */
@@ -160,6 +167,8 @@ export function parseNewTransaction(input: unknown): ValidNewTransaction {
       if (total > 100) throw new InvalidTransactionError('A jar split cannot give away more than 100%.');
       result.jars = t.jars.map((j) => ({ account: accountKey(j.account), percent: j.percent }));
     }
+    const tags = t.tags ? normalizeTags(t.tags) : [];
+    if (tags.length > 0) result.tags = tags;
     return result;
   } catch (err) {
     if (err instanceof LedgerError) throw err;
@@ -183,6 +192,11 @@ export function applyChanges(before: Transaction, changes: TransactionChanges, n
     const note = changes.note === null ? undefined : validateNote(changes.note);
     if (note === undefined) delete after.note;
     else after.note = note;
+  }
+  if (changes.tags !== undefined) {
+    const tags = normalizeTags(changes.tags);
+    if (tags.length === 0) delete after.tags;
+    else after.tags = tags;
   }
   return after;
 }
