@@ -38,7 +38,6 @@ async function main() {
     dataDir,
     quiet: true,
     rateLimitPerMinute: 1_000_000,
-    jvm: 'full',
     recurringEveryMs: 0,
   });
   const turn = async (user: string, text: string) => {
