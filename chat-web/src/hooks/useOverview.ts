@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Overview } from '@budgetbuddy/fulfillment/overview-api';
+import type { Overview } from '@budgetbuddy/fulfillment/chat-api';
 import { fetchOverview } from '../api/overviewClient';
 import type { AuthSession } from '../auth/AuthSession';
 

@@ -1,4 +1,4 @@
-import type { Overview, OverviewBudget, OverviewGoal } from '@budgetbuddy/fulfillment/overview-api';
+import type { Overview, OverviewBudget, OverviewGoal } from '@budgetbuddy/fulfillment/chat-api';
 import type { OverviewState } from '../../hooks/useOverview';
 import { ProgressBar } from './ProgressBar';
 
