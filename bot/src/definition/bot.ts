@@ -39,6 +39,10 @@ import { NoteType } from './slotTypes/NoteType';
 import { SmallTalkTopicType } from './slotTypes/SmallTalkTopicType';
 import { TimeZoneType } from './slotTypes/TimeZoneType';
 import { GoalNameType } from './slotTypes/GoalNameType';
+import { TagType } from './slotTypes/TagType';
+import { CategoryNameType, NewCategoryNameType } from './slotTypes/CategoryNameType';
+import { TagTransaction } from './intents/tags';
+import { AddCategory, ListCategories, MergeCategory, RenameCategory } from './intents/categories';
 
 export const budgetBuddyBot: BotDefinition = {
   name: BOT_NAME,
@@ -78,6 +82,11 @@ export const budgetBuddyBot: BotDefinition = {
         AddToGoal,
         CheckGoal,
         DeleteGoal,
+        TagTransaction,
+        AddCategory,
+        RenameCategory,
+        MergeCategory,
+        ListCategories,
         FallbackIntent,
       ],
       slotTypes: [
@@ -92,6 +101,9 @@ export const budgetBuddyBot: BotDefinition = {
         SmallTalkTopicType,
         RecurringActionType,
         GoalNameType,
+        TagType,
+        CategoryNameType,
+        NewCategoryNameType,
       ],
     },
   ],

@@ -18,6 +18,8 @@ import { handleGetExport } from './GetExport';
 import { handleAddToGoal, handleCheckGoal, handleDeleteGoal, handleSetGoal } from './goals';
 import { handleCancel, handleFallback, handleGreeting, handleHelp, handleSmallTalk } from './conversational';
 import { recurringIntentHandlers } from './recurring';
+import { handleTagTransaction } from './tags';
+import { categoryIntentHandlers } from './categories';
 import { ContextName, type Draft } from '../lex/memory';
 import { plainText } from '../lex/messages';
 
@@ -47,6 +49,8 @@ export const intentHandlers: Record<IntentName, IntentHandler> = {
   [IntentName.AddToGoal]: handleAddToGoal,
   [IntentName.CheckGoal]: handleCheckGoal,
   [IntentName.DeleteGoal]: handleDeleteGoal,
+  [IntentName.TagTransaction]: handleTagTransaction,
+  ...categoryIntentHandlers,
 };
 
 /** Handled, not yet in the bot (see SET_EMAIL_ALERTS_INTENT). */
