@@ -357,6 +357,8 @@ class LocaleInterpreter implements Interpreter {
       new Set([
         ...(newCategory ? [newCategory.originalValue.toLowerCase()] : []),
         ...namesInMoneyQuestion(analysis.lower),
+        // A goal's name is the person's ("my emergency fund"): no sample can hold it.
+        ...(goal ? tokenize(goal.originalValue.toLowerCase()).map((t) => t.text) : []),
       ]),
       goal,
       (intent) => !hasEvidenceFor(intent, evidence),
@@ -480,8 +482,7 @@ class LocaleInterpreter implements Interpreter {
     let best = pick(this.classifier);
     const onlyNone = !best || best.scores.every((x) => x.intent === NONE_INTENT);
     const topIntent = best?.scores[0]?.intent ?? NONE_INTENT;
-    const unfitWrite =
-      (WRITE_INTENTS as readonly string[]).includes(topIntent) && lacksEvidence(topIntent);
+    const unfitWrite = (WRITE_INTENTS as readonly string[]).includes(topIntent) && lacksEvidence(topIntent);
     if (
       (onlyNone || unfitWrite) &&
       MONEY_QUESTION.test(analysis.lower) &&
