@@ -38,6 +38,11 @@ module.exports = {
     project('fulfillment'),
     project('infra'),
     project('scripts'),
-    project('chat-web', { testMatch: ['**/e2e/**/*.test.ts'] }),
+    // The browser suites share one stack and one Chromium per run (chat-web/e2e/support/shared.ts).
+    project('chat-web', {
+      testMatch: ['**/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/chat-web/e2e/support/globalSetup.ts',
+      globalTeardown: '<rootDir>/chat-web/e2e/support/globalTeardown.ts',
+    }),
   ],
 };

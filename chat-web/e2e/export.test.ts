@@ -55,8 +55,11 @@ async function downloadNewest(page: Page): Promise<{ name: string; rows: string[
     page.waitForEvent('download'),
     page.getByTestId('download-button').last().click(),
   ]);
-  const file = await download.path();
+  // saveAs, not path(): the run's shared Chromium is remote to the suite (support/shared.ts).
+  const file = artifactPath(`download-${Date.now()}-${download.suggestedFilename()}`);
+  await download.saveAs(file);
   const rows = parse(fs.readFileSync(file, 'utf8')) as string[][];
+  fs.rmSync(file);
   return { name: download.suggestedFilename(), rows };
 }
 

@@ -107,4 +107,72 @@ describe('the overview beside the chat', () => {
     await drawer.getByText('$50.00 of $400.00 spent (12%), $350.00 left').waitFor();
     await page.close();
   });
+
+  /** The open alerts the server still has for this user (the panel marks them read once shown). */
+  const openAlerts = async (user: string) => {
+    const res = await fetch(`${stack.chatUrl}/api/overview`, { headers: { 'X-BB-Local-User': user } });
+    return ((await res.json()) as { alerts: { text: string }[] }).alerts.map((a) => a.text);
+  };
+
+  /** Waits (up to 5 s) for the panel's "mark read" to reach the server. */
+  const seen = async (user: string) => {
+    for (let i = 0; i < 50 && (await openAlerts(user)).length > 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
+  };
+
+  test('alerts: shown as new in the panel, marked read once seen, kept in view as read', async () => {
+    const user = 'e2e-alerts-desk';
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const chat = new ChatPage(page);
+    await chat.open(stack.chatUrl, user);
+    const panel = page.getByRole('complementary', { name: 'Overview' });
+    await chat.say('set my food budget to 100');
+    await chat.say('spent 85 on lunch');
+    const alerts = panel.getByRole('region', { name: 'Alerts' });
+    const warning = alerts.getByRole('listitem').filter({ hasText: "you've used 85% of your" });
+    await warning.waitFor();
+    expect(await warning.getByText('New').count()).toBe(1);
+    // Seen: the server no longer lists it as open.
+    await seen(user);
+    expect(await openAlerts(user)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await chat.say('spent 20 on dinner');
+    const over = alerts.getByRole('listitem').filter({ hasText: "You're over your" });
+    await over.waitFor();
+    expect(await over.getByText('New').count()).toBe(1);
+    // The earlier one is still in view, now without "New", below the new one.
+    expect(await alerts.getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringMatching(/^New\s+You're over your \w+ Food budget by \$5\.00/),
+      expect.stringMatching(/^Heads up: you've used 85%/),
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  test('alerts on a phone: in the drawer, reached by keyboard, marked read when the drawer shows them', async () => {
+    const user = 'e2e-alerts-phone';
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 360, height: 640 });
+    const chat = new ChatPage(page);
+    await chat.open(stack.chatUrl, user);
+    await chat.say('set my food budget to 50');
+    await chat.say('spent 60 on lunch');
+    // Not seen yet while the drawer is closed.
+    expect(await openAlerts(user)).toHaveLength(1);
+    const opener = page.getByRole('button', { name: 'Overview' });
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const drawer = page.getByRole('dialog', { name: 'Overview' });
+    const alert = drawer.getByRole('region', { name: 'Alerts' }).getByRole('listitem');
+    await alert.filter({ hasText: "You're over your" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    expect(await focusedText(page)).toBe('Overview');
+    await seen(user);
+    expect(await openAlerts(user)).toEqual([]);
+    await page.close();
+  });
 });

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startConversationHarness } from '@budgetbuddy/scripts/harness';
 import { transcriptTurn } from './support/replies';
-import { SettableClock } from './support/settableClock';
+import { SettableClock } from '@budgetbuddy/bot/testing';
 
 interface Script {
   title: string;

@@ -89,6 +89,7 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
     ...(config.webOrigin && config.certificateArn
       ? { customDomain: { origin: config.webOrigin, certificateArn: config.certificateArn } }
       : {}),
+    ...(config.geoAllowList ? { geoAllowList: config.geoAllowList } : {}),
   });
   edge.addStackDependency(waf, 'the distribution uses the web ACL');
   const api = new ApiStack(app, `${prefix}Api`, {

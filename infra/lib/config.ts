@@ -47,6 +47,21 @@ export const deployConfigSchema = z
         ),
       )
       .optional(),
+    /**
+     * Countries CloudFront serves (ISO 3166-1 alpha-2, e.g. "US,CA,GB"); everyone else gets a 403 from
+     * CloudFront. Without it, every country (people use their budget wherever they travel).
+     */
+    geoAllowList: z
+      .union([z.string(), z.array(z.string())])
+      .transform((v) =>
+        (Array.isArray(v) ? v : v.split(/[\s,]+/)).filter(Boolean).map((c) => c.toUpperCase()),
+      )
+      .pipe(
+        z
+          .array(z.string().regex(/^[A-Z]{2}$/, 'each country is an ISO 3166-1 alpha-2 code such as US'))
+          .min(1),
+      )
+      .optional(),
     /** CloudWatch alarms are e-mailed here (operators only) when set. */
     alarmEmail: z.email().optional(),
     /**

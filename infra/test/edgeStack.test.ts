@@ -5,7 +5,7 @@
  */
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { Match } from 'aws-cdk-lib/assertions';
-import { CLOUDFRONT_PREFIX_LIST_NAME, ORIGIN_VERIFY_HEADER } from '../lib/stacks/EdgeStack';
+import { ALB_LOG_PREFIX, ORIGIN_VERIFY_HEADER } from '../lib/stacks/EdgeStack';
 import { MANAGED_RULE_GROUPS, WEB_ACL_ARN_OUTPUT } from '../lib/stacks/WafStack';
 import { onlyResource, synthApp, TEST_CUSTOM_DOMAIN, type SynthesizedApp } from './support/synthApp';
 
@@ -24,7 +24,8 @@ interface Behavior {
 interface Origin {
   Id: string;
   DomainName: unknown;
-  CustomOriginConfig: { OriginProtocolPolicy: string };
+  CustomOriginConfig?: { OriginProtocolPolicy: string };
+  VpcOriginConfig?: { VpcOriginId: unknown };
   OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[];
 }
 interface DistributionConfig {
@@ -35,6 +36,7 @@ interface DistributionConfig {
   Logging?: { Bucket: unknown };
   Aliases?: string[];
   ViewerCertificate?: Record<string, unknown>;
+  Restrictions?: { GeoRestriction: { RestrictionType: string; Locations?: string[] } };
 }
 
 const distributionOf = (s: SynthesizedApp) =>
@@ -74,13 +76,17 @@ describe('the CloudFront front door, on CloudFront’s own domain', () => {
       AllowedMethods: expect.arrayContaining(['GET', 'POST', 'OPTIONS']),
     });
     const origin = config.Origins.find((o) => o.Id === api?.TargetOriginId);
-    expect(origin?.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
+    expect(origin?.CustomOriginConfig?.OriginProtocolPolicy).toBe('https-only');
     const apiId = onlyResource(s.templates.edge, 'AWS::ApiGatewayV2::Api').logicalId;
     expect(JSON.stringify(origin?.DomainName)).toContain(`{"Ref":"${apiId}"},".execute-api."`);
     // Everything else goes to the load balancer and caches only what nginx allows.
     const site = config.Origins.find((o) => o.Id === config.DefaultCacheBehavior.TargetOriginId);
     const alb = onlyResource(s.templates.edge, 'AWS::ElasticLoadBalancingV2::LoadBalancer').logicalId;
     expect(site?.DomainName).toEqual({ 'Fn::GetAtt': [alb, 'DNSName'] });
+    const vpcOrigin = onlyResource(s.templates.edge, 'AWS::CloudFront::VpcOrigin');
+    expect(site?.VpcOriginConfig).toMatchObject({
+      VpcOriginId: { 'Fn::GetAtt': [vpcOrigin.logicalId, 'Id'] },
+    });
     expect(config.DefaultCacheBehavior.CachePolicyId).not.toBe(CACHING_DISABLED);
   });
 
@@ -126,35 +132,49 @@ describe('the CloudFront front door, on CloudFront’s own domain', () => {
     expect(s.stacks.edge.dependencies).toContain(s.stacks.waf);
   });
 
-  it('lets only CloudFront reach the load balancer: the origin-facing prefix list, and this deployment’s header', () => {
+  it('lets only CloudFront reach the load balancer: internal, in isolated subnets, through a VPC origin, with this deployment’s header', () => {
     const edge = s.templates.edge;
-    const albGroups = onlyResource(edge, 'AWS::ElasticLoadBalancingV2::LoadBalancer').Properties
-      .SecurityGroups as {
-      'Fn::GetAtt': [string, string];
-    }[];
+    const lb = onlyResource(edge, 'AWS::ElasticLoadBalancingV2::LoadBalancer');
+    expect(lb.Properties.Scheme).toBe('internal');
+    const albGroups = lb.Properties.SecurityGroups as { 'Fn::GetAtt': [string, string] }[];
     expect(albGroups).toHaveLength(1);
     const albSg = albGroups[0]?.['Fn::GetAtt'][0];
-    // No inline ingress, and exactly one ingress rule: the prefix list the lookup finds by name.
-    expect(edge.toJSON().Resources[albSg ?? ''].Properties.SecurityGroupIngress).toBeUndefined();
-    const ingress = Object.values(edge.findResources('AWS::EC2::SecurityGroupIngress')).map(
-      (r) => r.Properties,
-    );
-    expect(ingress).toEqual([
-      expect.objectContaining({
-        GroupId: { 'Fn::GetAtt': [albSg, 'GroupId'] },
-        IpProtocol: 'tcp',
-        FromPort: 80,
-        ToPort: 80,
-        SourcePrefixListId: {
-          'Fn::GetAtt': [expect.stringMatching(/^CloudFrontPrefixList/), 'PrefixLists.0.PrefixListId'],
-        },
+    // Its subnets are the isolated ones (no route to an internet gateway).
+    const subnets = edge.findResources('AWS::EC2::Subnet');
+    const isolated = Object.entries(subnets)
+      .filter(([, r]) => JSON.stringify(r.Properties.Tags).includes('"Isolated"'))
+      .map(([id]) => id);
+    expect(isolated).toHaveLength(2);
+    expect(lb.Properties.Subnets).toEqual(isolated.map((id) => ({ Ref: id })));
+    for (const route of Object.values(edge.findResources('AWS::EC2::Route'))) {
+      const table = JSON.stringify(route.Properties.RouteTableId);
+      expect(isolated.some((id) => table.includes(id))).toBe(false);
+    }
+    // The VPC origin points at this load balancer, over HTTP on port 80 inside the VPC.
+    edge.hasResourceProperties('AWS::CloudFront::VpcOrigin', {
+      VpcOriginEndpointConfig: Match.objectLike({
+        Arn: { Ref: lb.logicalId },
+        HTTPPort: 80,
+        OriginProtocolPolicy: 'http-only',
       }),
-    ]);
-    const lookup = JSON.stringify(onlyResource(edge, 'Custom::AWS', /^CloudFrontPrefixList/).Properties);
-    expect(lookup).toContain('describeManagedPrefixLists');
-    expect(lookup).toContain(CLOUDFRONT_PREFIX_LIST_NAME);
-    for (const group of Object.values(edge.findResources('AWS::EC2::SecurityGroup'))) {
-      expect(group.Properties.SecurityGroupIngress).toBeUndefined();
+    });
+    // One rule per isolated subnet, port 80 only: the addresses CloudFront's interfaces have there.
+    expect(edge.toJSON().Resources[albSg ?? ''].Properties.SecurityGroupIngress).toEqual(
+      isolated.map((id) =>
+        expect.objectContaining({
+          IpProtocol: 'tcp',
+          FromPort: 80,
+          ToPort: 80,
+          CidrIp: subnets[id]?.Properties.CidrBlock,
+        }),
+      ),
+    );
+    expect(Object.keys(edge.findResources('AWS::EC2::SecurityGroupIngress'))).toEqual([]);
+    // No custom resource (and no Lambda) is needed to find CloudFront's addresses any more.
+    expect(Object.keys(edge.findResources('Custom::AWS'))).toEqual([]);
+    expect(Object.keys(edge.findResources('AWS::Lambda::Function'))).toEqual([]);
+    for (const [id, group] of Object.entries(edge.findResources('AWS::EC2::SecurityGroup'))) {
+      if (id !== albSg) expect(group.Properties.SecurityGroupIngress).toBeUndefined();
     }
 
     // The listener answers 403 unless the request carries the header CloudFront adds.
@@ -210,6 +230,49 @@ describe('the CloudFront front door, on CloudFront’s own domain', () => {
     });
     expect(env.FRAME_ANCESTORS).toBe("'self' https://shop.example.com");
     expect(s.templates.web.toJSON().Outputs.Url.Value).toEqual(origin);
+  });
+});
+
+describe('load balancer access logs and the country allow-list', () => {
+  let s: SynthesizedApp;
+  beforeAll(() => {
+    s = synthApp({ nag: true, context: { 'budgetbuddy:geoAllowList': 'us, ca,GB' } });
+  });
+  afterAll(() => s.cleanup());
+
+  it('logs the load balancer to the access-log bucket in any region, the writer chosen by CloudFormation', () => {
+    const edge = s.templates.edge;
+    const lb = onlyResource(edge, 'AWS::ElasticLoadBalancingV2::LoadBalancer');
+    const attributes = Object.fromEntries(
+      (lb.Properties.LoadBalancerAttributes as { Key: string; Value: unknown }[]).map((a) => [
+        a.Key,
+        a.Value,
+      ]),
+    );
+    const bucket = onlyResource(edge, 'AWS::S3::Bucket', /^AccessLogs/).logicalId;
+    expect(attributes['access_logs.s3.enabled']).toBe('true');
+    expect(attributes['access_logs.s3.bucket']).toEqual({ Ref: bucket });
+    expect(attributes['access_logs.s3.prefix']).toBe(ALB_LOG_PREFIX);
+    // The regional ELB account comes from a mapping (us-east-1's is 127311923021); newer regions
+    // write through the log-delivery service principal.
+    const json = JSON.stringify(edge.toJSON());
+    expect(json).toContain('127311923021');
+    const statements = JSON.stringify(onlyResource(edge, 'AWS::S3::BucketPolicy').Properties.PolicyDocument);
+    expect(statements).toContain('logdelivery.elasticloadbalancing.amazonaws.com');
+    expect(statements).toContain('Fn::FindInMap');
+    expect(statements).toContain(`/${ALB_LOG_PREFIX}/AWSLogs/`);
+    expect(edge.toJSON().Resources[lb.logicalId].DependsOn).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^AccessLogsPolicy/)]),
+    );
+  });
+
+  it('serves only the configured countries, and needs no geo acknowledgement then', () => {
+    expect(distributionOf(s).Restrictions).toEqual({
+      GeoRestriction: { RestrictionType: 'whitelist', Locations: ['US', 'CA', 'GB'] },
+    });
+    // The acknowledgement is only added when there is no allow-list (the default app has it).
+    expect(JSON.stringify(s.stacks.edge.distribution.node.metadata)).not.toContain('AwsSolutions-CFR1');
+    expect(new AwsSolutionsChecks().validateScope(s.app).violations).toEqual([]);
   });
 });
 

@@ -36,6 +36,8 @@ export interface ConversationHarness {
   repo: LedgerRepository;
   /** The Lex endpoint, for tests that talk to it directly. */
   lexUrl: string;
+  /** The chat app's base URL (the proxy: /api/overview, /api/alerts/read…; local identity header). */
+  chatUrl: string;
   /** The key user ids are signed with, for a client that sends turns as the proxy does. */
   identityKeys: () => Promise<IdentityKeys>;
   /** Runs the recurring-payments job now, as `npm start`'s timer does. */
@@ -110,6 +112,7 @@ export async function startConversationHarness(opts: HarnessOptions = {}): Promi
       say,
       repo: stack.repo,
       lexUrl: stack.lexUrl,
+      chatUrl: stack.chatUrl,
       identityKeys: stack.identityKeys,
       postRecurring: stack.postRecurring,
       close,

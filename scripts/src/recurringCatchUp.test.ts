@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LedgerRepository } from '@budgetbuddy/fulfillment/ledger';
 import { postDueOccurrences } from '@budgetbuddy/fulfillment/recurring';
-import { SettableClock } from '@budgetbuddy/fulfillment/testing';
+import { SettableClock } from '@budgetbuddy/bot/testing';
 import { startStack, type Stack } from './stack';
 
 jest.setTimeout(240_000);

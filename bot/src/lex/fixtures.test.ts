@@ -6,8 +6,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LexRuntime } from '../runtime/LexRuntime';
 import { RecordingCodeHook } from '../runtime/testing/RecordingCodeHook';
-import { ManualClock, testBot, testNlu } from '../runtime/testing/testBot';
+import { testBot, testNlu } from '../runtime/testing/testBot';
 import { lexEventSchema, type LexEvent } from './schemas';
+import { SettableClock } from '../testing';
 
 const dir = join(__dirname, 'fixtures');
 const fixtures = readdirSync(dir)
@@ -37,7 +38,7 @@ async function producedEvents(): Promise<LexEvent[]> {
     definition: testBot,
     nlu: testNlu,
     codeHook: hook.hook,
-    clock: new ManualClock(),
+    clock: new SettableClock('2026-11-24T12:00:00Z', { advancePerReadMs: 0 }),
   });
   const path = { botId: 'BBLOCALBOT', botAliasId: 'TSTALIASID', localeId: 'en_US', sessionId: 'shape-1' };
   await runtime.recognizeText({ ...path, text: 'I spent something' });

@@ -81,7 +81,13 @@ export const sessionStateSchema = z.looseObject({
 });
 export type LexSessionState = z.infer<typeof sessionStateSchema>;
 
+/**
+ * A button on the Lex wire, with Lex's own limits. The one definition of the wire's button: the code hook
+ * builds its cards with this type and the proxy reads Lex's cards with this schema; the browser's button
+ * (`@budgetbuddy/fulfillment/chat-api`) is what the proxy maps it onto.
+ */
 export const buttonSchema = z.object({ text: z.string().min(1).max(50), value: z.string().min(1).max(50) });
+export type LexButton = z.infer<typeof buttonSchema>;
 export const imageResponseCardSchema = z.looseObject({
   title: z.string().min(1).max(250),
   subtitle: z.string().max(250).optional(),

@@ -2,9 +2,11 @@
  * The words of dates, defined once: month and weekday names with their abbreviations, the words that
  * place a period relative to now ("last", "this", "next"), "ago", ordinal suffixes and counts. The one
  * date reader (dates.ts) builds its rules from these; the NLU fills the Date slot with that reader and
- * fulfillment reads the slot's words back through it (dateRange.ts), so the two cannot drift apart.
+ * fulfillment reads the slot's words back through it (dateRange.ts), so the two cannot drift apart. The
+ * vague time words the classifier reads as a period ("so far", "lately") are here too (calendarWordsAsDate).
  */
 import { COUNT_WORDS } from './countWords';
+import { placeholderFor } from './placeholders';
 
 export const MONTHS = [
   'january',
@@ -111,3 +113,38 @@ export const toCount = (word: string): number => COUNT_WORDS[word] ?? Number(wor
 
 /** Words that point at a day still to come: "next friday", "tomorrow", "this coming monday". */
 export const FUTURE_WORDS = /\b(?:tomorrow|next|coming|upcoming|in \d+ days?)\b/;
+
+const DATE = placeholderFor('AMAZON.Date');
+const NUMBER = placeholderFor('AMAZON.Number');
+const UNIT = '(?:hours?|minutes?|days?|weeks?|months?|years?)';
+const FEW = `(?:few |couple (?:of )?|several |${NUMBER} |\\d+ |two |three |four |five |six |ten )`;
+
+/**
+ * Time words that name no day the date reader can resolve ("recently", "lately", "so far", "the past
+ * few weeks", "four hours ago", "this morning"). They say a question is about a period, just as "last
+ * month" does, so the classifier sees them as the date placeholder — in the training samples and in the
+ * user's text alike (the samples' "{Date}" and the date finder's spans become the same placeholder). The
+ * Date slot is not filled from them: fulfillment's default period applies.
+ */
+const CALENDAR_WORDS = new RegExp(
+  [
+    'so far',
+    'to date',
+    'year to date',
+    'ytd',
+    'these days',
+    'the other day',
+    `(?:in |over |during |for |within )?(?:the )?(?:past|previous|recent) ${FEW}?${UNIT}`,
+    `(?:in |over |during |for |within )?the last ${FEW}${UNIT}`,
+    `(?:a |an |${FEW})?${UNIT} ${AGO}`,
+    'this (?:morning|afternoon|evening|weekend)',
+  ]
+    .map((p) => `\\b${p}\\b`)
+    .join('|'),
+  'g',
+);
+
+/** Lower-cased text (or a sample, or a delexicalised variant) with its calendar words as the date placeholder. */
+export function calendarWordsAsDate(lower: string): string {
+  return lower.replace(CALENDAR_WORDS, DATE).replace(new RegExp(`\\b${DATE}(?: ${DATE})+\\b`, 'g'), DATE);
+}

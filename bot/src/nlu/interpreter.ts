@@ -19,7 +19,7 @@ import type { IntentScore } from './intentClassifier';
 import { IntentClassifier, NONE_INTENT } from './intentClassifier';
 import type { NumberMatch } from './numbers';
 import { numberToSlotString, warmNumberRecognizer } from './numbers';
-import { calendarWordsAsDate } from './calendarWords';
+import { calendarWordsAsDate } from './dateWords';
 import { CLINC_OUT_OF_SCOPE_TRAIN } from './clincOutOfScope';
 import { OUT_OF_DOMAIN_SAMPLES } from './outOfDomainSamples';
 import { delexicaliseSample, placeholderFor } from './placeholders';

@@ -73,7 +73,7 @@ describe('words nobody here wrote a sample with (issue 10)', () => {
     ['what have my outlays been', spendingRead],
     ['what have my expenditures been of late', spendingRead],
     ['show me my disbursements', spendingRead],
-    // Vague time words (calendarWords.ts) are a period, as "last month" is.
+    // Vague time words (dateWords.ts) are a period, as "last month" is.
     ['how much did i spend over the past few weeks', spendingRead],
     // Contractions read as the words written out in the samples.
     ["how've you been", [IntentName.SmallTalk]],

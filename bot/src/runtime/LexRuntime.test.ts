@@ -13,12 +13,13 @@ import {
 import { LexRuntime } from './LexRuntime';
 import type { RecognizeTextOutput } from './wireTypes';
 import { RecordingCodeHook, delegate } from './testing/RecordingCodeHook';
-import { ManualClock, TEST_TTL_SECONDS, testBot, testNlu } from './testing/testBot';
+import { TEST_TTL_SECONDS, testBot, testNlu } from './testing/testBot';
+import { SettableClock } from '../testing';
 
 const PATH = { botId: 'BBLOCALBOT', botAliasId: 'TSTALIASID', localeId: 'en_US', sessionId: 'user-1' };
 
 function setup(opts: { nlu?: Nlu; codeHookTimeoutMs?: number } = {}) {
-  const clock = new ManualClock();
+  const clock = new SettableClock('2026-11-24T12:00:00Z', { advancePerReadMs: 0 });
   const hook = new RecordingCodeHook();
   const runtime = new LexRuntime({
     definition: testBot,
@@ -163,7 +164,7 @@ describe('LexRuntime dialog semantics', () => {
 
     await say('set my food budget to 300');
     await say('yes');
-    clock.advance(91);
+    clock.tick(91_000);
     expect((await say('how is my budget')).sessionState.intent?.name).toBe('FallbackIntent');
   });
 
@@ -291,9 +292,9 @@ describe('LexRuntime dialog semantics', () => {
   it('forgets a session after the idle TTL', async () => {
     const { clock, runtime, say } = setup();
     await say('I spent something');
-    clock.advance(TEST_TTL_SECONDS - 1);
+    clock.tick((TEST_TTL_SECONDS - 1) * 1000);
     expect(runtime.getSession(PATH).sessionState.dialogAction?.slotToElicit).toBe('Amount');
-    clock.advance(TEST_TTL_SECONDS);
+    clock.tick(TEST_TTL_SECONDS * 1000);
     expect(() => runtime.getSession(PATH)).toThrow(ResourceNotFoundException);
     // "45" alone no longer answers a prompt, so it is not understood.
     expect((await say('45')).sessionState.intent?.name).toBe('FallbackIntent');

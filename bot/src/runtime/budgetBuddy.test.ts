@@ -10,7 +10,7 @@ import { lexEventSchema } from '../lex/schemas';
 import { createNlu } from '../nlu';
 import { startLexServer, type LexServer } from './server';
 import { RecordingCodeHook } from './testing/RecordingCodeHook';
-import { ManualClock } from './testing/testBot';
+import { SettableClock } from '../testing';
 
 let server: LexServer;
 let client: LexRuntimeV2Client;
@@ -22,7 +22,7 @@ beforeAll(async () => {
     definition: budgetBuddyBot,
     nlu,
     codeHook: hook.hook,
-    clock: new ManualClock(),
+    clock: new SettableClock('2026-11-24T12:00:00Z', { advancePerReadMs: 0 }),
   });
   client = new LexRuntimeV2Client({
     endpoint: server.url,

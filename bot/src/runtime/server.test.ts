@@ -23,7 +23,8 @@ import { decodeLexHeader } from './headerCodec';
 import type { HttpRequest } from './httpHandler';
 import { startLexServer, type LexServer } from './server';
 import { RecordingCodeHook, delegate } from './testing/RecordingCodeHook';
-import { ManualClock, TEST_TTL_SECONDS, testBot, testNlu } from './testing/testBot';
+import { TEST_TTL_SECONDS, testBot, testNlu } from './testing/testBot';
+import { SettableClock } from '../testing';
 
 const IDS = { botId: 'BBLOCALBOT', botAliasId: 'TSTALIASID', localeId: 'en_US' };
 
@@ -38,7 +39,7 @@ const crashingNlu: Nlu = {
 
 let server: LexServer;
 const hook = new RecordingCodeHook();
-const clock = new ManualClock();
+const clock = new SettableClock('2026-11-24T12:00:00Z', { advancePerReadMs: 0 });
 const extraCalls: HttpRequest[] = [];
 
 beforeAll(async () => {
@@ -226,7 +227,7 @@ describe.each(transports)('Lex V2 runtime over %s', (_name, handler) => {
   it('expires idle sessions', async () => {
     const sessionId = nextSession();
     await client.send(new RecognizeTextCommand({ ...IDS, sessionId, text: 'I spent something' }));
-    clock.advance(TEST_TTL_SECONDS + 1);
+    clock.tick((TEST_TTL_SECONDS + 1) * 1000);
     await expect(client.send(new GetSessionCommand({ ...IDS, sessionId }))).rejects.toBeInstanceOf(
       ResourceNotFoundException,
     );

@@ -1,4 +1,4 @@
-import { overviewSchema, type Overview } from '@budgetbuddy/fulfillment/overview-api';
+import { overviewSchema, type Overview } from '@budgetbuddy/fulfillment/chat-api';
 import { chatErrorSchema } from '@budgetbuddy/fulfillment/chat-api';
 
 export type OverviewResult = { ok: true; overview: Overview } | { ok: false; message: string };

@@ -3,7 +3,7 @@ import { StoreUnavailableError } from '../ports/LedgerRepository';
 import { createCodeHook } from '../codeHook';
 import { afterLogging, MAX_EARLIER_LOGS } from '../lex/memory';
 import { buttonsOf, DirectConversation, textOf } from '../../test/support/lexEvents';
-import { SettableClock } from '../../test/support/settableClock';
+import { SettableClock } from '@budgetbuddy/bot/testing';
 import { categoryInText } from './support/categoryWords';
 import { amountsIn, currencyIn, fitsCurrency, namesDay } from './support/moneyWords';
 import { readLogDate } from './support/logDate';

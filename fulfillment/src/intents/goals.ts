@@ -14,6 +14,7 @@ import { buttonsCard, plainText, textChunks, type Button } from '../lex/messages
 import { withoutSlot, type IntentHandler, type Turn } from './turn';
 import { readAmount } from './support/amounts';
 import { rangeOfSlot } from './support/dateSlot';
+import { goalReachedNotification } from '../alerts/notificationRules';
 
 const EXAMPLE = '"I want to save 2,000 for a trip to japan by june"';
 
@@ -178,6 +179,10 @@ export const handleAddToGoal: IntentHandler = async (turn) => {
   const { goal } = result;
   const lines = [`Added ${turn.money(amount.minor)} to ${goal.name}.`, progressLine(goal, turn.today)];
   if (result.reachedNow) {
+    // Kept for the overview too; the contribution is saved, so a failure here is only logged.
+    await turn.repo
+      .notifyOnce(turn.userId, goalReachedNotification(goal, turn.clock.now()))
+      .catch((err: unknown) => turn.logError('Goal notification skipped', { error: String(err) }));
     lines.push(
       `🎉 You reached your ${goal.name} goal of ${formatMoney(goal.targetMinor, goal.currency)}. Well done!`,
     );

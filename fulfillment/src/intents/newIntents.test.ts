@@ -7,7 +7,7 @@ import { InMemoryLedgerRepository } from '../store/InMemoryLedgerRepository';
 import type { NewTransaction } from '../domain/ledger';
 import { createCodeHook } from '../codeHook';
 import { buttonsOf, DirectConversation, textOf } from '../../test/support/lexEvents';
-import { SettableClock } from '../../test/support/settableClock';
+import { SettableClock } from '@budgetbuddy/bot/testing';
 
 // Sunday 2026-11-22, noon in New York.
 const clock = new SettableClock('2026-11-22T17:00:00Z');

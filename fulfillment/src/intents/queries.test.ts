@@ -4,7 +4,7 @@ import type { TransactionKind } from '../domain/ledger';
 import { InMemoryLedgerRepository } from '../store/InMemoryLedgerRepository';
 import { createCodeHook } from '../codeHook';
 import { buttonsOf, DirectConversation, payloadsOf, textOf } from '../../test/support/lexEvents';
-import { SettableClock } from '../../test/support/settableClock';
+import { SettableClock } from '@budgetbuddy/bot/testing';
 
 // Sunday 2026-11-22 in New York; each reading a millisecond later, so seeding order is creation order.
 const clock = new SettableClock('2026-11-22T17:00:00Z');

@@ -2,8 +2,7 @@
  * Message builders within Lex's limits: content 1–1024 characters, at most five buttons, button text
  * and value 1–50 characters. Anything longer is shortened rather than rejected by Lex at runtime.
  */
-import type { LexMessage } from '@budgetbuddy/bot/lex';
-import type { Button } from '../chatApi/reply';
+import type { LexButton as Button, LexMessage } from '@budgetbuddy/bot/lex';
 
 export type { Button };
 

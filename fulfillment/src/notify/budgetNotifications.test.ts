@@ -77,6 +77,10 @@ describe('e-mail preferences and once per threshold and period', () => {
     const reply = await chat.send({ intent: 'LogExpense', slots: { Amount: '120', Category: 'Food' } });
     expect(textOf(reply)).toContain("You're over your November Food budget");
     expect(alerts).toEqual([]);
+    // The in-app notification is raised all the same.
+    expect((await repo.listNotifications('saver')).map((n) => n.text)).toEqual([
+      "You're over your November Food budget by $20.00 ($120.00 of $100.00).",
+    ]);
   });
 
   it('"only email me at 100%" sends the 100% alert and not the 80% one, and undo restores the setting', async () => {

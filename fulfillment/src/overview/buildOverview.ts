@@ -1,7 +1,13 @@
 /**
  * The overview beside the chat (issue 12 point 6), from a bounded number of reads whatever the history:
  * the profile (1 GetItem), the budgets (1 Query), one rollup GetItem per distinct period and currency
- * they need (at most 3 per currency), and the goals (1 Query of at most MAX_GOALS items).
+ * they need (at most 3 per currency), the goals (1 Query of at most MAX_GOALS items) and the recurring
+ * rules (1 Query: a person's handful of rules, whatever the number of entries) for the bills due, and
+ * the newest notifications (1 Query of at most MAX_LISTED_NOTIFICATIONS items).
+ *
+ * A bill due tomorrow and a goal falling behind are noticed here, when the person looks, and raised as
+ * notifications under their claims (alerts/notificationRules.ts); one already among the newest is not
+ * raised again, so a steady overview writes nothing.
  */
 import { budgetStatus, type BudgetStatus } from '../domain/ledger/budgets';
 import { goalProgress } from '../domain/ledger/goals';
@@ -10,8 +16,16 @@ import { granularityOfBudget, localDate, periodKeyOf } from '../domain/ledger/pe
 import type { Clock } from '../ports/Clock';
 import type { LedgerRepository } from '../ports/LedgerRepository';
 import type { Budget, PeriodTotals } from '../domain/ledger';
-import type { Overview, OverviewBudget, OverviewGoal } from '../proxy/overviewContract';
+import type { Overview, OverviewBudget, OverviewGoal } from '../chatApi/overview';
 import { budgetName } from '../intents/support/budgetStatus';
+import { upcomingBills } from './upcomingBills';
+import {
+  billDueNotification,
+  billsDueTomorrow,
+  goalBehindNotification,
+  goalIsBehind,
+} from '../alerts/notificationRules';
+import type { AppNotification, NewNotification } from '../domain/alerts/notifications';
 
 const DEFAULT_CURRENCY = 'USD';
 const PERIOD_ORDER = { Weekly: 0, Monthly: 1, Yearly: 2 } as const;
@@ -31,10 +45,12 @@ export async function buildOverview(
   userId: string,
   browserTimeZone: string | null,
 ): Promise<Overview> {
-  const [profile, budgets, goals] = await Promise.all([
+  const [profile, budgets, goals, rules, notes] = await Promise.all([
     repo.getProfile(userId),
     repo.listBudgets(userId),
     repo.listGoals(userId),
+    repo.listRecurringRules(userId),
+    repo.listNotifications(userId),
   ]);
   const currency = profile?.currency ?? DEFAULT_CURRENCY;
   const timeZone = profile?.timeZone ?? browserTimeZone ?? 'UTC';
@@ -89,14 +105,38 @@ export async function buildOverview(
     };
   });
 
+  const bills = upcomingBills(rules, today);
+  const raised = await raiseNoticed(repo, userId, notes, clock.now(), [
+    ...billsDueTomorrow(bills, today).map(billDueNotification),
+    ...goals.filter((g) => goalIsBehind(g, today)).map((g) => goalBehindNotification(g, today, clock.now())),
+  ]);
+
   return {
     currency,
     today,
-    // Empty until accounts, recurring payments and alerts exist (issue 12 points 1, 2 and 5).
+    // Empty until accounts exist (issue 12 point 1).
     balances: [],
     budgets: budgetRows,
     goals: goalRows,
-    upcomingBills: [],
-    alerts: [],
+    upcomingBills: bills.map(({ name, date, amount }) => ({ name, date, amount })),
+    alerts: [...raised, ...notes]
+      .filter((n) => !n.read)
+      .map((n) => ({ id: n.id, text: n.text, read: n.read })),
   };
+}
+
+/** Raises the noticed events not claimed by one of the newest notifications; returns those it raised. */
+async function raiseNoticed(
+  repo: LedgerRepository,
+  userId: string,
+  notes: readonly AppNotification[],
+  now: Date,
+  noticed: readonly NewNotification[],
+): Promise<AppNotification[]> {
+  // Only a live claim says "told already"; once it ends (a goal's week) the event may be raised again.
+  const known = new Set(notes.filter((n) => Date.parse(n.claimUntil) > now.getTime()).map((n) => n.key));
+  const raised = await Promise.all(
+    noticed.filter((n) => !known.has(n.key)).map((n) => repo.notifyOnce(userId, n)),
+  );
+  return raised.filter((n): n is AppNotification => n !== null).reverse();
 }

@@ -1,9 +1,15 @@
-/** GET /api/overview: the panel beside the chat. Same identity and error shape as /api/chat. */
+/**
+ * GET /api/overview: the panel beside the chat, and POST /api/alerts/read: the alerts it has shown are
+ * seen. Same identity and error shape as /api/chat.
+ */
 import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Clock } from '../ports/Clock';
 import type { LedgerRepository } from '../ports/LedgerRepository';
 import { StoreUnavailableError } from '../ports/LedgerRepository';
-import { ErrorCode, errorResponse } from '../proxy/errors';
+import { ErrorCode, errorResponse, tooLarge } from '../proxy/errors';
+import { markAlertsReadSchema } from '../chatApi/overview';
+import { MAX_BODY_BYTES } from '../chatApi/limits';
 import { resolveTimeZone } from '../proxy/timeZone';
 import { buildOverview } from './buildOverview';
 
@@ -16,6 +22,13 @@ export interface OverviewRouteDeps {
 
 const NO_USER = 'Please sign in to see your overview.';
 const STORE_DOWN = 'Your overview could not be loaded just now. Nothing was changed; please try again.';
+const NOT_JSON = 'Send the alerts as JSON (Content-Type: application/json), like {"ids": ["…"]}.';
+const BAD_IDS = 'Send {"ids": [...]} with the ids of 1 to 20 alerts, as the overview lists them.';
+const READ_FAILED =
+  'Your alerts could not be marked as read just now; they will show again. Please try later.';
+
+const isJson = (value: string | undefined): boolean =>
+  (value ?? '').split(';', 1)[0]!.trim().toLowerCase() === 'application/json';
 
 export function registerOverviewRoute(app: Hono, deps: OverviewRouteDeps): void {
   app.get('/api/overview', async (c) => {
@@ -31,6 +44,28 @@ export function registerOverviewRoute(app: Hono, deps: OverviewRouteDeps): void 
       if (!(err instanceof StoreUnavailableError)) throw err;
       deps.logError('overview failed', { error: err.message });
       return c.json({ error: { code: 'store_unavailable', message: STORE_DOWN } }, 503);
+    }
+  });
+
+  app.post('/api/alerts/read', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }), async (c) => {
+    const userId = deps.identify(c);
+    if (userId === null) return errorResponse(c, 401, ErrorCode.unauthenticated, NO_USER);
+    if (!isJson(c.req.header('content-type')))
+      return errorResponse(c, 415, ErrorCode.unsupportedMediaType, NOT_JSON);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await c.req.text());
+    } catch {
+      return errorResponse(c, 400, ErrorCode.invalidJson, BAD_IDS);
+    }
+    const parsed = markAlertsReadSchema.safeParse(raw);
+    if (!parsed.success) return errorResponse(c, 400, ErrorCode.invalidRequest, BAD_IDS);
+    try {
+      return c.json({ read: await deps.ledger.markNotificationsRead(userId, parsed.data.ids) });
+    } catch (err) {
+      if (!(err instanceof StoreUnavailableError)) throw err;
+      deps.logError('marking alerts read failed', { error: err.message });
+      return c.json({ error: { code: 'store_unavailable', message: READ_FAILED } }, 503);
     }
   });
 }

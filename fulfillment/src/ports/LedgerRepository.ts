@@ -11,6 +11,7 @@
  */
 
 import type { GoalRepository } from './GoalRepository';
+import type { NotificationStore } from './NotificationStore';
 import type { RecurringRuleStore } from './RecurringRuleStore';
 import type {
   Budget,
@@ -59,9 +60,10 @@ export interface TransactionSpan {
 
 /**
  * The ledger's store; savings goals' methods are GoalRepository's (ports/GoalRepository.ts), recurring
- * payments' RecurringRuleStore's (ports/RecurringRuleStore.ts).
+ * payments' RecurringRuleStore's (ports/RecurringRuleStore.ts), in-app notifications'
+ * NotificationStore's (ports/NotificationStore.ts).
  */
-export interface LedgerRepository extends GoalRepository, RecurringRuleStore {
+export interface LedgerRepository extends GoalRepository, RecurringRuleStore, NotificationStore {
   getProfile(userId: string): Promise<UserProfile | null>;
   putProfile(userId: string, profile: UserProfile): Promise<void>;
 

@@ -4,6 +4,7 @@
  * Payloads we do not know are dropped rather than shown raw.
  */
 import type { Message, RecognizeTextCommandOutput } from '@aws-sdk/client-lex-runtime-v2';
+import { buttonSchema } from '@budgetbuddy/bot/lex';
 import {
   downloadSchema,
   spendingChartSchema,
@@ -40,9 +41,11 @@ function cardFrom(message: Message): ChatMessage | null {
     title: card.title,
     ...(card.subtitle ? { subtitle: card.subtitle } : {}),
     ...(card.imageUrl ? { imageUrl: card.imageUrl } : {}),
-    buttons: (card.buttons ?? []).flatMap((b) =>
-      b.text && b.value ? [{ text: b.text, value: b.value }] : [],
-    ),
+    // Lex's button, read with the wire's one schema; one Lex would refuse is left out.
+    buttons: (card.buttons ?? []).flatMap((b) => {
+      const button = buttonSchema.safeParse(b);
+      return button.success ? [button.data] : [];
+    }),
   };
 }
 

@@ -90,6 +90,8 @@ import type {
 } from '../domain/recurring/rules';
 import type { ContributionResult, GoalContribution, NewGoal, SavingsGoal } from '../ports/GoalRepository';
 import { DynamoGoalStore } from './DynamoGoalStore';
+import { DynamoNotifications } from './notifications';
+import type { AppNotification, NewNotification } from '../ports/NotificationStore';
 
 /** How long a request id is remembered: far longer than any Lambda or client retry window. */
 export const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -144,6 +146,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
   private readonly newId: () => string;
   private readonly rules: DynamoRecurringRules;
   private readonly goals: DynamoGoalStore;
+  private readonly notes: DynamoNotifications;
 
   constructor(options: DynamoLedgerRepositoryOptions) {
     this.doc = DynamoDBDocumentClient.from(options.client, {
@@ -154,6 +157,18 @@ export class DynamoLedgerRepository implements LedgerRepository {
     this.newId = options.newId ?? randomUUID;
     this.rules = new DynamoRecurringRules(this.doc, this.table, this.clock);
     this.goals = new DynamoGoalStore({ doc: this.doc, tableName: this.table, clock: this.clock });
+    this.notes = new DynamoNotifications(this.doc, this.table, this.clock);
+  }
+
+  // In-app notifications (issue 12 point 5): their own module, on the same table and client.
+  notifyOnce(userId: string, notification: NewNotification): Promise<AppNotification | null> {
+    return this.notes.notifyOnce(userId, notification);
+  }
+  listNotifications(userId: string): Promise<AppNotification[]> {
+    return this.notes.listNotifications(userId);
+  }
+  markNotificationsRead(userId: string, ids: readonly string[]): Promise<number> {
+    return this.notes.markNotificationsRead(userId, ids);
   }
 
   // Recurring rules (issue 12): their own module, on the same table and client.

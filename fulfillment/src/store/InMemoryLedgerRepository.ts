@@ -33,6 +33,13 @@ import type {
 } from '../domain/ledger';
 import { MAX_RECALL_WORDS } from '../ports/LedgerRepository';
 import { InMemoryRecurringRules } from './inMemoryRecurringRules';
+import { notificationId } from './notifications';
+import {
+  MAX_LISTED_NOTIFICATIONS,
+  NOTIFICATION_LIFETIME_DAYS,
+  type AppNotification,
+  type NewNotification,
+} from '../domain/alerts/notifications';
 import type {
   DueRecurringRule,
   NewRecurringRule,
@@ -60,6 +67,8 @@ interface UserData {
   learned: Map<string, LearnedCategory>;
   /** Alert keys already sent → when they expire. */
   alerts: Map<string, Date>;
+  /** In-app notifications, oldest first. */
+  notes: AppNotification[];
 }
 
 const rollupId = (period: PeriodKey, currency: string) => `${period.granularity}#${period.key}#${currency}`;
@@ -141,6 +150,7 @@ export class InMemoryLedgerRepository implements LedgerRepository {
         transactions: new Map(),
         requests: new Map(),
         alerts: new Map(),
+        notes: [],
         rollups: new Map(),
         budgets: new Map(),
         learned: new Map(),
@@ -279,6 +289,47 @@ export class InMemoryLedgerRepository implements LedgerRepository {
     if (until && until.getTime() > this.clock.now().getTime()) return false;
     alerts.set(key, new Date(expiresAt));
     return true;
+  }
+
+  // In-app notifications (issue 12 point 5): the claim shares claimAlert's map, as on DynamoDB.
+  async notifyOnce(userId: string, input: NewNotification): Promise<AppNotification | null> {
+    const data = this.user(userId);
+    const now = this.clock.now();
+    const until = data.alerts.get(input.key);
+    if (until && until.getTime() > now.getTime()) return null;
+    data.alerts.set(input.key, new Date(input.claimUntil));
+    const createdAt = now.toISOString();
+    const note: AppNotification = {
+      id: notificationId(createdAt, input.key),
+      key: input.key,
+      kind: input.kind,
+      text: input.text,
+      createdAt,
+      claimUntil: input.claimUntil.toISOString(),
+      read: false,
+    };
+    data.notes.push(note);
+    return copy(note);
+  }
+
+  async listNotifications(userId: string): Promise<AppNotification[]> {
+    const oldest = this.clock.now().getTime() - NOTIFICATION_LIFETIME_DAYS * 86_400_000;
+    return this.user(userId)
+      .notes.filter((n) => Date.parse(n.createdAt) > oldest)
+      .sort((a, b) => b.id.localeCompare(a.id))
+      .slice(0, MAX_LISTED_NOTIFICATIONS)
+      .map(copy);
+  }
+
+  async markNotificationsRead(userId: string, ids: readonly string[]): Promise<number> {
+    let marked = 0;
+    for (const note of this.user(userId).notes) {
+      if (!note.read && ids.includes(note.id)) {
+        note.read = true;
+        marked++;
+      }
+    }
+    return marked;
   }
 
   async recallCategories(

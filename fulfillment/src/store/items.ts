@@ -25,6 +25,7 @@ export const ITEM_TYPE = {
   idempotency: 'IDEMP',
   learned: 'LEARN',
   alert: 'ALERT',
+  notification: 'NOTE',
 } as const;
 
 export interface DbTransaction extends Transaction {

@@ -9,7 +9,9 @@
  *   USER#<id>     ROLLUP#<week|month|year>#<key>#<currency>   totals of one period in one currency
  *   USER#<id>     BUDGET#<Weekly|Monthly|Yearly>#<*|C#name>   a budget (* = overall)
  *   USER#<id>     IDEMP#<requestId>                           idempotency record, expires after 7 days
- *   USER#<id>     ALERT#<budget>#<period key>#<threshold>     a budget alert e-mailed, expires after the period
+ *   USER#<id>     ALERT#<claim key>                           a claimed alert (budget+period+threshold, bill+day,
+ *                                                             goal+week…): told once until the claim ends
+ *   USER#<id>     NOTE#<createdAt>_<hash>                     an in-app notification, read or not; 30 days
  *   USER#<id>     LEARN#<expense|income>#<word>               the category this user gave a word ("costco")
  *   USER#<id>     IMPORT#<importId>#<chunk>                   a previewed bank import, expires after 1 hour
  *   USER#<id>     RULE#<ruleId>                               a recurring payment or income; while active it
@@ -59,6 +61,10 @@ export const idempotencySk = (requestId: string): string => `IDEMP#${requestId}`
 /** A budget alert already e-mailed (budget, period, threshold); expires when the period has passed. */
 export const ALERT_PREFIX = 'ALERT#';
 export const alertSk = (key: string): string => `${ALERT_PREFIX}${key}`;
+
+/** An in-app notification; the id starts with its creation instant, so SK order is time order. */
+export const NOTE_PREFIX = 'NOTE#';
+export const noteSk = (id: string): string => `${NOTE_PREFIX}${id}`;
 
 /**
  * Rollup items keep each category's total as its own top-level number attribute, so one `ADD` per

@@ -7,7 +7,7 @@ import { LedgerError } from '../domain/ledger/errors';
 import { toMinor } from '../domain/ledger/money';
 import { localDate, periodKeyOf } from '../domain/ledger/periods';
 import type { Clock } from '../ports/Clock';
-import { SettableClock } from '../../test/support/settableClock';
+import { SettableClock } from '@budgetbuddy/bot/testing';
 import type { LedgerRepository } from '../ports/LedgerRepository';
 import type { NewTransaction, PeriodKey, TransactionKind } from '../domain/ledger';
 import { describeGoalContract } from './goalRepositoryContract';

@@ -7,7 +7,7 @@ import { spendingChartSchema } from '../../src/chatApi/reply';
 import type { LedgerRepository } from '../../src/ports/LedgerRepository';
 import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyButtons, replyPayloads, replyText } from '../support/replies';
-import { SettableClock } from '../support/settableClock';
+import { SettableClock } from '@budgetbuddy/bot/testing';
 
 jest.setTimeout(90_000);
 

@@ -13,7 +13,7 @@ import { DUMMY_CREDENTIALS } from '@budgetbuddy/scripts/local';
 import { StoreUnavailableError, type LedgerRepository } from '../../src/ports/LedgerRepository';
 import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, replyText } from '../support/replies';
-import { SettableClock } from '../support/settableClock';
+import { SettableClock } from '@budgetbuddy/bot/testing';
 
 jest.setTimeout(90_000);
 

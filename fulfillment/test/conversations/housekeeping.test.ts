@@ -1,7 +1,7 @@
 /** Deleting, help, greetings and out-of-scope chatter, end to end through the real Lex client. */
 import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyButtons, replyText } from '../support/replies';
-import { SettableClock } from '../support/settableClock';
+import { SettableClock } from '@budgetbuddy/bot/testing';
 
 jest.setTimeout(90_000);
 

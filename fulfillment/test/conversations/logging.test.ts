@@ -1,7 +1,7 @@
 /** Logging spending and income through the real Lex client, runtime, NLU, code hook and DynamoDB Local. */
 import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyButtons, replyPayloads, replyText } from '../support/replies';
-import { SettableClock } from '../support/settableClock';
+import { SettableClock } from '@budgetbuddy/bot/testing';
 
 jest.setTimeout(90_000);
 

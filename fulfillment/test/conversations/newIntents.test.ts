@@ -5,7 +5,7 @@
  */
 import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyButtons, replyText } from '../support/replies';
-import { SettableClock } from '../support/settableClock';
+import { SettableClock } from '@budgetbuddy/bot/testing';
 
 jest.setTimeout(120_000);
 

@@ -15,7 +15,7 @@ import { ledgerClaims } from './support/replyClaims';
 const SEED = Number(process.env['BB_FUZZ_SEED'] ?? 20261124);
 const COUNT = Number(process.env['BB_FUZZ_COUNT'] ?? 10_000);
 /** Cases stop being sent after this long (0 = send all): a busy 2-core machine must still finish. */
-const BUDGET_MS = Number(process.env['BB_FUZZ_BUDGET_MS'] ?? 30_000);
+const BUDGET_MS = Number(process.env['BB_FUZZ_BUDGET_MS'] ?? 20_000);
 /** Fewer than this many cases in the budget means the stack is too slow to call the run meaningful. */
 const MIN_CASES = Math.min(COUNT, 300);
 const WORKERS = 12;

@@ -17,7 +17,7 @@ import {
   LOCAL_USER_HEADER,
 } from '@budgetbuddy/fulfillment/proxy';
 import { InMemoryLedgerRepository } from '@budgetbuddy/fulfillment/store';
-import { SettableClock } from '@budgetbuddy/fulfillment/testing';
+import { SettableClock } from '@budgetbuddy/bot/testing';
 import { startConversationHarness } from '../conversationHarness';
 import { DUMMY_CREDENTIALS } from '../dynamoLocal';
 import {

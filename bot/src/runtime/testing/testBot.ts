@@ -166,14 +166,3 @@ export const testNlu: Nlu = {
     return null;
   },
 };
-
-/** A clock tests move by hand. */
-export class ManualClock {
-  constructor(private ms: number = Date.parse('2026-11-24T12:00:00Z')) {}
-  now(): Date {
-    return new Date(this.ms);
-  }
-  advance(seconds: number): void {
-    this.ms += seconds * 1000;
-  }
-}

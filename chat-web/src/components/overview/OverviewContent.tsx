@@ -1,4 +1,4 @@
-import type { Overview, OverviewBudget, OverviewGoal } from '@budgetbuddy/fulfillment/overview-api';
+import type { Overview, OverviewBudget, OverviewGoal } from '@budgetbuddy/fulfillment/chat-api';
 import type { OverviewState } from '../../hooks/useOverview';
 import { ProgressBar } from './ProgressBar';
 
@@ -95,6 +95,17 @@ function Section({ id, title, children }: { id: string; title: string; children:
 function Figures({ overview, idPrefix }: { overview: Overview; idPrefix: string }) {
   return (
     <>
+      {overview.alerts.length > 0 ? (
+        <Section id={`${idPrefix}-alerts`} title="Alerts">
+          <ul className="bb-overview__list">
+            {overview.alerts.map((a) => (
+              <li key={a.id} className="bb-overview__item" data-testid="overview-alert">
+                {a.read ? null : <span className="bb-badge bb-badge--new">New</span>} {a.text}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
       {overview.balances.length > 0 ? (
         <Section id={`${idPrefix}-balances`} title="Balances">
           <ul className="bb-overview__list">
@@ -139,17 +150,6 @@ function Figures({ overview, idPrefix }: { overview: Overview; idPrefix: string 
               <li key={`${b.name}-${b.date}`} className="bb-overview__item">
                 <span className="bb-overview__name">{b.name}</span> {b.amount.formatted} on{' '}
                 {formatDay(b.date)}
-              </li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
-      {overview.alerts.length > 0 ? (
-        <Section id={`${idPrefix}-alerts`} title="Alerts">
-          <ul className="bb-overview__list">
-            {overview.alerts.map((a) => (
-              <li key={a.id} className="bb-overview__item">
-                {a.text}
               </li>
             ))}
           </ul>

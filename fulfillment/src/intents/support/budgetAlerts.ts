@@ -10,6 +10,7 @@ import { EmailAlertSetting } from '@budgetbuddy/bot';
 import type { UserProfile } from '../../domain/ledger/profile';
 import type { IsoDay } from '@budgetbuddy/bot/calendar';
 import { budgetsCounting, budgetStatus } from './budgetStatus';
+import { budgetNotification } from '../../alerts/notificationRules';
 
 interface Expense {
   category: string;
@@ -89,7 +90,6 @@ export async function budgetLinesAfterExpenses(
 }
 
 const NOTIFY_TIMEOUT_MS = 2_000;
-const DAY_MS = 86_400_000;
 
 /** Whether the person's e-mail setting ("stop the e-mails", "only email me at 100%") wants this alert. */
 export function alertWanted(setting: UserProfile['emailAlerts'], alert: BudgetAlert): boolean {
@@ -106,11 +106,12 @@ export interface AlertTarget {
 }
 
 /**
- * Sends the turn's crossings to the notifier: only those the person's setting wants, and each
- * threshold of a budget period once (recorded in the store before sending, so a race or a dip below
- * the line and back never sends it twice; a failed send is logged, not retried). The reply has said it
- * already, so a slow or failing notifier costs at most NOTIFY_TIMEOUT_MS and is only logged: it never
- * changes what the person sees.
+ * Records the turn's crossings as in-app notifications and sends the e-mail for those the person's
+ * setting wants. One claim per threshold and budget period (alerts/notificationRules.ts) decides both:
+ * an alert already told — a retried turn, a race, a dip below the line and back — raises nothing and
+ * sends nothing (a failed send is logged, not retried). The reply has said it already, so a slow or
+ * failing notifier costs at most NOTIFY_TIMEOUT_MS and is only logged: it never changes what the
+ * person sees.
  */
 export async function notifyCrossings(
   target: AlertTarget,
@@ -118,15 +119,12 @@ export async function notifyCrossings(
   logError: (message: string, detail: Record<string, unknown>) => void,
 ): Promise<void> {
   const { notifier, repo, userId, profile } = target;
-  const wanted = crossings.filter((alert) => alertWanted(profile.emailAlerts, alert));
-  if (wanted.length === 0) return;
+  if (crossings.length === 0) return;
   const alerts: BudgetAlert[] = [];
   try {
-    for (const alert of wanted) {
-      // Kept a day past the period's end, so every time zone has left the period before it expires.
-      const expiresAt = new Date(Date.parse(`${alert.period.to}T00:00:00Z`) + 2 * DAY_MS);
-      const key = `${alert.budgetKey}#${alert.period.from}#${alert.threshold}`;
-      if (await repo.claimAlert(userId, key, expiresAt)) alerts.push(alert);
+    for (const alert of crossings) {
+      const raised = await repo.notifyOnce(userId, budgetNotification(alert));
+      if (raised && alertWanted(profile.emailAlerts, alert)) alerts.push(alert);
     }
   } catch (err) {
     logError('Budget notification skipped: could not record it', { error: String(err) });

@@ -1,10 +1,13 @@
 /**
  * GET /api/overview's reply: the panel beside the chat (issue 12 point 6). One zod schema, written with
  * `zod/mini` so chat-web validates what arrives with the very same schema at a small bundle cost, and
- * the proxy's tests check what it sends against it. `@budgetbuddy/fulfillment/overview-api`.
+ * the proxy's tests check what it sends against it. Part of the chat API's surface
+ * (`@budgetbuddy/fulfillment/chat-api`): it is a route of that API, read by the same browser code, with
+ * the same no-server-imports rule as the reply contract.
  *
- * `balances`, `upcomingBills` and `alerts` stay empty until accounts, recurring payments and alerts
- * exist (issue 12 points 1, 2, 5); their item shapes are fixed here so the panel can already draw them.
+ * `balances` stays empty until accounts exist (issue 12 point 1); its item shape is fixed here so the
+ * panel can already draw it. `alerts` are the open (unread) in-app notifications, newest first; the
+ * panel marks them read with POST /api/alerts/read (`markAlertsReadSchema`) once it has shown them.
  */
 import * as z from 'zod/mini';
 
@@ -62,3 +65,13 @@ export const overviewSchema = z.object({
 export type Overview = z.infer<typeof overviewSchema>;
 export type OverviewBudget = z.infer<typeof overviewBudgetSchema>;
 export type OverviewGoal = z.infer<typeof overviewGoalSchema>;
+
+/** POST /api/alerts/read: the ids of alerts the person has seen (at most 20, as listed). */
+export const markAlertsReadSchema = z.object({
+  ids: z.array(z.string().check(z.regex(/^[0-9A-Za-z:._-]{1,80}$/))).check(z.minLength(1), z.maxLength(20)),
+});
+/** How many of them were still unread. */
+export const markAlertsReadReplySchema = z.object({ read: z.number() });
+
+export type OverviewAlert = z.infer<typeof overviewAlertSchema>;
+export type MarkAlertsRead = z.infer<typeof markAlertsReadSchema>;

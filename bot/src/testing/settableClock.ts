@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/ports/Clock';
+import type { Clock } from '../dialog/types';
 
 /**
  * A clock a test can move; the code hook and the runtime read it on every turn. By default each

@@ -1,0 +1,43 @@
+/**
+ * In-app notifications (issue 12 point 5, SpendWise's notifications): what the person was warned or told
+ * about, kept with a read/unread state so the overview can show the open ones until they are seen.
+ *
+ * Each one is raised under a claim `key` that names the event (one budget, period and threshold; one
+ * bill and day; one goal and week): a key can be claimed once until its claim ends, so the same event
+ * never raises two notifications, and the overspend e-mail rides on the same claim.
+ */
+import { z } from 'zod';
+
+export type NotificationKind = 'budget' | 'bill' | 'goal-behind' | 'goal-reached';
+
+export interface AppNotification {
+  /** Stable and opaque to the browser: what POST /api/alerts/read names. Sorts by creation time. */
+  id: string;
+  /** The claim key it was raised under (not shown). */
+  key: string;
+  kind: NotificationKind;
+  /** A plain sentence, as the person sees it. */
+  text: string;
+  createdAt: string;
+  /** When its claim ends (ISO instant): until then the same key raises nothing new. */
+  claimUntil: string;
+  read: boolean;
+}
+
+export interface NewNotification {
+  key: string;
+  kind: NotificationKind;
+  text: string;
+  /** Until when no other notification may be raised under `key` (then the key may be claimed again). */
+  claimUntil: Date;
+}
+
+/** The newest this many are read for the overview: one bounded Query, whatever the history. */
+export const MAX_LISTED_NOTIFICATIONS = 20;
+/** A notification is forgotten (TTL) this long after it was raised, read or not. */
+export const NOTIFICATION_LIFETIME_DAYS = 30;
+/** How many ids one "mark read" call may name. */
+export const MAX_MARK_READ = MAX_LISTED_NOTIFICATIONS;
+
+/** What ids look like: the creation instant and a short hash ("2026-12-03T10:00:00.000Z_Ab3-x9"). */
+export const notificationIdSchema = z.string().regex(/^[0-9A-Za-z:._-]{1,80}$/);

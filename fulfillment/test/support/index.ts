@@ -1,2 +1,0 @@
-/** `@budgetbuddy/fulfillment/testing`: test doubles other packages' tests use too. */
-export { SettableClock } from './settableClock';
