@@ -6,7 +6,7 @@
 import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import type { BudgetAlert } from '@budgetbuddy/fulfillment/code-hook';
 import { intentName, replyText } from '../support/replies';
-import { SettableClock } from '../support/settableClock';
+import { SettableClock } from '@budgetbuddy/bot/testing';
 
 jest.setTimeout(120_000);
 
