@@ -41,6 +41,10 @@ import { SmallTalkTopicType } from './slotTypes/SmallTalkTopicType';
 import { TimeZoneType } from './slotTypes/TimeZoneType';
 import { EmailAlertType } from './slotTypes/EmailAlertType';
 import { GoalNameType } from './slotTypes/GoalNameType';
+import { TagType } from './slotTypes/TagType';
+import { CategoryNameType, NewCategoryNameType } from './slotTypes/CategoryNameType';
+import { TagTransaction } from './intents/tags';
+import { AddCategory, ListCategories, MergeCategory, RenameCategory } from './intents/categories';
 
 export const budgetBuddyBot: BotDefinition = {
   name: BOT_NAME,
@@ -81,6 +85,11 @@ export const budgetBuddyBot: BotDefinition = {
         AddToGoal,
         CheckGoal,
         DeleteGoal,
+        TagTransaction,
+        AddCategory,
+        RenameCategory,
+        MergeCategory,
+        ListCategories,
         FallbackIntent,
       ],
       slotTypes: [
@@ -96,6 +105,9 @@ export const budgetBuddyBot: BotDefinition = {
         SmallTalkTopicType,
         RecurringActionType,
         GoalNameType,
+        TagType,
+        CategoryNameType,
+        NewCategoryNameType,
       ],
     },
   ],

@@ -54,6 +54,16 @@ export const IntentName = {
   /** Read-only: one goal's progress ("how is my japan goal going") or all of them ("list my goals"). */
   CheckGoal: 'CheckGoal',
   DeleteGoal: 'DeleteGoal',
+  /** Put a tag on the last entry or a described one ("tag it work", "tag the costco one as travel"). */
+  TagTransaction: 'TagTransaction',
+  /** A category of the person's own ("add a category called Pets"). */
+  AddCategory: 'AddCategory',
+  /** "rename Food to Eating out": entries and budgets follow the new name. */
+  RenameCategory: 'RenameCategory',
+  /** "merge Coffee into Food": entries and budgets move, the first category goes. */
+  MergeCategory: 'MergeCategory',
+  /** Read-only: the person's categories, defaults and own. */
+  ListCategories: 'ListCategories',
   FallbackIntent: 'FallbackIntent',
 } as const;
 export type IntentName = (typeof IntentName)[keyof typeof IntentName];
@@ -77,6 +87,10 @@ export const WRITE_INTENTS: readonly IntentName[] = [
   IntentName.SetGoal,
   IntentName.AddToGoal,
   IntentName.DeleteGoal,
+  IntentName.TagTransaction,
+  IntentName.AddCategory,
+  IntentName.RenameCategory,
+  IntentName.MergeCategory,
 ];
 
 export const SlotName = {
@@ -104,6 +118,10 @@ export const SlotName = {
   Action: 'Action',
   /** Which savings goal, in the person's words ("a trip to japan", "the japan trip"). */
   Goal: 'Goal',
+  /** A tag, as said ("#work", "work"); fulfillment keeps it lower case without the "#". */
+  Tag: 'Tag',
+  /** The new name of a category (RenameCategory) or the category another is merged into (MergeCategory). */
+  NewCategory: 'NewCategory',
 } as const;
 export type SlotName = (typeof SlotName)[keyof typeof SlotName];
 

@@ -5,7 +5,12 @@
  * from the values found.
  */
 import { IntentName, SlotName, WRITE_INTENTS } from '../definition/names';
-import type { IntentDefinition, LocaleDefinition, SlotDefinition } from '../definition/types';
+import type {
+  IntentDefinition,
+  LocaleDefinition,
+  SlotDefinition,
+  SlotTypeDefinition,
+} from '../definition/types';
 import type { TextAnalysis } from './analyseText';
 import { analyseText, delexicalise } from './analyseText';
 import type { EntryMatch } from './entryDescription';
@@ -24,7 +29,7 @@ import { CLINC_OUT_OF_SCOPE_TRAIN } from './clincOutOfScope';
 import { OUT_OF_DOMAIN_SAMPLES } from './outOfDomainSamples';
 import { delexicaliseSample, placeholderFor } from './placeholders';
 import { expandContractions, QueryWords } from './queryWords';
-import { SlotTypeMatcher } from './slotTypeMatcher';
+import { PATTERN_SLOT_TYPES, PatternSlotMatcher, SlotTypeMatcher } from './slotTypeMatcher';
 import type { Span } from './spans';
 import { overlaps } from './spans';
 import { tokenize } from './tokens';
@@ -268,11 +273,17 @@ class LocaleInterpreter implements Interpreter {
       IntentName.FallbackIntent;
     const used = new Set(locale.intents.flatMap((i) => i.slots.map((s) => s.slotTypeName)));
     const types = locale.slotTypes.filter((t) => used.has(t.name));
-    this.matchers = types
-      .filter((t) => t.resolutionStrategy === 'TOP_RESOLUTION')
-      .map((t) => new SlotTypeMatcher(t));
+    // A person's own values (tags, category names) are read where they are said (issue 12 point 4).
+    const patterns = (t: SlotTypeDefinition) => PATTERN_SLOT_TYPES[t.name];
+    this.matchers = [
+      ...types.filter((t) => t.resolutionStrategy === 'TOP_RESOLUTION').map((t) => new SlotTypeMatcher(t)),
+      ...types.flatMap((t) => {
+        const own = patterns(t);
+        return own ? [new PatternSlotMatcher(t, own)] : [];
+      }),
+    ];
     this.freeTextTypes = new Set(
-      types.filter((t) => t.resolutionStrategy === 'ORIGINAL_VALUE').map((t) => t.name),
+      types.filter((t) => t.resolutionStrategy === 'ORIGINAL_VALUE' && !patterns(t)).map((t) => t.name),
     );
     for (const intent of locale.intents) {
       for (const u of intent.sampleUtterances) {
@@ -412,7 +423,12 @@ class LocaleInterpreter implements Interpreter {
       const words = trimmed.replace(/^(?:for|note|memo)\b:?\s*/i, '').trim();
       return words ? { originalValue: words, interpretedValue: words, resolvedValues: [] } : null;
     }
-    return this.fillSlots(intent, analysis, this.entryIn(analysis), this.goalIn(analysis))[slot.name] ?? null;
+    const found = this.fillSlots(intent, analysis, this.entryIn(analysis), this.goalIn(analysis))[slot.name];
+    // Asked "Which tag?" or "What should it be called?", the answer itself is the value ("work", "Pets").
+    if (!found && PATTERN_SLOT_TYPES[slot.slotTypeName] && trimmed.length <= 60) {
+      return { originalValue: trimmed, interpretedValue: trimmed, resolvedValues: [] };
+    }
+    return found ?? null;
   }
 
   private namesTopic(analysis: TextAnalysis): boolean {

@@ -134,3 +134,126 @@ export class SlotTypeMatcher {
     return best ? { value: best.value, length: 1, fuzzy: true } : null;
   }
 }
+
+/** A tag word: letters first, then letters, digits, "-" or "_" (fulfillment keeps the same alphabet). */
+const TAG_WORD = String.raw`\p{L}[\p{L}\p{N}_-]{0,29}`;
+/**
+ * Where a tag is said (issue 12 point 4): written with a "#" anywhere ("lunch 12 #work"), or named
+ * after "tag": "tag it work", "tag that as travel", "tag the costco one as work", "tagged travel",
+ * "tagged with travel", "add the tag work". The group `v` is the tag.
+ */
+const TAG_PATTERNS: readonly RegExp[] = [
+  new RegExp(String.raw`#(?<v>${TAG_WORD})`, 'dgu'),
+  new RegExp(
+    String.raw`\b(?:tag|label|mark)(?:ged)?\s+(?:it|this|that|them|these|those)(?:\s+one)?\s+(?:as\s+|with\s+)?(?:a\s+)?(?<v>${TAG_WORD})`,
+    'dgiu',
+  ),
+  new RegExp(
+    String.raw`\b(?:tag|label|mark)\s+(?:the|my)\s+[^#]{1,60}?\s+(?:as|with)\s+(?:a\s+)?(?<v>${TAG_WORD})`,
+    'dgiu',
+  ),
+  new RegExp(String.raw`\btag\s+the\s+last\s+(?:one|expense|entry)\s+(?:as\s+)?(?<v>${TAG_WORD})`, 'dgiu'),
+  new RegExp(String.raw`\btagged\s+(?:as\s+|with\s+)?(?<v>${TAG_WORD})`, 'dgiu'),
+  new RegExp(String.raw`\b(?:add|put)\s+(?:the\s+|a\s+)?tag\s+(?<v>${TAG_WORD})`, 'dgiu'),
+  // "show my work expenses": a word before "expenses" that is no category (fulfillment checks which it is).
+  new RegExp(
+    String.raw`\b(?:show|list|see)\s+(?:me\s+)?(?:all\s+)?my\s+(?!(?:recent|last|latest|new|old|credit|debit|card|bank|online|big|biggest|daily|weekly|monthly|yearly|own|other)\b)(?<v>${TAG_WORD})\s+(?:expenses|purchases|spending|entries)\b`,
+    'dgiu',
+  ),
+];
+
+/** One word of a category's name; "category", "please" and "instead" frame a name, never end one. */
+const NAME_WORD = String.raw`(?!(?:category|categories|please|instead|into|to|with|as)\b)[\p{L}\p{N}][\p{L}\p{N}'&-]*`;
+/** A category's name: one to four words ("Pets", "Eating out", "Kids school trips"). */
+const NAME = String.raw`(?<v>${NAME_WORD}(?:\s+${NAME_WORD}){0,3})`;
+const END = String.raw`(?:\s+category)?(?:\s+instead)?(?:\s+please)?[\s.!?]*$`;
+const THE = String.raw`(?:the\s+|my\s+|a\s+)?`;
+
+/** The name a category intent is about: the one added, renamed or merged away. */
+const CATEGORY_NAME_PATTERNS: readonly RegExp[] = [
+  new RegExp(String.raw`\bcategor(?:y|ies)\s+(?:called|named)\s+${NAME}${END}`, 'dgiu'),
+  new RegExp(
+    String.raw`\b(?:add|create|make)\s+${NAME}\s+(?:as\s+(?:a\s+)?(?:new\s+)?category|to\s+my\s+categories)\b`,
+    'dgiu',
+  ),
+  new RegExp(String.raw`\b(?:new|a)\s+category\s+for\s+${NAME}${END}`, 'dgiu'),
+  new RegExp(String.raw`\brename\s+${THE}(?:category\s+)?${NAME}\s+(?:category\s+)?(?:to|as|into)\s`, 'dgiu'),
+  new RegExp(String.raw`\brename\s+${THE}(?:category\s+)?${NAME}${END}`, 'dgiu'),
+  new RegExp(String.raw`\bchange\s+the\s+name\s+of\s+${THE}${NAME}\s+(?:category\s+)?to\s`, 'dgiu'),
+  new RegExp(String.raw`\bchange\s+the\s+${NAME}\s+category\s+name\s+to\s`, 'dgiu'),
+  new RegExp(String.raw`\bcall\s+the\s+${NAME}\s+category\s`, 'dgiu'),
+  new RegExp(
+    String.raw`\b(?:merge|combine|fold)\s+${THE}(?:category\s+)?${NAME}\s+(?:category\s+)?(?:into|with|and)\s`,
+    'dgiu',
+  ),
+  new RegExp(
+    String.raw`\bmove\s+(?:everything|all)\s+(?:from|in)\s+${THE}${NAME}\s+(?:category\s+)?(?:in)?to\s`,
+    'dgiu',
+  ),
+  new RegExp(
+    String.raw`\bmove\s+all\s+(?:of\s+)?${THE}${NAME}\s+(?:entries|expenses|transactions)\s+(?:in)?to\s`,
+    'dgiu',
+  ),
+];
+
+/** The other name: a rename's new name, or the category another is merged into. */
+const NEW_CATEGORY_NAME_PATTERNS: readonly RegExp[] = [
+  new RegExp(
+    String.raw`\b(?:rename|merge|combine|fold)\s+(?:\S+\s+){0,5}?(?:to|as|into|with|and)\s+${THE}${NAME}${END}`,
+    'dgiu',
+  ),
+  new RegExp(
+    String.raw`\b(?:change\s+the\s+name\s+of|move\s+(?:everything|all))\s+(?:\S+\s+){0,6}?(?:to|into)\s+${THE}${NAME}${END}`,
+    'dgiu',
+  ),
+  new RegExp(String.raw`\bcategory\s+name\s+to\s+${NAME}${END}`, 'dgiu'),
+  new RegExp(String.raw`\bcall\s+the\s+.+?\s+category\s+${NAME}${END}`, 'dgiu'),
+];
+
+/** Words a pattern may reach that are never a tag ("tag it as", "tagged with the"). */
+const NOT_A_VALUE = new Set(['as', 'with', 'the', 'a', 'an', 'my', 'it', 'this', 'that', 'to', 'and', 'one']);
+
+/**
+ * Slot types whose values no list can hold (a person's tags, a person's category names): they are
+ * read where they are said, by the patterns above. In Lex these types are ORIGINAL_VALUE, and the code
+ * hook checks the words (against the person's own categories; a tag is normalised, "#Work" → "work").
+ */
+export const PATTERN_SLOT_TYPES: Readonly<Record<string, readonly RegExp[]>> = {
+  TagType: TAG_PATTERNS,
+  CategoryNameType: CATEGORY_NAME_PATTERNS,
+  NewCategoryNameType: NEW_CATEGORY_NAME_PATTERNS,
+};
+
+/** A SlotTypeMatcher for one of PATTERN_SLOT_TYPES: the value is the words as said ("#work" keeps its "#"). */
+export class PatternSlotMatcher extends SlotTypeMatcher {
+  constructor(
+    slotType: SlotTypeDefinition,
+    private readonly patterns: readonly RegExp[],
+  ) {
+    super(slotType);
+  }
+
+  /** No value is a fixed phrase: the listed values only show Lex the shape. */
+  override valueOf(): string | undefined {
+    return undefined;
+  }
+
+  override findAll(_tokens: Token[], original: string): SlotTypeMatch[] {
+    const found: SlotTypeMatch[] = [];
+    for (const pattern of this.patterns) {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(original); m; m = pattern.exec(original)) {
+        const word = m.groups?.['v'] ?? '';
+        const at = m.indices?.groups?.['v'];
+        if (m[0].length === 0) pattern.lastIndex += 1;
+        if (!word || !at || NOT_A_VALUE.has(word.toLowerCase())) continue;
+        const [wordStart, end] = at;
+        const start = original[wordStart - 1] === '#' ? wordStart - 1 : wordStart;
+        if (found.some((f) => start < f.end && f.start < end)) continue;
+        const said = original.slice(start, end);
+        found.push({ start, end, value: said, originalValue: said, fuzzy: false });
+      }
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+}

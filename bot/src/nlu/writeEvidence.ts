@@ -704,6 +704,8 @@ function deleteGoal(e: Evidence): boolean {
   );
 }
 
+const CATEGORY_WORD = /\bcategor(?:y|ies)\b/;
+
 const rules: Partial<Record<string, (e: Evidence) => boolean>> = {
   [IntentName.SetRecurring]: setRecurring,
   [IntentName.SetRecurringIncome]: setRecurring,
@@ -736,6 +738,18 @@ const rules: Partial<Record<string, (e: Evidence) => boolean>> = {
     (e.hasNumber && e.hasPeriod && !any(e.words, SPENT_VERBS)),
   // "delete the first email" is about a mailbox, not an entry.
   [IntentName.DeleteTransaction]: (e) => !(EMAIL_WORDS.test(e.lower) && !e.hasMoney) && deleteTransaction(e),
+  // Tags and each person's categories (issue 12 point 4): the words that name them, nothing less.
+  [IntentName.TagTransaction]: (e) => /#\p{L}|\btag\b|\blabel\b|\bmark\b.*\bas\b/u.test(e.lower),
+  [IntentName.AddCategory]: (e) =>
+    CATEGORY_WORD.test(e.lower) && /\b(?:add|create|make|new|set up|start|want|need)\b/.test(e.lower),
+  [IntentName.RenameCategory]: (e) =>
+    /\brename\b/.test(e.lower) || (CATEGORY_WORD.test(e.lower) && /\bname\b|\bcall\b/.test(e.lower)),
+  [IntentName.MergeCategory]: (e) =>
+    /\b(?:merge|combine|fold)\b/.test(e.lower) &&
+    (CATEGORY_WORD.test(e.lower) || /\b(?:into|with)\b/.test(e.lower)),
+  // "spending by category" is a spending question, not a request for the list.
+  [IntentName.ListCategories]: (e) =>
+    /\bcategories\b|\bcategory list\b/.test(e.lower) && !/\b(?:by|per|each) categor/.test(e.lower),
 };
 
 /** Whether the text may be read as `intentName`: writes need evidence, reads a read's shape. Code never is a write. */

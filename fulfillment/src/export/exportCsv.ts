@@ -1,7 +1,8 @@
 /**
  * Every transaction of a user as one CSV file (GET /api/export.csv): a header, then one line per
- * transaction, oldest first, amounts as exact decimals in major units. The ledger has no accounts or
- * tags yet; their columns are there (empty) so the file keeps one shape when they arrive.
+ * transaction, oldest first, amounts as exact decimals in major units. Tags are space-separated
+ * without their "#" ("work travel"). The ledger has no accounts yet; that column is there (empty) so
+ * the file keeps one shape when they arrive.
  */
 import { toMajorString } from '../domain/ledger/money';
 import type { Transaction } from '../domain/ledger';
@@ -18,9 +19,9 @@ export function csvCell(value: string): string {
 }
 
 export function exportLine(t: Transaction): string {
-  const extra = t as Transaction & { account?: unknown; tags?: unknown };
+  const extra = t as Transaction & { account?: unknown };
   const account = typeof extra.account === 'string' ? extra.account : '';
-  const tags = Array.isArray(extra.tags) ? extra.tags.filter((x) => typeof x === 'string').join(' ') : '';
+  const tags = (t.tags ?? []).join(' ');
   return [
     t.date,
     t.kind,

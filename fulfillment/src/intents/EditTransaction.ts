@@ -37,7 +37,7 @@ function candidateLabel(t: Transaction, today: string): string {
 }
 
 /** The entry the turn means, or a reply when it cannot be told (none, several, nothing just logged). */
-async function targetOf(turn: Turn): Promise<{ entry: Transaction } | { reply: LexResponse }> {
+export async function targetOf(turn: Turn): Promise<{ entry: Transaction } | { reply: LexResponse }> {
   const entry = turn.slot(SlotName.Entry);
   const said = entry?.original ?? entry?.interpreted;
   // The answer to "which one?": a button's label.

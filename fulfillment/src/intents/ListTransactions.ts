@@ -7,6 +7,8 @@ import { formatMoney } from '../domain/ledger/money';
 import { buttonsCard, Buttons, plainText, textChunks } from '../lex/messages';
 import type { IntentHandler, Turn } from './turn';
 import { categoriesFor } from './support/categoryChoice';
+import { readTag } from './support/tagSlot';
+import { hashTag } from '../domain/ledger/tags';
 
 /** The word the user used for a category when it is not the category's own name ("coffee" for Food). */
 function impliedWord(original: string | undefined, category: string): string | undefined {
@@ -26,7 +28,8 @@ function line(t: Transaction, today: string): string {
   const date = format(day, t.date.slice(0, 4) === today.slice(0, 4) ? 'EEE, MMM d' : 'MMM d, yyyy');
   const sign = t.kind === 'income' ? '+' : '';
   const note = t.note ? ` — ${t.note}` : '';
-  return `• ${date}: ${sign}${formatMoney(t.amountMinor, t.currency)} ${t.category}${note}`;
+  const tags = t.tags?.length ? ` ${t.tags.map(hashTag).join(' ')}` : '';
+  return `• ${date}: ${sign}${formatMoney(t.amountMinor, t.currency)} ${t.category}${note}${tags}`;
 }
 
 function readCount(turn: Turn): { count: number; capped: boolean } {
@@ -39,8 +42,50 @@ function readCount(turn: Turn): { count: number; capped: boolean } {
 /** How many rows a word filter ("coffee") looks through for matching notes. */
 const WORD_SEARCH_LIMIT = 500;
 
+/**
+ * The entries with the tag said ("list everything tagged travel", "show my work expenses"), or null
+ * when the words name no tag of this person's and a category of the same name should answer instead
+ * ("show my food expenses": Food, unless they tagged entries #food).
+ */
+async function taggedRows(turn: Turn, count: number): Promise<{ tag: string; rows: Transaction[] } | null> {
+  const tag = readTag(turn);
+  if (!tag?.ok) return null;
+  const range = rangeOfSlot(turn.slot(SlotName.Date), turn.today);
+  const rows = await turn.repo.listByRange(turn.userId, {
+    from: range?.from ?? BEGINNING,
+    to: range?.to ?? turn.today,
+    tag: tag.tag,
+    limit: count,
+  });
+  const categorySlot = turn.slot(SlotName.Category);
+  if (rows.length === 0 && categorySlot) return null;
+  return { tag: tag.tag, rows };
+}
+
 export const handleListTransactions: IntentHandler = async (turn) => {
   const { count, capped } = readCount(turn);
+  const tagged = await taggedRows(turn, count);
+  if (tagged) {
+    const label = hashTag(tagged.tag);
+    if (tagged.rows.length === 0) {
+      return turn.reply.close([
+        plainText(
+          `Nothing is tagged ${label} yet. Add "${label}" to a message, or say "tag it ${tagged.tag}" after logging.`,
+        ),
+        buttonsCard('Try', [Buttons.listTransactions, Buttons.help]),
+      ]);
+    }
+    return turn.reply.close([
+      ...textChunks([
+        `Your ${tagged.rows.length === 1 ? 'last entry' : `last ${tagged.rows.length} entries`} tagged ${label}:`,
+        ...tagged.rows.map((t) => line(t, turn.today)),
+      ]),
+      buttonsCard('Anything else?', [
+        { text: `Total ${label}`, value: `how much did I spend on #${tagged.tag} this month` },
+        Buttons.spentThisMonth,
+      ]),
+    ]);
+  }
   const categorySlot = turn.slot(SlotName.Category);
   const said = categorySlot?.interpreted ?? categorySlot?.original;
   const all = [...categoriesFor('expense', turn.profile), ...categoriesFor('income', turn.profile)];

@@ -15,6 +15,50 @@ import { buttonsCard, Buttons, customPayload, plainText } from '../lex/messages'
 import type { LastQuery } from '../lex/memory';
 import { withoutSlot, type IntentHandler, type Turn } from './turn';
 import { closestCategories, matchCategory } from './support/categoryChoice';
+import { readTag } from './support/tagSlot';
+import { hashTag } from '../domain/ledger/tags';
+
+/**
+ * Spending with one tag over a range: a whole week, month or year is its rollup's tag total (one
+ * read, issue 12 point 4); another range reads the entries with that tag.
+ */
+export async function tagSpendingIn(turn: Turn, range: DateRange, tag: string): Promise<number> {
+  if (range.unit) {
+    const period = periodKeyOf(range.unit, range.from);
+    const totals = await turn.repo.getPeriodTotals(turn.userId, period, turn.profile.currency);
+    return totals.expenseByTag[tag] ?? 0;
+  }
+  const rows = await turn.repo.listByRange(turn.userId, {
+    from: range.from,
+    to: range.to,
+    kind: 'expense',
+    tag,
+  });
+  return rows.filter((t) => t.currency === turn.profile.currency).reduce((sum, t) => sum + t.amountMinor, 0);
+}
+
+/** "how much did I spend on #work this month": the tag's total, against the period before. */
+async function answerTagSpending(turn: Turn, tag: string): Promise<LexResponse> {
+  const dateSlot = turn.slot(SlotName.Date);
+  const range = rangeOfSlot(dateSlot, turn.today) ?? thisMonth(turn.today);
+  const previous = previousRange(range, turn.today);
+  const [now, before] = await Promise.all([
+    tagSpendingIn(turn, range, tag),
+    tagSpendingIn(turn, previous, tag),
+  ]);
+  const head =
+    now === 0
+      ? `You spent nothing tagged ${hashTag(tag)} ${range.label}.`
+      : `You spent ${turn.money(now)} tagged ${hashTag(tag)} ${range.label}.`;
+  return turn.reply.close([
+    plainText(head + comparison(turn, now, before, previous)),
+    buttonsCard('Anything else?', [
+      { text: `List ${hashTag(tag)}`, value: `list everything tagged ${tag}` },
+      Buttons.spentThisMonth,
+      Buttons.help,
+    ]),
+  ]);
+}
 
 interface Spending {
   totalMinor: number;
@@ -82,6 +126,8 @@ function chartOf(turn: Turn, spending: Spending, range: DateRange): SpendingChar
 }
 
 export const handleQuerySpending: IntentHandler = async (turn) => {
+  const tag = readTag(turn);
+  if (tag?.ok) return answerTagSpending(turn, tag.tag);
   const remembered: LastQuery | null = turn.memory.lastQuery;
   const categorySlot = turn.slot(SlotName.Category);
   const dateSlot = turn.slot(SlotName.Date);

@@ -78,6 +78,7 @@ async function undoEdit(turn: Turn, action: Extract<LastAction, { type: 'edit' }
     category: was.category,
     date: was.date,
     note: was.note ?? null,
+    tags: was.tags ?? [],
   });
   if (!result)
     return done(turn, 'That entry was removed since, so there was nothing to put back.', {

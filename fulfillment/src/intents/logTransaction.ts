@@ -21,6 +21,8 @@ import { categoriesFor, closestCategories, COMMON_CATEGORIES, matchCategory } fr
 import { readLogDate } from './support/logDate';
 import { ordinal } from '../domain/recurring/schedule';
 import { toMajorString } from '../domain/ledger/money';
+import { hashTag } from '../domain/ledger/tags';
+import { readTag } from './support/tagSlot';
 
 /**
  * "salary 3,200 on the 25th" while the 25th is still ahead is most likely a monthly income or bill
@@ -295,6 +297,8 @@ export const logTransaction =
       turn.slot(SlotName.Note)?.interpreted ??
       (learned ? learned.word : impliedNote(categorySlot, category, turn, kind));
     const saidNote = !!turn.slot(SlotName.Note);
+    // "#work" in the message (issue 12 point 4); a word that cannot be a tag is left out and said so.
+    const tag = readTag(turn);
 
     turn.writing = true;
     const { transaction, created } = await turn.repo.logTransaction(turn.userId, {
@@ -304,14 +308,17 @@ export const logTransaction =
       category,
       date,
       ...(note ? { note: note.slice(0, MAX_NOTE_LENGTH) } : {}),
+      ...(tag?.ok ? { tags: [tag.tag] } : {}),
       source: 'chat',
       requestId: turn.requestKey,
     });
 
     const what = kind === 'expense' ? `for ${category}` : `of ${category} income`;
     const noteText = transaction.note && (saidNote || learned) ? ` (${transaction.note})` : '';
+    const tagText = transaction.tags?.length ? `, tagged ${transaction.tags.map(hashTag).join(' ')}` : '';
     const lines = [
-      `Logged ${turn.money(transaction.amountMinor)} ${what} ${onDay(transaction.date, turn.today)}${noteText}.`,
+      `Logged ${turn.money(transaction.amountMinor)} ${what} ${onDay(transaction.date, turn.today)}${noteText}${tagText}.`,
+      ...(tag && !tag.ok ? [`(I left the tag out: ${tag.problem})`] : []),
     ];
     if (kind === 'expense') {
       // The expense is saved by now: a failed budget read must not say "couldn't save" (a retry would log twice).

@@ -18,6 +18,8 @@ import { handleGetExport } from './GetExport';
 import { handleAddToGoal, handleCheckGoal, handleDeleteGoal, handleSetGoal } from './goals';
 import { handleCancel, handleFallback, handleGreeting, handleHelp, handleSmallTalk } from './conversational';
 import { recurringIntentHandlers } from './recurring';
+import { handleTagTransaction } from './tags';
+import { categoryIntentHandlers } from './categories';
 import { ContextName, type Draft } from '../lex/memory';
 import { plainText } from '../lex/messages';
 
@@ -48,6 +50,8 @@ export const intentHandlers: Record<IntentName, IntentHandler> = {
   [IntentName.AddToGoal]: handleAddToGoal,
   [IntentName.CheckGoal]: handleCheckGoal,
   [IntentName.DeleteGoal]: handleDeleteGoal,
+  [IntentName.TagTransaction]: handleTagTransaction,
+  ...categoryIntentHandlers,
 };
 
 export function handlerFor(intentName: string): IntentHandler {

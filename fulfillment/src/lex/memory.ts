@@ -78,6 +78,7 @@ const transactionSnapshotSchema = z.object({
   category: z.string().min(1),
   date: z.string(),
   note: z.string().optional(),
+  tags: z.array(z.string()).max(10).optional(),
 });
 export type TransactionSnapshot = z.infer<typeof transactionSnapshotSchema>;
 
@@ -209,6 +210,7 @@ export function snapshotOf(t: {
   category: string;
   date: string;
   note?: string;
+  tags?: string[];
 }): TransactionSnapshot {
   return {
     id: t.id,
@@ -219,5 +221,6 @@ export function snapshotOf(t: {
     date: t.date,
     // Lex caps a context value at 1,024 characters; a very long note comes back shortened.
     ...(t.note ? { note: t.note.slice(0, 300) } : {}),
+    ...(t.tags && t.tags.length > 0 ? { tags: t.tags } : {}),
   };
 }

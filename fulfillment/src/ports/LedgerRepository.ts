@@ -34,6 +34,8 @@ export interface RangeQuery {
   to: string;
   category?: string;
   kind?: TransactionKind;
+  /** Only entries carrying this tag (any spelling: "#Work" is "work"). */
+  tag?: string;
   /** Newest first; default and maximum are the implementation's (at least 1,000). */
   limit?: number;
 }

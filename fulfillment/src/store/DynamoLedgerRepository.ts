@@ -23,6 +23,7 @@ import { LedgerError } from '../domain/ledger/errors';
 import { customRange, periodKeysFor } from '../domain/ledger/periods';
 import { parseUserProfile } from '../domain/ledger/profile';
 import { applyChanges, parseNewTransaction } from '../domain/ledger/transactions';
+import { normalizeTag } from '../domain/ledger/tags';
 import { systemClock } from '../ports/Clock';
 import type { Clock } from '../ports/Clock';
 import { MAX_RECALL_WORDS, StoreUnavailableError } from '../ports/LedgerRepository';
@@ -67,6 +68,7 @@ import {
   TXN_PREFIX,
   budgetSk,
   categoryAttr,
+  tagAttr,
   alertSk,
   idempotencySk,
   learnSk,
@@ -255,6 +257,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
       updatedAt: now,
     };
     if (valid.note !== undefined) txn.note = valid.note;
+    if (valid.tags !== undefined) txn.tags = valid.tags;
     const sk = txnSk(txn.date, txn.createdAt, txn.id);
     const idempotency: DbIdempotency = {
       PK: pk,
@@ -433,6 +436,10 @@ export class DynamoLedgerRepository implements LedgerRepository {
       filters.push('kind = :kind');
       values[':kind'] = query.kind;
     }
+    if (query.tag !== undefined) {
+      filters.push('contains(tags, :tag)');
+      values[':tag'] = normalizeTag(query.tag);
+    }
     return this.queryTransactions(
       {
         KeyConditionExpression: 'PK = :pk AND SK BETWEEN :low AND :high',
@@ -570,6 +577,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
     if (d.expenseTotalMinor !== 0) add('expenseTotalMinor', d.expenseTotalMinor);
     if (d.incomeTotalMinor !== 0) add('incomeTotalMinor', d.incomeTotalMinor);
     for (const c of d.categories) add(categoryAttr(c.kind, c.category), c.amountMinor);
+    for (const t of d.tags) add(tagAttr(t.kind, t.tag), t.amountMinor);
     if (d.count !== 0) add('transactionCount', d.count);
     return {
       TableName: this.table,
@@ -780,6 +788,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
           updatedAt: now,
         };
         if (input.note !== undefined) txn.note = input.note;
+        if (input.tags !== undefined) txn.tags = input.tags;
         return txn;
       });
       const puts = pending.flatMap(({ input }, k) => {
@@ -884,6 +893,10 @@ export class DynamoLedgerRepository implements LedgerRepository {
         const category = categoryAttr(d.kind, d.category);
         entry.totals[total] = (entry.totals[total] ?? 0) + d.amountMinor;
         entry.totals[category] = (entry.totals[category] ?? 0) + d.amountMinor;
+        for (const tag of d.tags) {
+          const attr = tagAttr(d.kind, tag);
+          entry.totals[attr] = (entry.totals[attr] ?? 0) + d.amountMinor;
+        }
         entry.count += d.count;
         byItem.set(sk, entry);
       }
@@ -919,16 +932,20 @@ export class DynamoLedgerRepository implements LedgerRepository {
 
   /** One rollup item's update: ADD keeps concurrent writers exact and creates the item on first use. */
   private rollupUpdate(pk: string, d: RollupDelta) {
+    // Each tag adds the same amount to its own attribute of the same item (no extra write per tag).
+    const tagNames = Object.fromEntries(d.tags.map((tag, i) => [`#tag${i}`, tagAttr(d.kind, tag)]));
+    const tagAdds = d.tags.map((_, i) => `, #tag${i} :amount`).join('');
     return {
       TableName: this.table,
       Key: { PK: pk, SK: rollupSk(d.period, d.currency) },
       UpdateExpression:
         'SET #type = :type, granularity = :granularity, periodKey = :periodKey, currency = :currency ' +
-        'ADD #total :amount, #category :amount, transactionCount :count',
+        `ADD #total :amount, #category :amount${tagAdds}, transactionCount :count`,
       ExpressionAttributeNames: {
         '#type': 'type',
         '#total': d.kind === 'expense' ? 'expenseTotalMinor' : 'incomeTotalMinor',
         '#category': categoryAttr(d.kind, d.category),
+        ...tagNames,
       },
       ExpressionAttributeValues: {
         ':type': ITEM_TYPE.rollup,

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseNewBudget } from '../domain/ledger/budgets';
 import { categoryKey } from '../domain/ledger/categories';
+import { normalizeTag } from '../domain/ledger/tags';
 import { customRange, isInRange } from '../domain/ledger/periods';
 import { parseUserProfile } from '../domain/ledger/profile';
 import { applyChanges, parseNewTransaction } from '../domain/ledger/transactions';
@@ -187,6 +188,7 @@ export class InMemoryLedgerRepository implements LedgerRepository {
       updatedAt: now,
     };
     if (valid.note !== undefined) txn.note = valid.note;
+    if (valid.tags !== undefined) txn.tags = valid.tags;
     data.transactions.set(txn.id, txn);
     data.requests.set(valid.requestId, txn);
     this.applyRollups(data, txn, 1);
@@ -231,11 +233,13 @@ export class InMemoryLedgerRepository implements LedgerRepository {
   async listByRange(userId: string, query: RangeQuery): Promise<Transaction[]> {
     const range = customRange(query.from, query.to);
     const category = query.category === undefined ? undefined : categoryKey(query.category);
+    const tag = query.tag === undefined ? undefined : normalizeTag(query.tag);
     const all = [...(this.users.get(userId)?.transactions.values() ?? [])];
     return all
       .filter((t) => isInRange(t.date, range))
       .filter((t) => category === undefined || categoryKey(t.category) === category)
       .filter((t) => query.kind === undefined || t.kind === query.kind)
+      .filter((t) => tag === undefined || (t.tags ?? []).includes(tag))
       .sort(newestFirst)
       .slice(0, rangeLimit(query.limit))
       .map(copy);
@@ -386,6 +390,8 @@ export class InMemoryLedgerRepository implements LedgerRepository {
       const totals = data.rollups.get(id) ?? emptyTotals(delta.period, delta.currency);
       const byCategory = delta.kind === 'expense' ? totals.expenseByCategory : totals.incomeByCategory;
       byCategory[delta.category] = (byCategory[delta.category] ?? 0) + delta.amountMinor;
+      const byTag = delta.kind === 'expense' ? totals.expenseByTag : totals.incomeByTag;
+      for (const tag of delta.tags) byTag[tag] = (byTag[tag] ?? 0) + delta.amountMinor;
       if (delta.kind === 'expense') totals.expenseTotalMinor += delta.amountMinor;
       else totals.incomeTotalMinor += delta.amountMinor;
       totals.transactionCount += delta.count;

@@ -1,8 +1,13 @@
 /** Recurring rules in process memory, behaving as recurringRules.ts does on DynamoDB. */
-import { createHash } from 'node:crypto';
 import type { Clock } from '../ports/Clock';
 import type { RecurringRuleStore } from '../ports/RecurringRuleStore';
-import { parseNewRecurringRule } from '../domain/recurring/rules';
+import {
+  isDueOn,
+  isScheduled,
+  newRecurringRule,
+  parseNewRecurringRule,
+  recurringRuleIdFor,
+} from '../domain/recurring/rules';
 import type {
   DueRecurringRule,
   NewRecurringRule,
@@ -29,25 +34,11 @@ export class InMemoryRecurringRules implements RecurringRuleStore {
 
   async addRecurringRule(userId: string, input: NewRecurringRule): Promise<RecurringRule> {
     const valid = parseNewRecurringRule(input);
-    const id = createHash('sha256').update(valid.requestId).digest('base64url').slice(0, 22);
     const rules = this.rules(userId);
-    const existing = rules.get(id);
+    const existing = rules.get(recurringRuleIdFor(valid.requestId));
     if (existing) return copy(existing);
-    const now = this.clock.now().toISOString();
-    const rule: RecurringRule = {
-      id,
-      name: valid.name,
-      kind: valid.kind,
-      amountMinor: valid.amountMinor,
-      currency: valid.currency,
-      category: valid.category,
-      recurrence: valid.recurrence,
-      status: 'active',
-      nextDue: valid.nextDue,
-      createdAt: now,
-      updatedAt: now,
-    };
-    rules.set(id, rule);
+    const rule = newRecurringRule(valid, this.clock.now().toISOString());
+    rules.set(rule.id, rule);
     return copy(rule);
   }
 
@@ -89,7 +80,7 @@ export class InMemoryRecurringRules implements RecurringRuleStore {
     to: string | null,
   ): Promise<boolean> {
     const rule = this.rules(userId).get(ruleId);
-    if (!rule || rule.status !== 'active' || rule.nextDue !== from) return false;
+    if (!rule || !isDueOn(rule, from)) return false;
     Object.assign(rule, { nextDue: to, updatedAt: this.clock.now().toISOString() });
     return true;
   }
@@ -98,7 +89,7 @@ export class InMemoryRecurringRules implements RecurringRuleStore {
     const due: DueRecurringRule[] = [];
     for (const [userId, rules] of this.byUser) {
       for (const rule of rules.values()) {
-        if (rule.status === 'active' && rule.nextDue !== null && rule.nextDue <= day)
+        if (isScheduled(rule) && rule.nextDue !== null && rule.nextDue <= day)
           due.push({ userId, rule: copy(rule) });
       }
     }

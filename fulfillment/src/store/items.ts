@@ -13,7 +13,12 @@ import {
   type Transaction,
   type UserProfile,
 } from '../domain/ledger';
-import { EXPENSE_CATEGORY_ATTR_PREFIX, INCOME_CATEGORY_ATTR_PREFIX } from './keys';
+import {
+  EXPENSE_CATEGORY_ATTR_PREFIX,
+  EXPENSE_TAG_ATTR_PREFIX,
+  INCOME_CATEGORY_ATTR_PREFIX,
+  INCOME_TAG_ATTR_PREFIX,
+} from './keys';
 import { emptyTotals, withoutZeroCategories } from './totals';
 
 export const ITEM_TYPE = {
@@ -66,6 +71,7 @@ export function transactionFromItem(item: Record<string, unknown>): Transaction 
     updatedAt: parsed.updatedAt,
   };
   if (parsed.note !== undefined) txn.note = parsed.note;
+  if (parsed.tags !== undefined && parsed.tags.length > 0) txn.tags = parsed.tags;
   return txn;
 }
 
@@ -96,6 +102,10 @@ export function totalsFromItem(
       totals.expenseByCategory[attr.slice(EXPENSE_CATEGORY_ATTR_PREFIX.length)] = value;
     } else if (attr.startsWith(INCOME_CATEGORY_ATTR_PREFIX)) {
       totals.incomeByCategory[attr.slice(INCOME_CATEGORY_ATTR_PREFIX.length)] = value;
+    } else if (attr.startsWith(EXPENSE_TAG_ATTR_PREFIX)) {
+      totals.expenseByTag[attr.slice(EXPENSE_TAG_ATTR_PREFIX.length)] = value;
+    } else if (attr.startsWith(INCOME_TAG_ATTR_PREFIX)) {
+      totals.incomeByTag[attr.slice(INCOME_TAG_ATTR_PREFIX.length)] = value;
     }
   }
   return withoutZeroCategories(totals);
@@ -125,6 +135,7 @@ export function profileFromItem(item: Record<string, unknown>): UserProfile {
     ...(p.timeZoneChosen ? { timeZoneChosen: true } : {}),
     ...(p.taughtCategories ? { taughtCategories: true } : {}),
     ...(p.emailAlerts ? { emailAlerts: p.emailAlerts } : {}),
+    ...(p.categoryMoves && Object.keys(p.categoryMoves).length > 0 ? { categoryMoves: p.categoryMoves } : {}),
   };
 }
 

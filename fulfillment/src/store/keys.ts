@@ -75,6 +75,12 @@ export const INCOME_CATEGORY_ATTR_PREFIX = 'inc#';
 export const categoryAttr = (kind: TransactionKind, category: string): string =>
   `${kind === 'expense' ? EXPENSE_CATEGORY_ATTR_PREFIX : INCOME_CATEGORY_ATTR_PREFIX}${category}`;
 
+/** Per-tag totals live in the same rollup item as the categories': `exptag#work`, `inctag#work`. */
+export const EXPENSE_TAG_ATTR_PREFIX = 'exptag#';
+export const INCOME_TAG_ATTR_PREFIX = 'inctag#';
+export const tagAttr = (kind: TransactionKind, tag: string): string =>
+  `${kind === 'expense' ? EXPENSE_TAG_ATTR_PREFIX : INCOME_TAG_ATTR_PREFIX}${tag}`;
+
 export const IMPORT_PREFIX = 'IMPORT#';
 /** A previewed import is split into chunks: one item holds at most 400 KB. */
 export const importSk = (importId: string, chunk: number): string =>

@@ -11,6 +11,7 @@ import { SettableClock } from '@budgetbuddy/bot/testing';
 import type { LedgerRepository } from '../ports/LedgerRepository';
 import type { NewTransaction, PeriodKey, TransactionKind } from '../domain/ledger';
 import { describeGoalContract } from './goalRepositoryContract';
+import { describeTagContract } from './tagContract';
 
 export interface ContractSubject {
   repo: LedgerRepository;
@@ -94,6 +95,8 @@ export function runLedgerRepositoryContract(
           incomeTotalMinor: 300000,
           expenseByCategory: { Transport: 500, Food: 700 },
           incomeByCategory: { Salary: 300000 },
+          expenseByTag: {},
+          incomeByTag: {},
           transactionCount: 3,
         });
       });
@@ -678,5 +681,6 @@ export function runLedgerRepositoryContract(
     });
 
     describeGoalContract(() => repo);
+    describeTagContract(() => repo);
   });
 }

@@ -5,14 +5,18 @@
  * their next due day; pausing removes the keys. The scheduled job asks the index "due on or before
  * day D" with one Query per shard, whatever the number of users or rules.
  */
-import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Clock } from '../ports/Clock';
 import type { RecurringRuleStore } from '../ports/RecurringRuleStore';
 import { StoreUnavailableError } from '../ports/LedgerRepository';
 import { LedgerError } from '../domain/ledger/errors';
-import { parseNewRecurringRule, recurringRuleSchema } from '../domain/recurring/rules';
+import {
+  isScheduled,
+  newRecurringRule,
+  parseNewRecurringRule,
+  recurringRuleSchema,
+} from '../domain/recurring/rules';
 import type {
   DueRecurringRule,
   NewRecurringRule,
@@ -24,10 +28,6 @@ import { RULE_PREFIX, dueShardOf, DUE_SHARDS, ruleSk, userIdOfPk, userPk } from 
 
 const RULE_TYPE = 'RULE';
 
-/** The rule's id from its request id: a retried "my rent is 1,500 every month" finds the rule it made. */
-const ruleIdFor = (requestId: string): string =>
-  createHash('sha256').update(requestId).digest('base64url').slice(0, 22);
-
 export class DynamoRecurringRules implements RecurringRuleStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -37,20 +37,7 @@ export class DynamoRecurringRules implements RecurringRuleStore {
 
   async addRecurringRule(userId: string, input: NewRecurringRule): Promise<RecurringRule> {
     const valid = parseNewRecurringRule(input);
-    const now = this.clock.now().toISOString();
-    const rule: RecurringRule = {
-      id: ruleIdFor(valid.requestId),
-      name: valid.name,
-      kind: valid.kind,
-      amountMinor: valid.amountMinor,
-      currency: valid.currency,
-      category: valid.category,
-      recurrence: valid.recurrence,
-      status: 'active',
-      nextDue: valid.nextDue,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const rule = newRecurringRule(valid, this.clock.now().toISOString());
     try {
       await this.doc.send(
         new PutCommand({
@@ -110,7 +97,7 @@ export class DynamoRecurringRules implements RecurringRuleStore {
     status: RecurringStatus,
     nextDue: string | null,
   ): Promise<RecurringRule | null> {
-    const indexed = status === 'active' && nextDue !== null;
+    const indexed = isScheduled({ status, nextDue });
     try {
       const result = await this.doc.send(
         new UpdateCommand({
@@ -210,7 +197,7 @@ export class DynamoRecurringRules implements RecurringRuleStore {
   }
 
   private item(userId: string, rule: RecurringRule): Record<string, unknown> {
-    const indexed = rule.status === 'active' && rule.nextDue !== null;
+    const indexed = isScheduled(rule);
     return {
       PK: userPk(userId),
       SK: ruleSk(rule.id),

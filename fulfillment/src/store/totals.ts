@@ -10,6 +10,8 @@ export interface RollupDelta {
   currency: string;
   kind: Transaction['kind'];
   category: string;
+  /** The entry's tags: each gets the same signed amount in the rollup (issue 12 point 4). */
+  tags: readonly string[];
   /** Signed: positive when logging, negative when deleting. */
   amountMinor: number;
   count: 1 | -1;
@@ -22,6 +24,7 @@ export function rollupDeltas(txn: Transaction, direction: 1 | -1): RollupDelta[]
     currency: txn.currency,
     kind: txn.kind,
     category: txn.category,
+    tags: txn.tags ?? [],
     amountMinor: direction * txn.amountMinor,
     count: direction,
   }));
@@ -35,6 +38,8 @@ export function emptyTotals(period: PeriodKey, currency: string): PeriodTotals {
     incomeTotalMinor: 0,
     expenseByCategory: {},
     incomeByCategory: {},
+    expenseByTag: {},
+    incomeByTag: {},
     transactionCount: 0,
   };
 }
@@ -47,6 +52,8 @@ export function withoutZeroCategories(totals: PeriodTotals): PeriodTotals {
     ...totals,
     expenseByCategory: nonZero(totals.expenseByCategory),
     incomeByCategory: nonZero(totals.incomeByCategory),
+    expenseByTag: nonZero(totals.expenseByTag),
+    incomeByTag: nonZero(totals.incomeByTag),
   };
 }
 
@@ -79,6 +86,8 @@ export interface RollupItemDelta {
   incomeTotalMinor: number;
   /** Keyed by kind and category ("expense" / "Food"). */
   categories: { kind: Transaction['kind']; category: string; amountMinor: number }[];
+  /** Keyed by kind and tag, like categories. */
+  tags: { kind: Transaction['kind']; tag: string; amountMinor: number }[];
   count: number;
 }
 
@@ -93,6 +102,7 @@ export function editDeltas(before: Transaction, after: Transaction): RollupItemD
       expenseTotalMinor: 0,
       incomeTotalMinor: 0,
       categories: [],
+      tags: [],
       count: 0,
     };
     if (d.kind === 'expense') item.expenseTotalMinor += d.amountMinor;
@@ -100,10 +110,19 @@ export function editDeltas(before: Transaction, after: Transaction): RollupItemD
     const same = item.categories.find((c) => c.kind === d.kind && c.category === d.category);
     if (same) same.amountMinor += d.amountMinor;
     else item.categories.push({ kind: d.kind, category: d.category, amountMinor: d.amountMinor });
+    for (const tag of d.tags) {
+      const sameTag = item.tags.find((t) => t.kind === d.kind && t.tag === tag);
+      if (sameTag) sameTag.amountMinor += d.amountMinor;
+      else item.tags.push({ kind: d.kind, tag, amountMinor: d.amountMinor });
+    }
     item.count += d.count;
     items.set(id, item);
   }
   return [...items.values()]
-    .map((i) => ({ ...i, categories: i.categories.filter((c) => c.amountMinor !== 0) }))
-    .filter((i) => i.categories.length > 0 || i.count !== 0);
+    .map((i) => ({
+      ...i,
+      categories: i.categories.filter((c) => c.amountMinor !== 0),
+      tags: i.tags.filter((t) => t.amountMinor !== 0),
+    }))
+    .filter((i) => i.categories.length > 0 || i.tags.length > 0 || i.count !== 0);
 }

@@ -66,7 +66,12 @@ async function readBudgetStatus(repo: LedgerRepository, userId: string): Promise
 }
 
 /** Writes `count` transaction items and their exact rollups straight to the table (BatchWriteItem). */
-async function seedHistory(doc: DynamoDBDocumentClient, userId: string, count: number): Promise<void> {
+export async function seedHistory(
+  doc: DynamoDBDocumentClient,
+  userId: string,
+  count: number,
+  table = TABLE,
+): Promise<void> {
   const pk = userPk(userId);
   const rollups = new Map<string, PeriodTotals>();
   const items: Record<string, unknown>[] = [];
@@ -124,8 +129,8 @@ async function seedHistory(doc: DynamoDBDocumentClient, userId: string, count: n
     while (next < batches.length) {
       let pending = batches[next++]?.map((Item) => ({ PutRequest: { Item } })) ?? [];
       while (pending.length > 0) {
-        const result = await doc.send(new BatchWriteCommand({ RequestItems: { [TABLE]: pending } }));
-        pending = (result.UnprocessedItems?.[TABLE] ?? []) as typeof pending;
+        const result = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+        pending = (result.UnprocessedItems?.[table] ?? []) as typeof pending;
       }
     }
   };

@@ -1,11 +1,19 @@
 import { IntentName } from '../names';
 import type { IntentDefinition } from '../types';
-import { countSlot, dateSlot, expenseCategorySlot } from './slots';
+import { countSlot, dateSlot, expenseCategorySlot, tagSlot } from './slots';
 
 export const ListTransactions: IntentDefinition = {
   name: IntentName.ListTransactions,
   description: 'The most recent transactions, optionally filtered.',
   sampleUtterances: [
+    'can you show me the transactions made {Date} at {Category}',
+    'show me the transactions that were made {Date}',
+    'list everything tagged {Tag}',
+    'show everything tagged {Tag}',
+    'show my {Tag} expenses',
+    'list my {Tag} transactions {Date}',
+    'what did I tag {Tag}',
+    'show entries tagged {Tag}',
     'what was the last thing I bought',
     'what did I buy most recently',
     'what was my latest purchase',
@@ -88,7 +96,12 @@ export const ListTransactions: IntentDefinition = {
     'what was the last thing I bought',
     'show me my recent transaction',
   ],
-  slots: [countSlot, expenseCategorySlot(false, 'Which category?'), dateSlot('From which day?')],
+  slots: [
+    countSlot,
+    expenseCategorySlot(false, 'Which category?'),
+    dateSlot('From which day?'),
+    tagSlot(false),
+  ],
   dialogCodeHook: true,
   fulfillmentCodeHook: false,
 };

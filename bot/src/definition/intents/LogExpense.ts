@@ -1,11 +1,16 @@
 import { IntentName } from '../names';
 import type { IntentDefinition } from '../types';
-import { amountSlot, dateSlot, expenseCategorySlot, noteSlot } from './slots';
+import { amountSlot, dateSlot, expenseCategorySlot, noteSlot, tagSlot } from './slots';
 
 export const LogExpense: IntentDefinition = {
   name: IntentName.LogExpense,
   description: 'Record money the user spent.',
   sampleUtterances: [
+    'spent {Amount} on {Category} {Tag}',
+    '{Category} {Amount} {Tag}',
+    '{Amount} for {Category} {Tag}',
+    'paid {Amount} for {Category} {Tag} {Date}',
+    '{Tag} {Category} {Amount}',
     '{Amount} {Category}',
     '{Category} {Amount}',
     '{Amount} on {Category}',
@@ -95,6 +100,7 @@ export const LogExpense: IntentDefinition = {
     expenseCategorySlot(true, 'What was it for? For example food, groceries, transport or rent.'),
     dateSlot('When was that?'),
     noteSlot,
+    tagSlot(false),
   ],
   dialogCodeHook: true,
   fulfillmentCodeHook: false,

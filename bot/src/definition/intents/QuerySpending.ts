@@ -1,11 +1,28 @@
 import { IntentName } from '../names';
 import type { IntentDefinition } from '../types';
-import { dateSlot, expenseCategorySlot } from './slots';
+import { dateSlot, expenseCategorySlot, tagSlot } from './slots';
 
 export const QuerySpending: IntentDefinition = {
   name: IntentName.QuerySpending,
   description: 'Total spending for a period, optionally for one category.',
   sampleUtterances: [
+    'let me know the amount I spent on {Category} {Date}',
+    'let me know how much I spent on {Category} {Date}',
+    'tell me what I spent on {Category} {Date}',
+    'what amount did I spend on {Category} {Date}',
+    'did I spend a lot on {Category} {Date}',
+    'what have {Category} run me {Date}',
+    'can you tell me what I spend on {Category} {Date}',
+    'what have my expenses been at {Category}',
+    'what have {Category} cost me {Date}',
+    'what have I spent lately on {Category}',
+    'what have I spent {Date} in {Category}',
+    'how much did I spend on {Tag} {Date}',
+    'how much did I spend on {Tag}',
+    'how much have I spent on {Tag} this month',
+    'total for {Tag} {Date}',
+    'what did {Tag} cost me {Date}',
+    'how much went on {Tag}',
     'what has {Category} run me {Date}',
     'how much did {Category} run me',
     'how much do I spend eating out',
@@ -110,7 +127,7 @@ export const QuerySpending: IntentDefinition = {
     'my recent spending on {Category}',
     'what did I spend at the {Category} on my card {Date}',
   ],
-  slots: [expenseCategorySlot(false, 'Which category?'), dateSlot('For which period?')],
+  slots: [expenseCategorySlot(false, 'Which category?'), dateSlot('For which period?'), tagSlot(false)],
   dialogCodeHook: true,
   fulfillmentCodeHook: false,
 };

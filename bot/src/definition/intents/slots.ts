@@ -159,3 +159,30 @@ export const goalSlot = (required: boolean, question: string): SlotDefinition =>
   prompt: prompt(question, 'What is the goal for? For example "a trip to japan" or "a new car".'),
   sampleUtterances: ['{Goal}', 'for {Goal}', 'the {Goal}', 'my {Goal} goal'],
 });
+
+export const tagSlot = (required: boolean): SlotDefinition => ({
+  name: SlotName.Tag,
+  description: 'A tag as said ("#work", "travel"); the code hook normalises it.',
+  slotTypeName: 'TagType',
+  required,
+  prompt: prompt('Which tag? For example work or travel.', 'Which tag should I use? One word, like work.'),
+  sampleUtterances: ['{Tag}', 'tag it {Tag}', 'as {Tag}'],
+});
+
+export const categoryNameSlot = (required: boolean, question: string): SlotDefinition => ({
+  name: SlotName.Category,
+  description: "A category's name: a default one or the person's own (checked by the code hook).",
+  slotTypeName: 'CategoryNameType',
+  required,
+  prompt: prompt(question, 'Which category? Say its name, for example Pets.'),
+  sampleUtterances: ['{Category}', 'the {Category} category'],
+});
+
+export const newCategorySlot = (question: string): SlotDefinition => ({
+  name: SlotName.NewCategory,
+  description: 'The new name of a category, or the category another one is merged into.',
+  slotTypeName: 'NewCategoryNameType',
+  required: false,
+  prompt: prompt(question, 'Which name? For example Eating out.'),
+  sampleUtterances: ['{NewCategory}', 'to {NewCategory}', 'into {NewCategory}'],
+});

@@ -104,3 +104,25 @@ export function closestCategories(
     .slice(0, n)
     .map((s) => s.candidate);
 }
+
+/**
+ * Where a category's entries now live after renames and merges (`moves`: old name → new name, keys
+ * compared case-insensitively): "Food" → "Eating out" after "rename Food to Eating out". Follows a
+ * chain of moves, at most a few hops (a cycle cannot form: a move's target is never moved away).
+ */
+export function followMoves(category: string, moves: Readonly<Record<string, string>> = {}): string {
+  let current = category;
+  for (let hop = 0; hop < 8; hop++) {
+    const key = categoryKey(current);
+    const next = Object.entries(moves).find(([from]) => categoryKey(from) === key)?.[1];
+    if (next === undefined || categoryKey(next) === key) return current;
+    current = next;
+  }
+  return current;
+}
+
+/** Whether `name` was renamed or merged away. */
+export function isMovedAway(name: string, moves: Readonly<Record<string, string>> = {}): boolean {
+  const key = categoryKey(name);
+  return Object.keys(moves).some((from) => categoryKey(from) === key);
+}

@@ -36,3 +36,4 @@ export {
 export { minorUnitsSchema, asMinorUnits, type MinorUnits, type Money } from './money';
 export { pendingImportRowSchema, type PendingImportRow, type PendingImport } from './pendingImport';
 export type { SavingsGoal, NewGoal, GoalContribution, ContributionResult } from './goals';
+export { MAX_TAGS_PER_ENTRY, normalizeTag, normalizeTags, hashTag, InvalidTagError } from './tags';

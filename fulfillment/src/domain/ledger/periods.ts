@@ -50,6 +50,9 @@ export interface PeriodTotals {
   incomeTotalMinor: number;
   expenseByCategory: Record<string, number>;
   incomeByCategory: Record<string, number>;
+  /** Per tag (lower case, no "#"), kept in the same rollup item (issue 12 point 4). */
+  expenseByTag: Record<string, number>;
+  incomeByTag: Record<string, number>;
   transactionCount: number;
 }
 

@@ -18,6 +18,12 @@ export const userProfileSchema = z.object({
    * EmailAlertSetting values. Absent means On (80% and 100%). The chat shows every crossing regardless.
    */
   emailAlerts: z.enum(['Off', 'On', 'OverOnly']).optional(),
+  /**
+   * Categories renamed or merged away ("rename Food to Eating out", "merge Coffee into Food"): old name
+   * → where its entries went. The old name is no longer offered, and a word that still means it (the
+   * NLU's "lunch" → Food) lands in the new one (issue 12 point 4).
+   */
+  categoryMoves: z.record(z.string(), z.string()).optional(),
 });
 export type UserProfile = z.infer<typeof userProfileSchema>;
 
@@ -38,5 +44,6 @@ export function parseUserProfile(input: unknown): UserProfile {
     ...(p.timeZoneChosen ? { timeZoneChosen: true } : {}),
     ...(p.taughtCategories ? { taughtCategories: true } : {}),
     ...(p.emailAlerts ? { emailAlerts: p.emailAlerts } : {}),
+    ...(p.categoryMoves && Object.keys(p.categoryMoves).length > 0 ? { categoryMoves: p.categoryMoves } : {}),
   };
 }

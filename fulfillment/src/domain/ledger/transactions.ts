@@ -17,6 +17,7 @@ import {
 import { formatMoney, maxMinorAmount, minorUnitsSchema, normalizeCurrency, type MinorUnits } from './money';
 import { isCalendarDate } from './periods';
 import { transactionKindSchema } from './transactionKind';
+import { normalizeTags, tagsSchema } from './tags';
 
 export const MAX_NOTE_LENGTH = 500;
 export const MAX_REQUEST_ID_LENGTH = 200;
@@ -37,6 +38,8 @@ export const transactionSchema = z.object({
   /** User-local date, YYYY-MM-DD. */
   date: z.string(),
   note: z.string().optional(),
+  /** The person's tags (lower case, no "#"), absent when there are none (issue 12 point 4). */
+  tags: tagsSchema.optional(),
   source: transactionSourceSchema,
   /** ISO 8601 instants (UTC). */
   createdAt: z.string(),
@@ -54,6 +57,8 @@ export const newTransactionSchema = z.object({
   /** User-local date, YYYY-MM-DD. */
   date: z.string(),
   note: z.string().optional(),
+  /** Tags as said ("#Work" or "work"); stored normalised. */
+  tags: z.array(z.string()).optional(),
   source: transactionSourceSchema,
   /** Idempotency key: the same key twice for the same user logs once and returns the first result. */
   requestId: z.string().min(1).max(MAX_REQUEST_ID_LENGTH),
@@ -68,6 +73,8 @@ export interface TransactionChanges {
   category?: string;
   date?: string;
   note?: string | null;
+  /** The entry's whole new list of tags ([] removes them all). */
+  tags?: string[];
 }
 
 /** Checks a minor-unit amount for `currency` (positive whole number, at most a trillion major units). */
@@ -142,6 +149,8 @@ export function parseNewTransaction(input: unknown): ValidNewTransaction {
     };
     const note = validateNote(t.note);
     if (note !== undefined) result.note = note;
+    const tags = t.tags ? normalizeTags(t.tags) : [];
+    if (tags.length > 0) result.tags = tags;
     return result;
   } catch (err) {
     if (err instanceof LedgerError) throw err;
@@ -165,6 +174,11 @@ export function applyChanges(before: Transaction, changes: TransactionChanges, n
     const note = changes.note === null ? undefined : validateNote(changes.note);
     if (note === undefined) delete after.note;
     else after.note = note;
+  }
+  if (changes.tags !== undefined) {
+    const tags = normalizeTags(changes.tags);
+    if (tags.length === 0) delete after.tags;
+    else after.tags = tags;
   }
   return after;
 }

@@ -2,6 +2,7 @@
  * A recurring payment or income: what it posts (amount, category, name as the note) and when (an RFC
  * 5545 rule, schedule.ts). `nextDue` is the next day the scheduled job posts; a paused rule keeps none.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { TransactionKind } from '../ledger';
 import { canonicalCategory, validateCategoryName } from '../ledger/categories';
@@ -101,3 +102,35 @@ export const recurringRuleSchema = z.object({
 
 /** The idempotency key of one posted occurrence: a rule posts each of its days exactly once. */
 export const occurrenceRequestId = (ruleId: string, day: string): string => `recurring#${ruleId}#${day}`;
+
+/**
+ * The rule's id, from the request that created it: saying the same recurring payment twice (a retried
+ * message) finds the same rule. Both stores key rules by it.
+ */
+export const recurringRuleIdFor = (requestId: string): string =>
+  createHash('sha256').update(requestId).digest('base64url').slice(0, 22);
+
+/** A new rule as both stores save it: active, due first on the day it was given. */
+export function newRecurringRule(valid: NewRecurringRule, now: string): RecurringRule {
+  return {
+    id: recurringRuleIdFor(valid.requestId),
+    name: valid.name,
+    kind: valid.kind,
+    amountMinor: valid.amountMinor,
+    currency: valid.currency,
+    category: valid.category,
+    recurrence: valid.recurrence,
+    status: 'active',
+    nextDue: valid.nextDue,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** Whether a rule posts at all: active and with a next day (the due index holds exactly these). */
+export const isScheduled = (rule: { status: RecurringStatus; nextDue: string | null }): boolean =>
+  rule.status === 'active' && rule.nextDue !== null;
+
+/** Whether a rule due on `day` is still one to post on `day` (the advance's guard; Dynamo says it as a condition). */
+export const isDueOn = (rule: { status: RecurringStatus; nextDue: string | null }, day: string): boolean =>
+  rule.status === 'active' && rule.nextDue === day;

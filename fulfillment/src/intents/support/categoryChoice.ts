@@ -9,18 +9,34 @@ import {
   canonicalCategory,
   categoriesFor as ledgerCategoriesFor,
   closestCategories as ledgerClosest,
+  followMoves,
+  isMovedAway,
 } from '../../domain/ledger/categories';
 
+/** This person's categories: the defaults and their own, less those renamed or merged away. */
 export function categoriesFor(kind: TransactionKind, profile: UserProfile): string[] {
-  return ledgerCategoriesFor(kind, profile.customCategories);
+  return ledgerCategoriesFor(kind, profile.customCategories).filter(
+    (c) => !isMovedAway(c, profile.categoryMoves),
+  );
 }
 
-/** The canonical category the slot names, or null when it names none of the user's categories. */
+/**
+ * The canonical category the slot names, or null when it names none of the user's categories. The
+ * person's own words come first: "coffee" is Coffee for someone with a Coffee category, even though
+ * the slot type resolves it to Food (on Lex, ORIGINAL_VALUE words checked here; docs/nlu.md). A
+ * category renamed or merged away lands where its entries went ("lunch" → Eating out after "rename
+ * Food to Eating out").
+ */
 export function matchCategory(slot: SlotReading, kind: TransactionKind, profile: UserProfile): string | null {
+  const own = slot.original?.trim().replace(/^(?:a|an|the|my)\s+/i, '');
+  if (own) {
+    const hit = canonicalCategory(own, kind, profile.customCategories);
+    if (hit && profile.customCategories.includes(hit)) return followMoves(hit, profile.categoryMoves);
+  }
   const candidates = [slot.interpreted, ...slot.resolved, slot.original].filter((c): c is string => !!c);
   for (const candidate of candidates) {
     const hit = canonicalCategory(candidate, kind, profile.customCategories);
-    if (hit) return hit;
+    if (hit) return followMoves(hit, profile.categoryMoves);
   }
   return null;
 }
@@ -33,6 +49,10 @@ export const COMMON_CATEGORIES: Record<TransactionKind, string[]> = {
 
 /** Up to five categories to offer for what was said: the closest, topped up with the common ones. */
 export function closestCategories(said: string, kind: TransactionKind, profile: UserProfile): string[] {
-  const close = ledgerClosest(said, 5, categoriesFor(kind, profile));
-  return [...new Set([...close, ...COMMON_CATEGORIES[kind]])].slice(0, 5);
+  const mine = categoriesFor(kind, profile);
+  const close = ledgerClosest(said, 5, mine);
+  // The person's own categories before the common defaults: they are the ones a default list lacks.
+  const own = profile.customCategories.filter((c) => mine.includes(c));
+  const common = COMMON_CATEGORIES[kind].filter((c) => mine.includes(c));
+  return [...new Set([...close, ...own, ...common])].slice(0, 5);
 }

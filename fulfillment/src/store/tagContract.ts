@@ -1,0 +1,118 @@
+/**
+ * The LedgerRepository contract for tags (issue 12 point 4), run by every store with the rest of the
+ * contract: tags kept on the entry in one spelling, per-tag totals in the period rollups moved by every
+ * log, edit, delete and bulk log, and entries listed by tag.
+ */
+import { randomUUID } from 'node:crypto';
+import { LedgerError } from '../domain/ledger/errors';
+import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { NewTransaction, PeriodKey } from '../domain/ledger';
+
+const month = (key: string): PeriodKey => ({ granularity: 'month', key });
+const week = (key: string): PeriodKey => ({ granularity: 'week', key });
+
+export function describeTagContract(repoOf: () => LedgerRepository): void {
+  describe('tags (issue 12 point 4)', () => {
+    const newUser = () => `user-${randomUUID()}`;
+    const expense = (over: Partial<NewTransaction> = {}): NewTransaction => ({
+      kind: 'expense',
+      amountMinor: 1250,
+      currency: 'USD',
+      category: 'Food',
+      date: '2026-11-24',
+      source: 'chat',
+      requestId: randomUUID(),
+      ...over,
+    });
+
+    it('keeps tags in one spelling and counts them in the week, month and year of the entry', async () => {
+      const repo = repoOf();
+      const user = newUser();
+      const { transaction } = await repo.logTransaction(user, expense({ tags: ['#Work', 'work', 'Travel'] }));
+      expect(transaction.tags).toEqual(['work', 'travel']);
+      expect((await repo.getTransaction(user, transaction.id))?.tags).toEqual(['work', 'travel']);
+      await repo.logTransaction(user, expense({ amountMinor: 500, tags: ['work'] }));
+      const plain = await repo.logTransaction(user, expense({ amountMinor: 300 }));
+      const totals = await repo.getPeriodTotals(user, month('2026-11'), 'USD');
+      expect(totals.expenseByTag).toEqual({ work: 1750, travel: 1250 });
+      expect(totals.expenseTotalMinor).toBe(2050);
+      expect((await repo.getPeriodTotals(user, week('2026-W48'), 'USD')).expenseByTag).toEqual({
+        work: 1750,
+        travel: 1250,
+      });
+      // An entry without tags has none, rather than an empty list.
+      expect((await repo.getTransaction(user, plain.transaction.id))?.tags).toBeUndefined();
+    });
+
+    it('refuses a tag that is not one word, and writes nothing', async () => {
+      const repo = repoOf();
+      const user = newUser();
+      await expect(repo.logTransaction(user, expense({ tags: ['two words'] }))).rejects.toBeInstanceOf(
+        LedgerError,
+      );
+      expect(await repo.listRecent(user, 5)).toEqual([]);
+    });
+
+    it('moves tag totals on an edit, on undoing it, and takes them back on a delete', async () => {
+      const repo = repoOf();
+      const user = newUser();
+      const { transaction } = await repo.logTransaction(user, expense({ tags: ['work'] }));
+      await repo.editTransaction(user, transaction.id, { tags: ['work', 'travel'], amountMinor: 2000 });
+      expect((await repo.getPeriodTotals(user, month('2026-11'), 'USD')).expenseByTag).toEqual({
+        work: 2000,
+        travel: 2000,
+      });
+      // Moving the entry to another month moves its tags' totals with it.
+      await repo.editTransaction(user, transaction.id, { date: '2026-10-30' });
+      expect((await repo.getPeriodTotals(user, month('2026-11'), 'USD')).expenseByTag).toEqual({});
+      expect((await repo.getPeriodTotals(user, month('2026-10'), 'USD')).expenseByTag).toEqual({
+        work: 2000,
+        travel: 2000,
+      });
+      await repo.editTransaction(user, transaction.id, { tags: [] });
+      const untagged = await repo.getTransaction(user, transaction.id);
+      expect(untagged?.tags).toBeUndefined();
+      expect((await repo.getPeriodTotals(user, month('2026-10'), 'USD')).expenseByTag).toEqual({});
+      await repo.editTransaction(user, transaction.id, { tags: ['work'] });
+      await repo.deleteTransaction(user, transaction.id);
+      const after = await repo.getPeriodTotals(user, month('2026-10'), 'USD');
+      expect(after.expenseByTag).toEqual({});
+      expect(after.expenseTotalMinor).toBe(0);
+    });
+
+    it('counts tags of entries logged in bulk', async () => {
+      const repo = repoOf();
+      const user = newUser();
+      await repo.logTransactions(user, [
+        expense({ tags: ['work'] }),
+        expense({ amountMinor: 700, tags: ['work', 'kids'] }),
+        expense({ amountMinor: 100 }),
+      ]);
+      expect((await repo.getPeriodTotals(user, month('2026-11'), 'USD')).expenseByTag).toEqual({
+        work: 1950,
+        kids: 700,
+      });
+    });
+
+    it('lists entries by tag, in any spelling, newest first', async () => {
+      const repo = repoOf();
+      const user = newUser();
+      await repo.logTransaction(user, expense({ date: '2026-11-20', tags: ['work'] }));
+      await repo.logTransaction(user, expense({ date: '2026-11-22', tags: ['travel', 'work'] }));
+      await repo.logTransaction(user, expense({ date: '2026-11-23', tags: ['travel'] }));
+      await repo.logTransaction(user, expense({ date: '2026-11-24' }));
+      const work = await repo.listByRange(user, { from: '2026-11-01', to: '2026-11-30', tag: '#Work' });
+      expect(work.map((t) => t.date)).toEqual(['2026-11-22', '2026-11-20']);
+      const limited = await repo.listByRange(user, {
+        from: '2026-11-01',
+        to: '2026-11-30',
+        tag: 'travel',
+        limit: 1,
+      });
+      expect(limited.map((t) => t.date)).toEqual(['2026-11-23']);
+      expect(
+        await repo.listByRange(newUser(), { from: '2026-11-01', to: '2026-11-30', tag: 'work' }),
+      ).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,162 @@
+/**
+ * Tags and each person's own categories by chat (issue 12 point 4), end to end: the real Lex SDK
+ * client, the local Lex runtime and its NLU, the code hook and DynamoDB Local.
+ */
+import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
+import { intentName, replyButtons, replyText } from '../support/replies';
+import { SettableClock } from '@budgetbuddy/bot/testing';
+
+jest.setTimeout(120_000);
+
+// Thursday 2026-12-03, noon in New York.
+const clock = new SettableClock('2026-12-03T17:00:00Z');
+let h: ConversationHarness;
+
+beforeAll(async () => {
+  h = await startConversationHarness({ clock });
+});
+afterAll(() => h?.close());
+
+const monthTotals = (user: string) =>
+  h.repo.getPeriodTotals(user, { granularity: 'month', key: '2026-12' }, 'USD');
+
+describe('tags', () => {
+  test('"#work" in a message tags the entry it logs, and its month counts it', async () => {
+    const logged = await h.say('tag-1', 'spent 42 on lunch #work');
+    expect(intentName(logged)).toBe('LogExpense');
+    expect(replyText(logged)).toContain('Logged $42.00 for Food today');
+    expect(replyText(logged)).toContain('tagged #work');
+    const [entry] = await h.repo.listRecent('tag-1', 5);
+    expect(entry).toMatchObject({ amountMinor: 4200, category: 'Food', tags: ['work'] });
+    expect((await monthTotals('tag-1')).expenseByTag).toEqual({ work: 4200 });
+  });
+
+  test('"tag it work" after logging tags that entry; undo takes the tag off again', async () => {
+    await h.say('tag-2', 'paid 60 for a taxi');
+    const tagged = await h.say('tag-2', 'tag it work');
+    expect(intentName(tagged)).toBe('TagTransaction');
+    expect(replyText(tagged)).toContain('Tagged $60.00 for Transport today');
+    expect((await h.repo.listRecent('tag-2', 5))[0]?.tags).toEqual(['work']);
+    expect((await monthTotals('tag-2')).expenseByTag).toEqual({ work: 6000 });
+
+    await h.say('tag-2', 'undo');
+    expect((await h.repo.listRecent('tag-2', 5))[0]?.tags).toBeUndefined();
+    expect((await monthTotals('tag-2')).expenseByTag).toEqual({});
+  });
+
+  test('"tag the costco one as work" finds the described entry', async () => {
+    await h.say('tag-3', 'costco 85 groceries');
+    await h.say('tag-3', 'coffee 4');
+    const tagged = await h.say('tag-3', 'tag the costco one as work');
+    expect(intentName(tagged)).toBe('TagTransaction');
+    const rows = await h.repo.listRecent('tag-3', 5);
+    expect(rows.find((r) => r.amountMinor === 8500)?.tags).toEqual(['work']);
+    expect(rows.find((r) => r.amountMinor === 400)?.tags).toBeUndefined();
+  });
+
+  test('totals by tag: "how much did i spend on #work this month"', async () => {
+    await h.say('tag-4', 'spent 42 on lunch #work');
+    await h.say('tag-4', 'taxi 18 #work');
+    await h.say('tag-4', 'dinner 30');
+    const total = await h.say('tag-4', 'how much did i spend on #work this month');
+    expect(intentName(total)).toBe('QuerySpending');
+    expect(replyText(total)).toContain('You spent $60.00 tagged #work this month.');
+  });
+
+  test('lists by tag: "list everything tagged travel" and "show my work expenses"', async () => {
+    await h.say('tag-5', 'hotel 120 #travel');
+    await h.say('tag-5', 'spent 15 on lunch #work');
+    await h.say('tag-5', 'groceries 40');
+    const travel = await h.say('tag-5', 'list everything tagged travel');
+    expect(intentName(travel)).toBe('ListTransactions');
+    expect(replyText(travel)).toContain('tagged #travel:');
+    expect(replyText(travel)).toContain('$120.00');
+    expect(replyText(travel)).not.toContain('$40.00');
+
+    const work = await h.say('tag-5', 'show my work expenses');
+    expect(replyText(work)).toContain('tagged #work:');
+    expect(replyText(work)).toContain('$15.00');
+    expect(replyText(work)).not.toContain('$120.00');
+  });
+});
+
+describe("each person's own categories", () => {
+  test('"add a category called Pets", then logging to it', async () => {
+    const added = await h.say('cat-1', 'add a category called Pets');
+    expect(intentName(added)).toBe('AddCategory');
+    expect(replyText(added)).toContain('Added the category Pets');
+    const logged = await h.say('cat-1', 'spent 35 on pets');
+    expect(replyText(logged)).toContain('Logged $35.00 for Pets today');
+    expect((await h.repo.listRecent('cat-1', 5))[0]).toMatchObject({ category: 'Pets', amountMinor: 3500 });
+
+    const list = await h.say('cat-1', 'what are my categories');
+    expect(intentName(list)).toBe('ListCategories');
+    expect(replyText(list)).toContain('Pets (yours)');
+    // Someone else has no such category.
+    expect((await h.repo.getProfile('cat-other'))?.customCategories ?? []).not.toContain('Pets');
+  });
+
+  test('"rename Food to Eating out" keeps the history and the budget under the new name', async () => {
+    await h.say('cat-2', 'spent 20 on lunch');
+    await h.say('cat-2', 'dinner 30');
+    await h.say('cat-2', 'set my food budget to 300');
+    const renamed = await h.say('cat-2', 'rename Food to Eating out');
+    expect(intentName(renamed)).toBe('RenameCategory');
+    expect(replyText(renamed)).toContain('Renamed Food to Eating out: 2 entries moved, and its 1 budget.');
+
+    const rows = await h.repo.listRecent('cat-2', 5);
+    expect(rows.map((r) => r.category)).toEqual(['Eating out', 'Eating out']);
+    const totals = await monthTotals('cat-2');
+    expect(totals.expenseByCategory).toEqual({ 'Eating out': 5000 });
+    expect(await h.repo.getBudget('cat-2', 'Food', 'Monthly')).toBeNull();
+    expect(await h.repo.getBudget('cat-2', 'Eating out', 'Monthly')).toMatchObject({ limitMinor: 30000 });
+
+    // A word that meant Food now lands in Eating out, and the budget follows it.
+    const later = await h.say('cat-2', 'pizza 10');
+    expect(replyText(later)).toContain('Logged $10.00 for Eating out today');
+    expect(replyText(later)).toContain('Eating out');
+    const budget = await h.say('cat-2', 'how is my eating out budget');
+    expect(replyText(budget)).toContain('$60.00');
+  });
+
+  test('"merge Coffee into Food" moves the entries and the budget and says how many', async () => {
+    await h.say('cat-3', 'add a category called Coffee');
+    await h.say('cat-3', 'spent 4 on coffee');
+    await h.say('cat-3', 'spent 5 on coffee');
+    await h.say('cat-3', 'lunch 12');
+    expect((await monthTotals('cat-3')).expenseByCategory).toEqual({ Coffee: 900, Food: 1200 });
+    await h.say('cat-3', 'set a weekly coffee budget of 20');
+
+    const merged = await h.say('cat-3', 'merge Coffee into Food');
+    expect(intentName(merged)).toBe('MergeCategory');
+    expect(replyText(merged)).toContain('Merged Coffee into Food: 2 entries moved, and its 1 budget.');
+    expect((await monthTotals('cat-3')).expenseByCategory).toEqual({ Food: 2100 });
+    expect(await h.repo.getBudget('cat-3', 'Food', 'Weekly')).toMatchObject({ limitMinor: 2000 });
+    expect(await h.repo.getBudget('cat-3', 'Coffee', 'Weekly')).toBeNull();
+    expect((await h.repo.getProfile('cat-3'))?.customCategories).not.toContain('Coffee');
+
+    // Saying it again moves nothing more.
+    const again = await h.say('cat-3', 'merge Coffee into Food');
+    expect(replyText(again)).toContain('0 entries moved');
+    expect((await monthTotals('cat-3')).expenseByCategory).toEqual({ Food: 2100 });
+  });
+
+  test("an unknown category changes nothing and offers the person's categories as buttons", async () => {
+    await h.say('cat-4', 'add a category called Pets');
+    await h.say('cat-4', 'spent 10 on pets');
+    const before = await h.repo.listRecent('cat-4', 5);
+    const profileBefore = await h.repo.getProfile('cat-4');
+
+    const merge = await h.say('cat-4', 'merge Hobbies into Food');
+    expect(replyText(merge)).toContain('You don\'t have a category called "Hobbies", so nothing changed.');
+    expect(replyButtons(merge).map((b) => b.value)).toContain('Pets');
+    expect(await h.repo.listRecent('cat-4', 5)).toEqual(before);
+    expect(await h.repo.getProfile('cat-4')).toEqual(profileBefore);
+
+    const rename = await h.say('cat-4', 'rename Pets to Animals please');
+    expect(intentName(rename)).toBe('RenameCategory');
+    const after = await h.repo.listRecent('cat-4', 5);
+    expect(after.map((r) => r.category)).toEqual(['Animals']);
+    expect(before.map((r) => r.id)).toEqual(after.map((r) => r.id));
+  });
+});
