@@ -26,7 +26,10 @@ export interface DynamoLocalOptions {
   port?: number;
   /**
    * JVM tuning. 'quick' (default) stops at the C1 compiler and uses the serial GC: it roughly halves start-up
-   * on a small machine, which is what tests pay for. 'full' keeps the JVM defaults for long runs (benchmarks).
+   * on a small machine, and it is also the cheaper one to run: measured under the chat-turn load on 2 cores
+   * after a 30 s warm-up, DynamoDB Local took 6.7 ms of CPU per chat turn on 'quick' and 22.6-27.9 ms on
+   * 'full', 11 ms of it the C2 compiler threads still compiling (scripts/src/bench/turnCost.ts).
+   * 'full' keeps the JVM defaults (tiered C2, G1), for runs long enough to repay C2's compilation.
    */
   jvm?: 'quick' | 'full';
   /** How long to wait for the emulator to answer (default 60 s: a cold JVM on a busy 2-core box is slow). */
@@ -109,6 +112,23 @@ function dynamoDistribution(): string {
   return join(lib, dir);
 }
 
+/**
+ * SQLite's `synchronous` for the on-disk database (the launcher sets it). OFF: a commit is written to the
+ * kernel before DynamoDB Local answers, so it survives a SIGKILL of the stack (the durability and sigkill
+ * tests), but it is not fsynced, so a power cut can lose the last seconds. SQLite's default (FULL)
+ * fsyncs every commit on DynamoDB Local's single database thread; every concurrent request waits for the
+ * disk behind it, which on a shared disk was the chat turn's p99 (README, performance).
+ */
+const SQLITE_SYNCHRONOUS_DEFAULT = 'OFF';
+
+/** BB_SQLITE_SYNCHRONOUS=FULL puts SQLite's default back (an A/B measurement: scripts/src/bench/turnCost.ts). */
+function sqliteSynchronous(): string {
+  const wanted = process.env.BB_SQLITE_SYNCHRONOUS;
+  return wanted !== undefined && /^(OFF|NORMAL|FULL|EXTRA)$/.test(wanted)
+    ? wanted
+    : SQLITE_SYNCHRONOUS_DEFAULT;
+}
+
 const LAUNCHER_SOURCE = resolve(__dirname, '../java/LoopbackDynamoDbLocal.java');
 const LAUNCHER_CLASS = 'LoopbackDynamoDbLocal';
 
@@ -156,6 +176,10 @@ function spawnJava(
     ...(jvm === 'quick' ? QUICK_JVM_FLAGS : []),
     `-Djava.library.path=${libDir}`,
     `-Dbudgetbuddy.host=${host}`,
+    ...(dataDir === undefined ? [] : [`-Dbudgetbuddy.sqliteSynchronous=${sqliteSynchronous()}`]),
+    ...(dataDir !== undefined && process.env.BB_SQLITE_JOURNAL_MODE === 'WAL'
+      ? ['-Dbudgetbuddy.sqliteJournalMode=WAL']
+      : []),
     '-cp',
     run.classPath,
     run.main,
@@ -235,7 +259,9 @@ export async function startDynamoLocal(opts: DynamoLocalOptions = {}): Promise<D
   const dataDir = opts.dataDir === undefined ? undefined : resolve(opts.dataDir);
   if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
   const timeoutMs = opts.startTimeoutMs ?? 60_000;
-  const jvm = opts.jvm ?? 'quick';
+  const wanted = process.env.BB_DYNAMO_JVM;
+  // BB_DYNAMO_JVM overrides the caller's choice: an A/B measurement (scripts/src/bench/turnCost.ts).
+  const jvm = wanted === 'quick' || wanted === 'full' ? wanted : (opts.jvm ?? 'quick');
   const host = opts.host ?? '127.0.0.1';
   if (opts.port) return startOnce(host, opts.port, dataDir, timeoutMs, jvm);
   // A port picked free can be taken before Java binds it; a fresh one on the next try fixes that.

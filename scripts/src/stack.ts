@@ -69,7 +69,7 @@ export interface StackOptions {
    * before); tests pass a recording one to see that the person's e-mail setting is honoured.
    */
   notifier?: BudgetNotifier;
-  /** JVM profile for DynamoDB Local: 'quick' starts faster (tests), 'full' runs faster (benchmarks). */
+  /** JVM profile for DynamoDB Local (see DynamoLocalOptions.jvm): 'quick' (default) or 'full'. */
   jvm?: 'quick' | 'full';
   /**
    * How often the recurring-payments job runs (it also runs once at start-up, before startStack
