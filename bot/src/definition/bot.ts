@@ -21,6 +21,7 @@ import { QuerySpending } from './intents/QuerySpending';
 import { SetBudget } from './intents/SetBudget';
 import { SetCurrency } from './intents/SetCurrency';
 import { SetTimeZone } from './intents/SetTimeZone';
+import { SetEmailAlerts } from './intents/SetEmailAlerts';
 import { SmallTalk } from './intents/SmallTalk';
 import { SpendingInsights } from './intents/SpendingInsights';
 import { Undo } from './intents/Undo';
@@ -38,6 +39,7 @@ import { InsightType } from './slotTypes/InsightType';
 import { NoteType } from './slotTypes/NoteType';
 import { SmallTalkTopicType } from './slotTypes/SmallTalkTopicType';
 import { TimeZoneType } from './slotTypes/TimeZoneType';
+import { EmailAlertType } from './slotTypes/EmailAlertType';
 import { GoalNameType } from './slotTypes/GoalNameType';
 import { TagType } from './slotTypes/TagType';
 import { CategoryNameType, NewCategoryNameType } from './slotTypes/CategoryNameType';
@@ -68,6 +70,7 @@ export const budgetBuddyBot: BotDefinition = {
         Undo,
         SetCurrency,
         SetTimeZone,
+        SetEmailAlerts,
         DeleteBudget,
         QueryIncome,
         SpendingInsights,
@@ -97,6 +100,7 @@ export const budgetBuddyBot: BotDefinition = {
         EntryType,
         CurrencyType,
         TimeZoneType,
+        EmailAlertType,
         InsightType,
         SmallTalkTopicType,
         RecurringActionType,
