@@ -21,6 +21,7 @@ import { QuerySpending } from './intents/QuerySpending';
 import { SetBudget } from './intents/SetBudget';
 import { SetCurrency } from './intents/SetCurrency';
 import { SetTimeZone } from './intents/SetTimeZone';
+import { SetEmailAlerts } from './intents/SetEmailAlerts';
 import { SmallTalk } from './intents/SmallTalk';
 import { SpendingInsights } from './intents/SpendingInsights';
 import { Undo } from './intents/Undo';
@@ -38,6 +39,7 @@ import { InsightType } from './slotTypes/InsightType';
 import { NoteType } from './slotTypes/NoteType';
 import { SmallTalkTopicType } from './slotTypes/SmallTalkTopicType';
 import { TimeZoneType } from './slotTypes/TimeZoneType';
+import { EmailAlertType } from './slotTypes/EmailAlertType';
 import { GoalNameType } from './slotTypes/GoalNameType';
 import { AddAccount, QueryBalance, SetJarSplit, TransferMoney, accountSlot } from './intents/accounts';
 import { AccountNameType, FromAccountType, ToAccountType } from './slotTypes/AccountNameType';
@@ -70,6 +72,7 @@ export const budgetBuddyBot: BotDefinition = {
         Undo,
         SetCurrency,
         SetTimeZone,
+        SetEmailAlerts,
         DeleteBudget,
         QueryIncome,
         SpendingInsights,
@@ -99,6 +102,7 @@ export const budgetBuddyBot: BotDefinition = {
         EntryType,
         CurrencyType,
         TimeZoneType,
+        EmailAlertType,
         InsightType,
         SmallTalkTopicType,
         RecurringActionType,

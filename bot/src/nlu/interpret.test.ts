@@ -61,10 +61,23 @@ describe('interpret: intents', () => {
 });
 
 describe('interpret: e-mail alert settings (issue 14 point 7)', () => {
+  it.each([
+    ['stop the e-mails', 'Off'],
+    ['turn off email alerts', 'Off'],
+    ['no more emails please', 'Off'],
+    ['email me when I go over budget', 'On'],
+    ['turn on email alerts', 'On'],
+    ['only email me at 100%', 'OverOnly'],
+    ['only email me when i go over', 'OverOnly'],
+  ])('"%s" is SetEmailAlerts with %s', (text, value) => {
+    expect(top(text).intentName).toBe(IntentName.SetEmailAlerts);
+    expect(slot(text, 'EmailAlerts')).toBe(value);
+  });
+
   it.each(['check my email', 'email my accountant', 'I got 3 new emails', 'stop'])(
     '"%s" changes no setting',
     (text) => {
-      expect(top(text).intentName).not.toBe('SetEmailAlerts');
+      expect(top(text).intentName).not.toBe(IntentName.SetEmailAlerts);
       expect(WRITE_INTENTS).not.toContain(top(text).intentName);
     },
   );

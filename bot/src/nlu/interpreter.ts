@@ -62,14 +62,25 @@ const READ_INTENTS = new Set<string>([
 const READ_OPENING =
   /\?|^(?:what|whats|how|hows|when|which|did|do|does|have|has|am|is|are|was|were|can|could|would|will|may|please|show|list|tell|give|let me|get|bring|i want to (?:know|see|hear)|i need to (?:know|see)|i would like to (?:know|see|hear))\b/;
 const MONEY_QUESTION =
-  /\b(?:spent|spending|spend|expenses?|expenditures?|transactions?|tranactions?|purchases?|charges?|charged)\b/;
+  /\b(?:spent|spending|spend|expenses?|expenditures?|transactions?|tranactions?|purchases?|purchased|bought|charges?|charged)\b/;
+/**
+ * Intents a question about one's own money can mean: the read intents that are about money. Help, small
+ * talk, greetings and Cancel take no topic, and a question never asks for a write.
+ */
+const NOT_A_MONEY_READ = new Set<string>([
+  ...WRITE_INTENTS,
+  IntentName.Help,
+  IntentName.Greeting,
+  IntentName.SmallTalk,
+  IntentName.Cancel,
+]);
 /**
  * In a question about one's own money, the words of a shop ("at macys", "at target") or a card ("on my
  * barclays card", "my discover visa") are names, which no sample can hold: they count as no change of topic.
  */
 const MONEY_NAMES = [
   /\bat (?:the )?([a-z][a-z'&-]*)/g,
-  /\b(?:on|with|from) (?:my|the) ([a-z][a-z'&-]*) (?:(?:credit|debit|visa|mastercard|amex|rewards) )?(?:card|visa|mastercard|account|amex)\b/g,
+  /\b(?:on|with|from) (?:my |the )?([a-z][a-z'&-]*) (?:(?:credit|debit|visa|mastercard|amex|rewards) )?(?:card|visa|mastercard|account|amex)\b/g,
 ];
 function namesInMoneyQuestion(lower: string): string[] {
   if (!MONEY_QUESTION.test(lower) || !READ_OPENING.test(lower)) return [];
@@ -208,9 +219,12 @@ export async function buildInterpreter(locale: LocaleDefinition): Promise<Interp
     list.map((u) => ({ utterance: delexicaliseSample(u, [...slotsByName.values()]), intent: NONE_INTENT }));
   const [classifier, moneyQuestions] = await Promise.all([
     IntentClassifier.train([...samples, ...none(OUT_OF_DOMAIN_SAMPLES), ...none(CLINC_OUT_OF_SCOPE_TRAIN)]),
-    // Without out-of-scope lines: consulted only for a question about one's own spending
-    // that the main network gives wholly to "none of these" ("i want to know my recent spending").
-    IntentClassifier.train(samples),
+    // Only the read intents about money, without out-of-scope lines: consulted only for a question
+    // about one's own spending that the main network gives wholly to "none of these" ("i want to know
+    // my recent spending") or to a write that lacks its evidence ("my last ten debit card transactions
+    // in the month of december" looks like recurring income). The question's shape already says it
+    // reads; this network only says which read, so chatter and writes cannot pull it away.
+    IntentClassifier.train(samples.filter((s) => !NOT_A_MONEY_READ.has(s.intent))),
   ]);
   warmNumberRecognizer();
   warmEnglishWords();
@@ -296,7 +310,10 @@ class LocaleInterpreter implements Interpreter {
     this.entryType = slotType(IntentName.EditTransaction, SlotName.Entry);
     this.goalType = slotType(IntentName.SetGoal, SlotName.Goal);
     this.insightType = slotType(IntentName.SpendingInsights, SlotName.Insight);
-    this.queryWords = new QueryWords((w) => classifier.stems(w).every((stem) => classifier.knows(stem)));
+    this.queryWords = new QueryWords(
+      (w) => classifier.stems(w).every((stem) => classifier.knows(stem)),
+      isEnglishWord,
+    );
   }
 
   private analyse(text: string, ctx: NluContext): TextAnalysis {
@@ -351,8 +368,11 @@ class LocaleInterpreter implements Interpreter {
       new Set([
         ...(newCategory ? [newCategory.originalValue.toLowerCase()] : []),
         ...namesInMoneyQuestion(analysis.lower),
+        // A goal's name is the person's ("my emergency fund"): no sample can hold it.
+        ...(goal ? tokenize(goal.originalValue.toLowerCase()).map((t) => t.text) : []),
       ]),
       goal,
+      (intent) => !hasEvidenceFor(intent, evidence),
     );
     const ranked = this.applyEvidence(scores, activations, evidence, analysis);
     const top = ranked[0];
@@ -444,6 +464,7 @@ class LocaleInterpreter implements Interpreter {
     omitTypes?: ReadonlySet<string>,
     forgiven: ReadonlySet<string> = new Set(),
     goal: GoalMatch | null = null,
+    lacksEvidence: (intent: string) => boolean = () => false,
   ): { scores: IntentScore[]; activations: IntentScore[]; unknownShare: number } {
     const note = this.noteSpanForClassification(analysis);
     const variants = delexicalise(analysis, note, omitTypes).map(this.classifierView);
@@ -476,7 +497,13 @@ class LocaleInterpreter implements Interpreter {
     };
     let best = pick(this.classifier);
     const onlyNone = !best || best.scores.every((x) => x.intent === NONE_INTENT);
-    if (onlyNone && MONEY_QUESTION.test(analysis.lower) && READ_OPENING.test(analysis.lower)) {
+    const topIntent = best?.scores[0]?.intent ?? NONE_INTENT;
+    const unfitWrite = (WRITE_INTENTS as readonly string[]).includes(topIntent) && lacksEvidence(topIntent);
+    if (
+      (onlyNone || unfitWrite) &&
+      MONEY_QUESTION.test(analysis.lower) &&
+      READ_OPENING.test(analysis.lower)
+    ) {
       best = pick(this.moneyQuestions);
     }
     if (!best) return { scores: [], activations: [], unknownShare: 1 };

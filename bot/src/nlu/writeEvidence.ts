@@ -9,7 +9,7 @@
  * numbers, and the spans each slot type claimed. They are about the shape of a request (an amount, a
  * spending verb said by the user, a category right after it), never about particular sentences.
  */
-import { IntentName, SET_EMAIL_ALERTS_INTENT } from '../definition/names';
+import { IntentName } from '../definition/names';
 import type { TextAnalysis } from './analyseText';
 import type { NumberMatch } from './numbers';
 import type { Span } from './spans';
@@ -717,7 +717,7 @@ const rules: Partial<Record<string, (e: Evidence) => boolean>> = {
   [IntentName.DeleteGoal]: deleteGoal,
   [IntentName.CheckGoal]: (e) =>
     READ_SHAPE.test(e.lower) &&
-    /\bgoals?\b|\bsav(?:ed|ing|ings)\b|\bon track for\b|\bneed for\b/.test(e.lower) &&
+    /\bgoals?\b|\bfund\b|\bsav(?:ed|ing|ings)\b|\bon track for\b|\bneed for\b/.test(e.lower) &&
     !GOAL_REMOVERS.test(e.lower),
   [IntentName.QuerySpending]: readRequest(IntentName.QuerySpending),
   [IntentName.QueryIncome]: readRequest(IntentName.QueryIncome),
@@ -728,7 +728,7 @@ const rules: Partial<Record<string, (e: Evidence) => boolean>> = {
   [IntentName.Undo]: (e) => UNDO.test(e.lower),
   [IntentName.SetCurrency]: setCurrency,
   [IntentName.SetTimeZone]: setTimeZone,
-  [SET_EMAIL_ALERTS_INTENT]: setEmailAlerts,
+  [IntentName.SetEmailAlerts]: setEmailAlerts,
   [IntentName.DeleteBudget]: deleteBudget,
   [IntentName.LogExpense]: (e) => !countsEmails(e) && logExpense(e),
   [IntentName.LogIncome]: (e) => !countsEmails(e) && logIncome(e),

@@ -1,5 +1,5 @@
 /** Intent name → handler. An intent the bot adds later without a handler gets the fallback's answer. */
-import { IntentName, SET_EMAIL_ALERTS_INTENT, SlotName } from '@budgetbuddy/bot';
+import { IntentName, SlotName } from '@budgetbuddy/bot';
 import type { LexEvent, LexIntent, LexResponse, LexSlot } from '@budgetbuddy/bot/lex';
 import { createTurn, type IntentHandler, type Turn } from './turn';
 import { handleLogExpense } from './LogExpense';
@@ -40,6 +40,7 @@ export const intentHandlers: Record<IntentName, IntentHandler> = {
   [IntentName.Undo]: handleUndo,
   [IntentName.SetCurrency]: handleSetCurrency,
   [IntentName.SetTimeZone]: handleSetTimeZone,
+  [IntentName.SetEmailAlerts]: handleSetEmailAlerts,
   [IntentName.DeleteBudget]: handleDeleteBudget,
   [IntentName.QueryIncome]: handleQueryIncome,
   [IntentName.SpendingInsights]: handleSpendingInsights,
@@ -58,11 +59,7 @@ export const intentHandlers: Record<IntentName, IntentHandler> = {
   ...categoryIntentHandlers,
 };
 
-/** Handled, not yet in the bot (see SET_EMAIL_ALERTS_INTENT). */
-const pendingHandlers: Record<string, IntentHandler> = { [SET_EMAIL_ALERTS_INTENT]: handleSetEmailAlerts };
-
 export function handlerFor(intentName: string): IntentHandler {
-  if (Object.hasOwn(pendingHandlers, intentName)) return pendingHandlers[intentName]!;
   return (intentHandlers as Record<string, IntentHandler | undefined>)[intentName] ?? handleFallback;
 }
 

@@ -1,4 +1,4 @@
-import { SET_EMAIL_ALERTS_INTENT, SlotName } from '../names';
+import { IntentName, SlotName } from '../names';
 import type { IntentDefinition } from '../types';
 import { prompt } from './prompts';
 
@@ -7,7 +7,7 @@ import { prompt } from './prompts';
  * at which thresholds. A settings write: stored in the profile, undoable like currency and time zone.
  */
 export const SetEmailAlerts: IntentDefinition = {
-  name: SET_EMAIL_ALERTS_INTENT,
+  name: IntentName.SetEmailAlerts,
   description: 'Turn budget alert e-mails on or off, or keep only the over-budget one.',
   sampleUtterances: [
     '{EmailAlerts} the emails',
@@ -29,13 +29,21 @@ export const SetEmailAlerts: IntentDefinition = {
     'switch email notifications {EmailAlerts}',
     'email notifications {EmailAlerts}',
     'email alerts {EmailAlerts}',
+    'please {EmailAlerts} emailing me',
+    'I want {EmailAlerts} emails',
     'no more emails',
+    'I do not want emails anymore',
+    "I don't want any more emails",
     '{EmailAlerts} when I go over budget',
     '{EmailAlerts} when I go over my budget',
     'email me when I go over budget',
     'email me if I go over my budget',
+    'can you email me if I overspend',
+    'send me an email once I hit my limit',
     '{EmailAlerts} the overspending emails',
+    'email me when I am close to my budget',
     'send me an email when I go over budget',
+    'let me know by email when I go over budget',
     'email me {EmailAlerts}',
     'only email me {EmailAlerts}',
     'email me {EmailAlerts} of my budget',

@@ -95,6 +95,11 @@ export const CheckGoal: IntentDefinition = {
     'how is my {Goal} goal going',
     "how's my {Goal} goal",
     'how is the {Goal} goal',
+    // A goal is also called a fund ("my emergency fund", "the car fund"), as AddToGoal's samples say.
+    'how is my {Goal} fund',
+    'how is the {Goal} fund doing',
+    'how much is in my {Goal} fund',
+    'how are my {Goal} savings coming along',
     'how am I doing on my {Goal} goal',
     'how much have I saved for {Goal}',
     'how much have I saved for the {Goal}',
