@@ -55,6 +55,9 @@ authority_origin=$(url_origin COGNITO_AUTHORITY)
 domain_origin=$(url_origin COGNITO_DOMAIN)
 url_origin REDIRECT_URI >/dev/null
 url_origin LOGOUT_URI >/dev/null
+# Deployed, receipt photos are posted straight to the upload bucket (presigned S3 POST).
+upload_origin=
+if [ -n "${UPLOAD_ORIGIN:-}" ]; then upload_origin=$(url_origin UPLOAD_ORIGIN); fi
 
 frame_ancestors=${FRAME_ANCESTORS:-"'none'"}
 for source in $frame_ancestors; do
@@ -85,7 +88,7 @@ JSON
 chmod 0644 "$tmp"
 mv -f "$tmp" "$config_dir/config.json"
 
-connect_src=$(printf '%s\n' "'self'" "$api_origin" "$authority_origin" "$domain_origin" | awk '!seen[$0]++' | tr '\n' ' ')
+connect_src=$(printf '%s\n' "'self'" "$api_origin" "$authority_origin" "$domain_origin" $upload_origin | awk '!seen[$0]++' | tr '\n' ' ')
 csp="default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; font-src 'self' data:; connect-src ${connect_src% }; form-action 'self' $domain_origin; frame-ancestors $frame_ancestors; base-uri 'self'; object-src 'none'"
 printf 'add_header Content-Security-Policy "%s" always;\n' "$csp" >"$nginx_conf_dir/csp.conf"
 

@@ -276,6 +276,89 @@ describe('load balancer access logs and the country allow-list', () => {
   });
 });
 
+describe('receipt photos deployed: presigned S3 upload, Textract reads from S3 (issue 13)', () => {
+  let s: SynthesizedApp;
+  beforeAll(() => {
+    s = synthApp({ nag: true });
+  });
+  afterAll(() => s.cleanup());
+
+  it('keeps uploads in a private, encrypted, TLS-only bucket that forgets them after a day', () => {
+    const bucket = onlyResource(s.templates.api, 'AWS::S3::Bucket', /^ReceiptUploads/);
+    expect(bucket.Properties).toMatchObject({
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LifecycleConfiguration: {
+        Rules: [expect.objectContaining({ Prefix: 'uploads/', ExpirationInDays: 1, Status: 'Enabled' })],
+      },
+      LoggingConfiguration: expect.objectContaining({ LogFilePrefix: 'receipt-uploads/' }),
+    });
+    // CORS: POST from the app's own origin only.
+    const cors = (bucket.Properties.CorsConfiguration as { CorsRules: Record<string, unknown>[] }).CorsRules;
+    expect(cors).toEqual([
+      expect.objectContaining({
+        AllowedMethods: ['POST'],
+        AllowedOrigins: [
+          { 'Fn::Join': ['', ['https://', { 'Fn::ImportValue': expect.stringMatching(/Cdn.*DomainName/) }]] },
+        ],
+      }),
+    ]);
+    const policy = JSON.stringify(onlyResource(s.templates.api, 'AWS::S3::BucketPolicy').Properties);
+    expect(policy).toContain('"aws:SecureTransport":"false"');
+  });
+
+  it('routes /api/receipts/uploads and /analyze behind the JWT authorizer; the proxy knows the bucket', () => {
+    const authorizer = onlyResource(s.templates.api, 'AWS::ApiGatewayV2::Authorizer');
+    for (const key of ['POST /api/receipts/uploads', 'POST /api/receipts/analyze']) {
+      s.templates.api.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: key,
+        AuthorizationType: 'JWT',
+        AuthorizerId: { Ref: authorizer.logicalId },
+      });
+    }
+    const bucket = onlyResource(s.templates.api, 'AWS::S3::Bucket', /^ReceiptUploads/).logicalId;
+    s.templates.api.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ RECEIPT_BUCKET: { Ref: bucket } }) },
+    });
+  });
+
+  it('grants the proxy objects under uploads/ only, and AnalyzeExpense; nag finds nothing unacknowledged', () => {
+    const bucket = onlyResource(s.templates.api, 'AWS::S3::Bucket', /^ReceiptUploads/).logicalId;
+    const policy = onlyResource(s.templates.api, 'AWS::IAM::Policy', /^ReceiptAccess/).Properties as {
+      PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] };
+    };
+    expect(policy.PolicyDocument.Statement).toEqual([
+      expect.objectContaining({
+        Action: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, '/uploads/*']] },
+      }),
+      expect.objectContaining({ Action: 'textract:AnalyzeExpense', Resource: '*' }),
+    ]);
+    // No other statement anywhere in the API stack names S3 or Textract.
+    const others = Object.entries(s.templates.api.findResources('AWS::IAM::Policy'))
+      .filter(([id]) => !id.startsWith('ReceiptAccess'))
+      .map(([, r]) => JSON.stringify(r.Properties));
+    expect(others.join()).not.toMatch(/"s3:|textract:/);
+    expect(new AwsSolutionsChecks().validateScope(s.app).violations).toEqual([]);
+  });
+
+  it('lets the app post to the bucket: its regional origin is in the page CSP connect-src', () => {
+    const env = (
+      onlyResource(s.templates.web, 'AWS::ECS::TaskDefinition').Properties.ContainerDefinitions as {
+        Environment: { Name: string; Value: unknown }[];
+      }[]
+    )[0]?.Environment.find((e) => e.Name === 'UPLOAD_ORIGIN');
+    expect(JSON.stringify(env?.Value)).toContain('RegionalDomainName');
+  });
+});
+
 describe('the CloudFront front door, on a custom domain', () => {
   let s: SynthesizedApp;
   afterAll(() => s.cleanup());

@@ -4,7 +4,9 @@
  * SDK clients live outside the handler so warm invocations reuse their connections and the cached secret.
  */
 import type { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { TextractClient } from '@aws-sdk/client-textract';
 import type { Context } from 'hono';
 import { handle } from 'hono/aws-lambda';
 import { z } from 'zod';
@@ -15,6 +17,7 @@ import { createDynamoClientFromEnv } from '../store/createStoreFromEnv';
 import { secretBotConfig } from '../proxy/botConfig';
 import { createLexClient } from '../proxy/lexClient';
 import { createStoreFromEnv } from '../store/createStoreFromEnv';
+import { s3ReceiptUploads } from '../receipts/s3Uploads';
 
 const envSchema = z.object({
   BOT_SECRET_ID: z.string().min(1, 'BOT_SECRET_ID (the bot config secret) must be set'),
@@ -22,6 +25,8 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
   /** The ledger table, where the per-user turn counters live (shared by every warm instance). */
   TABLE_NAME: z.string().min(3).max(255).optional(),
+  /** The bucket receipt photos are uploaded to (presigned POST) and Textract reads them from. */
+  RECEIPT_BUCKET: z.string().min(3).max(63).optional(),
 });
 
 const jwtClaimsSchema = z.object({
@@ -39,7 +44,12 @@ export function identifyJwtSubject(c: Context): string | null {
 
 export function createLambdaProxyApp(
   env: NodeJS.ProcessEnv = process.env,
-  clients: { lex?: LexRuntimeV2Client; secrets?: SecretsManagerClient } = {},
+  clients: {
+    lex?: LexRuntimeV2Client;
+    secrets?: SecretsManagerClient;
+    s3?: S3Client;
+    textract?: TextractClient;
+  } = {},
 ) {
   const config = envSchema.parse(env);
   const secrets = clients.secrets ?? new SecretsManagerClient({});
@@ -50,6 +60,16 @@ export function createLambdaProxyApp(
     identify: identifyJwtSubject,
     // Bank import and export read and write the ledger directly (TABLE_NAME, as for the code hook).
     ...(env.TABLE_NAME ? { ledger: createStoreFromEnv(env) } : {}),
+    // Receipt photos go browser → S3 (presigned POST) → Textract: never through API Gateway or Lambda.
+    ...(env.TABLE_NAME && config.RECEIPT_BUCKET
+      ? {
+          receiptUploads: s3ReceiptUploads({
+            s3: clients.s3 ?? new S3Client({}),
+            textract: clients.textract ?? new TextractClient({}),
+            bucket: config.RECEIPT_BUCKET,
+          }),
+        }
+      : {}),
     ...(config.RATE_LIMIT_PER_MINUTE ? { rateLimit: { perMinute: config.RATE_LIMIT_PER_MINUTE } } : {}),
     ...(config.TABLE_NAME
       ? {

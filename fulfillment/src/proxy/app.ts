@@ -15,6 +15,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { registerMoneyRoutes } from '../import/routes';
 import { registerOverviewRoute } from '../overview/routes';
 import type { ReceiptOcr } from '../receipts/ReceiptOcr';
+import type { ReceiptUploads } from '../receipts/s3Uploads';
 import { registerReceiptRoutes } from '../receipts/routes';
 import { systemClock, type Clock } from '../ports/Clock';
 import type { LedgerRepository } from '../ports/LedgerRepository';
@@ -69,6 +70,8 @@ export interface ProxyDeps {
   clock?: Clock;
   /** Reads receipt photos (POST /api/receipts); without it (or the ledger) the route is absent. */
   receiptOcr?: ReceiptOcr;
+  /** Deployed: presigned S3 uploads read by Textract (POST /api/receipts/uploads, /analyze). */
+  receiptUploads?: ReceiptUploads;
 }
 
 /** The intents a part of a split message is expected to close with. */
@@ -223,13 +226,14 @@ export function createProxyApp(deps: ProxyDeps): Hono {
       identify: deps.identify,
       logError: (message, detail) => logger.error(message, detail),
     });
-    if (deps.receiptOcr) {
+    if (deps.receiptOcr || deps.receiptUploads) {
       registerReceiptRoutes(app, {
         lex: deps.lex,
         botConfig: deps.botConfig,
         identityKeys: deps.identityKeys,
         identify: deps.identify,
-        ocr: deps.receiptOcr,
+        ...(deps.receiptOcr ? { ocr: deps.receiptOcr } : {}),
+        ...(deps.receiptUploads ? { uploads: deps.receiptUploads } : {}),
         ledger: deps.ledger,
         clock: deps.clock ?? systemClock,
         logError: (message, detail) => logger.error(message, detail),

@@ -20,4 +20,10 @@ export { recognizeTextInput, type RecognizeTextTurn } from './recognizeText';
 export { sessionIdFor } from './sessionIds';
 export type { ReceiptOcr } from '../receipts/ReceiptOcr';
 export { readReceipt, type ReceiptReading } from '../receipts/readReceipt';
+export {
+  MAX_UPLOAD_BYTES,
+  UPLOAD_PREFIX,
+  s3ReceiptUploads,
+  type ReceiptUploads,
+} from '../receipts/s3Uploads';
 export { createLambdaProxyApp } from '../handlers/proxy';

@@ -5,6 +5,11 @@
  * — "yes", "no" — is answered by the bot's own dialog and code hook, which logs it or drops it. Without
  * a readable total the bot asks for the amount instead (ElicitSlot). Nothing is logged by this route
  * and the image is not kept.
+ *
+ * Deployed (issue 13 point 3) the photo cannot pass through API Gateway and Lambda (10 MB / 6 MB
+ * limits), so POST /api/receipts/uploads tells the browser how to send it: `{ mode: "direct" }` locally
+ * (then POST /api/receipts as above), or a presigned S3 POST under the user's own prefix, after which
+ * POST /api/receipts/analyze `{ key }` has Textract read it from S3 and answers with the same turn.
  */
 import {
   PutSessionCommand,
@@ -25,8 +30,10 @@ import type { BotConfig } from '../proxy/botConfig';
 import { toChatReply } from '../proxy/replyMapper';
 import { sessionIdFor } from '../proxy/sessionIds';
 import { signedSessionAttributes, type IdentityKeys } from '../lex/identitySignature';
+import { z } from 'zod';
 import type { ReceiptOcr } from './ReceiptOcr';
 import { readReceipt, type ReceiptReading } from './readReceipt';
+import type { ReceiptUploads } from './s3Uploads';
 
 export const MAX_RECEIPT_BYTES = 10 * 1024 * 1024;
 
@@ -36,7 +43,10 @@ export interface ReceiptRoutesDeps {
   /** The proxy's identity keys: the receipt's session carries the same signed user id as a chat turn. */
   identityKeys: () => Promise<IdentityKeys>;
   identify: (c: Context) => string | null;
-  ocr: ReceiptOcr;
+  /** Reads photos sent to POST /api/receipts (locally); without it that route is absent. */
+  ocr?: ReceiptOcr;
+  /** Presigned S3 uploads read by Textract (deployed); without it the browser is told to POST directly. */
+  uploads?: ReceiptUploads;
   ledger: LedgerRepository;
   clock: Clock;
   logError: (message: string, detail: Record<string, unknown>) => void;
@@ -134,7 +144,147 @@ export function receiptTurn(
   };
 }
 
+/** A reading turned into the proposal turn, put in the user's Lex session, and answered as a chat reply. */
+async function propose(c: Context, deps: ReceiptRoutesDeps, userId: string, lines: string[]) {
+  const profile = (await deps.ledger.getProfile(userId)) ?? {
+    currency: 'USD',
+    timeZone: 'UTC',
+    customCategories: [],
+  };
+  const reading = readReceipt(lines, profile);
+  if (reading.total === null && reading.merchant === null) {
+    return fail(c, 422, 'unreadable_receipt', UNREADABLE);
+  }
+  const today = localDate(deps.clock.now(), profile.timeZone);
+  const turn = receiptTurn(reading, profile.currency, today);
+  try {
+    const [bot, keys] = await Promise.all([deps.botConfig(), deps.identityKeys()]);
+    const sessionId = sessionIdFor(keys, userId);
+    await deps.lex.send(
+      new PutSessionCommand({
+        botId: bot.botId,
+        botAliasId: bot.botAliasId,
+        localeId: bot.localeId,
+        sessionId,
+        messages: turn.messages,
+        sessionState: {
+          ...turn.sessionState,
+          sessionAttributes: signedSessionAttributes(keys, userId, sessionId),
+        },
+      }),
+    );
+  } catch (err) {
+    deps.logError('receipt PutSession failed', {
+      detail: err instanceof Error ? err.message : String(err),
+    });
+    return fail(
+      c,
+      502,
+      'bot_unavailable',
+      'BudgetBuddy could not answer just now — please send the photo again.',
+    );
+  }
+  return c.json(toChatReply({ messages: turn.messages, sessionState: turn.sessionState }));
+}
+
+const uploadRequestSchema = z.object({
+  contentType: z.enum(['image/jpeg', 'image/png']),
+  size: z.number().int().nonnegative(),
+});
+const analyzeRequestSchema = z.object({ key: z.string().min(1).max(300) });
+
+/** The JSON body of a small request, or the 4xx to answer instead. */
+async function jsonBody(
+  c: Context,
+): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+  const type = (c.req.header('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
+  if (type !== 'application/json') {
+    return {
+      ok: false,
+      response: fail(
+        c,
+        415,
+        'unsupported_media_type',
+        'Send the request as JSON (Content-Type: application/json).',
+      ),
+    };
+  }
+  try {
+    return { ok: true, value: await c.req.json() };
+  } catch {
+    return { ok: false, response: fail(c, 400, 'invalid_json', 'The request body is not valid JSON.') };
+  }
+}
+
+const TOO_BIG = 'That photo is too big: it can be at most 10 MB.';
+const EMPTY = 'That photo is empty. Take the picture again.';
+
 export function registerReceiptRoutes(app: Hono, deps: ReceiptRoutesDeps): void {
+  // How to send a photo: directly (locally), or to S3 with a presigned POST (deployed).
+  app.post(
+    '/api/receipts/uploads',
+    bodyLimit({ maxSize: 4096, onError: (c) => fail(c, 413, 'payload_too_large', 'Request too large.') }),
+    async (c) => {
+      const userId = deps.identify(c);
+      if (userId === null) return fail(c, 401, 'unauthenticated', 'Please sign in to send a receipt.');
+      const body = await jsonBody(c);
+      if (!body.ok) return body.response;
+      const parsed = uploadRequestSchema.safeParse(body.value);
+      if (!parsed.success) return fail(c, 415, 'not_an_image', NOT_IMAGE);
+      if (parsed.data.size === 0) return fail(c, 400, 'empty_file', EMPTY);
+      if (parsed.data.size > MAX_RECEIPT_BYTES) return fail(c, 413, 'payload_too_large', TOO_BIG);
+      if (!deps.uploads) return c.json({ mode: 'direct' as const });
+      const upload = await deps.uploads.presign(userId, parsed.data.contentType);
+      return c.json({ mode: 'presigned' as const, ...upload });
+    },
+  );
+
+  if (deps.uploads) {
+    const uploads = deps.uploads;
+    app.post(
+      '/api/receipts/analyze',
+      bodyLimit({ maxSize: 4096, onError: (c) => fail(c, 413, 'payload_too_large', 'Request too large.') }),
+      async (c) => {
+        const userId = deps.identify(c);
+        if (userId === null) return fail(c, 401, 'unauthenticated', 'Please sign in to send a receipt.');
+        const body = await jsonBody(c);
+        if (!body.ok) return body.response;
+        const parsed = analyzeRequestSchema.safeParse(body.value);
+        // Another person's upload (or any other object) is answered as if it did not exist.
+        if (!parsed.success || !uploads.belongsTo(userId, parsed.data.key)) {
+          return fail(c, 404, 'upload_not_found', 'That photo was not found. Send it again.');
+        }
+        const { key } = parsed.data;
+        let lines: string[];
+        try {
+          lines = await uploads.readLines(key);
+        } catch (err) {
+          const name = err instanceof Error ? err.name : '';
+          deps.logError('receipt Textract failed', {
+            error: name,
+            detail: err instanceof Error ? err.message : String(err),
+          });
+          if (name === 'InvalidS3ObjectException') {
+            return fail(c, 404, 'upload_not_found', 'That photo was not found. Send it again.');
+          }
+          if (name === 'UnsupportedDocumentException' || name === 'BadDocumentException') {
+            return fail(c, 422, 'not_an_image', NOT_IMAGE);
+          }
+          return fail(c, 422, 'unreadable_receipt', UNREADABLE);
+        } finally {
+          await uploads.discard(key).catch((err: unknown) =>
+            deps.logError('receipt upload not deleted (the lifecycle rule will)', {
+              detail: err instanceof Error ? err.message : String(err),
+            }),
+          );
+        }
+        return propose(c, deps, userId, lines);
+      },
+    );
+  }
+
+  if (!deps.ocr) return;
+  const ocr = deps.ocr;
   app.post(
     '/api/receipts',
     (c, next) => {
@@ -148,64 +298,25 @@ export function registerReceiptRoutes(app: Hono, deps: ReceiptRoutesDeps): void 
       maxSize: MAX_RECEIPT_BYTES,
       onError: (c) => {
         c.header('Connection', 'close');
-        return fail(c, 413, 'payload_too_large', 'That photo is too big: it can be at most 10 MB.');
+        return fail(c, 413, 'payload_too_large', TOO_BIG);
       },
     }),
     async (c) => {
       const userId = deps.identify(c);
       if (userId === null) return fail(c, 401, 'unauthenticated', 'Please sign in to send a receipt.');
       const bytes = new Uint8Array(await c.req.arrayBuffer());
-      if (bytes.length === 0)
-        return fail(c, 400, 'empty_file', 'That photo is empty. Take the picture again.');
+      if (bytes.length === 0) return fail(c, 400, 'empty_file', EMPTY);
       const type = (c.req.header('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
       if (!isImage(bytes, type)) return fail(c, 422, 'not_an_image', NOT_IMAGE);
 
       let lines: string[];
       try {
-        lines = await deps.ocr.readLines(bytes);
+        lines = await ocr.readLines(bytes);
       } catch (err) {
         deps.logError('receipt OCR failed', { detail: err instanceof Error ? err.message : String(err) });
         return fail(c, 422, 'unreadable_receipt', UNREADABLE);
       }
-      const profile = (await deps.ledger.getProfile(userId)) ?? {
-        currency: 'USD',
-        timeZone: 'UTC',
-        customCategories: [],
-      };
-      const reading = readReceipt(lines, profile);
-      if (reading.total === null && reading.merchant === null) {
-        return fail(c, 422, 'unreadable_receipt', UNREADABLE);
-      }
-      const today = localDate(deps.clock.now(), profile.timeZone);
-      const turn = receiptTurn(reading, profile.currency, today);
-      try {
-        const [bot, keys] = await Promise.all([deps.botConfig(), deps.identityKeys()]);
-        const sessionId = sessionIdFor(keys, userId);
-        await deps.lex.send(
-          new PutSessionCommand({
-            botId: bot.botId,
-            botAliasId: bot.botAliasId,
-            localeId: bot.localeId,
-            sessionId,
-            messages: turn.messages,
-            sessionState: {
-              ...turn.sessionState,
-              sessionAttributes: signedSessionAttributes(keys, userId, sessionId),
-            },
-          }),
-        );
-      } catch (err) {
-        deps.logError('receipt PutSession failed', {
-          detail: err instanceof Error ? err.message : String(err),
-        });
-        return fail(
-          c,
-          502,
-          'bot_unavailable',
-          'BudgetBuddy could not answer just now — please send the photo again.',
-        );
-      }
-      return c.json(toChatReply({ messages: turn.messages, sessionState: turn.sessionState }));
+      return propose(c, deps, userId, lines);
     },
   );
 }

@@ -28,6 +28,16 @@ import {
   UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectOwnership,
+  type CfnBucket,
+  type IBucket,
+} from 'aws-cdk-lib/aws-s3';
+import { UPLOAD_PREFIX } from '@budgetbuddy/fulfillment/proxy';
 import { AnyPrincipal, Effect, Policy, PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -56,6 +66,8 @@ export interface ApiStackProps extends StackProps {
   burstLimit: number;
   /** SSM parameter the pool id is written to (the code hook reads it; BotStack cannot reference this stack). */
   userPoolIdParameterName: string;
+  /** EdgeStack's access-log bucket: the receipt upload bucket's server access logs go there. */
+  logBucket: IBucket;
   /** The code hook's role, when it e-mails budget alerts: it may look up a user's verified address. */
   alertMailer?: IRole;
 }
@@ -68,11 +80,20 @@ export const MONEY_ROUTES = [
   { path: '/api/import/{importId}/commit', method: HttpMethod.POST },
   { path: '/api/export.csv', method: HttpMethod.GET },
 ] as const;
+/** Receipt photos deployed (issue 13): a presigned S3 upload, then Textract reads it; JWT as the chat. */
+export const RECEIPT_ROUTES = [
+  { path: '/api/receipts/uploads', method: HttpMethod.POST },
+  { path: '/api/receipts/analyze', method: HttpMethod.POST },
+] as const;
 
 export class ApiStack extends Stack {
   readonly proxy: BundledFunction;
   readonly httpApi: IHttpApi;
   readonly apiUrl: string;
+  /** Receipt photos, posted by the browser with a presigned POST and read by Textract (issue 13). */
+  readonly receiptBucket: Bucket;
+  /** `https://` + the bucket's regional endpoint: the one extra origin the app's CSP lets it post to. */
+  readonly uploadOrigin: string;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
   /** `https://<prefix>.auth.<region>.amazoncognito.com` (the hosted UI). */
@@ -148,6 +169,30 @@ export class ApiStack extends Stack {
     }
     this.authority = `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`;
 
+    // Receipt photos (issue 13 point 3): API Gateway and Lambda cannot carry a 10 MB photo, so the browser
+    // posts it here with a presigned POST (key under its user's prefix, 1 byte to 10 MB, JPEG or PNG),
+    // and Textract reads it from here. Nothing is
+    // kept: the proxy deletes each photo once read, and anything left expires after a day.
+    this.receiptBucket = new Bucket(this, 'ReceiptUploads', {
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: props.logBucket,
+      serverAccessLogsPrefix: 'receipt-uploads/',
+      lifecycleRules: [
+        {
+          prefix: UPLOAD_PREFIX,
+          expiration: Duration.days(1),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        },
+      ],
+      // Only the app's own origin may post (a form POST from elsewhere still needs a valid policy).
+      cors: [{ allowedOrigins: [props.webOrigin], allowedMethods: [HttpMethods.POST], maxAge: 3600 }],
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.uploadOrigin = `https://${this.receiptBucket.bucketRegionalDomainName}`;
+
     this.proxy = new BundledFunction(this, 'Proxy', {
       entry: props.proxyEntry,
       description: 'BudgetBuddy chat proxy: verified user → Lex RecognizeText',
@@ -155,8 +200,10 @@ export class ApiStack extends Stack {
         BOT_SECRET_ID: props.botSecret.secretArn,
         IDENTITY_KEY_SECRET_ID: props.identitySecret.secretArn,
         TABLE_NAME: props.table.tableName,
+        RECEIPT_BUCKET: this.receiptBucket.bucketName,
       },
-      timeout: Duration.seconds(15),
+      // AnalyzeExpense on a full-page photo can take several seconds.
+      timeout: Duration.seconds(29),
     });
     // The same item-level actions as the code hook: the import writes through the same store.
     this.proxy.addToRolePolicy(
@@ -178,6 +225,34 @@ export class ApiStack extends Stack {
         resources: [props.table.tableArn],
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATE#*'] } },
       }),
+    );
+    // Receipt photos: the presigned POST is signed with this role, so it may put objects — only under
+    // the uploads prefix (the policy in each presigned form narrows that to the user's own prefix);
+    // Textract reads the photo with the caller's permissions (GetObject), and the proxy deletes it.
+    // A policy of its own, so that its two unavoidable wildcards are acknowledged here and nowhere else.
+    const uploadObjects = this.receiptBucket.arnForObjects(`${UPLOAD_PREFIX}*`);
+    const receiptAccess = new Policy(this, 'ReceiptAccess', {
+      statements: [
+        new PolicyStatement({
+          actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+          resources: [uploadObjects],
+        }),
+        new PolicyStatement({ actions: ['textract:AnalyzeExpense'], resources: ['*'] }),
+      ],
+    });
+    const role = this.proxy.role;
+    if (!role) throw new Error('the proxy function has no role');
+    receiptAccess.attachToRole(role);
+    Validations.of(receiptAccess).acknowledge(
+      {
+        id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(this.receiptBucket.node.defaultChild as CfnBucket)}.Arn>/${UPLOAD_PREFIX}*]`,
+        reason:
+          'Receipt photos: each person uploads under uploads/<their user id>/ (each presigned POST policy pins the exact key), so the role needs the uploads/ prefix of this one bucket and nothing else in it.',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'textract:AnalyzeExpense has no resource-level permissions: its Resource can only be *.',
+      },
     );
     // The IAM grant above is the only Allow; the secret's own policy makes it the only possible reader, so
     // even a broad administrator policy elsewhere in the account cannot read the value. It lives here, not
@@ -228,6 +303,7 @@ export class ApiStack extends Stack {
       });
     route('ChatRoute', CHAT_ROUTE, HttpMethod.POST, true);
     MONEY_ROUTES.forEach((r, i) => route(`MoneyRoute${i}`, r.path, r.method, true));
+    RECEIPT_ROUTES.forEach((r, i) => route(`ReceiptRoute${i}`, r.path, r.method, true));
     // The load balancer-style uptime probe carries no token; it reveals nothing but "up".
     const healthRoute = route('HealthRoute', HEALTH_ROUTE, HttpMethod.GET, false);
     this.apiUrl = props.webOrigin;

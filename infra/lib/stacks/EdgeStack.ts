@@ -103,6 +103,8 @@ export class EdgeStack extends Stack {
   readonly httpApi: HttpApi;
   readonly loadBalancer: ApplicationLoadBalancer;
   readonly targetGroup: ApplicationTargetGroup;
+  /** CloudFront's and the load balancer's access logs; the receipt upload bucket logs here too. */
+  readonly logBucket: Bucket;
 
   constructor(scope: Construct, id: string, props: EdgeStackProps) {
     super(scope, id, props);
@@ -131,13 +133,13 @@ export class EdgeStack extends Stack {
     // Access logs of CloudFront and (when the region is known) the load balancer. CloudFront's standard
     // logging needs ACLs enabled on its bucket (it grants its log-delivery account through the bucket
     // ACL); "bucket owner preferred" keeps them enabled (cdk-nag asks nothing of the ownership setting).
-    const logBucket = new Bucket(this, 'AccessLogs', {
+    const logBucket = (this.logBucket = new Bucket(this, 'AccessLogs', {
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ expiration: Duration.days(90) }],
-    });
+    }));
     Validations.of(logBucket).acknowledge({
       id: 'AwsSolutions-S1',
       reason: 'This bucket receives access logs; logging it to itself would loop.',

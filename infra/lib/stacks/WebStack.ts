@@ -38,6 +38,8 @@ export interface WebStackProps extends StackProps {
   authority: string;
   clientId: string;
   authDomainUrl: string;
+  /** The receipt upload bucket's https origin (EdgeStack.uploadOrigin): added to the CSP's connect-src. */
+  uploadOrigin: string;
   /** Origins allowed to frame the app (the embeddable widget); none by default. */
   embedOrigins?: string[];
 }
@@ -82,6 +84,7 @@ export class WebStack extends Stack {
         COGNITO_DOMAIN: props.authDomainUrl,
         REDIRECT_URI: redirect,
         LOGOUT_URI: redirect,
+        UPLOAD_ORIGIN: props.uploadOrigin,
         ...(props.embedOrigins?.length
           ? { FRAME_ANCESTORS: ["'self'", ...props.embedOrigins].join(' ') }
           : {}),
