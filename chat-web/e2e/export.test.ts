@@ -84,11 +84,12 @@ describe('exporting from the chat', () => {
 
     const all = await downloadNewest(page);
     expect(all.name).toMatch(/^budgetbuddy-\d{4}-\d{2}-\d{2}\.csv$/);
+    // Entries logged before any account was named belong to the default account, "main" (issue 12).
     expect(all.rows).toEqual([
       ['date', 'kind', 'amount', 'currency', 'category', 'account', 'note', 'tags'],
-      [lastMonthDay(3), 'expense', '45.12', 'USD', 'Groceries', '', 'green leaf market', ''],
-      [lastMonthDay(20), 'expense', '18.00', 'USD', 'Transport', '', 'uber', ''],
-      [thisMonthDay, 'expense', '4.50', 'USD', 'Food', '', 'latte', ''],
+      [lastMonthDay(3), 'expense', '45.12', 'USD', 'Groceries', 'main', 'green leaf market', ''],
+      [lastMonthDay(20), 'expense', '18.00', 'USD', 'Transport', 'main', 'uber', ''],
+      [thisMonthDay, 'expense', '4.50', 'USD', 'Food', 'main', 'latte', ''],
     ]);
     await expect(page.getByText(`Saved ${all.name}.`).isVisible()).resolves.toBe(true);
 
@@ -124,7 +125,9 @@ describe('exporting from the chat', () => {
     await page.reload();
     await chat.composer.waitFor();
     const again = await downloadNewest(page);
-    expect(again.rows.slice(1)).toEqual([[thisMonthDay, 'expense', '12.50', 'USD', 'Food', '', 'lunch', '']]);
+    expect(again.rows.slice(1)).toEqual([
+      [thisMonthDay, 'expense', '12.50', 'USD', 'Food', 'main', 'lunch', ''],
+    ]);
     await page.close();
   });
 });

@@ -317,15 +317,21 @@ describe('the synthesized BudgetBuddy stacks', () => {
       ).toThrow(/alertFromAddress must be at alertSesIdentity/);
     });
 
-    it('lets the proxy read only the bot secret and the identity key, and call only RecognizeText on the live alias', () => {
+    it('lets the proxy read only the bot secret and the identity key, call only RecognizeText on the live alias, and touch only receipt uploads', () => {
       const statements = statementsOf(t.api, 'Proxy');
       expect(statements.map((s) => asArray(s.Action)).sort()).toEqual([
         // Bank import and CSV export go through the same store as the code hook (issue 13).
         [...FULFILLMENT_TABLE_ACTIONS],
         ['dynamodb:UpdateItem'],
         ['lex:RecognizeText'],
+        // Deployed receipts: presigned uploads under uploads/*, read back for Textract, then deleted (issue 13).
+        ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
         ['secretsmanager:GetSecretValue'],
+        ['textract:AnalyzeExpense'],
       ]);
+      expect(
+        JSON.stringify(statements.find((s) => asArray(s.Action).includes('s3:PutObject'))?.Resource),
+      ).toMatch(/uploads\/\*/);
       const ledger = statements.find((s) => asArray(s.Action).includes('dynamodb:Query'));
       expect(JSON.stringify(ledger?.Resource)).toMatch(/LedgerTable/);
       // The shared turn limit: counters under RATE# keys, never a ledger item.
@@ -469,7 +475,11 @@ describe('the synthesized BudgetBuddy stacks', () => {
         Environment: { Name: string }[];
         PortMappings: { ContainerPort: number }[];
       }[];
-      expect(container?.Environment.map((e) => e.Name).sort()).toEqual([...(required ?? [])].sort());
+      // UPLOAD_ORIGIN is optional in the entrypoint; deployed it is set so the page's CSP admits the
+      // receipt bucket's presigned uploads (issue 13).
+      expect(container?.Environment.map((e) => e.Name).sort()).toEqual(
+        [...(required ?? []), 'UPLOAD_ORIGIN'].sort(),
+      );
       expect(container?.PortMappings[0]?.ContainerPort).toBe(WEB_CONTAINER_PORT);
       expect(nginxConf).toContain(`listen ${WEB_CONTAINER_PORT};`);
     });
