@@ -92,6 +92,8 @@ describe("each person's own categories", () => {
     const list = await h.say('cat-1', 'what are my categories');
     expect(intentName(list)).toBe('ListCategories');
     expect(replyText(list)).toContain('Pets (yours)');
+    // A spending category of one's own is not offered as a source of income.
+    expect(replyText(list)).not.toMatch(/Income:[^\n]*Pets/);
     // Someone else has no such category.
     expect((await h.repo.getProfile('cat-other'))?.customCategories ?? []).not.toContain('Pets');
   });

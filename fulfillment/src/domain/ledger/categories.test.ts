@@ -23,6 +23,11 @@ describe('categories', () => {
     expect(categoriesFor('expense', once)).toContain('Pets');
   });
 
+  it("keeps a person's own (spending) categories out of the income list", () => {
+    expect(categoriesFor('income', ['Pets'])).not.toContain('Pets');
+    expect(canonicalCategory('pets', 'income', ['Pets'])).toBeNull();
+  });
+
   it.each([
     ['', /category is empty/],
     ['   ', /category is empty/],

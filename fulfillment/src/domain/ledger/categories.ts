@@ -40,9 +40,14 @@ export function validateCategoryName(raw: string): string {
   return name;
 }
 
-/** Every category a user can choose for a kind of transaction: defaults first, then their own. */
+/**
+ * Every category a user can choose for a kind of transaction: defaults first, then their own. A
+ * person's own categories are spending categories ("add a category called Pets"), so income keeps the
+ * defaults only.
+ */
 export function categoriesFor(kind: TransactionKind, customCategories: readonly string[] = []): string[] {
-  const defaults = kind === 'expense' ? DEFAULT_EXPENSE_CATEGORIES : DEFAULT_INCOME_CATEGORIES;
+  if (kind === 'income') return [...DEFAULT_INCOME_CATEGORIES];
+  const defaults = DEFAULT_EXPENSE_CATEGORIES;
   const seen = new Set(defaults.map(categoryKey));
   const custom = customCategories.filter((c) => {
     const key = categoryKey(c);
