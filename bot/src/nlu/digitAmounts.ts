@@ -105,8 +105,11 @@ const SLANG: {
   },
 ];
 
-/** Ordinals, times, percentages and dates are not amounts. */
-const NOT_AN_AMOUNT_AFTER = /^(?:\d|(?:st|nd|rd|th)\b|[:/]\d|\s*(?:am|pm|%|percent)\b)/;
+/**
+ * Ordinals, times, percentages and dates are not amounts; nor is the head of a number in exponent form
+ * ("1e9" would otherwise log 1).
+ */
+const NOT_AN_AMOUNT_AFTER = /^(?:\d|(?:st|nd|rd|th)\b|[:/]\d|e[+-]?\d|\s*(?:am|pm|%|percent)\b)/;
 
 export const NUMBER_WORD =
   /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)\b/;

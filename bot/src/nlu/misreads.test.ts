@@ -109,3 +109,10 @@ describe('names of shops and cards in a spending question (issue 10)', () => {
     );
   });
 });
+
+describe('numbers that are not what they look like (found by trying it, 2026-12-03)', () => {
+  it('does not read "1e9" as an amount of 1: the bot must ask, not log $1.00', () => {
+    const i = top('spent 1e9 on food');
+    expect(values(i)[SlotName.Amount]).toBeUndefined();
+  });
+});
