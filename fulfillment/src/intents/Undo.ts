@@ -143,6 +143,12 @@ async function undoTransfer(
 
 export const handleUndo: IntentHandler = async (turn) => {
   const action = turn.memory.lastAction;
+  if (action?.type === 'kept') {
+    // Said plainly, and nothing changes: a second "undo" then offers the entry before (asked first).
+    return done(turn, `I can't undo ${action.what} yet, so it stays as it is. Nothing was changed.`, {
+      lastAction: null,
+    });
+  }
   if (action?.type === 'transfer') return undoTransfer(turn, action);
   if (action?.type === 'budget') return undoBudget(turn, action);
   if (action?.type === 'delete') return undoDelete(turn, action);

@@ -24,10 +24,13 @@ const checkButton = (g: SavingsGoal): Button => ({
 });
 const listButton: Button = { text: 'My goals', value: 'list my goals' };
 
-/** After a goal write, "undo" must not silently take back an older entry: it is pushed back (asked first). */
-function goalWriteMemory(turn: Turn): Memory {
+/**
+ * After a goal write, "undo" must not silently take back an older entry: it is pushed back (asked
+ * first), and undo names the goal change it cannot take back (`what`).
+ */
+function goalWriteMemory(turn: Turn, what: string): Memory {
   const pushed = pushedBack(turn.memory.lastLogged);
-  return { lastAction: null, ...(pushed ? { lastLogged: pushed } : {}) };
+  return { lastAction: { type: 'kept', what }, ...(pushed ? { lastLogged: pushed } : {}) };
 }
 
 const capitalised = (s: string) => `${s[0]?.toUpperCase() ?? ''}${s.slice(1)}`;
@@ -146,7 +149,7 @@ export const handleSetGoal: IntentHandler = async (turn) => {
   lines.push(`When you put money aside, say "put 100 toward ${goal.name}".`);
   return turn.reply.close(
     [plainText(lines.join(' ')), buttonsCard('Anything else?', [checkButton(goal), listButton])],
-    goalWriteMemory(turn),
+    goalWriteMemory(turn, `your ${goal.name} goal`),
   );
 };
 
@@ -189,7 +192,7 @@ export const handleAddToGoal: IntentHandler = async (turn) => {
   }
   return turn.reply.close(
     [...textChunks(lines), buttonsCard('Anything else?', [checkButton(goal), listButton])],
-    goalWriteMemory(turn),
+    goalWriteMemory(turn, `the ${turn.money(amount.minor)} put toward ${goal.name}`),
   );
 };
 
@@ -244,6 +247,6 @@ export const handleDeleteGoal: IntentHandler = async (turn) => {
       plainText(removed ? `Removed your ${goal.name} goal.` : `Your ${goal.name} goal was already gone.`),
       buttonsCard('Anything else?', [listButton]),
     ],
-    goalWriteMemory(turn),
+    goalWriteMemory(turn, `removing your ${goal.name} goal`),
   );
 };

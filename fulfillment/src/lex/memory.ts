@@ -143,6 +143,11 @@ const lastActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('delete'), transaction: transactionSnapshotSchema }),
   /** Money moved between accounts (issue 12 point 1): undo moves it back. */
   z.object({ type: z.literal('transfer'), id: z.string().min(1) }),
+  /**
+   * A change undo cannot take back yet (a savings goal set, topped up or removed): undo says so, names
+   * it, and changes nothing, rather than offering an older entry as if this one were gone.
+   */
+  z.object({ type: z.literal('kept'), what: z.string().min(1).max(300) }),
 ]);
 export type LastAction = z.infer<typeof lastActionSchema>;
 
