@@ -27,19 +27,9 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startChildStack } from '../reliability/support/childStack';
 import { freePort } from '../reliability/support/freePort';
+import { postTurn, utteranceFor } from './chatTurns';
 
 export const title = 'Chat turns through the proxy (POST /api/chat)';
-
-const UTTERANCES = [
-  'spent 12.50 on lunch',
-  'how much did I spend on food this month?',
-  'paid 40 for gas yesterday',
-  'how is my food budget?',
-  'spent 3.75 on coffee',
-  'how much did I spend last week?',
-  'bought groceries for 86.20',
-  'check my grocery budget',
-];
 
 /**
  * A turn every second per user, back to back: people type, read the reply and think for several seconds
@@ -75,7 +65,7 @@ async function load(opts: LoadOptions): Promise<autocannon.Result> {
           return {
             ...req,
             headers: { 'content-type': 'application/json', 'x-bb-local-user': state.user },
-            body: JSON.stringify({ text: UTTERANCES[turn % UTTERANCES.length], timeZone: 'UTC' }),
+            body: JSON.stringify({ text: utteranceFor(turn), timeZone: 'UTC' }),
           };
         },
       },
@@ -94,37 +84,6 @@ function percentile(sorted: number[], p: number): number {
   return Math.round((sorted[index] ?? 0) * 100) / 100;
 }
 
-function postTurn(agent: http.Agent, url: URL, user: string, text: string): Promise<number> {
-  const body = JSON.stringify({ text, timeZone: 'UTC' });
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: '/api/chat',
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          'x-bb-local-user': user,
-        },
-      },
-      (response) => {
-        response.resume();
-        response.on('end', () =>
-          response.statusCode === 200
-            ? resolve(performance.now() - started)
-            : reject(new Error(`paced turn: HTTP ${response.statusCode} — not a real turn`)),
-        );
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
-}
-
 /** `users` users, each sending a turn every PACE_MS, their starts spread evenly over one PACE_MS. */
 async function paced(base: string, users: number, durationSeconds: number) {
   const url = new URL(base);
@@ -139,7 +98,7 @@ async function paced(base: string, users: number, durationSeconds: number) {
         await sleep((user * PACE_MS) / users);
         for (let turn = 0; performance.now() < until; turn++) {
           const started = performance.now();
-          const text = UTTERANCES[turn % UTTERANCES.length] ?? 'hi';
+          const text = utteranceFor(turn);
           latencies.push(await postTurn(agent, url, `bench-${runId}-${user}`, text));
           await sleep(PACE_MS - (performance.now() - started));
         }

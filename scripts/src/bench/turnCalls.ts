@@ -8,17 +8,7 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startStack } from '../stack';
-
-const UTTERANCES = [
-  'spent 12.50 on lunch',
-  'how much did I spend on food this month?',
-  'paid 40 for gas yesterday',
-  'how is my food budget?',
-  'spent 3.75 on coffee',
-  'how much did I spend last week?',
-  'bought groceries for 86.20',
-  'check my grocery budget',
-];
+import { utteranceFor } from './chatTurns';
 
 async function main() {
   const turns = Number(process.argv[2] ?? 400);
@@ -50,7 +40,7 @@ async function main() {
     return res.text();
   };
   try {
-    for (let i = 0; i < 2000; i++) await turn(`warm-${i % 20}`, UTTERANCES[i % UTTERANCES.length]!);
+    for (let i = 0; i < 2000; i++) await turn(`warm-${i % 20}`, utteranceFor(i));
     counting = true;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
@@ -58,7 +48,7 @@ async function main() {
     let bytes = 0;
     for (let i = 0; i < turns; i++) {
       const s = performance.now();
-      bytes += (await turn(`user-${i % 20}`, UTTERANCES[i % UTTERANCES.length]!)).length;
+      bytes += (await turn(`user-${i % 20}`, utteranceFor(i))).length;
       times.push(performance.now() - s);
     }
     const wall = performance.now() - t0;

@@ -16,17 +16,8 @@ import { join } from 'node:path';
 import { startChildStack } from '../reliability/support/childStack';
 import { freePort } from '../reliability/support/freePort';
 import { stackProcesses } from '../reliability/support/processes';
+import { postTurn, utteranceFor } from './chatTurns';
 
-const UTTERANCES = [
-  'spent 12.50 on lunch',
-  'how much did I spend on food this month?',
-  'paid 40 for gas yesterday',
-  'how is my food budget?',
-  'spent 3.75 on coffee',
-  'how much did I spend last week?',
-  'bought groceries for 86.20',
-  'check my grocery budget',
-];
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 function cpuTicks(pid: number): number {
@@ -51,37 +42,6 @@ function threadTicks(pid: number): Map<string, number> {
     }
   }
   return groups;
-}
-
-function postTurn(agent: http.Agent, port: number, user: string, text: string): Promise<number> {
-  const body = JSON.stringify({ text, timeZone: 'UTC' });
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/api/chat',
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          'x-bb-local-user': user,
-        },
-      },
-      (response) => {
-        response.resume();
-        response.on('end', () =>
-          response.statusCode === 200
-            ? resolve(performance.now() - started)
-            : reject(new Error(`HTTP ${response.statusCode}`)),
-        );
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
 }
 
 const failures: string[] = [];
@@ -110,7 +70,9 @@ async function drive(port: number, users: number, seconds: number, paceMs: numbe
         for (let turn = 0; performance.now() < until; turn++) {
           const started = performance.now();
           try {
-            latencies.push(await postTurn(agent, port, `${tag}-${u}`, UTTERANCES[turn % UTTERANCES.length]!));
+            latencies.push(
+              await postTurn(agent, new URL(`http://127.0.0.1:${port}`), `${tag}-${u}`, utteranceFor(turn)),
+            );
           } catch (err) {
             failures.push(String(err));
           }
