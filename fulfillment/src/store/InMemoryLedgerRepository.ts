@@ -34,7 +34,7 @@ import type {
 } from '../domain/ledger';
 import { MAX_RECALL_WORDS } from '../ports/LedgerRepository';
 import { InMemoryRecurringRules } from './inMemoryRecurringRules';
-import { notificationId } from './notifications';
+import { newNotification } from '../domain/alerts/notifications';
 import {
   MAX_LISTED_NOTIFICATIONS,
   NOTIFICATION_LIFETIME_DAYS,
@@ -336,16 +336,7 @@ export class InMemoryLedgerRepository implements LedgerRepository {
     const until = data.alerts.get(input.key);
     if (until && until.getTime() > now.getTime()) return null;
     data.alerts.set(input.key, new Date(input.claimUntil));
-    const createdAt = now.toISOString();
-    const note: AppNotification = {
-      id: notificationId(createdAt, input.key),
-      key: input.key,
-      kind: input.kind,
-      text: input.text,
-      createdAt,
-      claimUntil: input.claimUntil.toISOString(),
-      read: false,
-    };
+    const note = newNotification(input, now);
     data.notes.push(note);
     return copy(note);
   }

@@ -5,7 +5,6 @@
  * reads the newest first. The claim item is the one budget e-mails were already claimed with, so an
  * alert e-mailed before this change is not told again.
  */
-import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
@@ -15,7 +14,9 @@ import { StoreUnavailableError } from '../ports/LedgerRepository';
 import {
   MAX_LISTED_NOTIFICATIONS,
   NOTIFICATION_LIFETIME_DAYS,
+  newNotification,
   notificationIdSchema,
+  notificationKindSchema,
   type AppNotification,
   type NewNotification,
 } from '../domain/alerts/notifications';
@@ -25,14 +26,10 @@ import { alertSk, NOTE_PREFIX, noteSk, userPk } from './keys';
 const DAY_MS = 86_400_000;
 const epochSeconds = (d: Date): number => Math.ceil(d.getTime() / 1000);
 
-/** "<createdAt>_<10 chars of the key's hash>": unique per key and instant, sorted by time. */
-export const notificationId = (createdAt: string, key: string): string =>
-  `${createdAt}_${createHash('sha256').update(key).digest('base64url').slice(0, 10)}`;
-
 const noteItemSchema = z.object({
   SK: z.string(),
   key: z.string(),
-  kind: z.enum(['budget', 'bill', 'goal-behind', 'goal-reached']),
+  kind: notificationKindSchema,
   text: z.string(),
   createdAt: z.string(),
   claimUntil: z.string(),
@@ -48,16 +45,7 @@ export class DynamoNotifications implements NotificationStore {
 
   async notifyOnce(userId: string, input: NewNotification): Promise<AppNotification | null> {
     const now = this.clock.now();
-    const createdAt = now.toISOString();
-    const note: AppNotification = {
-      id: notificationId(createdAt, input.key),
-      key: input.key,
-      kind: input.kind,
-      text: input.text,
-      createdAt,
-      claimUntil: input.claimUntil.toISOString(),
-      read: false,
-    };
+    const note = newNotification(input, now);
     try {
       await this.doc.send(
         new TransactWriteCommand({

@@ -6,9 +6,12 @@
  * bill and day; one goal and week): a key can be claimed once until its claim ends, so the same event
  * never raises two notifications, and the overspend e-mail rides on the same claim.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
-export type NotificationKind = 'budget' | 'bill' | 'goal-behind' | 'goal-reached';
+export const NOTIFICATION_KINDS = ['budget', 'bill', 'goal-behind', 'goal-reached'] as const;
+export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
+export type NotificationKind = z.infer<typeof notificationKindSchema>;
 
 export interface AppNotification {
   /** Stable and opaque to the browser: what POST /api/alerts/read names. Sorts by creation time. */
@@ -41,3 +44,21 @@ export const MAX_MARK_READ = MAX_LISTED_NOTIFICATIONS;
 
 /** What ids look like: the creation instant and a short hash ("2026-12-03T10:00:00.000Z_Ab3-x9"). */
 export const notificationIdSchema = z.string().regex(/^[0-9A-Za-z:._-]{1,80}$/);
+
+/** "<createdAt>_<10 chars of the key's hash>": unique per key and instant, sorted by time. */
+export const notificationId = (createdAt: string, key: string): string =>
+  `${createdAt}_${createHash('sha256').update(key).digest('base64url').slice(0, 10)}`;
+
+/** The unread notification raised at `now` for `input`: what every store keeps. */
+export function newNotification(input: NewNotification, now: Date): AppNotification {
+  const createdAt = now.toISOString();
+  return {
+    id: notificationId(createdAt, input.key),
+    key: input.key,
+    kind: input.kind,
+    text: input.text,
+    createdAt,
+    claimUntil: input.claimUntil.toISOString(),
+    read: false,
+  };
+}
