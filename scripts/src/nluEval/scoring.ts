@@ -2,6 +2,7 @@
  * Scores NLU results exactly as ../shared/eval/README.md defines: intent accuracy, slot accuracy over
  * lines whose intent was right, false-action rate (a write intent where none was acceptable), latency.
  */
+import { basename } from 'node:path';
 import { z } from 'zod';
 import { WRITE_INTENTS } from '@budgetbuddy/bot';
 import {
@@ -73,7 +74,29 @@ export interface EvalReport {
   failures: LineResult[];
 }
 
-export const BARS = { intentAccuracy: 0.95, slotAccuracy: 0.95, falseActions: 0 } as const;
+export interface Bars {
+  intentAccuracy: number;
+  slotAccuracy: number;
+  /** The share of lines that may be read as a write nobody asked for. */
+  falseActionRate: number;
+}
+
+/** The bars of ../shared/eval/utterances.jsonl (and of any file without goals of its own). */
+export const BARS: Bars = { intentAccuracy: 0.95, slotAccuracy: 0.95, falseActionRate: 0 };
+
+/**
+ * The goals issue 10 sets for the CLINC150 sets (../shared/eval/clinc/), by file name: spending and
+ * transaction questions ≥ 92 % answered by a read intent, help and greetings ≥ 90 %, out-of-scope ≥ 95 %
+ * harmless with ≤ 0.5 % writes.
+ */
+const CLINC_GOALS: Readonly<Record<string, Bars>> = {
+  'dev-finance.jsonl': { intentAccuracy: 0.92, slotAccuracy: 0.95, falseActionRate: 0 },
+  'dev-meta.jsonl': { intentAccuracy: 0.9, slotAccuracy: 0.95, falseActionRate: 0 },
+  'dev-out-of-scope.jsonl': { intentAccuracy: 0.95, slotAccuracy: 0.95, falseActionRate: 0.005 },
+};
+
+/** The bars a file is held to: CLINC's goals for the CLINC sets, BARS otherwise. */
+export const barsFor = (file: string): Bars => CLINC_GOALS[basename(file)] ?? BARS;
 
 const isWrite = (intent: string | null): boolean =>
   intent !== null && (WRITE_INTENTS as readonly string[]).includes(intent);
@@ -187,7 +210,7 @@ export function summarise(results: LineResult[]): EvalReport {
   };
 }
 
-export const meetsBars = (r: EvalReport): boolean =>
-  r.intentAccuracy >= BARS.intentAccuracy &&
-  r.slotAccuracy >= BARS.slotAccuracy &&
-  r.falseActions <= BARS.falseActions;
+export const meetsBars = (r: EvalReport, bars: Bars = BARS): boolean =>
+  r.intentAccuracy >= bars.intentAccuracy &&
+  r.slotAccuracy >= bars.slotAccuracy &&
+  r.falseActionRate <= bars.falseActionRate;
