@@ -67,7 +67,7 @@ async function chosenGoal(
   turn: Turn,
   verb: string,
 ): Promise<{ goal: SavingsGoal; goals: SavingsGoal[] } | { reply: LexResponse }> {
-  const goals = await turn.repo.listGoals(turn.userId);
+  const goals = await turn.goals.listGoals(turn.userId);
   if (goals.length === 0) {
     return {
       reply: turn.reply.close([
@@ -128,7 +128,7 @@ export const handleSetGoal: IntentHandler = async (turn) => {
     );
   }
   turn.writing = true;
-  const { goal, created } = await turn.repo.putGoal(turn.userId, {
+  const { goal, created } = await turn.goals.putGoal(turn.userId, {
     name,
     targetMinor: amount.minor,
     currency: turn.profile.currency,
@@ -170,7 +170,7 @@ export const handleAddToGoal: IntentHandler = async (turn) => {
   const chosen = await chosenGoal(turn, 'is it for');
   if ('reply' in chosen) return chosen.reply;
   turn.writing = true;
-  const result = await turn.repo.contributeToGoal(turn.userId, {
+  const result = await turn.goals.contributeToGoal(turn.userId, {
     goalKey: chosen.goal.key,
     amountMinor: amount.minor,
     currency: turn.profile.currency,
@@ -183,7 +183,7 @@ export const handleAddToGoal: IntentHandler = async (turn) => {
   const lines = [`Added ${turn.money(amount.minor)} to ${goal.name}.`, progressLine(goal, turn.today)];
   if (result.reachedNow) {
     // Kept for the overview too; the contribution is saved, so a failure here is only logged.
-    await turn.repo
+    await turn.notifications
       .notifyOnce(turn.userId, goalReachedNotification(goal, turn.clock.now()))
       .catch((err: unknown) => turn.logError('Goal notification skipped', { error: String(err) }));
     lines.push(
@@ -209,7 +209,7 @@ export const handleCheckGoal: IntentHandler = async (turn) => {
       ]),
     ]);
   }
-  const goals = await turn.repo.listGoals(turn.userId);
+  const goals = await turn.goals.listGoals(turn.userId);
   if (goals.length === 0) {
     return turn.reply.close([plainText(`You don't have any savings goals yet. To set one, say ${EXAMPLE}.`)]);
   }
@@ -241,7 +241,7 @@ export const handleDeleteGoal: IntentHandler = async (turn) => {
     ]);
   }
   turn.writing = true;
-  const removed = await turn.repo.deleteGoal(turn.userId, goal.key);
+  const removed = await turn.goals.deleteGoal(turn.userId, goal.key);
   return turn.reply.close(
     [
       plainText(removed ? `Removed your ${goal.name} goal.` : `Your ${goal.name} goal was already gone.`),

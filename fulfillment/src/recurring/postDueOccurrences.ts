@@ -13,6 +13,7 @@ import { todayIn } from '@budgetbuddy/bot/calendar';
 import type { Clock } from '../ports/Clock';
 import type { UserProfile } from '../domain/ledger';
 import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { RecurringRuleStore } from '../ports/RecurringRuleStore';
 import { occurrenceRequestId } from '../domain/recurring/rules';
 import { occurrenceAfter } from '../domain/recurring/schedule';
 
@@ -33,7 +34,8 @@ export interface PostDueReport {
 }
 
 export interface PostDueOptions {
-  repo: LedgerRepository;
+  /** Where the occurrences are logged, as chat entries are, and the rules they come from. */
+  repo: LedgerRepository & { readonly recurring: RecurringRuleStore };
   clock: Clock;
   logError?: (message: string, detail: Record<string, unknown>) => void;
 }
@@ -41,7 +43,7 @@ export interface PostDueOptions {
 export async function postDueOccurrences(options: PostDueOptions): Promise<PostDueReport> {
   const { repo, clock } = options;
   const now = clock.now();
-  const due = await repo.listDueRecurringRules(todayIn(EARLIEST_ZONE, now));
+  const due = await repo.recurring.listDueRecurringRules(todayIn(EARLIEST_ZONE, now));
   const report: PostDueReport = { rules: due.length, posted: 0, alreadyPosted: 0, failed: 0 };
   const profiles = new Map<string, Promise<UserProfile | null>>();
   for (const { userId, rule } of due) {
@@ -66,7 +68,7 @@ export async function postDueOccurrences(options: PostDueOptions): Promise<PostD
         else report.alreadyPosted++;
         const next = occurrenceAfter(rule.recurrence, day);
         // Another run, a pause or a cancel moved the rule meanwhile: that one decides what follows.
-        if (!(await repo.advanceRecurringRule(userId, rule.id, day, next))) break;
+        if (!(await repo.recurring.advanceRecurringRule(userId, rule.id, day, next))) break;
         day = next;
       }
     } catch (err) {

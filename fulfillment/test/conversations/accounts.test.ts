@@ -21,7 +21,9 @@ afterAll(() => h?.close());
 
 const month = { granularity: 'month', key: '2026-12' } as const;
 const balances = async (user: string) =>
-  Object.fromEntries((await h.repo.listAccounts(user)).map((a) => [a.key, a.balances[a.currency] ?? 0]));
+  Object.fromEntries(
+    (await h.repo.accounts.listAccounts(user)).map((a) => [a.key, a.balances[a.currency] ?? 0]),
+  );
 
 describe('accounts by chat', () => {
   test('opens accounts with their balances, and the first everyday one takes unnamed entries', async () => {

@@ -4,6 +4,7 @@
  */
 import type { BudgetAlert, BudgetNotifier } from '../../ports/BudgetNotifier';
 import type { LedgerRepository } from '../../ports/LedgerRepository';
+import type { NotificationStore } from '../../ports/NotificationStore';
 import { thresholdsCrossed } from '../../domain/ledger/budgets';
 import { categoryKey } from '../../domain/ledger/categories';
 import { EmailAlertSetting } from '@budgetbuddy/bot';
@@ -100,7 +101,7 @@ export function alertWanted(setting: UserProfile['emailAlerts'], alert: BudgetAl
 
 export interface AlertTarget {
   notifier: BudgetNotifier;
-  repo: LedgerRepository;
+  notifications: NotificationStore;
   userId: string;
   profile: UserProfile;
 }
@@ -118,12 +119,12 @@ export async function notifyCrossings(
   crossings: readonly BudgetAlert[],
   logError: (message: string, detail: Record<string, unknown>) => void,
 ): Promise<void> {
-  const { notifier, repo, userId, profile } = target;
+  const { notifier, notifications, userId, profile } = target;
   if (crossings.length === 0) return;
   const alerts: BudgetAlert[] = [];
   try {
     for (const alert of crossings) {
-      const raised = await repo.notifyOnce(userId, budgetNotification(alert));
+      const raised = await notifications.notifyOnce(userId, budgetNotification(alert));
       if (raised && alertWanted(profile.emailAlerts, alert)) alerts.push(alert);
     }
   } catch (err) {
