@@ -91,7 +91,13 @@ import type {
   RecurringRule,
   RecurringStatus,
 } from '../domain/recurring/rules';
-import type { ContributionResult, GoalContribution, NewGoal, SavingsGoal } from '../ports/GoalRepository';
+import type {
+  ContributionResult,
+  GoalContribution,
+  NewGoal,
+  SavingsGoal,
+  UndoneContribution,
+} from '../ports/GoalRepository';
 import { DynamoGoalStore } from './DynamoGoalStore';
 import { DynamoAccountStore, accountUpdates } from './DynamoAccountStore';
 import { accountDeltas, mergeAccountDeltas } from './accountDeltas';
@@ -232,6 +238,9 @@ export class DynamoLedgerRepository implements LedgerRepository {
   ): Promise<RecurringRule | null> {
     return this.rules.setRecurringRuleStatus(userId, ruleId, status, nextDue);
   }
+  restoreRecurringRule(userId: string, rule: RecurringRule): Promise<RecurringRule> {
+    return this.rules.restoreRecurringRule(userId, rule);
+  }
   deleteRecurringRule(userId: string, ruleId: string): Promise<RecurringRule | null> {
     return this.rules.deleteRecurringRule(userId, ruleId);
   }
@@ -254,6 +263,12 @@ export class DynamoLedgerRepository implements LedgerRepository {
   }
   contributeToGoal(userId: string, contribution: GoalContribution): Promise<ContributionResult | null> {
     return this.goals.contributeToGoal(userId, contribution);
+  }
+  undoGoalContribution(userId: string, requestId: string): Promise<UndoneContribution | null> {
+    return this.goals.undoGoalContribution(userId, requestId);
+  }
+  restoreGoal(userId: string, goal: SavingsGoal): Promise<SavingsGoal> {
+    return this.goals.restoreGoal(userId, goal);
   }
   deleteGoal(userId: string, key: string): Promise<SavingsGoal | null> {
     return this.goals.deleteGoal(userId, key);

@@ -123,6 +123,23 @@ export class DynamoRecurringRules implements RecurringRuleStore {
     }
   }
 
+  async restoreRecurringRule(userId: string, input: RecurringRule): Promise<RecurringRule> {
+    const rule = this.parse({ ...input });
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: this.item(userId, { ...rule, updatedAt: this.clock.now().toISOString() }),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof Error && err.name === 'ConditionalCheckFailedException'))
+        throw this.fault('put the recurring payment back', err);
+    }
+    return (await this.getRecurringRule(userId, rule.id)) ?? rule;
+  }
+
   async deleteRecurringRule(userId: string, ruleId: string): Promise<RecurringRule | null> {
     const result = await this.call('remove the recurring payment', () =>
       this.doc.send(
