@@ -30,7 +30,7 @@ import { AccountError, LedgerError } from '../domain/ledger/errors';
 import type { Clock } from '../ports/Clock';
 import type { AccountRepository } from '../ports/AccountRepository';
 import { StoreUnavailableError } from '../ports/LedgerRepository';
-import { idempotencySk, userPk } from './keys';
+import { idempotencySk, skPrefixCondition, userPk } from './keys';
 import { isDefaultAccount, type AccountDelta } from './accountDeltas';
 
 export const ACCOUNT_PREFIX = 'ACCT#';
@@ -230,8 +230,7 @@ export class DynamoAccountStore implements AccountRepository {
         this.options.doc.send(
           new QueryCommand({
             TableName: this.options.tableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': ACCOUNT_PREFIX },
+            ...skPrefixCondition(userPk(userId), ACCOUNT_PREFIX),
             ConsistentRead: true,
             ExclusiveStartKey: startKey,
           }),

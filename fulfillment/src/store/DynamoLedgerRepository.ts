@@ -69,6 +69,7 @@ import {
   importSk,
   importSkPrefix,
   rollupSk,
+  skPrefixCondition,
   txnIdSk,
   txnSk,
   txnSkRange,
@@ -388,14 +389,7 @@ export class DynamoLedgerRepository implements LedgerStores {
   async listRecent(userId: string, limit: number): Promise<Transaction[]> {
     const max = rangeLimit(limit);
     if (max === 0) return [];
-    return this.queryTransactions(
-      {
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': TXN_PREFIX },
-      },
-      max,
-      false,
-    );
+    return this.queryTransactions(skPrefixCondition(userPk(userId), TXN_PREFIX), max, false);
   }
 
   async listByRange(userId: string, query: RangeQuery): Promise<Transaction[]> {
@@ -469,8 +463,7 @@ export class DynamoLedgerRepository implements LedgerStores {
     // Consistent, so a budget set a moment ago is in the next answer.
     const items = await this.queryAll({
       ConsistentRead: true,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': BUDGET_PREFIX },
+      ...skPrefixCondition(userPk(userId), BUDGET_PREFIX),
     });
     return items.map((item) => this.parsed(() => budgetFromItem(item)));
   }
@@ -611,10 +604,7 @@ export class DynamoLedgerRepository implements LedgerStores {
             ExpressionAttributeValues: { ':pk': pk, ':low': low, ':high': high },
           };
         })()
-      : {
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': TXN_PREFIX },
-        };
+      : skPrefixCondition(pk, TXN_PREFIX);
     const items = await this.queryAll({ ...input, ConsistentRead: true });
     return items
       .map((item) => this.parsed(() => transactionFromItem(item)))
@@ -659,8 +649,7 @@ export class DynamoLedgerRepository implements LedgerStores {
 
   async getPendingImport(userId: string, importId: string): Promise<PendingImport | null> {
     const items = await this.queryAll({
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': importSkPrefix(importId) },
+      ...skPrefixCondition(userPk(userId), importSkPrefix(importId)),
       ConsistentRead: true,
     });
     if (items.length === 0) return null;
