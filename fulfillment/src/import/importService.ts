@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { toMajorString } from '../domain/ledger/money';
 import type { Clock } from '../ports/Clock';
 import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { LedgerStores } from '../ports/LedgerStores';
 import type { Account, PendingImportRow, TransactionKind, UserProfile } from '../domain/ledger';
 import { DEFAULT_ACCOUNT_KEY, DEFAULT_ACCOUNT_NAME } from '../domain/ledger/accounts';
 import { applyLearnedCategories } from './learnedCategories';
@@ -80,7 +81,8 @@ export const defaultAccountOf = (profile: UserProfile): string =>
   profile.defaultAccount ?? DEFAULT_ACCOUNT_KEY;
 
 export interface ImportDeps {
-  ledger: LedgerRepository;
+  /** The ledger, and the accounts the rows can be filed under. */
+  ledger: LedgerStores;
   clock: Clock;
   newId?: () => string;
 }
@@ -100,7 +102,7 @@ export async function previewImport(deps: ImportDeps, userId: string, csv: strin
   const parsed = parseBankCsv(csv, profile);
   const [known, accounts, rows] = await Promise.all([
     existingKeys(deps.ledger, userId, parsed.rows),
-    deps.ledger.listAccounts(userId),
+    deps.ledger.accounts.listAccounts(userId),
     applyLearnedCategories(deps.ledger, userId, profile, parsed.rows),
   ]);
   const fresh: ImportedRow[] = [];
