@@ -32,6 +32,8 @@ export interface ChatOptions {
   extra?: Record<string, unknown>;
   /** Query string appended to /api/chat, e.g. "userId=alice". */
   query?: string;
+  /** Client-side timeout (default 15 s). */
+  timeoutMs?: number;
 }
 
 export class HttpClient {
@@ -94,6 +96,7 @@ export class HttpClient {
         ...(options.user === undefined ? {} : { [LOCAL_USER_HEADER]: options.user }),
       },
       body: JSON.stringify(payload),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     });
   }
 
