@@ -36,7 +36,7 @@ import { validateAmountMinor } from '../domain/ledger/transactions';
 import type { Clock } from '../ports/Clock';
 import type { GoalRepository } from '../ports/GoalRepository';
 import { StoreUnavailableError } from '../ports/LedgerRepository';
-import { idempotencySk, userPk } from './keys';
+import { idempotencySk, skPrefixCondition, userPk } from './keys';
 
 export const GOAL_PREFIX = 'GOAL#';
 export const goalSk = (key: string): string => `${GOAL_PREFIX}${key}`;
@@ -133,8 +133,7 @@ export class DynamoGoalStore implements GoalRepository {
         new QueryCommand({
           TableName: this.options.tableName,
           ConsistentRead: true,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': GOAL_PREFIX },
+          ...skPrefixCondition(userPk(userId), GOAL_PREFIX),
           // putGoal keeps the count at MAX_GOALS, so one page always holds them all.
           Limit: MAX_GOALS,
         }),

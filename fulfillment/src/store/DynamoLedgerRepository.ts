@@ -75,6 +75,7 @@ import {
   importSk,
   importSkPrefix,
   rollupSk,
+  skPrefixCondition,
   txnIdSk,
   txnSk,
   txnSkRange,
@@ -483,14 +484,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
   async listRecent(userId: string, limit: number): Promise<Transaction[]> {
     const max = rangeLimit(limit);
     if (max === 0) return [];
-    return this.queryTransactions(
-      {
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': TXN_PREFIX },
-      },
-      max,
-      false,
-    );
+    return this.queryTransactions(skPrefixCondition(userPk(userId), TXN_PREFIX), max, false);
   }
 
   async listByRange(userId: string, query: RangeQuery): Promise<Transaction[]> {
@@ -564,8 +558,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
     // Consistent, so a budget set a moment ago is in the next answer.
     const items = await this.queryAll({
       ConsistentRead: true,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': BUDGET_PREFIX },
+      ...skPrefixCondition(userPk(userId), BUDGET_PREFIX),
     });
     return items.map((item) => this.parsed(() => budgetFromItem(item)));
   }
@@ -706,10 +699,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
             ExpressionAttributeValues: { ':pk': pk, ':low': low, ':high': high },
           };
         })()
-      : {
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': TXN_PREFIX },
-        };
+      : skPrefixCondition(pk, TXN_PREFIX);
     const items = await this.queryAll({ ...input, ConsistentRead: true });
     return items
       .map((item) => this.parsed(() => transactionFromItem(item)))
@@ -754,8 +744,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
 
   async getPendingImport(userId: string, importId: string): Promise<PendingImport | null> {
     const items = await this.queryAll({
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': importSkPrefix(importId) },
+      ...skPrefixCondition(userPk(userId), importSkPrefix(importId)),
       ConsistentRead: true,
     });
     if (items.length === 0) return null;

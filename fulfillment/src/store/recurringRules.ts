@@ -24,7 +24,7 @@ import type {
   RecurringStatus,
 } from '../domain/recurring/rules';
 import { DUE_INDEX } from './table';
-import { RULE_PREFIX, dueShardOf, DUE_SHARDS, ruleSk, userIdOfPk, userPk } from './keys';
+import { RULE_PREFIX, dueShardOf, DUE_SHARDS, ruleSk, skPrefixCondition, userIdOfPk, userPk } from './keys';
 
 const RULE_TYPE = 'RULE';
 
@@ -79,8 +79,7 @@ export class DynamoRecurringRules implements RecurringRuleStore {
           new QueryCommand({
             TableName: this.table,
             ConsistentRead: true,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': RULE_PREFIX },
+            ...skPrefixCondition(userPk(userId), RULE_PREFIX),
             ExclusiveStartKey: startKey,
           }),
         ),
