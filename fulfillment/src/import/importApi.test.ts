@@ -243,6 +243,32 @@ describe('POST /api/import and commit', () => {
     expect((await commit('chat-first', body.importId)).body).toEqual({ imported: 4, remaining: 0 });
   });
 
+  test('a word the person taught in the chat ("put the shell one under transport") files imported rows too', async () => {
+    const user = 'taught-user';
+    await repo.putProfile(user, {
+      currency: 'USD',
+      timeZone: 'UTC',
+      customCategories: [],
+      taughtCategories: true,
+    });
+    await repo.rememberCategory(user, { word: 'shell', kind: 'expense', category: 'Transport' });
+    await repo.rememberCategory(user, { word: 'starbucks', kind: 'expense', category: 'Gifts' });
+    // A word learnt for income does not file spending.
+    await repo.rememberCategory(user, { word: 'landlord', kind: 'income', category: 'Salary' });
+    const { body } = await upload(user, fixture('chase-checking.csv'));
+    expect(body.preview.map((p) => [p.description.split(' ')[0], p.category])).toEqual([
+      ['STARBUCKS', 'Gifts'],
+      ['WHOLE', 'Groceries'],
+      ['ACME', 'Salary'],
+      ['RENT', 'Housing'],
+      ['SHELL', 'Transport'],
+      ['SHELL', 'Transport'],
+    ]);
+    await commit(user, body.importId);
+    const totals = await repo.getPeriodTotals(user, month('2026-11'), 'USD');
+    expect(totals.expenseByCategory).toMatchObject({ Transport: 4130, Gifts: 575 });
+  });
+
   test("one user cannot commit another's preview", async () => {
     const { body } = await upload('owner', fixture('amex.csv'));
     const res = await commit('intruder', body.importId);

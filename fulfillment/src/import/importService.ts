@@ -11,6 +11,7 @@ import type { Clock } from '../ports/Clock';
 import type { LedgerRepository } from '../ports/LedgerRepository';
 import type { Account, PendingImportRow, Transaction, TransactionKind, UserProfile } from '../domain/ledger';
 import { DEFAULT_ACCOUNT_KEY, DEFAULT_ACCOUNT_NAME } from '../domain/ledger/accounts';
+import { applyLearnedCategories } from './learnedCategories';
 import { duplicateKeyOf, parseBankCsv, type ImportedRow, type LineNote } from './parseBankCsv';
 import { todayIn } from '@budgetbuddy/bot/calendar';
 import { silentNotifier, type BudgetNotifier } from '../ports/BudgetNotifier';
@@ -102,13 +103,14 @@ async function existingKeys(ledger: LedgerRepository, userId: string, rows: { da
 export async function previewImport(deps: ImportDeps, userId: string, csv: string): Promise<ImportPreview> {
   const profile = (await deps.ledger.getProfile(userId)) ?? FALLBACK_PROFILE;
   const parsed = parseBankCsv(csv, profile);
-  const [known, accounts] = await Promise.all([
+  const [known, accounts, rows] = await Promise.all([
     existingKeys(deps.ledger, userId, parsed.rows),
     deps.ledger.listAccounts(userId),
+    applyLearnedCategories(deps.ledger, userId, profile, parsed.rows),
   ]);
   const fresh: ImportedRow[] = [];
   const flagged: { row: ImportedRow; duplicate: boolean }[] = [];
-  for (const row of parsed.rows) {
+  for (const row of rows) {
     const duplicate = known.has(row.duplicateKey);
     known.add(row.duplicateKey);
     if (!duplicate) fresh.push(row);
