@@ -121,7 +121,8 @@ test("the job's alerts (a budget crossed, a bill due tomorrow) are raised once a
     requestId: 'alerted-rent',
   });
   await s.postRecurring();
-  const kinds = async () => (await s.repo.notifications.listNotifications('alerted')).map((n) => n.kind).sort();
+  const kinds = async () =>
+    (await s.repo.notifications.listNotifications('alerted')).map((n) => n.kind).sort();
   expect(await kinds()).toEqual(['bill']);
   await s.stop();
   s = await start();
