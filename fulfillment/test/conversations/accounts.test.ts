@@ -1,9 +1,7 @@
 /**
- * Accounts, transfers, balances and jars by chat (issue 12 point 1), end to end: the real Lex SDK
- * client, the local Lex runtime and its NLU, the code hook and DynamoDB Local. The intents are not yet
- * in the shipped bot (see budgetBuddyBotWithAccounts), so these run the bot with them.
+ * Accounts, transfers, balances and jars by chat (issue 12 point 1), end to end through the shipped bot:
+ * the real Lex SDK client, the local Lex runtime and its NLU, the code hook and DynamoDB Local.
  */
-import { budgetBuddyBotWithAccounts } from '@budgetbuddy/bot';
 import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyText } from '../support/replies';
 import { SettableClock } from '@budgetbuddy/bot/testing';
@@ -15,7 +13,7 @@ const clock = new SettableClock('2026-12-03T17:00:00Z');
 let h: ConversationHarness;
 
 beforeAll(async () => {
-  h = await startConversationHarness({ clock, bot: budgetBuddyBotWithAccounts });
+  h = await startConversationHarness({ clock });
 });
 afterAll(() => h?.close());
 

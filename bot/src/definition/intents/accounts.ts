@@ -5,16 +5,7 @@
 import { IntentName, SlotName } from '../names';
 import type { IntentDefinition, SlotDefinition } from '../types';
 import { prompt } from './prompts';
-import { amountSlot } from './slots';
-
-export const accountSlot = (required: boolean, question: string): SlotDefinition => ({
-  name: SlotName.Account,
-  description: "One of the person's accounts (cash, checking, savings, a credit card, a jar).",
-  slotTypeName: 'AccountNameType',
-  required,
-  prompt: prompt(question, 'Which account? For example cash, checking, savings or your visa.'),
-  sampleUtterances: ['{Account}', 'my {Account}', 'the {Account}', 'from {Account}', 'on {Account}'],
-});
+import { accountSlot, amountSlot } from './slots';
 
 export const AddAccount: IntentDefinition = {
   name: IntentName.AddAccount,
