@@ -29,6 +29,7 @@ import { CLINC_OUT_OF_SCOPE_TRAIN } from './clincOutOfScope';
 import { OUT_OF_DOMAIN_SAMPLES } from './outOfDomainSamples';
 import { delexicaliseSample, placeholderFor } from './placeholders';
 import { expandContractions, QueryWords } from './queryWords';
+import type { SlotTypeMatch } from './slotTypeMatcher';
 import { PATTERN_SLOT_TYPES, PatternSlotMatcher, SlotTypeMatcher } from './slotTypeMatcher';
 import type { Span } from './spans';
 import { overlaps } from './spans';
@@ -305,6 +306,9 @@ class LocaleInterpreter implements Interpreter {
       period: slotType(IntentName.SetBudget, SlotName.Period),
       currency: slotType(IntentName.SetCurrency, SlotName.Currency),
       timeZone: slotType(IntentName.SetTimeZone, SlotName.TimeZone),
+      account: slotType(IntentName.AddAccount, SlotName.Account),
+      fromAccount: slotType(IntentName.TransferMoney, SlotName.FromAccount),
+      toAccount: slotType(IntentName.TransferMoney, SlotName.ToAccount),
     };
     this.noteType = slotType(IntentName.LogExpense, SlotName.Note);
     this.entryType = slotType(IntentName.EditTransaction, SlotName.Entry);
@@ -625,10 +629,7 @@ class LocaleInterpreter implements Interpreter {
       ...(entry && hasEntrySlot ? [entry] : []),
     ];
     const listedSpans: Span[] = [];
-    for (const slot of intent.slots) {
-      const matches = analysis.slotTypeMatches.get(slot.slotTypeName);
-      if (matches) listedSpans.push(...matches);
-    }
+    for (const slot of intent.slots) listedSpans.push(...this.slotTypeMatches(analysis, slot.slotTypeName));
     for (const slot of intent.slots) {
       if (slot.slotTypeName === this.goalType) {
         slots[slot.name] = goal
@@ -676,6 +677,19 @@ class LocaleInterpreter implements Interpreter {
       }
     }
     return slots;
+  }
+
+  /**
+   * The spans of a slot type. An account said with its linking word ("spent 40 on groceries from
+   * checking") was claimed by a transfer side's type, whose values are the same accounts: it is still
+   * the account of an entry that names no transfer.
+   */
+  private slotTypeMatches(analysis: TextAnalysis, type: string): SlotTypeMatch[] {
+    const own = analysis.slotTypeMatches.get(type) ?? [];
+    if (own.length > 0 || type !== this.evidenceTypes.account) return own;
+    return [this.evidenceTypes.fromAccount, this.evidenceTypes.toAccount]
+      .flatMap((side) => analysis.slotTypeMatches.get(side) ?? [])
+      .sort((a, b) => a.start - b.start);
   }
 
   private valueWithSynonym(typeName: string, synonym: string): string | undefined {
@@ -773,7 +787,7 @@ class LocaleInterpreter implements Interpreter {
     }
     // An edit's category is the new one, never the words of the entry described ("put the laptop under
     // education" is Education); a delete's category may describe the entry ("delete the coffee").
-    const matches = analysis.slotTypeMatches.get(type) ?? [];
+    const matches = this.slotTypeMatches(analysis, type);
     const free = matches.find((m) => !claimed.some((c) => overlaps(c, m)));
     const match = free ?? (newValuesOnly ? undefined : matches[0]);
     return match
