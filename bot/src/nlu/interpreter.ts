@@ -35,7 +35,7 @@ import type { Span } from './spans';
 import { overlaps } from './spans';
 import { tokenize } from './tokens';
 import type { Evidence, EvidenceTypes } from './writeEvidence';
-import { collectEvidence, hasEvidenceFor } from './writeEvidence';
+import { collectEvidence, hasEvidenceFor, isAboutGoals } from './writeEvidence';
 
 /** Above this share of words the bot never saw, the text is about something else. */
 const MAX_UNKNOWN_SHARE = 0.5;
@@ -155,6 +155,15 @@ const NOT_A_CATEGORY = new Set(
     'amount date note entry transaction expense purchase dollars dollar bucks cents euros pounds'
   ).split(' '),
 );
+
+const JAR_SLOTS = new Set<string>([
+  SlotName.Jar1,
+  SlotName.Jar2,
+  SlotName.Jar3,
+  SlotName.Jar4,
+  SlotName.Jar5,
+  SlotName.Jar6,
+]);
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
@@ -332,7 +341,7 @@ class LocaleInterpreter implements Interpreter {
   interpret(text: string, ctx: NluContext): NluInterpretation[] {
     const trimmed = text.trim().slice(0, 1024);
     if (!/[\p{L}\p{N}]/u.test(trimmed)) return [this.fallback(1)];
-    const analysis = this.analyse(trimmed, ctx);
+    const analysis = this.withoutAccountsOfGoals(this.analyse(trimmed, ctx));
     const entry = this.entryIn(analysis);
     const evidence = collectEvidence(
       analysis,
@@ -440,6 +449,28 @@ class LocaleInterpreter implements Interpreter {
       .find((i) => i.name === IntentName.SmallTalk)
       ?.slots.find((s) => s.name === SlotName.Topic)?.slotTypeName;
     return topicType !== undefined && (analysis.slotTypeMatches.get(topicType)?.length ?? 0) > 0;
+  }
+
+  /**
+   * "my vacation savings", "the car fund savings": an account word that follows a goal's name (or is
+   * inside it) is that goal's pot, not an account, so it is no Account value and no account evidence.
+   */
+  private withoutAccountsOfGoals(analysis: TextAnalysis): TextAnalysis {
+    const goal = isAboutGoals(analysis.lower) ? this.goalIn(analysis) : null;
+    if (!goal) return analysis;
+    const { account, fromAccount, toAccount } = this.evidenceTypes;
+    const ofGoal = (m: Span): boolean =>
+      overlaps(m, goal) || (m.start >= goal.end && analysis.lower.slice(goal.end, m.start).trim() === '');
+    const slotTypeMatches = new Map(analysis.slotTypeMatches);
+    for (const type of [account, fromAccount, toAccount]) {
+      const matches = slotTypeMatches.get(type);
+      if (matches)
+        slotTypeMatches.set(
+          type,
+          matches.filter((m) => !ofGoal(m)),
+        );
+    }
+    return { ...analysis, slotTypeMatches };
   }
 
   private goalIn(analysis: TextAnalysis): GoalMatch | null {
@@ -760,7 +791,11 @@ class LocaleInterpreter implements Interpreter {
       // "the first two" picks entries: a Count may take it, an Amount never.
       const n = pickNumber(
         analysis.numbers.filter(
-          (x) => !usedNumbers.has(x) && !(slot.name === SlotName.Amount && x.picksEntries),
+          (x) =>
+            !usedNumbers.has(x) &&
+            !(slot.name === SlotName.Amount && x.picksEntries) &&
+            // "the six jars" counts the jars; a jar's share is never said right before "jars".
+            !(JAR_SLOTS.has(slot.name) && /^\s*jars?\b/.test(analysis.lower.slice(x.end))),
         ),
       );
       if (!n) return null;

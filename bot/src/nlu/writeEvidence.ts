@@ -345,6 +345,8 @@ export interface EvidenceTypes {
   toAccount: string;
 }
 
+const TRANSFER_LINK = /^(?:from|out of|off|to|into|onto)\b/;
+
 export function collectEvidence(
   analysis: TextAnalysis,
   typeNames: EvidenceTypes,
@@ -354,6 +356,10 @@ export function collectEvidence(
   const words = new Set(analysis.tokens.map((t) => t.text));
   const spans = (name: string): Span[] => analysis.slotTypeMatches.get(name) ?? [];
   const expenseCategories = spans(typeNames.expenseCategory);
+  // A transfer's side said with its linking word ("from checking", "into savings"); the bare name
+  // ("savings") is also one of those types' values, but says nothing about money moving.
+  const linked = (name: string): Span[] =>
+    spans(name).filter((s) => TRANSFER_LINK.test(analysis.lower.slice(s.start, s.end)));
   const listed = [...analysis.slotTypeMatches.values()].flat();
   const amounts = analysis.numbers.filter((n) => canBeMoney(n, analysis, listed, isKnownWord));
   const lower = analysis.lower;
@@ -385,11 +391,11 @@ export function collectEvidence(
     hasCurrency: spans(typeNames.currency).length > 0,
     hasTimeZone: spans(typeNames.timeZone).length > 0,
     accounts: spans(typeNames.account),
-    transferSides: [...spans(typeNames.fromAccount), ...spans(typeNames.toAccount)],
-    intoAccount: spans(typeNames.toAccount).length > 0,
-    fromAccount: spans(typeNames.fromAccount).length > 0,
+    transferSides: [...linked(typeNames.fromAccount), ...linked(typeNames.toAccount)],
+    intoAccount: linked(typeNames.toAccount).length > 0,
+    fromAccount: linked(typeNames.fromAccount).length > 0,
     hasEntry,
-    aboutGoals: GOAL_TOPIC.test(lower),
+    aboutGoals: isAboutGoals(lower),
   };
 }
 
@@ -715,6 +721,9 @@ const ADD_TO_GOAL =
   /\b(?:put|add|added|contribute|contributed|move|moved|deposit|deposited|transfer|transferred|saved another|throw|threw|stash|stashed)\b.*\b(?:towards?|to|into|in|for)\b.*|\btowards?\b/;
 const GOAL_REMOVERS =
   /\b(?:remove|delete|cancel|drop|clear|erase|rid of|stop saving|no longer|don'?t want|do not want|anymore|scrap|give up on)\b/;
+
+/** Whether the text is about saving or goals: the Goal slot is only read then. */
+export const isAboutGoals = (lower: string): boolean => GOAL_TOPIC.test(lower);
 
 function setGoal(e: Evidence): boolean {
   if (!e.aboutGoals || (e.isQuestion && !/^(?:can|could) you\b/.test(e.lower))) return false;
