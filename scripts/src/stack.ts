@@ -37,6 +37,7 @@ import {
   dynamoRateLimiter,
   createLexClient,
   identifyLocalUser,
+  type ReceiptUploads,
 } from '@budgetbuddy/fulfillment/proxy';
 import { postDueOccurrences, type PostDueReport } from '@budgetbuddy/fulfillment/recurring';
 import { DynamoLedgerRepository, ensureTable, TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/store';
@@ -82,6 +83,12 @@ export interface StackOptions {
    * slept through midnight.
    */
   recurringEveryMs?: number;
+  /**
+   * The deployed receipt path (presigned S3 upload, Textract) in place of the direct POST: tests pass
+   * S3 and Textract stood in at the SDK boundary (receipts/sdkBoundaryReceiptUploads.ts). Default none:
+   * locally the browser posts the photo to /api/receipts and PaddleOCR reads it.
+   */
+  receiptUploads?: ReceiptUploads;
 }
 
 export interface Stack {
@@ -212,6 +219,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       ledger: repo,
       clock,
       receiptOcr,
+      ...(opts.receiptUploads ? { receiptUploads: opts.receiptUploads } : {}),
       health: async () => {
         const [lexUp] = await Promise.all([
           fetch(`${lexServer.url}/`, { signal: AbortSignal.timeout(2000) }).then(

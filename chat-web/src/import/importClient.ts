@@ -46,17 +46,64 @@ function failure(status: number, body: unknown): { ok: false; message: string } 
 
 export const MAX_RECEIPT_BYTES = 10 * 1024 * 1024;
 export const RECEIPT_TOO_BIG_MESSAGE = 'That photo is too big: it can be at most 10 MB.';
+export const UPLOAD_EXPIRED_MESSAGE =
+  'The photo took too long to upload and its upload permission ran out. Send it again.';
+export const UPLOAD_REFUSED_MESSAGE =
+  'The photo could not be uploaded: the storage refused it. Send it again, or type the expense instead, like "spent 23.47 at Green Leaf Market".';
+
+const EMPTY_PHOTO_MESSAGE = 'That photo is empty. Take the picture again.';
 
 export function isReceiptImage(file: File): boolean {
   return file.type === 'image/jpeg' || file.type === 'image/png';
 }
 
-/** POST /api/receipts: the reply proposes the expense, like a chat turn. Never throws. */
-export async function sendReceipt(
-  apiBase: string,
-  file: File,
+/**
+ * POST /api/receipts/uploads answers how to send the photo: straight to the API (`direct`, locally), or
+ * to S3 with a presigned POST (deployed: API Gateway and Lambda cannot carry a 10 MB photo). The URL
+ * must be https: the form carries the photo.
+ */
+const uploadPlanSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('direct') }),
+  z.object({
+    mode: z.literal('presigned'),
+    url: z.url({ protocol: /^https$/ }),
+    fields: z.record(z.string(), z.string()),
+    key: z.string().check(z.minLength(1)),
+    maxBytes: z.number(),
+    expiresInSeconds: z.number(),
+  }),
+]);
+type UploadPlan = z.infer<typeof uploadPlanSchema>;
+
+async function postJson(
+  url: string,
   headers: Record<string, string>,
-): Promise<Outcome<ChatReply>> {
+  body: unknown,
+): Promise<{ status: number; body: unknown } | null> {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json().catch(() => undefined) };
+  } catch {
+    return null;
+  }
+}
+
+/** A chat reply, or why there is none. */
+function replyOrFailure(answer: { status: number; body: unknown } | null): Outcome<ChatReply> {
+  if (answer === null) return { ok: false, message: NETWORK_ERROR };
+  if (answer.status === 200) {
+    const reply = chatReplySchema.safeParse(answer.body);
+    if (reply.success) return { ok: true, value: reply.data };
+  }
+  return failure(answer.status, answer.body);
+}
+
+/** POST /api/receipts with the photo itself (the local server; it reads the photo with its own OCR). */
+async function sendDirect(apiBase: string, file: File, headers: Record<string, string>) {
   let response: Response;
   try {
     response = await fetch(`${apiBase}/api/receipts`, {
@@ -65,14 +112,65 @@ export async function sendReceipt(
       body: file,
     });
   } catch {
+    return { ok: false as const, message: NETWORK_ERROR };
+  }
+  return replyOrFailure({ status: response.status, body: await response.json().catch(() => undefined) });
+}
+
+/**
+ * The S3 POST: the signed fields, then the file (S3 ignores fields after it). No identity header goes
+ * along: S3 trusts the signed policy, and the person's token is not S3's business. S3 answers errors as
+ * XML `<Error><Code>…</Code><Message>…</Message></Error>`; the ones a person can cause get their sentence.
+ */
+async function postToS3(
+  plan: Extract<UploadPlan, { mode: 'presigned' }>,
+  file: File,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(plan.fields)) form.append(name, value);
+  form.append('file', file);
+  let response: Response;
+  try {
+    response = await fetch(plan.url, { method: 'POST', body: form, credentials: 'omit' });
+  } catch {
     return { ok: false, message: NETWORK_ERROR };
   }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (response.ok) {
-    const reply = chatReplySchema.safeParse(body);
-    if (reply.success) return { ok: true, value: reply.data };
-  }
-  return failure(response.status, body);
+  if (response.ok) return { ok: true };
+  const xml = await response.text().catch(() => '');
+  const code = /<Code>([^<]*)<\/Code>/.exec(xml)?.[1] ?? '';
+  const detail = /<Message>([^<]*)<\/Message>/.exec(xml)?.[1] ?? '';
+  if (code === 'EntityTooLarge') return { ok: false, message: RECEIPT_TOO_BIG_MESSAGE };
+  if (code === 'EntityTooSmall') return { ok: false, message: EMPTY_PHOTO_MESSAGE };
+  if (/expired/i.test(detail) || code === 'ExpiredToken')
+    return { ok: false, message: UPLOAD_EXPIRED_MESSAGE };
+  return { ok: false, message: UPLOAD_REFUSED_MESSAGE };
+}
+
+/**
+ * A receipt photo in, the reply proposing its expense out (like a chat turn). Asks the API how to send
+ * it first: directly, or presigned to S3 and then POST /api/receipts/analyze with the key. Never throws.
+ */
+export async function sendReceipt(
+  apiBase: string,
+  file: File,
+  headers: Record<string, string>,
+): Promise<Outcome<ChatReply>> {
+  if (file.size > MAX_RECEIPT_BYTES) return { ok: false, message: RECEIPT_TOO_BIG_MESSAGE };
+  if (file.size === 0) return { ok: false, message: EMPTY_PHOTO_MESSAGE };
+  const asked = await postJson(`${apiBase}/api/receipts/uploads`, headers, {
+    contentType: file.type,
+    size: file.size,
+  });
+  if (asked === null) return { ok: false, message: NETWORK_ERROR };
+  if (asked.status !== 200) return failure(asked.status, asked.body);
+  const plan = uploadPlanSchema.safeParse(asked.body);
+  if (!plan.success) return { ok: false, message: SERVER_ERROR };
+  if (plan.data.mode === 'direct') return sendDirect(apiBase, file, headers);
+
+  if (file.size > plan.data.maxBytes) return { ok: false, message: RECEIPT_TOO_BIG_MESSAGE };
+  const uploaded = await postToS3(plan.data, file);
+  if (!uploaded.ok) return uploaded;
+  return replyOrFailure(await postJson(`${apiBase}/api/receipts/analyze`, headers, { key: plan.data.key }));
 }
 
 export function isCsvFile(file: File): boolean {

@@ -6,8 +6,6 @@ import {
   isCsvFile,
   isReceiptImage,
   MAX_IMPORT_BYTES,
-  MAX_RECEIPT_BYTES,
-  RECEIPT_TOO_BIG_MESSAGE,
   sendReceipt,
   NOT_CSV_MESSAGE,
   TOO_BIG_MESSAGE,
@@ -55,7 +53,6 @@ export function useBankImport(
 
   const readReceipt = useCallback(
     (file: File) => {
-      if (file.size > MAX_RECEIPT_BYTES) return setState({ step: 'error', message: RECEIPT_TOO_BIG_MESSAGE });
       busy.current = true;
       // The photo is shown while it is read; the URL is released as soon as the answer is in.
       const thumbnail = URL.createObjectURL(file);
@@ -65,10 +62,9 @@ export function useBankImport(
         const result = await sendReceipt(apiBase, file, headers);
         busy.current = false;
         URL.revokeObjectURL(thumbnail);
-        if (result.ok) {
-          setState({ step: 'idle' });
-          onReceiptReply(result.value.messages);
-        } else setState({ step: 'error', message: result.message });
+        setState({ step: 'idle' });
+        // Either way the answer is part of the conversation: the proposal, or why there is none.
+        onReceiptReply(result.ok ? result.value.messages : [{ type: 'text', text: result.message }]);
       })();
     },
     [apiBase, onReceiptReply, session],

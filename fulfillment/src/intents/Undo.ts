@@ -1,7 +1,8 @@
 /**
  * Undo: take back the last change, whatever it was — the entries of the last message (all of them, when
  * the proxy split one message into several), a correction (the entry goes back as it was), a delete
- * (the entry comes back), a budget set, changed or removed, a currency or time-zone change. A second
+ * (the entry comes back), a budget set, changed or removed, a currency or time-zone change, a savings
+ * goal set, topped up or removed, a recurring payment set up, paused, resumed or cancelled. A second
  * "undo" after an entry offers the one logged before it, with a yes/no (a double tap must not delete two).
  */
 import type { LexResponse } from '@budgetbuddy/bot/lex';
@@ -13,6 +14,7 @@ import { asIntent, type IntentHandler, type Turn } from './turn';
 import { budgetLabel } from './budgetRemoval';
 import { askToDelete } from './DeleteTransaction';
 import { describeTransaction } from './support/describeTransaction';
+import { undoGoalAction, undoRecurringAction } from './support/undoPlans';
 
 const AFTER_UNDO = [Buttons.listTransactions, Buttons.spentThisMonth, Buttons.help];
 
@@ -143,11 +145,16 @@ async function undoTransfer(
 
 export const handleUndo: IntentHandler = async (turn) => {
   const action = turn.memory.lastAction;
-  if (action?.type === 'kept') {
-    // Said plainly, and nothing changes: a second "undo" then offers the entry before (asked first).
-    return done(turn, `I can't undo ${action.what} yet, so it stays as it is. Nothing was changed.`, {
-      lastAction: null,
-    });
+  if (action?.type === 'goalSet' || action?.type === 'goalContribution' || action?.type === 'goalDelete') {
+    // Only the goal change is taken back: a further "undo" then offers the entry before (asked first).
+    return done(turn, await undoGoalAction(turn, action), { lastAction: null });
+  }
+  if (
+    action?.type === 'recurringSet' ||
+    action?.type === 'recurringStatus' ||
+    action?.type === 'recurringCancel'
+  ) {
+    return done(turn, await undoRecurringAction(turn, action), { lastAction: null });
   }
   if (action?.type === 'transfer') return undoTransfer(turn, action);
   if (action?.type === 'budget') return undoBudget(turn, action);

@@ -1,15 +1,16 @@
 /**
  * Savings goals by chat (issue 12 point 3): SetGoal, AddToGoal, CheckGoal, DeleteGoal. The Goal slot
  * holds the person's words; the goal meant is found among theirs by those words (domain/ledger/goals).
- * Goal writes are not undone by "undo": they push the last entry back, so a later undo asks first.
+ * Each goal write is what the next "undo" takes back (the goal set or its old target, the money put
+ * toward it, the goal removed); it pushes the last entry back, so a further undo asks before removing it.
  */
 import { SlotName } from '@budgetbuddy/bot';
 import type { LexResponse } from '@budgetbuddy/bot/lex';
 import { describeDay } from '@budgetbuddy/bot/calendar';
-import { findGoal, goalProgress, type SavingsGoal } from '../domain/ledger/goals';
+import { findGoal, goalKey, goalProgress, type SavingsGoal } from '../domain/ledger/goals';
 import { formatMoney } from '../domain/ledger/money';
 import { isCalendarDate } from '../domain/ledger/periods';
-import { pushedBack, type Memory } from '../lex/memory';
+import { pushedBack, type LastAction, type Memory } from '../lex/memory';
 import { buttonsCard, plainText, textChunks, type Button } from '../lex/messages';
 import { withoutSlot, type IntentHandler, type Turn } from './turn';
 import { readAmount } from './support/amounts';
@@ -25,12 +26,12 @@ const checkButton = (g: SavingsGoal): Button => ({
 const listButton: Button = { text: 'My goals', value: 'list my goals' };
 
 /**
- * After a goal write, "undo" must not silently take back an older entry: it is pushed back (asked
- * first), and undo names the goal change it cannot take back (`what`).
+ * After a goal write, "undo" takes back that write (`action`) and must not silently take back an older
+ * entry: the entry is pushed back, so a further undo asks first.
  */
-function goalWriteMemory(turn: Turn, what: string): Memory {
+function goalWriteMemory(turn: Turn, action: LastAction): Memory {
   const pushed = pushedBack(turn.memory.lastLogged);
-  return { lastAction: { type: 'kept', what }, ...(pushed ? { lastLogged: pushed } : {}) };
+  return { lastAction: action, ...(pushed ? { lastLogged: pushed } : {}) };
 }
 
 const capitalised = (s: string) => `${s[0]?.toUpperCase() ?? ''}${s.slice(1)}`;
@@ -128,6 +129,8 @@ export const handleSetGoal: IntentHandler = async (turn) => {
     );
   }
   turn.writing = true;
+  // What "undo" puts back: the goal as it was, or nothing when it is new.
+  const before = await turn.repo.getGoal(turn.userId, goalKey(name));
   const { goal, created } = await turn.repo.putGoal(turn.userId, {
     name,
     targetMinor: amount.minor,
@@ -149,7 +152,7 @@ export const handleSetGoal: IntentHandler = async (turn) => {
   lines.push(`When you put money aside, say "put 100 toward ${goal.name}".`);
   return turn.reply.close(
     [plainText(lines.join(' ')), buttonsCard('Anything else?', [checkButton(goal), listButton])],
-    goalWriteMemory(turn, `your ${goal.name} goal`),
+    goalWriteMemory(turn, { type: 'goalSet', key: goal.key, previous: created ? null : before }),
   );
 };
 
@@ -192,7 +195,7 @@ export const handleAddToGoal: IntentHandler = async (turn) => {
   }
   return turn.reply.close(
     [...textChunks(lines), buttonsCard('Anything else?', [checkButton(goal), listButton])],
-    goalWriteMemory(turn, `the ${turn.money(amount.minor)} put toward ${goal.name}`),
+    goalWriteMemory(turn, { type: 'goalContribution', requestId: turn.requestKey, name: goal.name }),
   );
 };
 
@@ -247,6 +250,6 @@ export const handleDeleteGoal: IntentHandler = async (turn) => {
       plainText(removed ? `Removed your ${goal.name} goal.` : `Your ${goal.name} goal was already gone.`),
       buttonsCard('Anything else?', [listButton]),
     ],
-    goalWriteMemory(turn, `removing your ${goal.name} goal`),
+    removed ? goalWriteMemory(turn, { type: 'goalDelete', goal: removed }) : {},
   );
 };

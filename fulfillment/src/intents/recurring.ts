@@ -3,6 +3,8 @@
  * on the 1st"), list them with their next date and monthly cost, see the bills due in a period, and
  * cancel, pause or resume one. The occurrences themselves are posted by the scheduled job
  * (recurring/postDueOccurrences.ts) as ordinary entries, which undo and edits treat like any other.
+ * Setting one up, pausing, resuming and cancelling are each what the next "undo" takes back; like any
+ * change that is not an entry, they push the last entry back, so a further undo asks before removing it.
  */
 import { BudgetPeriod, IntentName, RecurringAction, SlotName } from '@budgetbuddy/bot';
 import {
@@ -26,6 +28,7 @@ import {
 } from '../domain/recurring/schedule';
 import { formatMoney } from '../domain/ledger/money';
 import { buttonsCard, plainText, textChunks, type Button } from '../lex/messages';
+import { pushedBack, type LastAction, type Memory } from '../lex/memory';
 import { withoutSlot, type IntentHandler, type Turn } from './turn';
 import { readAmount } from './support/amounts';
 import { closestCategories, COMMON_CATEGORIES, matchCategory } from './support/categoryChoice';
@@ -45,6 +48,12 @@ const WEEKDAY_WORD = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/;
 const title = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
 
 /** "every 2 weeks" → 2; absent, zero, fractional or absurd → 1. */
+/** What undo takes back after a rule change, with the last entry pushed back (asked before removing). */
+function ruleChangeMemory(turn: Turn, action: LastAction): Memory {
+  const pushed = pushedBack(turn.memory.lastLogged);
+  return { lastAction: action, ...(pushed ? { lastLogged: pushed } : {}) };
+}
+
 function readInterval(turn: Turn): number {
   const n = Number(turn.slot(SlotName.Interval)?.interpreted);
   return Number.isInteger(n) && n >= 1 && n <= 52 ? n : 1;
@@ -165,14 +174,22 @@ const setRecurring =
     const monthly = monthlyCostMinor(rule.recurrence, rule.amountMinor);
     const perMonth =
       frequency === 'Monthly' && interval === 1 ? '' : ` That's about ${turn.money(monthly)} a month.`;
-    return turn.reply.close([
-      plainText(
-        `${existing ? 'Updated' : 'Done'}: ${title(rule.name)}, ${formatMoney(rule.amountMinor, rule.currency)} ` +
-          `${describeRecurrence(rule.recurrence)} (${rule.category}${kind === 'income' ? ', income' : ''}). ` +
-          `The next one is ${shortDay(nextDue, turn.today)}; I'll log each one on its day.${perMonth}`,
-      ),
-      buttonsCard('Anything else?', [LIST_BUTTON, DUE_BUTTON]),
-    ]);
+    return turn.reply.close(
+      [
+        plainText(
+          `${existing ? 'Updated' : 'Done'}: ${title(rule.name)}, ${formatMoney(rule.amountMinor, rule.currency)} ` +
+            `${describeRecurrence(rule.recurrence)} (${rule.category}${kind === 'income' ? ', income' : ''}). ` +
+            `The next one is ${shortDay(nextDue, turn.today)}; I'll log each one on its day.${perMonth}`,
+        ),
+        buttonsCard('Anything else?', [LIST_BUTTON, DUE_BUTTON]),
+      ],
+      // A retried turn finds its own rule as "existing": it replaced nothing.
+      ruleChangeMemory(turn, {
+        type: 'recurringSet',
+        ruleId: rule.id,
+        replaced: existing && existing.id !== rule.id ? existing : null,
+      }),
+    );
   };
 
 export const handleSetRecurring = setRecurring('expense');
@@ -307,14 +324,17 @@ export const handleCancelRecurring: IntentHandler = async (turn) => {
   const rule = findRule(turn, rules);
   if (!rule) return whichOne(turn, rules, 'cancel');
   turn.writing = true;
-  await turn.repo.deleteRecurringRule(turn.userId, rule.id);
-  return turn.reply.close([
-    plainText(
-      `Cancelled ${title(rule.name)} (${formatMoney(rule.amountMinor, rule.currency)} ${describeRecurrence(rule.recurrence)}). ` +
-        'Nothing more will be logged for it; entries already logged stay.',
-    ),
-    buttonsCard('Anything else?', [LIST_BUTTON]),
-  ]);
+  const removed = await turn.repo.deleteRecurringRule(turn.userId, rule.id);
+  return turn.reply.close(
+    [
+      plainText(
+        `Cancelled ${title(rule.name)} (${formatMoney(rule.amountMinor, rule.currency)} ${describeRecurrence(rule.recurrence)}). ` +
+          'Nothing more will be logged for it; entries already logged stay.',
+      ),
+      buttonsCard('Anything else?', [LIST_BUTTON]),
+    ],
+    removed ? ruleChangeMemory(turn, { type: 'recurringCancel', rule: removed }) : {},
+  );
 };
 
 export const handlePauseRecurring: IntentHandler = async (turn) => {
@@ -329,18 +349,32 @@ export const handlePauseRecurring: IntentHandler = async (turn) => {
     const next = nextOccurrence(rule.recurrence, turn.today);
     turn.writing = true;
     await turn.repo.setRecurringRuleStatus(turn.userId, rule.id, 'active', next);
-    return turn.reply.close([
-      plainText(`Resumed ${name}.${next ? ` The next one is ${shortDay(next, turn.today)}.` : ''}`),
-      buttonsCard('Anything else?', [LIST_BUTTON]),
-    ]);
+    return turn.reply.close(
+      [
+        plainText(`Resumed ${name}.${next ? ` The next one is ${shortDay(next, turn.today)}.` : ''}`),
+        buttonsCard('Anything else?', [LIST_BUTTON]),
+      ],
+      ruleChangeMemory(turn, {
+        type: 'recurringStatus',
+        ruleId: rule.id,
+        previous: { status: rule.status, nextDue: rule.nextDue },
+      }),
+    );
   }
   if (rule.status === 'paused') return turn.reply.close([plainText(`${name} is already paused.`)]);
   turn.writing = true;
   await turn.repo.setRecurringRuleStatus(turn.userId, rule.id, 'paused', null);
-  return turn.reply.close([
-    plainText(`Paused ${name}: nothing is logged for it until you say "resume ${rule.name}".`),
-    buttonsCard('Anything else?', [{ text: `Resume ${name}`, value: `resume ${rule.name}` }, LIST_BUTTON]),
-  ]);
+  return turn.reply.close(
+    [
+      plainText(`Paused ${name}: nothing is logged for it until you say "resume ${rule.name}".`),
+      buttonsCard('Anything else?', [{ text: `Resume ${name}`, value: `resume ${rule.name}` }, LIST_BUTTON]),
+    ],
+    ruleChangeMemory(turn, {
+      type: 'recurringStatus',
+      ruleId: rule.id,
+      previous: { status: rule.status, nextDue: rule.nextDue },
+    }),
+  );
 };
 
 export const recurringIntentHandlers = {

@@ -113,6 +113,33 @@ const pendingEditSchema = z.object({
 });
 export type PendingEdit = z.infer<typeof pendingEditSchema>;
 
+/** A savings goal as "undo" puts it back (a delete, a change of target). */
+const goalSnapshotSchema = z.object({
+  key: z.string().min(1).max(200),
+  name: z.string().min(1).max(200),
+  targetMinor: z.number().int(),
+  savedMinor: z.number().int(),
+  currency: z.string().length(3),
+  targetDate: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  reachedAt: z.string().optional(),
+});
+/** A recurring rule as "undo" puts it back (a cancel, a replacement): the whole rule, id included. */
+const ruleSnapshotSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  kind: transactionKindSchema,
+  amountMinor: z.number().int().positive(),
+  currency: z.string().length(3),
+  category: z.string().min(1),
+  recurrence: z.string().min(1).max(500),
+  status: z.enum(['active', 'paused']),
+  nextDue: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
 const moneySchema = z.object({ limitMinor: z.number().int().positive(), currency: z.string().length(3) });
 /**
  * The last change "undo" should take back when it was not a new entry: a budget set, replaced or
@@ -143,11 +170,26 @@ const lastActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('delete'), transaction: transactionSnapshotSchema }),
   /** Money moved between accounts (issue 12 point 1): undo moves it back. */
   z.object({ type: z.literal('transfer'), id: z.string().min(1) }),
-  /**
-   * A change undo cannot take back yet (a savings goal set, topped up or removed): undo says so, names
-   * it, and changes nothing, rather than offering an older entry as if this one were gone.
-   */
-  z.object({ type: z.literal('kept'), what: z.string().min(1).max(300) }),
+  /** A savings goal set (previous null: it is new, undo removes it) or its target changed (undo puts it back). */
+  z.object({ type: z.literal('goalSet'), key: z.string().min(1), previous: goalSnapshotSchema.nullable() }),
+  /** Money put toward a goal under this request id: undo takes it off again. */
+  z.object({ type: z.literal('goalContribution'), requestId: z.string().min(1), name: z.string().min(1) }),
+  /** A goal removed: undo puts it back with what was saved. */
+  z.object({ type: z.literal('goalDelete'), goal: goalSnapshotSchema }),
+  /** A recurring rule set up (undo removes it), maybe replacing one said before (undo puts that back). */
+  z.object({
+    type: z.literal('recurringSet'),
+    ruleId: z.string().min(1),
+    replaced: ruleSnapshotSchema.nullable(),
+  }),
+  /** A rule paused or resumed: undo sets it back to this status and next day. */
+  z.object({
+    type: z.literal('recurringStatus'),
+    ruleId: z.string().min(1),
+    previous: z.object({ status: z.enum(['active', 'paused']), nextDue: z.string().nullable() }),
+  }),
+  /** A rule cancelled: undo puts it back. */
+  z.object({ type: z.literal('recurringCancel'), rule: ruleSnapshotSchema }),
 ]);
 export type LastAction = z.infer<typeof lastActionSchema>;
 

@@ -25,6 +25,11 @@ export interface RecurringRuleStore {
     status: RecurringStatus,
     nextDue: string | null,
   ): Promise<RecurringRule | null>;
+  /**
+   * Puts a removed rule back as it was, with its id, status and next due day ("undo" after a cancel or
+   * a replacement). A rule with that id already there stays as it is. Returns the rule as kept.
+   */
+  restoreRecurringRule(userId: string, rule: RecurringRule): Promise<RecurringRule>;
   /** Removes the rule (entries it posted stay); returns what was removed, or null. */
   deleteRecurringRule(userId: string, ruleId: string): Promise<RecurringRule | null>;
   /**

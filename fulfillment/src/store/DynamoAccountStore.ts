@@ -34,7 +34,7 @@ import { validateAmountMinor, validateDate } from '../domain/ledger/transactions
 import type { Clock } from '../ports/Clock';
 import type { AccountRepository } from '../ports/AccountRepository';
 import { StoreUnavailableError } from '../ports/LedgerRepository';
-import { idempotencySk, userPk } from './keys';
+import { idempotencySk, skPrefixCondition, userPk } from './keys';
 import { isDefaultAccount, type AccountDelta } from './accountDeltas';
 
 export const ACCOUNT_PREFIX = 'ACCT#';
@@ -246,8 +246,7 @@ export class DynamoAccountStore implements AccountRepository {
         this.options.doc.send(
           new QueryCommand({
             TableName: this.options.tableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': ACCOUNT_PREFIX },
+            ...skPrefixCondition(userPk(userId), ACCOUNT_PREFIX),
             ConsistentRead: true,
             ExclusiveStartKey: startKey,
           }),

@@ -5,7 +5,9 @@
  *   USER#<id>  IDEMP#goal:<requestId>     a contribution already added (expires after 7 days)
  *
  * A contribution's idempotency record and the goal's `ADD savedMinor` go in one TransactWriteItems,
- * so a retried request never adds twice and the total never disagrees with the records. Every read is
+ * so a retried request never adds twice and the total never disagrees with the records. "Undo" marks
+ * that record undone and takes the amount off the goal in one TransactWriteItems too: a second undo
+ * finds it marked and takes nothing, and a retried contribution still finds its record and adds nothing. Every read is
  * a GetItem or one Query on `GOAL#` (at most MAX_GOALS items): no scans, nothing grows with history.
  */
 import {
@@ -27,13 +29,14 @@ import {
   type GoalContribution,
   type NewGoal,
   type SavingsGoal,
+  type UndoneContribution,
 } from '../domain/ledger/goals';
 import { normalizeCurrency } from '../domain/ledger/money';
 import { validateAmountMinor } from '../domain/ledger/transactions';
 import type { Clock } from '../ports/Clock';
 import type { GoalRepository } from '../ports/GoalRepository';
 import { StoreUnavailableError } from '../ports/LedgerRepository';
-import { idempotencySk, userPk } from './keys';
+import { idempotencySk, skPrefixCondition, userPk } from './keys';
 
 export const GOAL_PREFIX = 'GOAL#';
 export const goalSk = (key: string): string => `${GOAL_PREFIX}${key}`;
@@ -52,6 +55,13 @@ const goalItemSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   reachedAt: z.string().optional(),
+});
+
+/** A contribution's idempotency record, as "undo" reads it back. */
+const contributionRecordSchema = z.object({
+  goalKey: z.string().min(1),
+  amountMinor: z.number().int().positive(),
+  undoneAt: z.string().optional(),
 });
 
 export function goalFromItem(item: Record<string, unknown>): SavingsGoal {
@@ -123,8 +133,7 @@ export class DynamoGoalStore implements GoalRepository {
         new QueryCommand({
           TableName: this.options.tableName,
           ConsistentRead: true,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': GOAL_PREFIX },
+          ...skPrefixCondition(userPk(userId), GOAL_PREFIX),
           // putGoal keeps the count at MAX_GOALS, so one page always holds them all.
           Limit: MAX_GOALS,
         }),
@@ -163,6 +172,7 @@ export class DynamoGoalStore implements GoalRepository {
             type: 'IDEMP',
             goalKey: input.goalKey,
             amountMinor,
+            currency,
             expiresAt: Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS,
           },
           ConditionExpression: 'attribute_not_exists(SK)',
@@ -189,6 +199,103 @@ export class DynamoGoalStore implements GoalRepository {
     throw new InvalidGoalError(
       `Your ${goal.name} goal is in ${goal.currency}, so I can only add ${goal.currency} to it.`,
     );
+  }
+
+  async undoGoalContribution(userId: string, requestId: string): Promise<UndoneContribution | null> {
+    const pk = userPk(userId);
+    const record = await this.call('read the contribution', () =>
+      this.options.doc.send(
+        new GetCommand({
+          TableName: this.options.tableName,
+          Key: { PK: pk, SK: contributionIdempotencySk(requestId) },
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    const parsed = contributionRecordSchema.safeParse(record.Item);
+    if (!parsed.success || parsed.data.undoneAt) return null;
+    const { goalKey: key, amountMinor } = parsed.data;
+    const now = this.now();
+    const written = await this.transact([
+      {
+        Update: {
+          TableName: this.options.tableName,
+          Key: { PK: pk, SK: contributionIdempotencySk(requestId) },
+          UpdateExpression: 'SET undoneAt = :now',
+          ConditionExpression: 'attribute_exists(SK) AND attribute_not_exists(undoneAt)',
+          ExpressionAttributeValues: { ':now': now },
+        },
+      },
+      {
+        Update: {
+          TableName: this.options.tableName,
+          Key: { PK: pk, SK: goalSk(key) },
+          UpdateExpression: 'ADD savedMinor :amount SET updatedAt = :now',
+          ConditionExpression: 'attribute_exists(SK)',
+          ExpressionAttributeValues: { ':amount': -amountMinor, ':now': now },
+        },
+      },
+    ]);
+    if (written !== 'written') return null;
+    let goal = await this.getGoal(userId, key);
+    if (!goal) return null;
+    if (goal.reachedAt && goal.savedMinor < goal.targetMinor) {
+      // Below the target again: reaching it later is news again. Only if still below when this lands.
+      await this.options.doc
+        .send(
+          new UpdateCommand({
+            TableName: this.options.tableName,
+            Key: { PK: pk, SK: goalSk(key) },
+            UpdateExpression: 'REMOVE reachedAt',
+            ConditionExpression: 'attribute_exists(SK) AND savedMinor < targetMinor',
+          }),
+        )
+        .catch(() => undefined);
+      const { reachedAt: _was, ...rest } = goal;
+      goal = rest;
+    }
+    return { goal, amountMinor };
+  }
+
+  async restoreGoal(userId: string, input: SavingsGoal): Promise<SavingsGoal> {
+    const g = this.parsed(() => goalFromItem({ ...input }));
+    const set = [
+      '#type = :type',
+      '#key = :key',
+      '#name = :name',
+      'targetMinor = :target',
+      'currency = :currency',
+      'savedMinor = if_not_exists(savedMinor, :saved)',
+      'createdAt = :created',
+      'updatedAt = :now',
+      ...(g.targetDate ? ['targetDate = :date'] : []),
+      ...(g.reachedAt ? ['reachedAt = :reached'] : []),
+    ];
+    const remove = [...(g.targetDate ? [] : ['targetDate']), ...(g.reachedAt ? [] : ['reachedAt'])];
+    const result = await this.call('put the goal back', () =>
+      this.options.doc.send(
+        new UpdateCommand({
+          TableName: this.options.tableName,
+          Key: { PK: userPk(userId), SK: goalSk(g.key) },
+          UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+          ExpressionAttributeNames: { '#type': 'type', '#key': 'key', '#name': 'name' },
+          ExpressionAttributeValues: {
+            ':type': GOAL_TYPE,
+            ':key': g.key,
+            ':name': g.name,
+            ':target': g.targetMinor,
+            ':currency': g.currency,
+            ':saved': g.savedMinor,
+            ':created': g.createdAt,
+            ':now': this.now(),
+            ...(g.targetDate ? { ':date': g.targetDate } : {}),
+            ...(g.reachedAt ? { ':reached': g.reachedAt } : {}),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    );
+    return this.parsed(() => goalFromItem(result.Attributes ?? {}));
   }
 
   async deleteGoal(userId: string, key: string): Promise<SavingsGoal | null> {

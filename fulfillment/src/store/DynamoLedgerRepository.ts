@@ -75,6 +75,7 @@ import {
   importSk,
   importSkPrefix,
   rollupSk,
+  skPrefixCondition,
   txnIdSk,
   txnSk,
   txnSkRange,
@@ -90,7 +91,13 @@ import type {
   RecurringRule,
   RecurringStatus,
 } from '../domain/recurring/rules';
-import type { ContributionResult, GoalContribution, NewGoal, SavingsGoal } from '../ports/GoalRepository';
+import type {
+  ContributionResult,
+  GoalContribution,
+  NewGoal,
+  SavingsGoal,
+  UndoneContribution,
+} from '../ports/GoalRepository';
 import { DynamoGoalStore } from './DynamoGoalStore';
 import { DynamoAccountStore, accountUpdates } from './DynamoAccountStore';
 import { accountDeltas, mergeAccountDeltas } from './accountDeltas';
@@ -231,6 +238,9 @@ export class DynamoLedgerRepository implements LedgerRepository {
   ): Promise<RecurringRule | null> {
     return this.rules.setRecurringRuleStatus(userId, ruleId, status, nextDue);
   }
+  restoreRecurringRule(userId: string, rule: RecurringRule): Promise<RecurringRule> {
+    return this.rules.restoreRecurringRule(userId, rule);
+  }
   deleteRecurringRule(userId: string, ruleId: string): Promise<RecurringRule | null> {
     return this.rules.deleteRecurringRule(userId, ruleId);
   }
@@ -253,6 +263,12 @@ export class DynamoLedgerRepository implements LedgerRepository {
   }
   contributeToGoal(userId: string, contribution: GoalContribution): Promise<ContributionResult | null> {
     return this.goals.contributeToGoal(userId, contribution);
+  }
+  undoGoalContribution(userId: string, requestId: string): Promise<UndoneContribution | null> {
+    return this.goals.undoGoalContribution(userId, requestId);
+  }
+  restoreGoal(userId: string, goal: SavingsGoal): Promise<SavingsGoal> {
+    return this.goals.restoreGoal(userId, goal);
   }
   deleteGoal(userId: string, key: string): Promise<SavingsGoal | null> {
     return this.goals.deleteGoal(userId, key);
@@ -468,14 +484,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
   async listRecent(userId: string, limit: number): Promise<Transaction[]> {
     const max = rangeLimit(limit);
     if (max === 0) return [];
-    return this.queryTransactions(
-      {
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': TXN_PREFIX },
-      },
-      max,
-      false,
-    );
+    return this.queryTransactions(skPrefixCondition(userPk(userId), TXN_PREFIX), max, false);
   }
 
   async listByRange(userId: string, query: RangeQuery): Promise<Transaction[]> {
@@ -549,8 +558,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
     // Consistent, so a budget set a moment ago is in the next answer.
     const items = await this.queryAll({
       ConsistentRead: true,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': BUDGET_PREFIX },
+      ...skPrefixCondition(userPk(userId), BUDGET_PREFIX),
     });
     return items.map((item) => this.parsed(() => budgetFromItem(item)));
   }
@@ -691,10 +699,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
             ExpressionAttributeValues: { ':pk': pk, ':low': low, ':high': high },
           };
         })()
-      : {
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': TXN_PREFIX },
-        };
+      : skPrefixCondition(pk, TXN_PREFIX);
     const items = await this.queryAll({ ...input, ConsistentRead: true });
     return items
       .map((item) => this.parsed(() => transactionFromItem(item)))
@@ -739,8 +744,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
 
   async getPendingImport(userId: string, importId: string): Promise<PendingImport | null> {
     const items = await this.queryAll({
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': importSkPrefix(importId) },
+      ...skPrefixCondition(userPk(userId), importSkPrefix(importId)),
       ConsistentRead: true,
     });
     if (items.length === 0) return null;

@@ -8,6 +8,7 @@ import {
   type GoalContribution,
   type NewGoal,
   type SavingsGoal,
+  type UndoneContribution,
 } from '../domain/ledger/goals';
 import { normalizeCurrency } from '../domain/ledger/money';
 import { validateAmountMinor } from '../domain/ledger/transactions';
@@ -19,8 +20,8 @@ const copy = <T>(value: T): T => structuredClone(value);
 
 export class InMemoryGoalStore implements GoalRepository {
   private readonly goals = new Map<string, Map<string, SavingsGoal>>();
-  /** userId + requestId → the goal key it added to. */
-  private readonly requests = new Set<string>();
+  /** userId + requestId → what it added, and whether "undo" took it back. */
+  private readonly requests = new Map<string, { goalKey: string; amountMinor: number; undone: boolean }>();
 
   constructor(private readonly clock: Clock) {}
 
@@ -89,7 +90,7 @@ export class InMemoryGoalStore implements GoalRepository {
           `Your ${goal.name} goal is in ${goal.currency}, so I can only add ${goal.currency} to it.`,
         );
       }
-      this.requests.add(request);
+      this.requests.set(request, { goalKey: goal.key, amountMinor, undone: false });
       const now = this.clock.now().toISOString();
       goal.savedMinor += amountMinor;
       goal.updatedAt = now;
@@ -99,6 +100,29 @@ export class InMemoryGoalStore implements GoalRepository {
     } catch (err) {
       return Promise.reject(err instanceof Error ? err : new Error(String(err)));
     }
+  }
+
+  undoGoalContribution(userId: string, requestId: string): Promise<UndoneContribution | null> {
+    const record = this.requests.get(`${userId}\u0000${requestId}`);
+    const goal = record && !record.undone ? this.of(userId).get(record.goalKey) : undefined;
+    if (!record || !goal) return Promise.resolve(null);
+    record.undone = true;
+    goal.savedMinor -= record.amountMinor;
+    goal.updatedAt = this.clock.now().toISOString();
+    if (goal.reachedAt && goal.savedMinor < goal.targetMinor) delete goal.reachedAt;
+    return Promise.resolve({ goal: copy(goal), amountMinor: record.amountMinor });
+  }
+
+  restoreGoal(userId: string, input: SavingsGoal): Promise<SavingsGoal> {
+    const goals = this.of(userId);
+    const existing = goals.get(input.key);
+    const goal: SavingsGoal = {
+      ...copy(input),
+      savedMinor: existing?.savedMinor ?? input.savedMinor,
+      updatedAt: this.clock.now().toISOString(),
+    };
+    goals.set(goal.key, goal);
+    return Promise.resolve(copy(goal));
   }
 
   deleteGoal(userId: string, key: string): Promise<SavingsGoal | null> {

@@ -47,7 +47,13 @@ import type {
   RecurringRule,
   RecurringStatus,
 } from '../domain/recurring/rules';
-import type { ContributionResult, GoalContribution, NewGoal, SavingsGoal } from '../ports/GoalRepository';
+import type {
+  ContributionResult,
+  GoalContribution,
+  NewGoal,
+  SavingsGoal,
+  UndoneContribution,
+} from '../ports/GoalRepository';
 import { InMemoryGoalStore } from './InMemoryGoalStore';
 import {
   DEFAULT_ACCOUNT_KEY,
@@ -136,6 +142,9 @@ export class InMemoryLedgerRepository implements LedgerRepository {
   ): Promise<RecurringRule | null> {
     return this.rules.setRecurringRuleStatus(userId, ruleId, status, nextDue);
   }
+  restoreRecurringRule(userId: string, rule: RecurringRule): Promise<RecurringRule> {
+    return this.rules.restoreRecurringRule(userId, rule);
+  }
   deleteRecurringRule(userId: string, ruleId: string): Promise<RecurringRule | null> {
     return this.rules.deleteRecurringRule(userId, ruleId);
   }
@@ -158,6 +167,12 @@ export class InMemoryLedgerRepository implements LedgerRepository {
   }
   contributeToGoal(userId: string, contribution: GoalContribution): Promise<ContributionResult | null> {
     return this.goals.contributeToGoal(userId, contribution);
+  }
+  undoGoalContribution(userId: string, requestId: string): Promise<UndoneContribution | null> {
+    return this.goals.undoGoalContribution(userId, requestId);
+  }
+  restoreGoal(userId: string, goal: SavingsGoal): Promise<SavingsGoal> {
+    return this.goals.restoreGoal(userId, goal);
   }
   deleteGoal(userId: string, key: string): Promise<SavingsGoal | null> {
     return this.goals.deleteGoal(userId, key);

@@ -169,5 +169,68 @@ export function describeGoalContract(getRepo: () => LedgerRepository): void {
         repo.putGoal(user, { name: 'goal number0', targetMinor: 200, currency: 'USD' }),
       ).resolves.toMatchObject({ created: false });
     });
+
+    it('takes a contribution back once, in one write, and a reached goal is no longer marked reached', async () => {
+      const repo = getRepo();
+      const user = newUser();
+      await repo.putGoal(user, { ...trip, targetMinor: 50_000 });
+      await repo.contributeToGoal(user, {
+        goalKey: 'japan trip',
+        amountMinor: 20_000,
+        currency: 'USD',
+        requestId: 'a',
+      });
+      const reached = await repo.contributeToGoal(user, {
+        goalKey: 'japan trip',
+        amountMinor: 30_000,
+        currency: 'USD',
+        requestId: 'b',
+      });
+      expect(reached?.reachedNow).toBe(true);
+      const undone = await repo.undoGoalContribution(user, 'b');
+      expect(undone).toMatchObject({ amountMinor: 30_000, goal: { savedMinor: 20_000 } });
+      expect(undone?.goal.reachedAt).toBeUndefined();
+      expect((await repo.getGoal(user, 'japan trip'))?.reachedAt).toBeUndefined();
+      expect(await repo.undoGoalContribution(user, 'b')).toBeNull();
+      expect(await repo.undoGoalContribution(user, 'never')).toBeNull();
+      // The same request again adds nothing: it was made, then taken back.
+      await repo.contributeToGoal(user, {
+        goalKey: 'japan trip',
+        amountMinor: 30_000,
+        currency: 'USD',
+        requestId: 'b',
+      });
+      expect((await repo.getGoal(user, 'japan trip'))?.savedMinor).toBe(20_000);
+    });
+
+    it('puts a deleted goal back as it was, and keeps the saved total of one that is there', async () => {
+      const repo = getRepo();
+      const user = newUser();
+      await repo.putGoal(user, trip);
+      await repo.contributeToGoal(user, {
+        goalKey: 'japan trip',
+        amountMinor: 5_000,
+        currency: 'USD',
+        requestId: 'a',
+      });
+      const removed = await repo.deleteGoal(user, 'japan trip');
+      const back = await repo.restoreGoal(user, removed!);
+      expect(back).toMatchObject({
+        name: 'trip to japan',
+        targetMinor: 200_000,
+        savedMinor: 5_000,
+        targetDate: '2027-06-30',
+      });
+      await repo.putGoal(user, { name: 'trip to japan', targetMinor: 300_000, currency: 'USD' });
+      await repo.contributeToGoal(user, {
+        goalKey: 'japan trip',
+        amountMinor: 1_000,
+        currency: 'USD',
+        requestId: 'b',
+      });
+      const { targetDate: _day, ...noDay } = removed!;
+      expect(await repo.restoreGoal(user, noDay)).toMatchObject({ targetMinor: 200_000, savedMinor: 6_000 });
+      expect((await repo.getGoal(user, 'japan trip'))?.targetDate).toBeUndefined();
+    });
   });
 }

@@ -65,6 +65,15 @@ export class InMemoryRecurringRules implements RecurringRuleStore {
     return copy(rule);
   }
 
+  async restoreRecurringRule(userId: string, input: RecurringRule): Promise<RecurringRule> {
+    const rules = this.rules(userId);
+    const existing = rules.get(input.id);
+    if (existing) return copy(existing);
+    const rule = { ...copy(input), updatedAt: this.clock.now().toISOString() };
+    rules.set(rule.id, rule);
+    return copy(rule);
+  }
+
   async deleteRecurringRule(userId: string, ruleId: string): Promise<RecurringRule | null> {
     const rules = this.rules(userId);
     const rule = rules.get(ruleId);

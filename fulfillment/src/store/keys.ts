@@ -31,6 +31,29 @@ export const userPk = (userId: string): string => `USER#${assertUserId(userId)}`
 export const userIdOfPk = (pk: string): string | null =>
   pk.startsWith('USER#') ? pk.slice('USER#'.length) : null;
 
+/**
+ * The key condition for every item of one kind in a user's partition (`prefix` is one of the `…_PREFIX`
+ * constants below, always ending in '#'): `SK BETWEEN prefix AND` the prefix with its '#' raised to '$'.
+ *
+ * Why not `begins_with(SK, :prefix)`: DynamoDB Local (3.x) runs it as `hex(rangeKey) LIKE ?`, which SQLite
+ * cannot answer from the table's (hashKey, rangeKey) primary key, so every such Query read the whole
+ * partition: with 100,000 entries each overview Query took ~60 ms instead of ~1.5 ms (issue 12 point 7).
+ * A BETWEEN is a range on that key. On DynamoDB both read exactly the matching items, so nothing changes
+ * there. The range is exact: everything beginning with 'GOAL#' sorts below 'GOAL$', and the only other
+ * string in it, 'GOAL$' itself, is never a sort key (every sort key is a prefix ending in '#' plus its
+ * id, or PROFILE).
+ */
+export function skPrefixCondition(
+  pk: string,
+  prefix: string,
+): { KeyConditionExpression: string; ExpressionAttributeValues: Record<string, string> } {
+  if (!prefix.endsWith('#')) throw new Error(`A sort key prefix ends in '#': ${prefix}`);
+  return {
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :skFrom AND :skTo',
+    ExpressionAttributeValues: { ':pk': pk, ':skFrom': prefix, ':skTo': `${prefix.slice(0, -1)}$` },
+  };
+}
+
 export const PROFILE_SK = 'PROFILE';
 
 export const TXN_PREFIX = 'TXN#';

@@ -21,7 +21,7 @@ import {
   type NewNotification,
 } from '../domain/alerts/notifications';
 import { ITEM_TYPE } from './items';
-import { alertSk, NOTE_PREFIX, noteSk, userPk } from './keys';
+import { alertSk, NOTE_PREFIX, noteSk, skPrefixCondition, userPk } from './keys';
 
 const DAY_MS = 86_400_000;
 const epochSeconds = (d: Date): number => Math.ceil(d.getTime() / 1000);
@@ -100,8 +100,7 @@ export class DynamoNotifications implements NotificationStore {
       page = await this.doc.send(
         new QueryCommand({
           TableName: this.table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': NOTE_PREFIX },
+          ...skPrefixCondition(userPk(userId), NOTE_PREFIX),
           ScanIndexForward: false,
           Limit: MAX_LISTED_NOTIFICATIONS,
           ConsistentRead: true,

@@ -108,5 +108,22 @@ export function runRecurringRuleContract(
       expect((await repo.listDueRecurringRules('2099-01-01')).some((d) => d.userId === u)).toBe(false);
       expect(await repo.setRecurringRuleStatus(u, rule.id, 'paused', null)).toBeNull();
     });
+
+    it('puts a removed rule back with its id, status and due day, due again; an existing one stays', async () => {
+      const u = user();
+      const rule = await repo.addRecurringRule(u, rent({ nextDue: '2026-12-01' }));
+      const removed = await repo.deleteRecurringRule(u, rule.id);
+      const back = await repo.restoreRecurringRule(u, removed!);
+      expect(back).toMatchObject({
+        id: rule.id,
+        status: 'active',
+        nextDue: '2026-12-01',
+        amountMinor: 150_000,
+      });
+      expect((await repo.listDueRecurringRules('2026-12-01')).some((d) => d.rule.id === rule.id)).toBe(true);
+      // Restoring over a rule that is there changes nothing.
+      await repo.setRecurringRuleStatus(u, rule.id, 'paused', null);
+      expect(await repo.restoreRecurringRule(u, removed!)).toMatchObject({ status: 'paused', nextDue: null });
+    });
   });
 }

@@ -24,7 +24,7 @@ import type {
   RecurringStatus,
 } from '../domain/recurring/rules';
 import { DUE_INDEX } from './table';
-import { RULE_PREFIX, dueShardOf, DUE_SHARDS, ruleSk, userIdOfPk, userPk } from './keys';
+import { RULE_PREFIX, dueShardOf, DUE_SHARDS, ruleSk, skPrefixCondition, userIdOfPk, userPk } from './keys';
 
 const RULE_TYPE = 'RULE';
 
@@ -79,8 +79,7 @@ export class DynamoRecurringRules implements RecurringRuleStore {
           new QueryCommand({
             TableName: this.table,
             ConsistentRead: true,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': RULE_PREFIX },
+            ...skPrefixCondition(userPk(userId), RULE_PREFIX),
             ExclusiveStartKey: startKey,
           }),
         ),
@@ -122,6 +121,23 @@ export class DynamoRecurringRules implements RecurringRuleStore {
       if (err instanceof Error && err.name === 'ConditionalCheckFailedException') return null;
       throw this.fault('change the recurring payment', err);
     }
+  }
+
+  async restoreRecurringRule(userId: string, input: RecurringRule): Promise<RecurringRule> {
+    const rule = this.parse({ ...input });
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: this.item(userId, { ...rule, updatedAt: this.clock.now().toISOString() }),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof Error && err.name === 'ConditionalCheckFailedException'))
+        throw this.fault('put the recurring payment back', err);
+    }
+    return (await this.getRecurringRule(userId, rule.id)) ?? rule;
   }
 
   async deleteRecurringRule(userId: string, ruleId: string): Promise<RecurringRule | null> {

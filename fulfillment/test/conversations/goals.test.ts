@@ -41,20 +41,6 @@ describe('savings goals', () => {
     expect(await h.repo.listRecent('goal-1', 10)).toEqual([]);
   });
 
-  test('"undo" after a contribution says it cannot take it back, and deletes no older entry', async () => {
-    await h.say('goal-undo', 'coffee 4');
-    await h.say('goal-undo', 'save 500 for a new bike');
-    await h.say('goal-undo', 'put 100 toward the bike');
-    const undo = await h.say('goal-undo', 'undo');
-    expect(intentName(undo)).toBe('Undo');
-    expect(replyText(undo)).toContain("I can't undo the $100.00 put toward new bike yet");
-    expect(dialogType(undo)).toBe('Close');
-    // Found by trying it: undo used to offer "Remove that one too?" about the coffee, as if the
-    // contribution were gone. Both stay as they were.
-    expect((await h.repo.listGoals('goal-undo'))[0]?.savedMinor).toBe(10_000);
-    expect(await h.repo.listRecent('goal-undo', 5)).toMatchObject([{ amountMinor: 400, note: 'coffee' }]);
-  });
-
   test('a retried contribution adds once', async () => {
     await h.say('goal-2', 'save 500 for a new bike');
     await h.say('goal-2', 'put 100 toward the bike', { requestId: 'same-turn' });

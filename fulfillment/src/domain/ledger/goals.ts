@@ -40,6 +40,12 @@ export interface GoalContribution {
   requestId: string;
 }
 
+/** A contribution taken back by "undo": the goal as it is now and what was taken off it. */
+export interface UndoneContribution {
+  goal: SavingsGoal;
+  amountMinor: number;
+}
+
 export interface ContributionResult {
   goal: SavingsGoal;
   /** false when the request id had been seen: nothing was added this time. */

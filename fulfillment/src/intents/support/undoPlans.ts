@@ -1,0 +1,63 @@
+/**
+ * "Undo" of the changes that are not entries (issue 12): savings goals and recurring payments. Each
+ * takes back exactly the change it names — the goal set, the money put toward it, the goal removed;
+ * the rule set up (and the one it replaced), paused, resumed or cancelled — and answers with the
+ * sentence that says what came back. Entries, budgets and settings are undone in Undo.ts.
+ */
+import { formatMoney } from '../../domain/ledger/money';
+import { describeRecurrence } from '../../domain/recurring/schedule';
+import type { LastAction } from '../../lex/memory';
+import type { Turn } from '../turn';
+
+type GoalAction = Extract<LastAction, { type: 'goalSet' | 'goalContribution' | 'goalDelete' }>;
+type RecurringAction = Extract<LastAction, { type: 'recurringSet' | 'recurringStatus' | 'recurringCancel' }>;
+
+const title = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
+
+export async function undoGoalAction(turn: Turn, action: GoalAction): Promise<string> {
+  turn.writing = true;
+  if (action.type === 'goalContribution') {
+    const back = await turn.repo.undoGoalContribution(turn.userId, action.requestId);
+    if (!back) return `That money was already taken off your ${action.name} goal.`;
+    const { goal } = back;
+    const money = (minor: number) => formatMoney(minor, goal.currency);
+    return (
+      `Undone: I took ${money(back.amountMinor)} back off ${goal.name}; ` +
+      `${money(goal.savedMinor)} of ${money(goal.targetMinor)} saved.`
+    );
+  }
+  if (action.type === 'goalDelete') {
+    const goal = await turn.repo.restoreGoal(turn.userId, action.goal);
+    return `Undone: your ${goal.name} goal is back, with ${formatMoney(goal.savedMinor, goal.currency)} saved.`;
+  }
+  if (action.previous) {
+    const goal = await turn.repo.restoreGoal(turn.userId, action.previous);
+    return `Undone: your ${goal.name} goal is back to ${formatMoney(goal.targetMinor, goal.currency)}.`;
+  }
+  const removed = await turn.repo.deleteGoal(turn.userId, action.key);
+  return removed ? `Undone: I removed the ${removed.name} goal you just set.` : 'That goal was already gone.';
+}
+
+export async function undoRecurringAction(turn: Turn, action: RecurringAction): Promise<string> {
+  turn.writing = true;
+  if (action.type === 'recurringCancel') {
+    const rule = await turn.repo.restoreRecurringRule(turn.userId, action.rule);
+    return `Undone: ${title(rule.name)} is back (${formatMoney(rule.amountMinor, rule.currency)} ${describeRecurrence(rule.recurrence)}).`;
+  }
+  if (action.type === 'recurringStatus') {
+    const { status, nextDue } = action.previous;
+    const rule = await turn.repo.setRecurringRuleStatus(turn.userId, action.ruleId, status, nextDue);
+    if (!rule) return 'That recurring payment was removed since, so there was nothing to put back.';
+    return status === 'paused'
+      ? `Undone: ${title(rule.name)} is paused again.`
+      : `Undone: ${title(rule.name)} is running again.`;
+  }
+  const removed = await turn.repo.deleteRecurringRule(turn.userId, action.ruleId);
+  if (action.replaced) {
+    const rule = await turn.repo.restoreRecurringRule(turn.userId, action.replaced);
+    return `Undone: ${title(rule.name)} is back to ${formatMoney(rule.amountMinor, rule.currency)} ${describeRecurrence(rule.recurrence)}.`;
+  }
+  return removed
+    ? `Undone: I removed the recurring ${title(removed.name)} you just set up.`
+    : 'That recurring payment was already gone.';
+}
