@@ -10,12 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import {
-  budgetBuddyBot,
-  LOCAL_BOT_ALIAS_ID,
-  LOCAL_BOT_ID,
-  LOCALE_ID,
-} from '@budgetbuddy/bot';
+import { budgetBuddyBot, LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot';
 import type { CodeHook } from '@budgetbuddy/bot/lex';
 import { createModelsApiRoutes, startLexServer } from '@budgetbuddy/bot/runtime';
 import { createNlu } from '@budgetbuddy/bot/nlu';
