@@ -72,6 +72,8 @@ describe('importing a bank file in the chat', () => {
     );
     await expect(preview.innerText()).resolves.toMatch(/STARBUCKS STORE 12345[\s\S]*5\.75 USD[\s\S]*Food/);
     await expect(preview.innerText()).resolves.toMatch(/2 card payments or transfers left out/);
+    // No accounts of their own: no picker, the rows go to the default account.
+    await expect(page.getByTestId('import-account').count()).resolves.toBe(0);
     // Nothing is stored before Import, and the keyboard is on the Import button.
     expect(await stack.repo.listRecent('e2e-import', 10)).toEqual([]);
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Import');
@@ -90,6 +92,7 @@ describe('importing a bank file in the chat', () => {
     await preview.waitFor({ state: 'detached' });
     const saved = await stack.repo.listRecent('e2e-import', 10);
     expect(saved.map((t) => t.amountMinor).sort((a, b) => a - b)).toEqual([575, 4130, 8712, 185000, 250000]);
+    expect(new Set(saved.map((t) => t.account))).toEqual(new Set(['main']));
 
     // The chat answers from the same ledger: imported spending counts in the month's totals.
     const answer = await chat.say('how much did I spend on groceries last month?');
@@ -107,6 +110,69 @@ describe('importing a bank file in the chat', () => {
     await page.getByRole('button', { name: 'Close' }).click();
     await preview.waitFor({ state: 'detached' });
     expect(await stack.repo.listRecent('e2e-import', 20)).toHaveLength(5);
+    await page.close();
+  });
+
+  test('with accounts: the preview asks which one; the keyboard picks the card; the rows and its balance go there', async () => {
+    const user = 'e2e-import-accounts';
+    await stack.repo.putProfile(user, {
+      currency: 'USD',
+      timeZone: 'UTC',
+      customCategories: [],
+      defaultAccount: 'checking',
+    });
+    await stack.repo.addAccount(user, {
+      name: 'Checking',
+      type: 'checking',
+      currency: 'USD',
+      openingMinor: 120_000,
+    });
+    await stack.repo.addAccount(user, { name: 'Visa', type: 'credit', currency: 'USD', openingMinor: 0 });
+    const page = await browser.context.newPage();
+    const chat = new ChatPage(page);
+    await chat.open(stack.chatUrl, user);
+    await chooseFile(page, 'amex.csv');
+    const picker = page.getByRole('combobox', { name: 'Import into' });
+    await picker.waitFor();
+    // The account typed entries go to is picked at first; jars and unknown accounts are not offered.
+    await expect(picker.inputValue()).resolves.toBe('checking');
+    await expect(picker.locator('option').allInnerTexts()).resolves.toEqual([
+      'Checking',
+      'Visa (credit card)',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Keyboard only: from the Import button back to the picker, down to Visa, forward to Import, Enter.
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Import');
+    await page.keyboard.press('Shift+Tab');
+    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('SELECT');
+    await page.keyboard.press('ArrowDown');
+    await expect(picker.inputValue()).resolves.toBe('visa');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="bot-message"]')].some((m) =>
+        m.textContent?.includes('Imported 5 transactions from amex.csv into Visa.'),
+      ),
+    );
+    const saved = await stack.repo.listRecent(user, 10);
+    expect(new Set(saved.map((t) => t.account))).toEqual(new Set(['visa']));
+    const balances = Object.fromEntries(
+      (await stack.repo.listAccounts(user)).map((a) => [a.key, a.balances.USD ?? 0]),
+    );
+    // Purchases are owed on the card, the refund lowers what is owed; checking is untouched.
+    expect(balances).toEqual({ checking: 120_000, visa: -(2347 + 1549 + 120460 + 1208) + 1999 });
+
+    // At phone width (a second file) the picker fits, is a full touch target, and passes axe too.
+    await page.setViewportSize({ width: 360, height: 640 });
+    await chooseFile(page, 'chase-checking.csv');
+    await picker.waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const box = await picker.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 360 && box.height >= 44).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath('import-account-phone.png') });
+    await page.getByRole('button', { name: 'Cancel' }).click();
     await page.close();
   });
 

@@ -90,10 +90,11 @@ export interface ImportPanelProps {
   state: ImportState;
   onConfirm: () => void;
   onCancel: () => void;
+  onAccount: (key: string) => void;
 }
 
 /** Upload progress, the preview card with Import and Cancel, or why the file was refused. */
-export function ImportPanel({ state, onConfirm, onCancel }: ImportPanelProps) {
+export function ImportPanel({ state, onConfirm, onCancel, onAccount }: ImportPanelProps) {
   const importButton = useRef<HTMLButtonElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -146,6 +147,8 @@ export function ImportPanel({ state, onConfirm, onCancel }: ImportPanelProps) {
   const committing = state.step === 'committing';
   const fresh = preview.preview.filter((row) => !row.duplicate);
   const skipped = preview.skipped ?? [];
+  // The person's accounts (issue 13): the picker shows only when they have some of their own.
+  const accounts = preview.accounts ?? [];
   const title =
     preview.new > 0
       ? `Import ${plural(preview.new, 'transaction')}${preview.duplicates > 0 ? ` — ${plural(preview.duplicates, 'duplicate')} skipped` : ''}`
@@ -190,6 +193,24 @@ export function ImportPanel({ state, onConfirm, onCancel }: ImportPanelProps) {
             .map((e) => `line ${e.line}: ${e.message}`)
             .join(' ')}
         </p>
+      ) : null}
+      {preview.new > 0 && accounts.length > 0 ? (
+        <label className="bb-import__account">
+          Import into{' '}
+          <select
+            className="bb-import__select"
+            data-testid="import-account"
+            value={state.account ?? preview.account ?? accounts[0]!.key}
+            disabled={committing}
+            onChange={(event) => onAccount(event.target.value)}
+          >
+            {accounts.map((a) => (
+              <option key={a.key} value={a.key}>
+                {a.type === 'credit' ? `${a.name} (credit card)` : a.name}
+              </option>
+            ))}
+          </select>
+        </label>
       ) : null}
       {committing ? (
         <label className="bb-import__label">

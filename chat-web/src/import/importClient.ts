@@ -30,6 +30,9 @@ const previewSchema = z.object({
       duplicate: z.boolean(),
     }),
   ),
+  /** The person's accounts the rows can go to (none: the default account) and the one picked at first. */
+  accounts: z.optional(z.array(z.object({ key: z.string(), name: z.string(), type: z.string() }))),
+  account: z.optional(z.string()),
 });
 export type ImportPreview = z.infer<typeof previewSchema>;
 
@@ -216,12 +219,18 @@ export async function commitImport(
   apiBase: string,
   importId: string,
   headers: Record<string, string>,
+  account?: string,
 ): Promise<Outcome<{ imported: number; remaining: number }>> {
   let response: Response;
   try {
     response = await fetch(`${apiBase}/api/import/${encodeURIComponent(importId)}/commit`, {
       method: 'POST',
-      headers,
+      ...(account === undefined
+        ? { headers }
+        : {
+            headers: { ...headers, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ account }),
+          }),
     });
   } catch {
     return { ok: false, message: NETWORK_ERROR };

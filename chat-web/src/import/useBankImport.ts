@@ -16,8 +16,8 @@ import {
 export type ImportState =
   | { step: 'idle' }
   | { step: 'uploading'; fileName: string; progress: number }
-  | { step: 'preview'; fileName: string; preview: ImportPreview }
-  | { step: 'committing'; fileName: string; preview: ImportPreview; imported: number }
+  | { step: 'preview'; fileName: string; preview: ImportPreview; account?: string }
+  | { step: 'committing'; fileName: string; preview: ImportPreview; imported: number; account?: string }
   | { step: 'receipt'; fileName: string; thumbnail: string }
   | { step: 'error'; message: string };
 
@@ -26,13 +26,23 @@ export interface BankImport {
   choose: (file: File) => void;
   confirm: () => void;
   cancel: () => void;
+  /** Picks the account the rows go to (a key the preview offered). */
+  chooseAccount: (key: string) => void;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The sentence shown after a commit; it goes into the conversation like a bot message. */
-export function importSummary(fileName: string, preview: ImportPreview, imported: number): string {
-  const parts = [`Imported ${plural(imported, 'transaction')} from ${fileName}.`];
+export function importSummary(
+  fileName: string,
+  preview: ImportPreview,
+  imported: number,
+  account?: string,
+): string {
+  const into = preview.accounts?.find((a) => a.key === account);
+  const parts = [
+    `Imported ${plural(imported, 'transaction')} from ${fileName}${into ? ` into ${into.name}` : ''}.`,
+  ];
   if (preview.duplicates > 0) parts.push(`${plural(preview.duplicates, 'duplicate')} skipped.`);
   const left = (preview.skipped ?? []).length;
   if (left > 0)
@@ -86,7 +96,12 @@ export function useBankImport(
         busy.current = false;
         setState(
           result.ok
-            ? { step: 'preview', fileName: file.name, preview: result.value }
+            ? {
+                step: 'preview',
+                fileName: file.name,
+                preview: result.value,
+                ...(result.value.account !== undefined ? { account: result.value.account } : {}),
+              }
             : { step: 'error', message: result.message },
         );
       })();
@@ -97,14 +112,17 @@ export function useBankImport(
   const confirm = useCallback(() => {
     if (state.step !== 'preview' || busy.current) return;
     const { fileName, preview } = state;
+    // The picker's choice, sent only when there was one to make (otherwise the server's default).
+    const account = preview.accounts && preview.accounts.length > 0 ? state.account : undefined;
+    const chosen = account !== undefined ? { account } : {};
     busy.current = true;
-    setState({ step: 'committing', fileName, preview, imported: 0 });
+    setState({ step: 'committing', fileName, preview, imported: 0, ...chosen });
     void (async () => {
       // A large file is stored over several calls (each answers within the API's time limit).
       let imported = 0;
       for (;;) {
         const headers = await session.requestHeaders();
-        const result = await commitImport(apiBase, preview.importId, headers);
+        const result = await commitImport(apiBase, preview.importId, headers, account);
         if (!result.ok) {
           busy.current = false;
           const message =
@@ -115,11 +133,11 @@ export function useBankImport(
         }
         imported += result.value.imported;
         if (result.value.remaining === 0) break;
-        setState({ step: 'committing', fileName, preview, imported });
+        setState({ step: 'committing', fileName, preview, imported, ...chosen });
       }
       busy.current = false;
       setState({ step: 'idle' });
-      onImported(importSummary(fileName, preview, imported));
+      onImported(importSummary(fileName, preview, imported, account));
     })();
   }, [apiBase, onImported, session, state]);
 
@@ -127,5 +145,9 @@ export function useBankImport(
     if (!busy.current) setState({ step: 'idle' });
   }, []);
 
-  return { state, choose, confirm, cancel };
+  const chooseAccount = useCallback((key: string) => {
+    setState((now) => (now.step === 'preview' ? { ...now, account: key } : now));
+  }, []);
+
+  return { state, choose, confirm, cancel, chooseAccount };
 }

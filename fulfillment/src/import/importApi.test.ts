@@ -82,6 +82,8 @@ interface Preview {
     description: string;
     duplicate: boolean;
   }[];
+  accounts: { key: string; name: string; type: string }[];
+  account: string;
 }
 
 async function upload(user: string, body: Buffer | string, type = 'text/csv') {
@@ -96,10 +98,11 @@ async function upload(user: string, body: Buffer | string, type = 'text/csv') {
   };
 }
 
-async function commit(user: string, importId: string) {
+async function commit(user: string, importId: string, body?: string) {
   const res = await fetch(`${server.url}/api/import/${importId}/commit`, {
     method: 'POST',
-    headers: { 'x-bb-local-user': user },
+    headers: { 'x-bb-local-user': user, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body } : {}),
   });
   return {
     status: res.status,
@@ -240,12 +243,119 @@ describe('POST /api/import and commit', () => {
     expect((await commit('chat-first', body.importId)).body).toEqual({ imported: 4, remaining: 0 });
   });
 
+  test('a word the person taught in the chat ("put the shell one under transport") files imported rows too', async () => {
+    const user = 'taught-user';
+    await repo.putProfile(user, {
+      currency: 'USD',
+      timeZone: 'UTC',
+      customCategories: [],
+      taughtCategories: true,
+    });
+    await repo.rememberCategory(user, { word: 'shell', kind: 'expense', category: 'Transport' });
+    await repo.rememberCategory(user, { word: 'starbucks', kind: 'expense', category: 'Gifts' });
+    // A word learnt for income does not file spending.
+    await repo.rememberCategory(user, { word: 'landlord', kind: 'income', category: 'Salary' });
+    const { body } = await upload(user, fixture('chase-checking.csv'));
+    expect(body.preview.map((p) => [p.description.split(' ')[0], p.category])).toEqual([
+      ['STARBUCKS', 'Gifts'],
+      ['WHOLE', 'Groceries'],
+      ['ACME', 'Salary'],
+      ['RENT', 'Housing'],
+      ['SHELL', 'Transport'],
+      ['SHELL', 'Transport'],
+    ]);
+    await commit(user, body.importId);
+    const totals = await repo.getPeriodTotals(user, month('2026-11'), 'USD');
+    expect(totals.expenseByCategory).toMatchObject({ Transport: 4130, Gifts: 575 });
+  });
+
   test("one user cannot commit another's preview", async () => {
     const { body } = await upload('owner', fixture('amex.csv'));
     const res = await commit('intruder', body.importId);
     expect(res.status).toBe(404);
     expect(res.body.error?.message).toMatch(/expired or does not exist/);
     expect(await repo.listRecent('intruder', 5)).toEqual([]);
+  });
+});
+
+describe('the account the rows go to (issue 13: "the account asked for when accounts exist")', () => {
+  const balances = async (user: string) =>
+    Object.fromEntries((await repo.listAccounts(user)).map((a) => [a.key, a.balances.USD ?? 0]));
+
+  test('someone with no accounts is offered none; the rows go to the default account, as typed entries do', async () => {
+    const { body } = await upload('acct-none', fixture('amex.csv'));
+    expect(body).toMatchObject({ accounts: [], account: 'main' });
+    await commit('acct-none', body.importId);
+    const saved = await repo.listRecent('acct-none', 10);
+    expect(new Set(saved.map((t) => t.account))).toEqual(new Set(['main']));
+    expect(await balances('acct-none')).toEqual({ main: -(2347 + 1549 + 120460 + 1208) + 1999 });
+  });
+
+  test('with accounts: the preview offers them (no jars), picks the default; the card chosen gets the rows and its balance', async () => {
+    const user = 'acct-card';
+    await repo.putProfile(user, {
+      currency: 'USD',
+      timeZone: 'UTC',
+      customCategories: [],
+      defaultAccount: 'checking',
+    });
+    await repo.addAccount(user, {
+      name: 'Checking',
+      type: 'checking',
+      currency: 'USD',
+      openingMinor: 100_000,
+    });
+    await repo.addAccount(user, { name: 'Visa', type: 'credit', currency: 'USD', openingMinor: 0 });
+    await repo.addAccount(user, { name: 'Play', type: 'jar', currency: 'USD', openingMinor: 0 });
+    const { body } = await upload(user, fixture('amex.csv'));
+    expect(body).toMatchObject({
+      account: 'checking',
+      accounts: [
+        { key: 'checking', name: 'Checking', type: 'checking' },
+        { key: 'visa', name: 'Visa', type: 'credit' },
+      ],
+    });
+
+    // An account the person does not have is refused with a sentence, and nothing is stored.
+    const unknown = await commit(user, body.importId, JSON.stringify({ account: 'savings' }));
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error?.message).toMatch(/don't have that account/);
+    const jar = await commit(user, body.importId, JSON.stringify({ account: 'play' }));
+    expect(jar.status).toBe(422);
+    for (const bad of ['{"account": 7}', '{"acct": "visa"}', 'visa']) {
+      const res = await commit(user, body.importId, bad);
+      expect([bad, res.status]).toEqual([bad, 400]);
+      expect(res.body.error?.message).toMatch(/Send the commit as JSON/);
+    }
+    expect(await repo.listRecent(user, 10)).toEqual([]);
+
+    expect(await commit(user, body.importId, JSON.stringify({ account: 'visa' }))).toEqual({
+      status: 200,
+      body: { imported: 5, remaining: 0 },
+    });
+    const saved = await repo.listRecent(user, 10);
+    expect(new Set(saved.map((t) => t.account))).toEqual(new Set(['visa']));
+    // The same balance path as the chat: purchases are owed on the card, the refund lowers it.
+    expect(await balances(user)).toEqual({
+      checking: 100_000,
+      visa: -(2347 + 1549 + 120460 + 1208) + 1999,
+      play: 0,
+    });
+  });
+
+  test('no choice sent: the rows go to the account the chat files unnamed entries under', async () => {
+    const user = 'acct-default';
+    await repo.putProfile(user, {
+      currency: 'USD',
+      timeZone: 'UTC',
+      customCategories: [],
+      defaultAccount: 'cash',
+    });
+    await repo.addAccount(user, { name: 'Cash', type: 'cash', currency: 'USD', openingMinor: 5_000 });
+    const { body } = await upload(user, fixture('chase-checking.csv'));
+    expect(body.account).toBe('cash');
+    await commit(user, body.importId);
+    expect(new Set((await repo.listRecent(user, 10)).map((t) => t.account))).toEqual(new Set(['cash']));
   });
 });
 

@@ -9,7 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { toMajorString } from '../domain/ledger/money';
 import type { Clock } from '../ports/Clock';
 import type { LedgerRepository } from '../ports/LedgerRepository';
-import type { PendingImportRow, TransactionKind, UserProfile } from '../domain/ledger';
+import type { Account, PendingImportRow, TransactionKind, UserProfile } from '../domain/ledger';
+import { DEFAULT_ACCOUNT_KEY, DEFAULT_ACCOUNT_NAME } from '../domain/ledger/accounts';
+import { applyLearnedCategories } from './learnedCategories';
 import { duplicateKeyOf, parseBankCsv, type ImportedRow, type LineNote } from './parseBankCsv';
 
 /** How long a preview can wait for its Import button. */
@@ -42,7 +44,40 @@ export interface ImportPreview {
   skipped: LineNote[];
   preview: PreviewRow[];
   layout: ReturnType<typeof parseBankCsv>['layout'];
+  /**
+   * The accounts the rows can go to (issue 13: "the account asked for when accounts exist"): empty
+   * when the person has none of their own, and the rows go to the default account as typed entries do.
+   */
+  accounts: ImportAccount[];
+  /** The account picked at first: where the chat files entries that name none. */
+  account: string;
 }
+
+/** An account offered in the preview's picker. */
+export interface ImportAccount {
+  key: string;
+  name: string;
+  type: Account['type'];
+}
+
+/**
+ * The accounts a bank file can go to. Jars are left out: they are shares of money, not places a bank
+ * statement comes from. The default account is offered while unnamed entries still go to it. Nothing
+ * is offered to someone whose only account is the default one the first entry opened.
+ */
+export function importAccounts(accounts: readonly Account[], profile: UserProfile): ImportAccount[] {
+  const own = accounts.filter((a) => a.type !== 'jar');
+  if (own.every((a) => a.key === DEFAULT_ACCOUNT_KEY && a.openingMinor === 0)) return [];
+  const offered = own.map((a) => ({ key: a.key, name: a.name, type: a.type }));
+  if (!profile.defaultAccount && !offered.some((a) => a.key === DEFAULT_ACCOUNT_KEY)) {
+    offered.unshift({ key: DEFAULT_ACCOUNT_KEY, name: DEFAULT_ACCOUNT_NAME, type: 'checking' });
+  }
+  return offered;
+}
+
+/** Where the chat files an entry that names no account, so an import with no choice goes there too. */
+export const defaultAccountOf = (profile: UserProfile): string =>
+  profile.defaultAccount ?? DEFAULT_ACCOUNT_KEY;
 
 export interface ImportDeps {
   ledger: LedgerRepository;
@@ -63,10 +98,14 @@ async function existingKeys(ledger: LedgerRepository, userId: string, rows: { da
 export async function previewImport(deps: ImportDeps, userId: string, csv: string): Promise<ImportPreview> {
   const profile = (await deps.ledger.getProfile(userId)) ?? FALLBACK_PROFILE;
   const parsed = parseBankCsv(csv, profile);
-  const known = await existingKeys(deps.ledger, userId, parsed.rows);
+  const [known, accounts, rows] = await Promise.all([
+    existingKeys(deps.ledger, userId, parsed.rows),
+    deps.ledger.listAccounts(userId),
+    applyLearnedCategories(deps.ledger, userId, profile, parsed.rows),
+  ]);
   const fresh: ImportedRow[] = [];
   const flagged: { row: ImportedRow; duplicate: boolean }[] = [];
-  for (const row of parsed.rows) {
+  for (const row of rows) {
     const duplicate = known.has(row.duplicateKey);
     known.add(row.duplicateKey);
     if (!duplicate) fresh.push(row);
@@ -98,6 +137,8 @@ export async function previewImport(deps: ImportDeps, userId: string, csv: strin
       duplicate,
     })),
     layout: parsed.layout,
+    accounts: importAccounts(accounts, profile),
+    account: defaultAccountOf(profile),
   };
 }
 
@@ -133,17 +174,22 @@ export async function commitImport(
   userId: string,
   importId: string,
   budgetMs = Number.POSITIVE_INFINITY,
+  account?: string,
 ): Promise<CommitResult | null> {
   const started = Date.now();
   const pending = await deps.ledger.getPendingImport(userId, importId);
   if (!pending) return null;
+  // No choice made: the account the chat files unnamed entries under (the person's default).
+  const target = account ?? (await deps.ledger.getProfile(userId))?.defaultAccount;
   const rows = pending.rows;
   let done = Math.min(pending.committedRows ?? 0, rows.length);
   let imported = 0;
   let first = true;
   while (done < rows.length && (first || Date.now() - started < budgetMs)) {
     first = false;
-    const batch = rows.slice(done, done + COMMIT_BATCH).map((r) => ({ ...r, source: 'import' as const }));
+    const batch = rows
+      .slice(done, done + COMMIT_BATCH)
+      .map((r) => ({ ...r, source: 'import' as const, ...(target ? { account: target } : {}) }));
     const results = await deps.ledger.logTransactions(userId, batch);
     imported += results.filter((r) => r.created).length;
     done += batch.length;

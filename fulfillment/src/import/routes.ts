@@ -11,7 +11,7 @@ import type { LedgerRepository } from '../ports/LedgerRepository';
 import { StoreUnavailableError } from '../ports/LedgerRepository';
 import { ErrorCode, errorResponse } from '../proxy/errors';
 import { transactionsToCsv } from '../export/exportCsv';
-import { commitImport, previewImport } from './importService';
+import { commitImport, defaultAccountOf, importAccounts, previewImport } from './importService';
 import { ImportFileError } from './parseBankCsv';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -44,6 +44,12 @@ const NOT_CSV_TYPE =
 const TOO_BIG = `That file is too big: bank files can be at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Export a shorter date range and try again.`;
 const STORE_DOWN = 'Your transactions could not be reached just now. Nothing was changed; please try again.';
 const IMPORT_ID = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
+/** The commit's optional body: which of the person's accounts the rows go to (a key from the preview). */
+const commitBodySchema = z.object({ account: z.string().min(1).max(40).optional() }).strict();
+const BAD_COMMIT_BODY =
+  'Send the commit as JSON like {"account": "checking"} (an account key from the preview), or with no body.';
+const UNKNOWN_ACCOUNT =
+  "You don't have that account (any more). Pick one of yours in the preview and press Import again; nothing was imported.";
 
 /** The ledger's dates are years 1900–9999 (two-digit years would be read as 19xx below that). */
 const FIRST_DAY = '1900-01-01';
@@ -69,7 +75,8 @@ export const exportQuerySchema = z
   });
 
 /** Codes beyond the chat's own: the file's problem, or the ledger being unreachable. */
-type MoneyErrorCode = ErrorCode | 'empty_file' | 'not_csv' | 'no_columns' | 'store_unavailable' | 'bad_range';
+type MoneyErrorCode =
+  ErrorCode | 'empty_file' | 'not_csv' | 'no_columns' | 'store_unavailable' | 'bad_range' | 'unknown_account';
 const fail = (c: Context, status: ContentfulStatusCode, code: MoneyErrorCode, message: string) =>
   c.json({ error: { code, message } }, status);
 
@@ -141,12 +148,39 @@ export function registerMoneyRoutes(app: Hono, deps: MoneyRoutesDeps): void {
         'That import preview has expired or does not exist. Upload the file again to see a new preview.',
       );
     if (!importId.success) return missing();
+    const raw = await c.req.text();
+    let body: z.infer<typeof commitBodySchema> = {};
+    if (raw.trim() !== '') {
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch {
+        return errorResponse(c, 400, ErrorCode.invalidJson, BAD_COMMIT_BODY);
+      }
+      const parsed = commitBodySchema.safeParse(json);
+      if (!parsed.success) return errorResponse(c, 400, ErrorCode.invalidRequest, BAD_COMMIT_BODY);
+      body = parsed.data;
+    }
     try {
+      if (body.account !== undefined) {
+        // Only an account the preview could offer: an unknown key would open nothing and file the rows nowhere.
+        const [accounts, profile] = await Promise.all([
+          deps.ledger.listAccounts(userId),
+          deps.ledger.getProfile(userId),
+        ]);
+        const fallback = profile ?? { currency: 'USD', timeZone: 'UTC', customCategories: [] };
+        const allowed = new Set([
+          defaultAccountOf(fallback),
+          ...importAccounts(accounts, fallback).map((a) => a.key),
+        ]);
+        if (!allowed.has(body.account)) return fail(c, 422, 'unknown_account', UNKNOWN_ACCOUNT);
+      }
       const result = await commitImport(
         deps,
         userId,
         importId.data,
         deps.commitBudgetMs ?? DEFAULT_COMMIT_BUDGET_MS,
+        body.account,
       );
       return result ? c.json(result) : missing();
     } catch (err) {

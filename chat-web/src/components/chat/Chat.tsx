@@ -168,7 +168,12 @@ export function Chat({ session, apiBase, embedded }: ChatProps) {
             onDismiss={handleDismiss}
           />
         ) : null}
-        <ImportPanel state={bankImport.state} onConfirm={bankImport.confirm} onCancel={bankImport.cancel} />
+        <ImportPanel
+          state={bankImport.state}
+          onConfirm={bankImport.confirm}
+          onCancel={bankImport.cancel}
+          onAccount={bankImport.chooseAccount}
+        />
         <div className="bb-compose-row">
           <Composer
             value={conversation.draft}
