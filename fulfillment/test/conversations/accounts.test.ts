@@ -194,7 +194,7 @@ describe('people leaving the script', () => {
       const reply = await h.say('acct-15', text);
       expect({ text, intent: intentName(reply) }).toEqual({ text, intent: 'FallbackIntent' });
     }
-    expect(await h.repo.listAccounts('acct-15')).toEqual([]);
+    expect(await h.repo.accounts.listAccounts('acct-15')).toEqual([]);
     expect(await h.repo.listRecent('acct-15', 5)).toEqual([]);
   });
 });
