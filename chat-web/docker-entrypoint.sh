@@ -11,7 +11,8 @@
 #   COGNITO_DOMAIN     hosted UI base URL                   (required)
 #   REDIRECT_URI       where Cognito sends people back      (required)
 #   LOGOUT_URI         where Cognito sends people after sign-out (required)
-#   FRAME_ANCESTORS    CSP frame-ancestors sources          (default 'none')
+#   FRAME_ANCESTORS    CSP frame-ancestors sources of the widget's page, /?embed=1 (default 'none');
+#                      every other page is 'none' (frame-ancestors.conf, an nginx map on $arg_embed)
 #   CONFIG_DIR         where config.json goes               (default /usr/share/nginx/html)
 #   NGINX_CONF_DIR     where csp.conf goes                  (default /etc/nginx/budgetbuddy)
 set -eu
@@ -89,7 +90,15 @@ chmod 0644 "$tmp"
 mv -f "$tmp" "$config_dir/config.json"
 
 connect_src=$(printf '%s\n' "'self'" "$api_origin" "$authority_origin" "$domain_origin" $upload_origin | awk '!seen[$0]++' | tr '\n' ' ')
-csp="default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; font-src 'self' data:; connect-src ${connect_src% }; form-action 'self' $domain_origin; frame-ancestors $frame_ancestors; base-uri 'self'; object-src 'none'"
+# Only the widget's own page (/?embed=1, what widget.js opens in its iframe) may be framed, and only by
+# FRAME_ANCESTORS; the app itself never (clickjacking). nginx picks the value per request.
+cat >"$nginx_conf_dir/frame-ancestors.conf" <<CONF
+map \$arg_embed \$budgetbuddy_frame_ancestors {
+  default "'none'";
+  "1" "$frame_ancestors";
+}
+CONF
+csp="default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; font-src 'self' data:; connect-src ${connect_src% }; form-action 'self' $domain_origin; frame-ancestors \$budgetbuddy_frame_ancestors; base-uri 'self'; object-src 'none'"
 printf 'add_header Content-Security-Policy "%s" always;\n' "$csp" >"$nginx_conf_dir/csp.conf"
 
 if [ "$#" -gt 0 ]; then

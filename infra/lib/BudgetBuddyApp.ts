@@ -89,7 +89,9 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
     ...(config.webOrigin && config.certificateArn
       ? { customDomain: { origin: config.webOrigin, certificateArn: config.certificateArn } }
       : {}),
-    ...(config.geoAllowList ? { geoAllowList: config.geoAllowList } : {}),
+    stage: config.stage,
+    ...(config.geoAllowList ? { geoRestriction: { allow: config.geoAllowList } } : {}),
+    ...(config.geoDenyList ? { geoRestriction: { deny: config.geoDenyList } } : {}),
   });
   edge.addStackDependency(waf, 'the distribution uses the web ACL');
   const api = new ApiStack(app, `${prefix}Api`, {

@@ -11,8 +11,27 @@ const httpsOrigin = z
   .refine((u) => new URL(u).pathname === '/', 'must be an origin only, without a path')
   .refine((u) => new URL(u).port === '', 'must not name a port: CloudFront serves it on 443');
 
+/** ISO 3166-1 alpha-2 country codes from a comma-separated `-c` value or a cdk.json array. */
+const countryList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : v.split(/[\s,]+/)).filter(Boolean).map((c) => c.toUpperCase()))
+  .pipe(
+    z.array(z.string().regex(/^[A-Z]{2}$/, 'each country is an ISO 3166-1 alpha-2 code such as US')).min(1),
+  );
+
+/**
+ * `dev` (the default, so `npm run synth` needs no settings): the app may run on CloudFront's own
+ * `*.cloudfront.net` name and serve every country; cdk-nag's CFR4 (default certificate, TLS minimum
+ * cannot be raised) and CFR1 (no geo restriction) are acknowledged for this stage only.
+ * `production`: synth refuses to run without a custom domain with its certificate (TLS 1.2+ only) and a
+ * country allow- or deny-list, so a production deploy carries neither acknowledgement.
+ */
+export const STAGES = ['dev', 'production'] as const;
+export type Stage = (typeof STAGES)[number];
+
 export const deployConfigSchema = z
   .object({
+    stage: z.enum(STAGES).default('dev'),
     /**
      * Custom public origin of the chat app (Cognito callbacks, the app's API base). Without it the app is
      * served at the CloudFront distribution's own https://dxxxx.cloudfront.net name.
@@ -49,19 +68,14 @@ export const deployConfigSchema = z
       .optional(),
     /**
      * Countries CloudFront serves (ISO 3166-1 alpha-2, e.g. "US,CA,GB"); everyone else gets a 403 from
-     * CloudFront. Without it, every country (people use their budget wherever they travel).
+     * CloudFront. Without it or geoDenyList, every country (stage dev only; production needs one of them).
      */
-    geoAllowList: z
-      .union([z.string(), z.array(z.string())])
-      .transform((v) =>
-        (Array.isArray(v) ? v : v.split(/[\s,]+/)).filter(Boolean).map((c) => c.toUpperCase()),
-      )
-      .pipe(
-        z
-          .array(z.string().regex(/^[A-Z]{2}$/, 'each country is an ISO 3166-1 alpha-2 code such as US'))
-          .min(1),
-      )
-      .optional(),
+    geoAllowList: countryList.optional(),
+    /**
+     * Countries CloudFront refuses (e.g. those under sanctions your business must respect); everyone
+     * else is served. Set this or geoAllowList, not both.
+     */
+    geoDenyList: countryList.optional(),
     /** CloudWatch alarms are e-mailed here (operators only) when set. */
     alarmEmail: z.email().optional(),
     /**
@@ -106,6 +120,20 @@ export const deployConfigSchema = z
       path: ['alertSesIdentity'],
     },
   )
+  .refine((c) => c.geoAllowList === undefined || c.geoDenyList === undefined, {
+    message: 'set geoAllowList or geoDenyList, not both',
+    path: ['geoDenyList'],
+  })
+  .refine((c) => c.stage !== 'production' || c.webOrigin !== undefined, {
+    message:
+      'a production deploy needs a custom domain: set webOrigin and its us-east-1 certificateArn (CloudFront’s default certificate cannot require TLS 1.2); use stage dev to try the app on the CloudFront name',
+    path: ['webOrigin'],
+  })
+  .refine((c) => c.stage !== 'production' || (c.geoAllowList ?? c.geoDenyList) !== undefined, {
+    message:
+      'a production deploy needs a country choice: set geoAllowList (the countries served) or geoDenyList (the countries refused)',
+    path: ['geoAllowList'],
+  })
   .refine((c) => (c.webOrigin === undefined) === (c.certificateArn === undefined), {
     message:
       'set webOrigin and certificateArn together (CloudFront needs the certificate to serve a custom domain), or neither to use the CloudFront domain',

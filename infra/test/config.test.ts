@@ -11,6 +11,7 @@ const DOMAIN = {
 describe('deployment settings', () => {
   it('needs no setting at all (the app is served on the CloudFront domain) and fills in safe defaults', () => {
     expect(configWith({})).toEqual({
+      stage: 'dev',
       retainData: true,
       apiRateLimit: 50,
       apiBurstLimit: 100,
@@ -67,6 +68,27 @@ describe('deployment settings', () => {
     );
     expect(() => configWith({ 'budgetbuddy:certificateArn': DOMAIN['budgetbuddy:certificateArn'] })).toThrow(
       'together',
+    );
+  });
+
+  it('refuses a production stage on the CloudFront name or without a country choice (cdk-nag CFR4, CFR1)', () => {
+    const production = { 'budgetbuddy:stage': 'production' };
+    expect(() => configWith({ ...production, 'budgetbuddy:geoAllowList': 'US' })).toThrow(
+      'budgetbuddy:webOrigin: a production deploy needs a custom domain',
+    );
+    expect(() => configWith({ ...production, ...DOMAIN })).toThrow(
+      'budgetbuddy:geoAllowList: a production deploy needs a country choice',
+    );
+    expect(configWith({ ...production, ...DOMAIN, 'budgetbuddy:geoDenyList': 'kp, ir' })).toMatchObject({
+      stage: 'production',
+      geoDenyList: ['KP', 'IR'],
+    });
+    expect(() => configWith({ 'budgetbuddy:stage': 'prod' })).toThrow('budgetbuddy:stage');
+  });
+
+  it('takes an allow-list or a deny-list of countries, not both', () => {
+    expect(() => configWith({ 'budgetbuddy:geoAllowList': 'US', 'budgetbuddy:geoDenyList': 'KP' })).toThrow(
+      'budgetbuddy:geoDenyList: set geoAllowList or geoDenyList, not both',
     );
   });
 });

@@ -329,23 +329,36 @@ describe('receipt photos deployed: presigned S3 upload, Textract reads from S3 (
     });
   });
 
-  it('grants the proxy objects under uploads/ only, and AnalyzeExpense; nag finds nothing unacknowledged', () => {
+  it('grants the proxy objects under uploads/ only (in the bucket policy), and AnalyzeExpense; nag finds nothing unacknowledged', () => {
     const bucket = onlyResource(s.templates.api, 'AWS::S3::Bucket', /^ReceiptUploads/).logicalId;
-    const policy = onlyResource(s.templates.api, 'AWS::IAM::Policy', /^ReceiptAccess/).Properties as {
-      PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] };
+    const bucketPolicy = onlyResource(s.templates.api, 'AWS::S3::BucketPolicy').Properties as {
+      Bucket: unknown;
+      PolicyDocument: { Statement: Record<string, unknown>[] };
     };
-    expect(policy.PolicyDocument.Statement).toEqual([
-      expect.objectContaining({
+    expect(bucketPolicy.Bucket).toEqual({ Ref: bucket });
+    const allows = bucketPolicy.PolicyDocument.Statement.filter((st) => st.Effect === 'Allow');
+    // One Allow, to the proxy's role only, on objects under uploads/ only.
+    expect(allows).toEqual([
+      {
+        Sid: 'ChatProxyReceiptUploads',
+        Effect: 'Allow',
+        Principal: { AWS: { 'Fn::GetAtt': [expect.stringMatching(/^ProxyServiceRole/), 'Arn'] } },
         Action: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
         Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, '/uploads/*']] },
-      }),
+      },
+    ]);
+    const textract = onlyResource(s.templates.api, 'AWS::IAM::Policy', /^ReceiptAnalysis/).Properties as {
+      PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] };
+    };
+    expect(textract.PolicyDocument.Statement).toEqual([
       expect.objectContaining({ Action: 'textract:AnalyzeExpense', Resource: '*' }),
     ]);
-    // No other statement anywhere in the API stack names S3 or Textract.
+    // No identity policy anywhere in the API stack names S3, and only that one names Textract.
     const others = Object.entries(s.templates.api.findResources('AWS::IAM::Policy'))
-      .filter(([id]) => !id.startsWith('ReceiptAccess'))
+      .filter(([id]) => !id.startsWith('ReceiptAnalysis'))
       .map(([, r]) => JSON.stringify(r.Properties));
     expect(others.join()).not.toMatch(/"s3:|textract:/);
+    expect(JSON.stringify(textract)).not.toMatch(/"s3:/);
     expect(new AwsSolutionsChecks().validateScope(s.app).violations).toEqual([]);
   });
 

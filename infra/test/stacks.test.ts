@@ -324,14 +324,12 @@ describe('the synthesized BudgetBuddy stacks', () => {
         [...FULFILLMENT_TABLE_ACTIONS],
         ['dynamodb:UpdateItem'],
         ['lex:RecognizeText'],
-        // Deployed receipts: presigned uploads under uploads/*, read back for Textract, then deleted (issue 13).
-        ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
         ['secretsmanager:GetSecretValue'],
         ['textract:AnalyzeExpense'],
       ]);
-      expect(
-        JSON.stringify(statements.find((s) => asArray(s.Action).includes('s3:PutObject'))?.Resource),
-      ).toMatch(/uploads\/\*/);
+      // Deployed receipts: presigned uploads under uploads/*, read back for Textract, then deleted
+      // (issue 13) — granted by the receipt bucket's own policy to this role (edgeStack.test.ts).
+      expect(JSON.stringify(statements)).not.toMatch(/"s3:/);
       const ledger = statements.find((s) => asArray(s.Action).includes('dynamodb:Query'));
       expect(JSON.stringify(ledger?.Resource)).toMatch(/LedgerTable/);
       // The shared turn limit: counters under RATE# keys, never a ledger item.

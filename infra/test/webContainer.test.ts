@@ -99,15 +99,18 @@ describe('docker-entrypoint.sh', () => {
     expect(csp).toContain(
       `connect-src 'self' ${baseEnv.API_URL} https://cognito-idp.eu-west-1.amazonaws.com ${baseEnv.COGNITO_DOMAIN};`,
     );
-    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain('frame-ancestors $budgetbuddy_frame_ancestors;');
+    expect(readFileSync(join(dir, 'budgetbuddy/frame-ancestors.conf'), 'utf8')).toContain(`"1" "'none'";`);
     expect(csp).not.toContain('/prod');
   });
 
-  it('lets configured sites frame the app, and nothing but origins', () => {
+  it("lets configured sites frame the widget's page only, and nothing but origins", () => {
     const dir = tempDir();
     const embed = "'self' https://shop.example.com";
     expect(runEntrypoint({ ...baseEnv, FRAME_ANCESTORS: embed }, dir).status).toBe(0);
-    expect(readFileSync(join(dir, 'budgetbuddy/csp.conf'), 'utf8')).toContain(`frame-ancestors ${embed};`);
+    expect(readFileSync(join(dir, 'budgetbuddy/frame-ancestors.conf'), 'utf8')).toBe(
+      `map $arg_embed $budgetbuddy_frame_ancestors {\n  default "'none'";\n  "1" "${embed}";\n}\n`,
+    );
     const refused = runEntrypoint({ ...baseEnv, FRAME_ANCESTORS: "'self' *" }, tempDir());
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toContain('FRAME_ANCESTORS');
@@ -135,6 +138,7 @@ describe('docker-entrypoint.sh', () => {
 });
 
 describe('nginx.conf', () => {
+  const EMBEDDERS = "'self' https://shop.example.com";
   let prefix: string;
   let port: number;
   let nginx: ChildProcess | undefined;
@@ -145,9 +149,10 @@ describe('nginx.conf', () => {
     mkdirSync(join(html, 'assets'), { recursive: true });
     writeFileSync(join(html, 'index.html'), '<!doctype html><title>BudgetBuddy</title>');
     writeFileSync(join(html, 'assets/app-1234.js'), 'console.log(1)');
-    expect(runEntrypoint(baseEnv, html).status).toBe(0);
+    expect(runEntrypoint({ ...baseEnv, FRAME_ANCESTORS: EMBEDDERS }, html).status).toBe(0);
     mkdirSync(join(prefix, 'budgetbuddy'));
-    copyFileSync(join(html, 'budgetbuddy/csp.conf'), join(prefix, 'budgetbuddy/csp.conf'));
+    for (const file of ['csp.conf', 'frame-ancestors.conf'])
+      copyFileSync(join(html, 'budgetbuddy', file), join(prefix, 'budgetbuddy', file));
     copyFileSync(SECURITY_HEADERS, join(prefix, 'budgetbuddy/security-headers.conf'));
     copyFileSync('/etc/nginx/mime.types', join(prefix, 'mime.types'));
     port = await freePort();
@@ -199,6 +204,16 @@ describe('nginx.conf', () => {
     expect(config.headers.get('cache-control')).toBe('no-store');
     expect(config.headers.get('content-security-policy')).not.toBeNull();
     expect(((await config.json()) as { apiBase: string }).apiBase).toBe(baseEnv.API_URL);
+
+    // Only the widget's page (/?embed=1) may be framed, and only by the configured sites (issue 14.8).
+    const frameAncestors = async (path: string) =>
+      /frame-ancestors ([^;]*);/.exec(
+        (await fetch(`${base}${path}`)).headers.get('content-security-policy') ?? '',
+      )?.[1];
+    await expect(frameAncestors('/')).resolves.toBe("'none'");
+    await expect(frameAncestors('/budgets/2026-11?embed=0')).resolves.toBe("'none'");
+    await expect(frameAncestors('/config.json')).resolves.toBe("'none'");
+    await expect(frameAncestors('/?embed=1')).resolves.toBe(EMBEDDERS);
 
     const asset = await fetch(`${base}/assets/app-1234.js`);
     expect(asset.headers.get('cache-control')).toContain('immutable');

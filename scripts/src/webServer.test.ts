@@ -33,8 +33,11 @@ const parseCsp = (value: string): Csp =>
   );
 
 /** What the container's entrypoint writes for a deployment (API and Cognito on their own origins). */
-function deployedHeaders(frameAncestors?: string): { csp: Csp; static: Record<string, string> } {
-  const out = join(dir, `deployed-${frameAncestors ? 'framed' : 'plain'}`);
+function deployedHeaders(
+  page: 'app' | 'widget',
+  frameAncestors?: string,
+): { csp: Csp; static: Record<string, string> } {
+  const out = join(dir, `deployed-${page}-${frameAncestors ? 'framed' : 'plain'}`);
   const run = spawnSync('sh', [join(ROOT, 'chat-web/docker-entrypoint.sh')], {
     env: {
       PATH: process.env.PATH,
@@ -51,7 +54,13 @@ function deployedHeaders(frameAncestors?: string): { csp: Csp; static: Record<st
     encoding: 'utf8',
   });
   expect(run.status).toBe(0);
-  const csp = /Content-Security-Policy "([^"]+)"/.exec(readFileSync(join(out, 'csp.conf'), 'utf8'))![1]!;
+  // The CSP names an nginx variable for frame-ancestors, chosen per request by frame-ancestors.conf's map
+  // on ?embed: the value for a page that is not the widget's ("default"), or the widget's ("1").
+  const map = readFileSync(join(out, 'frame-ancestors.conf'), 'utf8');
+  const framing = (key: string) => new RegExp(`^\\s*${key} "([^"]*)";`, 'm').exec(map)![1]!;
+  const csp = /Content-Security-Policy "([^"]+)"/
+    .exec(readFileSync(join(out, 'csp.conf'), 'utf8'))![1]!
+    .replace('$budgetbuddy_frame_ancestors', framing(page === 'widget' ? '"1"' : 'default'));
   const conf = readFileSync(join(ROOT, 'chat-web/nginx/security-headers.conf'), 'utf8');
   const statics = Object.fromEntries(
     [...conf.matchAll(/^add_header (\S+) "([^"]*)" always;$/gm)].map((m) => [m[1]!.toLowerCase(), m[2]!]),
@@ -68,7 +77,7 @@ const DEPLOYED_ONLY_ORIGINS = [
 describe('local page headers', () => {
   it('are the deployed ones, with this origin for the API and no sign-in domain', async () => {
     const res = await app.request('/');
-    const deployed = deployedHeaders();
+    const deployed = deployedHeaders('app');
     for (const [name, value] of Object.entries(deployed.static)) expect(res.headers.get(name)).toBe(value);
     const local = parseCsp(res.headers.get('content-security-policy') ?? '');
     expect([...local.keys()].sort()).toEqual([...deployed.csp.keys()].sort());
@@ -89,7 +98,8 @@ describe('local page headers', () => {
     }
     const widget = parseCsp((await app.request('/?embed=1')).headers.get('content-security-policy') ?? '');
     expect(widget.get('frame-ancestors')).toEqual(["'self'"]);
-    // Deployed, the same page is framed by the sites configured in FRAME_ANCESTORS.
-    expect(deployedHeaders("'self'").csp.get('frame-ancestors')).toEqual(["'self'"]);
+    // Deployed, the same page is framed by the sites configured in FRAME_ANCESTORS, and no other page is.
+    expect(deployedHeaders('widget', "'self'").csp.get('frame-ancestors')).toEqual(["'self'"]);
+    expect(deployedHeaders('app', "'self'").csp.get('frame-ancestors')).toEqual(["'none'"]);
   });
 });

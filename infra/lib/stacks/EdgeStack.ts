@@ -11,8 +11,9 @@
  *
  * cdk-nag (issue 14 "Done when"): access logs of CloudFront and of the load balancer go to one bucket
  * (the load balancer's even without a concrete region, see `albLogDelivery`); the viewer countries are a
- * configurable allow-list; a custom domain brings its own certificate and TLS 1.2+. What cannot be fixed
- * is acknowledged with the reason, and docs/deploy.md lists it.
+ * configurable allow- or deny-list; a custom domain brings its own certificate and TLS 1.2+. A production
+ * stage must have both (config.ts); only a dev stage acknowledges their absence (CFR1, CFR4), and
+ * docs/deploy.md lists it.
  *
  * This stack exists before ApiStack because the web origin (Cognito callback URLs, the app's API base)
  * is the distribution's domain when no custom domain is set; the HTTP API's endpoint is created here
@@ -75,6 +76,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { FactName } from 'aws-cdk-lib/region-info';
 import type { Construct } from 'constructs';
+import type { Stage } from '../config';
 
 /** nginx-unprivileged listens on a high port as uid 101. */
 export const WEB_CONTAINER_PORT = 8080;
@@ -91,8 +93,10 @@ export interface EdgeStackProps extends StackProps {
   webAclArn: string;
   /** A custom domain and its us-east-1 ACM certificate; without it, CloudFront's own domain. */
   customDomain?: { origin: string; certificateArn: string };
-  /** ISO 3166-1 alpha-2 countries CloudFront serves; without it, every country. */
-  geoAllowList?: readonly string[];
+  /** `dev` may use CloudFront's default certificate and serve every country (config.ts, STAGES). */
+  stage: Stage;
+  /** ISO 3166-1 alpha-2 countries CloudFront serves (allow) or refuses (deny); without it, every country. */
+  geoRestriction?: { allow: readonly string[] } | { deny: readonly string[] };
 }
 
 export class EdgeStack extends Stack {
@@ -242,9 +246,7 @@ export class EdgeStack extends Stack {
         },
       },
       webAclId: props.webAclArn,
-      ...(props.geoAllowList?.length
-        ? { geoRestriction: GeoRestriction.allowlist(...props.geoAllowList) }
-        : {}),
+      ...(props.geoRestriction ? { geoRestriction: geoRestriction(props.geoRestriction) } : {}),
       enableLogging: true,
       logBucket,
       logFilePrefix: 'cloudfront/',
@@ -260,18 +262,20 @@ export class EdgeStack extends Stack {
     });
     this.webOrigin = props.customDomain?.origin ?? `https://${this.distribution.distributionDomainName}`;
 
-    if (!props.geoAllowList?.length) {
+    // Only a dev stage may leave these open; config.ts refuses a production stage without a custom
+    // domain or a country list, so in production cdk-nag would fail the synth instead of being told.
+    if (props.stage === 'dev' && !props.geoRestriction) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR1',
         reason:
-          'No budgetbuddy:geoAllowList configured: people use their budget wherever they travel. Abuse is handled by the WAF rules (IP reputation, rate limit); set the allow-list to serve only some countries.',
+          'Stage dev with no budgetbuddy:geoAllowList/geoDenyList: a trial deployment serves every country; abuse is handled by the WAF rules (IP reputation, rate limit). Stage production requires a country list.',
       });
     }
-    if (!props.customDomain) {
+    if (props.stage === 'dev' && !props.customDomain) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
         reason:
-          'No custom domain configured: the distribution’s own *.cloudfront.net name can only use CloudFront’s default certificate, whose minimum protocol cannot be raised. Set budgetbuddy:webOrigin and budgetbuddy:certificateArn to serve TLS 1.2+ only.',
+          'Stage dev with no custom domain: the distribution’s own *.cloudfront.net name can only use CloudFront’s default certificate, whose minimum protocol cannot be raised. Stage production requires budgetbuddy:webOrigin and budgetbuddy:certificateArn (TLS 1.2+ only).',
       });
     }
     new CfnOutput(this, 'CloudFrontDomain', {
@@ -290,6 +294,14 @@ export class EdgeStack extends Stack {
  * by CloudFormation: the regional ELB account comes from CDK's own region table (a template mapping),
  * and the statement for it falls back to this account (a no-op grant) where the region has none.
  */
+function geoRestriction(
+  countries: { allow: readonly string[] } | { deny: readonly string[] },
+): GeoRestriction {
+  return 'allow' in countries
+    ? GeoRestriction.allowlist(...countries.allow)
+    : GeoRestriction.denylist(...countries.deny);
+}
+
 function albLogDelivery(scope: Stack, alb: ApplicationLoadBalancer, bucket: IBucket): void {
   const elbAccount = scope.regionalFact(FactName.ELBV2_ACCOUNT, 'none');
   const newRegion = new CfnCondition(scope, 'ElbLogsViaServicePrincipal', {

@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startChildStack, type ChildStack } from './support/childStack';
 import { freePort } from './support/freePort';
-import { HttpClient, LOCAL_USER_HEADER, replyText } from './support/httpClient';
+import { chatAnswered, HttpClient, LOCAL_USER_HEADER, replyText } from './support/httpClient';
 import { ledgerUserId } from './support/localUser';
 import { stackProcesses } from './support/processes';
 import { loggedAmountMinor } from './support/replyClaims';
@@ -116,7 +116,7 @@ export async function durabilityRun(options: DurabilityOptions = {}): Promise<Ru
 
     // One expense first, so the burst does not also pay for the first turn's warm-up.
     const warm = new HttpClient(stack.chatUrl, 1);
-    const first = await warm.chat('spent 1.11 on lunch', {
+    const first = await chatAnswered(warm, 'spent 1.11 on lunch', {
       user: 'durable-warmup',
       clientMessageId: 'durable-warmup-1',
     });

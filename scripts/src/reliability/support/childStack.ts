@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { ensureWebBuild } from '../../webBuild';
 import { HttpClient, waitForHealth } from './httpClient';
 import { stackProcesses, waitUntil, type ProcessInfo } from './processes';
 
@@ -16,6 +17,7 @@ export interface ChildStackOptions {
   dataDir: string;
   /** Extra environment (e.g. a rate limit). */
   env?: Record<string, string>;
+  /** How long the stack may take to answer /api/health (default 120 s: two JVM-heavy starts on a loaded 2-core box). */
   startTimeoutMs?: number;
 }
 
@@ -31,6 +33,11 @@ export interface ChildStack {
 }
 
 export async function startChildStack(options: ChildStackOptions): Promise<ChildStack> {
+  // start.ts builds chat-web first when dist is missing or stale (a fresh checkout, or right after a
+  // change to chat-web/src lands). Inside the child that build counted against the health timeout (45 s
+  // until 2026-12-03) and the test's own: on a loaded machine enough to fail a first run that passes on
+  // the rerun, when dist exists. Build here, under the same lock, before any clock starts.
+  ensureWebBuild();
   const child: ChildProcess = spawn(resolve(REPO_ROOT, 'node_modules/.bin/tsx'), ['scripts/src/start.ts'], {
     cwd: REPO_ROOT,
     detached: true, // its own process group: -pid reaches every descendant that stays in it
@@ -86,7 +93,7 @@ export async function startChildStack(options: ChildStackOptions): Promise<Child
   const client = new HttpClient(chatUrl, 1);
   try {
     await Promise.race([
-      waitForHealth(client, options.startTimeoutMs ?? 45_000),
+      waitForHealth(client, options.startTimeoutMs ?? 120_000),
       new Promise<never>((_, reject) =>
         child.once('exit', (code) => reject(new Error(`stack exited early (code ${code}):\n${log}`))),
       ),

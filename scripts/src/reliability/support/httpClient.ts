@@ -32,6 +32,8 @@ export interface ChatOptions {
   extra?: Record<string, unknown>;
   /** Query string appended to /api/chat, e.g. "userId=alice". */
   query?: string;
+  /** Client-side timeout (default 15 s). */
+  timeoutMs?: number;
 }
 
 export class HttpClient {
@@ -94,6 +96,7 @@ export class HttpClient {
         ...(options.user === undefined ? {} : { [LOCAL_USER_HEADER]: options.user }),
       },
       body: JSON.stringify(payload),
+      ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     });
   }
 
@@ -147,4 +150,24 @@ export async function waitForHealth(client: HttpClient, timeoutMs: number): Prom
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`stack not healthy after ${timeoutMs} ms (${last})`);
+}
+
+/**
+ * One chat turn that must get an answer, the way a person would get it: a 502/503 ("could not answer
+ * just now — please try again", e.g. the proxy's 10 s Lex timeout on a loaded machine) is retried with
+ * the SAME clientMessageId, so a write the first attempt did make is answered from its idempotency
+ * record and never logged twice. For set-up and after-restart turns, not for what a test measures.
+ */
+export async function chatAnswered(
+  client: HttpClient,
+  text: string,
+  options: ChatOptions & { clientMessageId: string },
+  deadlineMs = 60_000,
+): Promise<HttpResult> {
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    const res = await client.chat(text, options);
+    if ((res.status !== 502 && res.status !== 503) || Date.now() > deadline) return res;
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
