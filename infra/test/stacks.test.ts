@@ -207,7 +207,7 @@ describe('the synthesized BudgetBuddy stacks', () => {
       expect(JSON.stringify(resources)).not.toContain(DUE_INDEX);
     });
 
-    it('lets the recurring job Query only the due index and write only what posting writes — never Scan, never delete', () => {
+    it('lets the recurring job Query the due index (and the table, for budgets) and write only what posting and its alerts write — never Scan, never delete', () => {
       const statements = statementsOf(t.bot, 'RecurringJobPostRecurring');
       const dynamo = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('dynamodb:')));
       expect(dynamo.map((s) => asArray(s.Action).sort())).toEqual([

@@ -95,3 +95,45 @@ test('a run that dies after logging but before moving the rule on logs nothing t
     '2027-03-01',
   ]);
 });
+
+test("the job's alerts (a budget crossed, a bill due tomorrow) are raised once across restarts", async () => {
+  await stack?.stop();
+  // Sunday Feb 28, 2027, 08:00 in New York: the rent (due Monday, March 1st) is due tomorrow.
+  clock.set('2027-02-28T13:00:00Z');
+  let s = await start();
+  await s.repo.putProfile('alerted', { currency: 'USD', timeZone: 'America/New_York', customCategories: [] });
+  await s.repo.putBudget('alerted', {
+    category: 'Housing',
+    period: 'Monthly',
+    limitMinor: 160_000,
+    currency: 'USD',
+    requestId: 'housing-budget',
+  });
+  await s.repo.addRecurringRule('alerted', {
+    name: 'rent',
+    kind: 'expense',
+    amountMinor: 150_000,
+    currency: 'USD',
+    category: 'Housing',
+    recurrence: RENT,
+    nextDue: '2027-03-01',
+    requestId: 'alerted-rent',
+  });
+  await s.postRecurring();
+  const kinds = async () => (await s.repo.listNotifications('alerted')).map((n) => n.kind).sort();
+  expect(await kinds()).toEqual(['bill']);
+  await s.stop();
+  s = await start();
+  expect(await kinds()).toEqual(['bill']);
+
+  // Monday: the rent is posted at start-up and crosses 80 % of the Housing budget, once.
+  await s.stop();
+  clock.set('2027-03-01T13:00:00Z');
+  s = await start();
+  expect(await kinds()).toEqual(['bill', 'budget']);
+  await s.stop();
+  s = await start();
+  await s.postRecurring();
+  expect(await kinds()).toEqual(['bill', 'budget']);
+  expect((await s.repo.listAllTransactions('alerted')).map((t) => t.date)).toEqual(['2027-03-01']);
+});

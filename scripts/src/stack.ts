@@ -248,6 +248,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       running ??= postDueOccurrences({
         repo,
         clock,
+        ...(opts.notifier ? { notifier: opts.notifier } : {}),
         logError: (message, detail) => logger.error(message, detail),
       }).finally(() => {
         running = null;

@@ -9,10 +9,13 @@ import { randomUUID } from 'node:crypto';
 import { toMajorString } from '../domain/ledger/money';
 import type { Clock } from '../ports/Clock';
 import type { LedgerRepository } from '../ports/LedgerRepository';
-import type { Account, PendingImportRow, TransactionKind, UserProfile } from '../domain/ledger';
+import type { Account, PendingImportRow, Transaction, TransactionKind, UserProfile } from '../domain/ledger';
 import { DEFAULT_ACCOUNT_KEY, DEFAULT_ACCOUNT_NAME } from '../domain/ledger/accounts';
 import { applyLearnedCategories } from './learnedCategories';
 import { duplicateKeyOf, parseBankCsv, type ImportedRow, type LineNote } from './parseBankCsv';
+import { todayIn } from '@budgetbuddy/bot/calendar';
+import { silentNotifier, type BudgetNotifier } from '../ports/BudgetNotifier';
+import { budgetCrossings, notifyCrossings } from '../intents/support/budgetAlerts';
 
 /** How long a preview can wait for its Import button. */
 export const PENDING_IMPORT_TTL_MS = 60 * 60 * 1000;
@@ -82,6 +85,8 @@ export const defaultAccountOf = (profile: UserProfile): string =>
 export interface ImportDeps {
   ledger: LedgerRepository;
   clock: Clock;
+  /** Where a budget crossing's e-mail goes; none by default (the in-app notification is kept either way). */
+  notifier?: BudgetNotifier;
   newId?: () => string;
 }
 
@@ -187,6 +192,7 @@ export async function commitImport(
   const rows = pending.rows;
   let done = Math.min(pending.committedRows ?? 0, rows.length);
   let imported = 0;
+  const stored: Transaction[] = [];
   let first = true;
   while (done < rows.length && (first || Date.now() - started < budgetMs)) {
     first = false;
@@ -197,9 +203,36 @@ export async function commitImport(
       ...(jars && r.kind === 'income' ? { jars } : {}),
     }));
     const results = await deps.ledger.logTransactions(userId, batch);
-    imported += results.filter((r) => r.created).length;
+    const created = results.filter((r) => r.created);
+    imported += created.length;
+    stored.push(...created.map((r) => r.transaction).filter((t) => t.kind === 'expense'));
     done += batch.length;
     await deps.ledger.setPendingImportProgress(userId, importId, done);
   }
+  await raiseBudgetAlerts(deps, userId, stored);
   return { imported, remaining: rows.length - done };
+}
+
+/**
+ * The budget thresholds the rows just stored crossed in the current period, as notifications (and
+ * e-mails) under the chat's claims: once per threshold and period, however often commit is called —
+ * a repeated commit stores nothing, so it raises nothing. The rows are stored either way: a failure
+ * here is only logged.
+ */
+async function raiseBudgetAlerts(deps: ImportDeps, userId: string, expenses: Transaction[]) {
+  if (expenses.length === 0) return;
+  const logError = (message: string, detail: Record<string, unknown>) =>
+    console.error(JSON.stringify({ level: 'error', message, userId, ...detail }));
+  try {
+    const profile = (await deps.ledger.getProfile(userId)) ?? FALLBACK_PROFILE;
+    const today = todayIn(profile.timeZone, deps.clock.now());
+    const crossings = await budgetCrossings(deps.ledger, userId, expenses, today);
+    await notifyCrossings(
+      { notifier: deps.notifier ?? silentNotifier, repo: deps.ledger, userId, profile },
+      crossings,
+      logError,
+    );
+  } catch (err) {
+    logError('import: budget alerts skipped', { detail: String(err) });
+  }
 }

@@ -22,6 +22,14 @@ export interface UpcomingBill {
 
 const title = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
 
+/** One occurrence of `rule` on `date`, as a bill. */
+export const billOf = (rule: RecurringRule, date: string): UpcomingBill => ({
+  ruleId: rule.id,
+  name: title(rule.name),
+  date,
+  amount: { minor: rule.amountMinor, formatted: formatMoney(rule.amountMinor, rule.currency) },
+});
+
 /**
  * Every occurrence of the active expense rules from today to today + 6, oldest first. An occurrence
  * the job has not posted yet (nextDue before today, e.g. the laptop slept) counts from today on.
@@ -31,12 +39,9 @@ export function upcomingBills(rules: readonly RecurringRule[], today: string): U
   return rules
     .filter((r) => r.kind === 'expense' && r.status === 'active' && r.nextDue !== null)
     .flatMap((r) =>
-      occurrencesBetween(r.recurrence, r.nextDue! > today ? r.nextDue! : today, last).map((date) => ({
-        ruleId: r.id,
-        name: title(r.name),
-        date,
-        amount: { minor: r.amountMinor, formatted: formatMoney(r.amountMinor, r.currency) },
-      })),
+      occurrencesBetween(r.recurrence, r.nextDue! > today ? r.nextDue! : today, last).map((date) =>
+        billOf(r, date),
+      ),
     )
     .sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
 }

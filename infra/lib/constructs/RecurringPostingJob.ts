@@ -2,7 +2,8 @@
  * The recurring-payments job (issue 12 point 2): an EventBridge schedule that invokes, once a day, a
  * Lambda posting every due occurrence. The Lambda finds due rules with a Query on the table's sparse
  * due index — it may not Scan — and writes through the ledger store, so it holds exactly the store's
- * posting actions: Query on the index; GetItem, PutItem and UpdateItem on the table. No DeleteItem.
+ * posting actions: Query on the index; GetItem, PutItem and UpdateItem on the table, and Query on the
+ * table for the alerts it raises (the owner's budgets, within their partition). No DeleteItem.
  */
 import { Duration } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
@@ -12,11 +13,15 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { BundledFunction } from './BundledFunction';
 
-/** The table actions of posting: the idempotency read, the transaction's items, moving the rule on. */
+/**
+ * The table actions of posting: the idempotency read, the transaction's items, moving the rule on; and
+ * of its alerts (issue 12 point 5): the budgets' Query and rollup GetItems, the claim and notification Puts.
+ */
 export const RECURRING_JOB_TABLE_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
+  'dynamodb:Query',
 ] as const;
 export const RECURRING_JOB_INDEX_ACTIONS = ['dynamodb:Query'] as const;
 

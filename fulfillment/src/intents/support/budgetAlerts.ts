@@ -1,6 +1,8 @@
 /**
  * What to tell the user about their budgets right after an expense: a warning on the turn spending
- * crosses 80% or 100% of a budget (the ledger's thresholds), otherwise where the budget stands.
+ * crosses 80% or 100% of a budget (the ledger's thresholds), otherwise where the budget stands. Also
+ * the crossings of expenses stored with no one in the chat (the recurring job, an import's commit),
+ * raised as notifications under the same claims.
  */
 import type { BudgetAlert, BudgetNotifier } from '../../ports/BudgetNotifier';
 import type { LedgerRepository } from '../../ports/LedgerRepository';
@@ -9,7 +11,8 @@ import { categoryKey } from '../../domain/ledger/categories';
 import { EmailAlertSetting } from '@budgetbuddy/bot';
 import type { UserProfile } from '../../domain/ledger/profile';
 import type { IsoDay } from '@budgetbuddy/bot/calendar';
-import { budgetsCounting, budgetStatus } from './budgetStatus';
+import { budgetsCounting, budgetStatus, type BudgetStatus } from './budgetStatus';
+import { formatMoney } from '../../domain/ledger/money';
 import { budgetNotification } from '../../alerts/notificationRules';
 
 interface Expense {
@@ -63,30 +66,75 @@ export async function budgetLinesAfterExpenses(
       .reduce((sum, e) => sum + e.amountMinor, 0);
     const crossed = thresholdsCrossed(status.spentMinor - added, status.spentMinor, budget.limitMinor);
     const ofLimit = `${money(status.spentMinor)} of ${money(budget.limitMinor)}`;
-    let warning: string | null = null;
-    if (crossed.includes(100)) {
-      warning = status.overBudget
-        ? `⚠️ You're over your ${status.name} by ${money(-status.leftMinor)} (${ofLimit}).`
-        : `⚠️ You've used all of your ${status.name} (${ofLimit}).`;
-    } else if (crossed.length > 0) {
-      warning = `⚠️ Heads up: you've used ${status.percentUsed}% of your ${status.name} (${ofLimit}).`;
-    }
+    const warning = warningFor(status, crossed, money);
     lines.push(warning ?? `${status.percentUsed}% of your ${status.name} used (${ofLimit}).`);
-    if (warning && onCrossed) {
-      onCrossed({
-        userId,
-        budgetName: status.name,
-        threshold: Math.max(...crossed),
-        budgetKey: `${budget.period}#${budget.category === null ? '*' : categoryKey(budget.category)}#${budget.currency}`,
-        period: { from: status.period.from, to: status.period.to },
-        spentMinor: status.spentMinor,
-        limitMinor: budget.limitMinor,
-        currency: budget.currency,
-        message: warning.replace(/^⚠️\s*/, ''),
-      });
-    }
+    if (warning && onCrossed) onCrossed(alertOf(userId, status, crossed, warning));
   }
   return lines;
+}
+
+/** The warning for the thresholds just crossed ("⚠️ Heads up: you've used 85% of…"), or null for none. */
+function warningFor(status: BudgetStatus, crossed: readonly number[], money: (minor: number) => string) {
+  const ofLimit = `${money(status.spentMinor)} of ${money(status.budget.limitMinor)}`;
+  if (crossed.includes(100)) {
+    return status.overBudget
+      ? `⚠️ You're over your ${status.name} by ${money(-status.leftMinor)} (${ofLimit}).`
+      : `⚠️ You've used all of your ${status.name} (${ofLimit}).`;
+  }
+  if (crossed.length > 0)
+    return `⚠️ Heads up: you've used ${status.percentUsed}% of your ${status.name} (${ofLimit}).`;
+  return null;
+}
+
+function alertOf(
+  userId: string,
+  status: BudgetStatus,
+  crossed: readonly number[],
+  warning: string,
+): BudgetAlert {
+  const { budget } = status;
+  return {
+    userId,
+    budgetName: status.name,
+    threshold: Math.max(...crossed),
+    budgetKey: `${budget.period}#${budget.category === null ? '*' : categoryKey(budget.category)}#${budget.currency}`,
+    period: { from: status.period.from, to: status.period.to },
+    spentMinor: status.spentMinor,
+    limitMinor: budget.limitMinor,
+    currency: budget.currency,
+    message: warning.replace(/^⚠️\s*/, ''),
+  };
+}
+
+/**
+ * The thresholds that expenses stored without a chat turn — the recurring job's postings, an import's
+ * rows — took each budget across in its current period (the one holding `today`); expenses of other
+ * periods are old news and count for nothing. Read after the writes: the rollups already hold them.
+ */
+export async function budgetCrossings(
+  repo: LedgerRepository,
+  userId: string,
+  expenses: readonly Expense[],
+  today: IsoDay,
+): Promise<BudgetAlert[]> {
+  if (expenses.length === 0) return [];
+  const all = await repo.listBudgets(userId);
+  const budgets = [...new Set(expenses.flatMap((e) => budgetsCounting(all, e.category, e.currency)))];
+  const alerts: BudgetAlert[] = [];
+  for (const budget of budgets) {
+    const status = await budgetStatus(repo, userId, budget, today, today);
+    const added = expenses
+      .filter((e) => e.currency === budget.currency)
+      .filter((e) => budget.category === null || e.category === budget.category)
+      .filter((e) => e.date >= status.period.from && e.date <= status.period.to)
+      .reduce((sum, e) => sum + e.amountMinor, 0);
+    if (added === 0) continue;
+    const crossed = thresholdsCrossed(status.spentMinor - added, status.spentMinor, budget.limitMinor);
+    const money = (minor: number) => formatMoney(minor, budget.currency);
+    const warning = warningFor(status, crossed, money);
+    if (warning) alerts.push(alertOf(userId, status, crossed, warning));
+  }
+  return alerts;
 }
 
 const NOTIFY_TIMEOUT_MS = 2_000;
@@ -102,7 +150,8 @@ export interface AlertTarget {
   notifier: BudgetNotifier;
   repo: LedgerRepository;
   userId: string;
-  profile: UserProfile;
+  /** Only the e-mail setting is read: a job that posts for someone with no profile yet passes {}. */
+  profile: Pick<UserProfile, 'emailAlerts'>;
 }
 
 /**
@@ -111,26 +160,28 @@ export interface AlertTarget {
  * an alert already told — a retried turn, a race, a dip below the line and back — raises nothing and
  * sends nothing (a failed send is logged, not retried). The reply has said it already, so a slow or
  * failing notifier costs at most NOTIFY_TIMEOUT_MS and is only logged: it never changes what the
- * person sees.
+ * person sees. Returns how many notifications were raised.
  */
 export async function notifyCrossings(
   target: AlertTarget,
   crossings: readonly BudgetAlert[],
   logError: (message: string, detail: Record<string, unknown>) => void,
-): Promise<void> {
+): Promise<number> {
   const { notifier, repo, userId, profile } = target;
-  if (crossings.length === 0) return;
+  if (crossings.length === 0) return 0;
   const alerts: BudgetAlert[] = [];
+  let raisedCount = 0;
   try {
     for (const alert of crossings) {
       const raised = await repo.notifyOnce(userId, budgetNotification(alert));
+      if (raised) raisedCount++;
       if (raised && alertWanted(profile.emailAlerts, alert)) alerts.push(alert);
     }
   } catch (err) {
     logError('Budget notification skipped: could not record it', { error: String(err) });
-    return;
+    return raisedCount;
   }
-  if (alerts.length === 0) return;
+  if (alerts.length === 0) return raisedCount;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), NOTIFY_TIMEOUT_MS);
@@ -140,11 +191,12 @@ export async function notifyCrossings(
   clearTimeout(timer);
   if (outcome === 'timeout') {
     logError('Budget notification timed out', { alerts: alerts.length });
-    return;
+    return raisedCount;
   }
   for (const result of outcome) {
     if (result.status === 'rejected') {
       logError('Budget notification failed', { error: String(result.reason) });
     }
   }
+  return raisedCount;
 }
