@@ -11,7 +11,7 @@ import {
   RecognizeTextCommand,
   type RecognizeTextCommandOutput,
 } from '@aws-sdk/client-lex-runtime-v2';
-import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID, type BotDefinition } from '@budgetbuddy/bot';
+import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot';
 import type { BudgetNotifier, IdentityKeys } from '@budgetbuddy/fulfillment/code-hook';
 import type { Clock, LedgerRepository } from '@budgetbuddy/fulfillment/ledger';
 import { recognizeTextInput, sessionIdFor } from '@budgetbuddy/fulfillment/proxy';
@@ -46,8 +46,6 @@ export interface ConversationHarness {
 }
 
 export interface HarnessOptions {
-  /** The bot to run (default budgetBuddyBot): the account tests run budgetBuddyBotWithAccounts. */
-  bot?: BotDefinition;
   clock?: Clock;
   /** Wraps the store the code hook uses (the test's own `repo` stays unwrapped), e.g. to make it fail. */
   wrapRepo?: (repo: LedgerRepository) => LedgerRepository;
@@ -58,7 +56,6 @@ export interface HarnessOptions {
 export async function startConversationHarness(opts: HarnessOptions = {}): Promise<ConversationHarness> {
   const stack = await startStack({
     quiet: true,
-    ...(opts.bot ? { bot: opts.bot } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.notifier ? { notifier: opts.notifier } : {}),
     // A test that breaks the store on purpose expects the failures it causes; they are not news.

@@ -10,13 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import {
-  budgetBuddyBot,
-  LOCAL_BOT_ALIAS_ID,
-  LOCAL_BOT_ID,
-  LOCALE_ID,
-  type BotDefinition,
-} from '@budgetbuddy/bot';
+import { budgetBuddyBot, LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot';
 import type { CodeHook } from '@budgetbuddy/bot/lex';
 import { createModelsApiRoutes, startLexServer } from '@budgetbuddy/bot/runtime';
 import { createNlu } from '@budgetbuddy/bot/nlu';
@@ -53,8 +47,6 @@ export const LOCAL_BOT_SECRET_ID = 'budgetbuddy/local/bot-config';
 export const LOCAL_IDENTITY_SECRET_ID = 'budgetbuddy/local/identity-key';
 
 export interface StackOptions {
-  /** The bot the local Lex runtime runs; tests of intents not yet in the bot pass theirs (default budgetBuddyBot). */
-  bot?: BotDefinition;
   /** Chat (web + API) port; 0 or omitted = a free port. */
   port?: number;
   /** Lex runtime port; 0 or omitted = a free port. */
@@ -116,7 +108,7 @@ const REGION = 'us-east-1';
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const host = opts.host ?? '127.0.0.1';
-  const bot = opts.bot ?? budgetBuddyBot;
+  const bot = budgetBuddyBot;
   const clock = opts.clock ?? systemClock;
   const tableName = TABLE_NAME_DEFAULT;
   const logger = opts.quiet ? silentLogger : consoleLogger;

@@ -1,5 +1,5 @@
-import { budgetBuddyBot, budgetBuddyBotWithAccounts } from './bot';
-import { ACCOUNT_INTENTS, EXPENSE_CATEGORIES, INCOME_CATEGORIES, IntentName, SlotName } from './names';
+import { budgetBuddyBot } from './bot';
+import { EXPENSE_CATEGORIES, INCOME_CATEGORIES, IntentName, SlotName } from './names';
 import { BUILT_IN_SLOT_TYPES } from './types';
 
 const [locale] = budgetBuddyBot.locales;
@@ -20,16 +20,7 @@ describe('budgetBuddyBot', () => {
     expect(locale.nluConfidenceThreshold).toBeGreaterThanOrEqual(0.4);
     expect(locale.nluConfidenceThreshold).toBeLessThanOrEqual(0.6);
     expect(locale.intents.map((i) => i.name).sort()).toEqual(
-      Object.values(IntentName)
-        .filter((name) => !ACCOUNT_INTENTS.includes(name))
-        .sort(),
-    );
-  });
-
-  it('has every intent, the account ones too, in the bot the account tests run (issue 12 point 1)', () => {
-    const [withAccounts] = budgetBuddyBotWithAccounts.locales;
-    expect(withAccounts?.intents.map((i) => i.name).sort()).toEqual(Object.values(IntentName).sort());
-    expect(withAccounts?.intents.at(-1)?.parentIntentSignature).toBe('AMAZON.FallbackIntent');
+Object.values(IntentName).sort());
   });
 
   it('has a built-in FallbackIntent with no utterances or slots that still reaches fulfillment', () => {

@@ -2,7 +2,7 @@
  * `@budgetbuddy/bot`: the bot as typed data. Intent, slot and category names, the session attributes
  * the proxy and the code hook share, the definition types, and the definition itself.
  */
-export { budgetBuddyBot, budgetBuddyBotWithAccounts } from './bot';
+export { budgetBuddyBot } from './bot';
 export * from './names';
 export * from './types';
 export { ExpenseCategoryType, HAND_SYNONYMS } from './slotTypes/ExpenseCategoryType';

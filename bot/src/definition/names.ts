@@ -76,17 +76,6 @@ export const IntentName = {
 } as const;
 export type IntentName = (typeof IntentName)[keyof typeof IntentName];
 
-/**
- * Accounts, transfers, balances and jars (issue 12 point 1): handled, and in `budgetBuddyBotWithAccounts`,
- * but not yet in `budgetBuddyBot` — with them the local classifier fell below its held-out and CLINC bars.
- */
-export const ACCOUNT_INTENTS: readonly IntentName[] = [
-  IntentName.AddAccount,
-  IntentName.TransferMoney,
-  IntentName.QueryBalance,
-  IntentName.SetJarSplit,
-];
-
 /** Intents that change data: recognising one of these by mistake is the costliest NLU error. */
 export const WRITE_INTENTS: readonly IntentName[] = [
   IntentName.LogExpense,

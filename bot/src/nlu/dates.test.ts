@@ -100,3 +100,15 @@ describe('findDates', () => {
     expect(resolve('today', 'Not/AZone')?.value).toBe('2026-11-24');
   });
 });
+
+describe('numbers joined by slashes that are no date (issue 12 point 1)', () => {
+  it('reads a jar split as six percentages, not as the 5th of October', () => {
+    expect(resolve('split my salary into jars 55/10/10/10/10/5', 'America/New_York')).toBeNull();
+    expect(resolve('jars 50/10/10/10/10/10', 'America/New_York')).toBeNull();
+  });
+
+  it('still reads a month and day written with slashes', () => {
+    expect(resolve('groceries 62.40 on 11/20', 'America/New_York')?.value).toBe('2026-11-20');
+    expect(resolve('spent 5 on 11/3/2026', 'America/New_York')?.value).toBe('2026-11-03');
+  });
+});

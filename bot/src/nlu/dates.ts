@@ -234,8 +234,9 @@ const rules: Rule[] = [
     shape: oneDay,
   },
   {
-    // US order: "11/3" is November 3rd, "11/3/2026" or "11/3/26" with a year.
-    re: /\b(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\b(?![/.]\d)/g,
+    // US order: "11/3" is November 3rd, "11/3/2026" or "11/3/26" with a year. Not the tail of a longer
+    // chain of numbers ("jars 55/10/10/10/10/5" are six percentages, not October 5th).
+    re: /(?<!\d[/.])\b(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\b(?![/.]\d)/g,
     resolve: (m, t) =>
       monthDay(t, MONTHS[Number(m[1]) - 1] ?? '', Number(m[2]), m[3]?.length === 2 ? `20${m[3]}` : m[3]),
     shape: oneDay,

@@ -114,8 +114,16 @@ const NOT_AN_AMOUNT_AFTER = /^(?:\d|(?:st|nd|rd|th)\b|[:/]\d|e[+-]?\d|\s*(?:am|p
 export const NUMBER_WORD =
   /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)\b/;
 
+/**
+ * Four or more numbers joined by slashes are a list ("jars 55/10/10/10/10/5"), never a date or a
+ * fraction: each of them is a number.
+ */
+const SLASH_LIST = /(?<![\d./])\d{1,3}(?:\/\d{1,3}){3,}(?![\d/])/g;
+
 function findDigitNumbers(lower: string, original: string): NumberMatch[] {
   const out: NumberMatch[] = [];
+  const lists = [...lower.matchAll(SLASH_LIST)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const inList = (at: number): boolean => lists.some((l) => at >= l.start && at < l.end);
   digitPattern.lastIndex = 0;
   for (let m = digitPattern.exec(lower); m; m = digitPattern.exec(lower)) {
     if (m[0].length === 0) {
@@ -141,7 +149,7 @@ function findDigitNumbers(lower: string, original: string): NumberMatch[] {
     const sym = leadingSym ?? trailingSym;
     if (whole === undefined && fraction === undefined) continue;
     let end = m.index + m[0].length;
-    if (NOT_AN_AMOUNT_AFTER.test(lower.slice(end)) && !unit) continue;
+    if (NOT_AN_AMOUNT_AFTER.test(lower.slice(end)) && !unit && !inList(m.index)) continue;
     let value = Number(`${(whole ?? '0').replace(/[, \u00a0\u202f]/g, '')}.${fraction ?? '0'}`);
     const multiplier = MULTIPLIERS[multWord ?? multK ?? ''] ?? 1;
     value *= multiplier;

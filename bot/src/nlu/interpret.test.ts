@@ -54,7 +54,14 @@ describe('interpret: intents', () => {
     const all = nlu.interpret('spent 12 on lunch', ctx);
     expect(all.length).toBeLessThanOrEqual(5);
     expect(all.map((i) => i.intentName)).toContain(IntentName.FallbackIntent);
-    expect(Object.keys(all[0]?.slots ?? {}).sort()).toEqual(['Amount', 'Category', 'Date', 'Note', 'Tag']);
+    expect(Object.keys(all[0]?.slots ?? {}).sort()).toEqual([
+      'Account',
+      'Amount',
+      'Category',
+      'Date',
+      'Note',
+      'Tag',
+    ]);
     expect(all[0]?.slots['Date']).toBeNull();
     for (const i of all) expect(i.confidence).toBeGreaterThanOrEqual(0);
   });

@@ -29,12 +29,13 @@ import { CLINC_OUT_OF_SCOPE_TRAIN } from './clincOutOfScope';
 import { OUT_OF_DOMAIN_SAMPLES } from './outOfDomainSamples';
 import { delexicaliseSample, placeholderFor } from './placeholders';
 import { expandContractions, QueryWords } from './queryWords';
+import type { SlotTypeMatch } from './slotTypeMatcher';
 import { PATTERN_SLOT_TYPES, PatternSlotMatcher, SlotTypeMatcher } from './slotTypeMatcher';
 import type { Span } from './spans';
 import { overlaps } from './spans';
 import { tokenize } from './tokens';
 import type { Evidence, EvidenceTypes } from './writeEvidence';
-import { collectEvidence, hasEvidenceFor } from './writeEvidence';
+import { collectEvidence, hasEvidenceFor, isAboutGoals } from './writeEvidence';
 
 /** Above this share of words the bot never saw, the text is about something else. */
 const MAX_UNKNOWN_SHARE = 0.5;
@@ -154,6 +155,15 @@ const NOT_A_CATEGORY = new Set(
     'amount date note entry transaction expense purchase dollars dollar bucks cents euros pounds'
   ).split(' '),
 );
+
+const JAR_SLOTS = new Set<string>([
+  SlotName.Jar1,
+  SlotName.Jar2,
+  SlotName.Jar3,
+  SlotName.Jar4,
+  SlotName.Jar5,
+  SlotName.Jar6,
+]);
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 
@@ -305,6 +315,9 @@ class LocaleInterpreter implements Interpreter {
       period: slotType(IntentName.SetBudget, SlotName.Period),
       currency: slotType(IntentName.SetCurrency, SlotName.Currency),
       timeZone: slotType(IntentName.SetTimeZone, SlotName.TimeZone),
+      account: slotType(IntentName.AddAccount, SlotName.Account),
+      fromAccount: slotType(IntentName.TransferMoney, SlotName.FromAccount),
+      toAccount: slotType(IntentName.TransferMoney, SlotName.ToAccount),
     };
     this.noteType = slotType(IntentName.LogExpense, SlotName.Note);
     this.entryType = slotType(IntentName.EditTransaction, SlotName.Entry);
@@ -328,7 +341,7 @@ class LocaleInterpreter implements Interpreter {
   interpret(text: string, ctx: NluContext): NluInterpretation[] {
     const trimmed = text.trim().slice(0, 1024);
     if (!/[\p{L}\p{N}]/u.test(trimmed)) return [this.fallback(1)];
-    const analysis = this.analyse(trimmed, ctx);
+    const analysis = this.withoutAccountsOfGoals(this.analyse(trimmed, ctx));
     const entry = this.entryIn(analysis);
     const evidence = collectEvidence(
       analysis,
@@ -436,6 +449,28 @@ class LocaleInterpreter implements Interpreter {
       .find((i) => i.name === IntentName.SmallTalk)
       ?.slots.find((s) => s.name === SlotName.Topic)?.slotTypeName;
     return topicType !== undefined && (analysis.slotTypeMatches.get(topicType)?.length ?? 0) > 0;
+  }
+
+  /**
+   * "my vacation savings", "the car fund savings": an account word that follows a goal's name (or is
+   * inside it) is that goal's pot, not an account, so it is no Account value and no account evidence.
+   */
+  private withoutAccountsOfGoals(analysis: TextAnalysis): TextAnalysis {
+    const goal = isAboutGoals(analysis.lower) ? this.goalIn(analysis) : null;
+    if (!goal) return analysis;
+    const { account, fromAccount, toAccount } = this.evidenceTypes;
+    const ofGoal = (m: Span): boolean =>
+      overlaps(m, goal) || (m.start >= goal.end && analysis.lower.slice(goal.end, m.start).trim() === '');
+    const slotTypeMatches = new Map(analysis.slotTypeMatches);
+    for (const type of [account, fromAccount, toAccount]) {
+      const matches = slotTypeMatches.get(type);
+      if (matches)
+        slotTypeMatches.set(
+          type,
+          matches.filter((m) => !ofGoal(m)),
+        );
+    }
+    return { ...analysis, slotTypeMatches };
   }
 
   private goalIn(analysis: TextAnalysis): GoalMatch | null {
@@ -625,10 +660,7 @@ class LocaleInterpreter implements Interpreter {
       ...(entry && hasEntrySlot ? [entry] : []),
     ];
     const listedSpans: Span[] = [];
-    for (const slot of intent.slots) {
-      const matches = analysis.slotTypeMatches.get(slot.slotTypeName);
-      if (matches) listedSpans.push(...matches);
-    }
+    for (const slot of intent.slots) listedSpans.push(...this.slotTypeMatches(analysis, slot.slotTypeName));
     for (const slot of intent.slots) {
       if (slot.slotTypeName === this.goalType) {
         slots[slot.name] = goal
@@ -676,6 +708,19 @@ class LocaleInterpreter implements Interpreter {
       }
     }
     return slots;
+  }
+
+  /**
+   * The spans of a slot type. An account said with its linking word ("spent 40 on groceries from
+   * checking") was claimed by a transfer side's type, whose values are the same accounts: it is still
+   * the account of an entry that names no transfer.
+   */
+  private slotTypeMatches(analysis: TextAnalysis, type: string): SlotTypeMatch[] {
+    const own = analysis.slotTypeMatches.get(type) ?? [];
+    if (own.length > 0 || type !== this.evidenceTypes.account) return own;
+    return [this.evidenceTypes.fromAccount, this.evidenceTypes.toAccount]
+      .flatMap((side) => analysis.slotTypeMatches.get(side) ?? [])
+      .sort((a, b) => a.start - b.start);
   }
 
   private valueWithSynonym(typeName: string, synonym: string): string | undefined {
@@ -746,7 +791,11 @@ class LocaleInterpreter implements Interpreter {
       // "the first two" picks entries: a Count may take it, an Amount never.
       const n = pickNumber(
         analysis.numbers.filter(
-          (x) => !usedNumbers.has(x) && !(slot.name === SlotName.Amount && x.picksEntries),
+          (x) =>
+            !usedNumbers.has(x) &&
+            !(slot.name === SlotName.Amount && x.picksEntries) &&
+            // "the six jars" counts the jars; a jar's share is never said right before "jars".
+            !(JAR_SLOTS.has(slot.name) && /^\s*jars?\b/.test(analysis.lower.slice(x.end))),
         ),
       );
       if (!n) return null;
@@ -773,7 +822,7 @@ class LocaleInterpreter implements Interpreter {
     }
     // An edit's category is the new one, never the words of the entry described ("put the laptop under
     // education" is Education); a delete's category may describe the entry ("delete the coffee").
-    const matches = analysis.slotTypeMatches.get(type) ?? [];
+    const matches = this.slotTypeMatches(analysis, type);
     const free = matches.find((m) => !claimed.some((c) => overlaps(c, m)));
     const match = free ?? (newValuesOnly ? undefined : matches[0]);
     return match

@@ -100,3 +100,11 @@ describe('findNumbers', () => {
     );
   });
 });
+
+describe('a list of numbers joined by slashes (issue 12 point 1)', () => {
+  it('gives each of the six jar shares as a number', () => {
+    expect(amounts('split my salary into jars 55/10/10/10/10/5').map((n) => n.value)).toEqual([
+      55, 10, 10, 10, 10, 5,
+    ]);
+  });
+});

@@ -50,6 +50,8 @@ export class SlotTypeMatcher {
     for (const v of slotType.values) {
       for (const phrase of [v.value, ...v.synonyms]) {
         const lower = phrase.toLowerCase();
+        // "savings", "winnings": the singular of a long "-ings" noun is a verb ("I'm saving up").
+        if (/ings$/.test(lower) && lower.length > 6) continue;
         if (lower.endsWith('s') && lower.length > 4) add(lower.slice(0, -1), v.value);
         else if (!lower.endsWith('s')) add(`${lower}s`, v.value);
       }

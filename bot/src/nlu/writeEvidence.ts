@@ -16,6 +16,7 @@ import type { Span } from './spans';
 import { overlaps } from './spans';
 import type { Token } from './tokens';
 import { FULL_WEEKDAY, SHORT_MONTH } from './dateWords';
+import { accountRules } from './accountEvidence';
 
 export interface Evidence {
   words: Set<string>;
@@ -49,6 +50,14 @@ export interface Evidence {
   hasTimeZone: boolean;
   /** A description of an existing entry ("the costco one"), found by the interpreter. */
   hasEntry: boolean;
+  /** Where an account is named ("in my checking", "my visa", "cash wallet"), issue 12 point 1. */
+  accounts: Span[];
+  /** Where a transfer's side is named ("from checking", "to cash"). */
+  transferSides: Span[];
+  /** Money said to go into an account ("into savings", "to cash"): "put 200 into savings" is no expense. */
+  intoAccount: boolean;
+  /** Money said to leave an account ("out of checking"): "took 40 out of checking" is no income. */
+  fromAccount: boolean;
   /** About saving toward something or a goal ("save 2000 for a trip", "my japan goal", "toward the car"). */
   aboutGoals: boolean;
   /**
@@ -331,7 +340,12 @@ export interface EvidenceTypes {
   period: string;
   currency: string;
   timeZone: string;
+  account: string;
+  fromAccount: string;
+  toAccount: string;
 }
+
+const TRANSFER_LINK = /^(?:from|out of|off|to|into|onto)\b/;
 
 export function collectEvidence(
   analysis: TextAnalysis,
@@ -342,6 +356,10 @@ export function collectEvidence(
   const words = new Set(analysis.tokens.map((t) => t.text));
   const spans = (name: string): Span[] => analysis.slotTypeMatches.get(name) ?? [];
   const expenseCategories = spans(typeNames.expenseCategory);
+  // A transfer's side said with its linking word ("from checking", "into savings"); the bare name
+  // ("savings") is also one of those types' values, but says nothing about money moving.
+  const linked = (name: string): Span[] =>
+    spans(name).filter((s) => TRANSFER_LINK.test(analysis.lower.slice(s.start, s.end)));
   const listed = [...analysis.slotTypeMatches.values()].flat();
   const amounts = analysis.numbers.filter((n) => canBeMoney(n, analysis, listed, isKnownWord));
   const lower = analysis.lower;
@@ -372,8 +390,12 @@ export function collectEvidence(
     isWish: WISH.test(lower),
     hasCurrency: spans(typeNames.currency).length > 0,
     hasTimeZone: spans(typeNames.timeZone).length > 0,
+    accounts: spans(typeNames.account),
+    transferSides: [...linked(typeNames.fromAccount), ...linked(typeNames.toAccount)],
+    intoAccount: linked(typeNames.toAccount).length > 0,
+    fromAccount: linked(typeNames.fromAccount).length > 0,
     hasEntry,
-    aboutGoals: GOAL_TOPIC.test(lower),
+    aboutGoals: isAboutGoals(lower),
   };
 }
 
@@ -393,6 +415,8 @@ function canBeMoney(
   const followed = after !== undefined && adjacent(after, n.end, after.start);
   const small = Number.isInteger(n.value) && n.value >= 1 && n.value <= 12;
   if (before && adjacent(before, before.end, n.start) && COUNT_LEADS.has(before.text)) return false;
+  // "there are 4 cookies in the jar", "there were 3 people": a count of what is there.
+  if (/\bthere (?:are|were|is|was|'re|re)\s*$/.test(analysis.lower.slice(0, n.start))) return false;
   // "my phone number is 555 1234", "room 12", "pin code 4411": an identifier, not a sum.
   const lead = analysis.tokens.filter((t) => t.end <= n.start).slice(-3);
   if (lead.some((t) => IDENTIFIER_NOUNS.has(t.text))) return false;
@@ -436,7 +460,12 @@ function objectFollows(tokens: Token[], i: number, targets: Span[], links: Set<s
  */
 const TRANSFER_VERBS = ['transfer', 'transferred', 'transferring', 'move', 'moved', 'moving'] as const;
 const LOGGING_VERBS = ['log', 'add', 'record', 'track', 'enter'] as const;
-const isTransfer = (e: Evidence): boolean => any(e.words, TRANSFER_VERBS) && !any(e.words, LOGGING_VERBS);
+const isTransfer = (e: Evidence): boolean =>
+  (any(e.words, TRANSFER_VERBS) ||
+    // "put 200 into savings", "took 40 out of checking": money between accounts said with other verbs.
+    (e.intoAccount && /\b(?:put|deposit|deposited)\b/.test(e.lower)) ||
+    (e.fromAccount && /\b(?:took|take|withdrew|withdraw|withdrawn|pulled|pull)\b/.test(e.lower))) &&
+  !any(e.words, LOGGING_VERBS);
 
 /** Money put toward a goal ("put 300 toward the japan trip") is saved, not spent or earned. */
 const towardGoal = (e: Evidence): boolean =>
@@ -516,6 +545,9 @@ const WAS_ON_A_DAY = new RegExp(
   `\\bwas (?:actually |really |on |from )?(?:yesterday|today|last|this|on|\\$?\\d|${FULL_WEEKDAY}|${SHORT_MONTH}|may)`,
 );
 
+/** "move the X to/under Y", "put the X in Y": what follows must be a new value for X. */
+const MOVE_ENTRY = /\b(?:move|put|file)\s+the\s+\S+(?:\s+\S+){0,3}?\s+(?:to|under|into|in)\s+/;
+
 function editTransaction(e: Evidence): boolean {
   if (e.isWish || any(e.words, BUDGET_NOUNS)) return false;
   if (e.isQuestion && !/^(?:can|could) you\b/.test(e.lower)) return false;
@@ -527,6 +559,14 @@ function editTransaction(e: Evidence): boolean {
     e.lower,
   )?.[1];
   if (object && !e.hasEntry && !(CORRECTION_TARGETS as readonly string[]).includes(object)) return false;
+  // "move the couch to the living room": an entry is moved to a category, a day or an amount.
+  const moved = MOVE_ENTRY.exec(e.lower);
+  if (moved) {
+    const from = moved.index + moved[0].length;
+    const newValue =
+      e.expenseCategories.some((c) => c.start >= from) || e.amounts.some((n) => n.start >= from) || e.hasDate;
+    if (!newValue) return false;
+  }
   // "put 20 under food" logs a new expense: the amount straight after the verb is the new entry's.
   if (/\b(?:put|add|log) \S*\d/.test(e.lower)) return false;
   // A described entry alone is not enough ("change the accent you're speaking in"): a new value or the
@@ -682,6 +722,9 @@ const ADD_TO_GOAL =
 const GOAL_REMOVERS =
   /\b(?:remove|delete|cancel|drop|clear|erase|rid of|stop saving|no longer|don'?t want|do not want|anymore|scrap|give up on)\b/;
 
+/** Whether the text is about saving or goals: the Goal slot is only read then. */
+export const isAboutGoals = (lower: string): boolean => GOAL_TOPIC.test(lower);
+
 function setGoal(e: Evidence): boolean {
   if (!e.aboutGoals || (e.isQuestion && !/^(?:can|could) you\b/.test(e.lower))) return false;
   if (GOAL_REMOVERS.test(e.lower) || /\btowards?\b/.test(e.lower)) return false;
@@ -703,6 +746,10 @@ function deleteGoal(e: Evidence): boolean {
     /\bgoals?\b|\bstop saving\b|\bsave for\b/.test(e.lower) && GOAL_REMOVERS.test(e.lower) && !e.hasNumber
   );
 }
+
+/** What a balance question is about: balances, accounts, what is owed, what one has. */
+const BALANCE_TOPIC =
+  /\b(?:balances?|accounts?|owe|jars?|net worth|how much (?:money|cash)|(?:do|did) (?:i|we) have|(?:is|left) (?:in|on) (?:my|the))\b/;
 
 const CATEGORY_WORD = /\bcategor(?:y|ies)\b/;
 
@@ -747,6 +794,13 @@ const rules: Partial<Record<string, (e: Evidence) => boolean>> = {
   [IntentName.MergeCategory]: (e) =>
     /\b(?:merge|combine|fold)\b/.test(e.lower) &&
     (CATEGORY_WORD.test(e.lower) || /\b(?:into|with)\b/.test(e.lower)),
+  // Accounts (issue 12 point 1): an account in an account's place and what is done with it.
+  [IntentName.AddAccount]: accountRules.addAccount,
+  [IntentName.TransferMoney]: accountRules.transferMoney,
+  [IntentName.SetJarSplit]: accountRules.setJarSplit,
+  [IntentName.QueryBalance]: (e) =>
+    READ_SHAPE.test(e.readLower ?? e.lower) &&
+    (BALANCE_TOPIC.test(e.readLower ?? e.lower) || e.accounts.length > 0),
   // "spending by category" is a spending question, not a request for the list.
   [IntentName.ListCategories]: (e) =>
     /\bcategories\b|\bcategory list\b/.test(e.lower) && !/\b(?:by|per|each) categor/.test(e.lower),

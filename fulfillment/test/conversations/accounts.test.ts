@@ -1,11 +1,9 @@
 /**
- * Accounts, transfers, balances and jars by chat (issue 12 point 1), end to end: the real Lex SDK
- * client, the local Lex runtime and its NLU, the code hook and DynamoDB Local. The intents are not yet
- * in the shipped bot (see budgetBuddyBotWithAccounts), so these run the bot with them.
+ * Accounts, transfers, balances and jars by chat (issue 12 point 1), end to end through the shipped bot:
+ * the real Lex SDK client, the local Lex runtime and its NLU, the code hook and DynamoDB Local.
  */
-import { budgetBuddyBotWithAccounts } from '@budgetbuddy/bot';
 import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
-import { dialogType, intentName, replyText } from '../support/replies';
+import { dialogType, intentName, replyButtons, replyText } from '../support/replies';
 import { SettableClock } from '@budgetbuddy/bot/testing';
 
 jest.setTimeout(90_000);
@@ -15,7 +13,7 @@ const clock = new SettableClock('2026-12-03T17:00:00Z');
 let h: ConversationHarness;
 
 beforeAll(async () => {
-  h = await startConversationHarness({ clock, bot: budgetBuddyBotWithAccounts });
+  h = await startConversationHarness({ clock });
 });
 afterAll(() => h?.close());
 
@@ -144,5 +142,57 @@ describe('accounts by chat', () => {
     const answered = await h.say('acct-10', 'cash');
     expect(replyText(answered)).toContain('Logged $60.00 for Transport today from Cash.');
     expect(await balances('acct-10')).toEqual({ cash: -4000 });
+  });
+
+  test('a split written with slashes is six percentages, not a date', async () => {
+    const split = await h.say('acct-11', 'split my salary into jars 55/10/10/10/10/5');
+    expect(intentName(split)).toBe('SetJarSplit');
+    expect(replyText(split)).toContain('Necessities 55%, Financial freedom 10%, Education 10%');
+    expect(replyText(split)).toContain('Give 5%');
+    expect(replyText(split)).not.toContain('standard split');
+  });
+});
+
+describe('people leaving the script', () => {
+  test('a question while the bot waits for an account is answered, and nothing is logged', async () => {
+    await h.say('acct-12', 'add a cash wallet with 20');
+    const ask = await h.say('acct-12', 'paid 60 for gas on my amex');
+    expect(dialogType(ask)).toBe('ElicitSlot');
+    const cash = await h.say('acct-12', 'how much cash do I have');
+    expect(intentName(cash)).toBe('QueryBalance');
+    expect(replyText(cash)).toContain('Cash: $20.00.');
+    expect(await h.repo.listRecent('acct-12', 5)).toEqual([]);
+    expect(await balances('acct-12')).toEqual({ cash: 2000 });
+  });
+
+  test('a transfer to an account the person does not have offers theirs and moves nothing', async () => {
+    await h.say('acct-13', 'I have 1000 in my checking account');
+    await h.say('acct-13', 'add a cash wallet with 50');
+    const ask = await h.say('acct-13', 'moved 100 from checking to amex');
+    expect(intentName(ask)).toBe('TransferMoney');
+    expect(dialogType(ask)).toBe('ElicitSlot');
+    expect(replyText(ask)).toContain("You don't have an amex account.");
+    expect(replyButtons(ask).map((b) => b.text)).toEqual(expect.arrayContaining(['Cash']));
+    expect(await balances('acct-13')).toEqual({ checking: 100_000, cash: 5000 });
+    const answered = await h.say('acct-13', 'to cash');
+    expect(replyText(answered)).toContain('Moved $100.00 from Checking to Cash.');
+    expect(await balances('acct-13')).toEqual({ checking: 90_000, cash: 15_000 });
+  });
+
+  test('asking for the balance of an account the person does not have lists theirs', async () => {
+    await h.say('acct-14', 'add a cash wallet with 50');
+    const ask = await h.say('acct-14', 'how much is in my savings');
+    expect(intentName(ask)).toBe('QueryBalance');
+    expect(replyText(ask)).toContain("You don't have a savings account. Yours are: Cash.");
+    expect(await balances('acct-14')).toEqual({ cash: 5000 });
+  });
+
+  test('sentences that only sound like accounts open none', async () => {
+    for (const text of ['I have 3 brothers', 'I have a question', 'I have 2 kids', 'I have 2 credit cards']) {
+      const reply = await h.say('acct-15', text);
+      expect({ text, intent: intentName(reply) }).toEqual({ text, intent: 'FallbackIntent' });
+    }
+    expect(await h.repo.listAccounts('acct-15')).toEqual([]);
+    expect(await h.repo.listRecent('acct-15', 5)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ACCOUNT_INTENTS, budgetBuddyBot, IntentName, LOCALE_ID, WRITE_INTENTS } from '@budgetbuddy/bot';
+import { budgetBuddyBot, IntentName, LOCALE_ID, WRITE_INTENTS } from '@budgetbuddy/bot';
 import { localDay } from '@budgetbuddy/bot/calendar';
 import { createNlu, type Nlu } from '@budgetbuddy/bot/nlu';
 import { parseEvalFile } from '../nluEval';
@@ -47,10 +47,7 @@ it('has enough lines of each kind', () => {
   const inScope = lines.filter((l) => !isChatter(l.intent));
   expect(inScope.length).toBeGreaterThanOrEqual(300);
   expect(lines.length - inScope.length).toBeGreaterThanOrEqual(100);
-  // Intents not yet in the shipped bot (accounts, issue 12 point 1) get their lines when they join it.
-  for (const intent of Object.values(IntentName).filter(
-    (i) => !isChatter(i) && !ACCOUNT_INTENTS.includes(i),
-  )) {
+  for (const intent of Object.values(IntentName).filter((i) => !isChatter(i))) {
     expect({ intent, enough: inScope.filter((l) => l.intent === intent).length >= 5 }).toEqual({
       intent,
       enough: true,

@@ -1,6 +1,6 @@
 import { IntentName } from '../names';
 import type { IntentDefinition } from '../types';
-import { amountSlot, dateSlot, expenseCategorySlot, noteSlot, tagSlot } from './slots';
+import { accountSlot, amountSlot, dateSlot, expenseCategorySlot, noteSlot, tagSlot } from './slots';
 
 export const LogExpense: IntentDefinition = {
   name: IntentName.LogExpense,
@@ -94,6 +94,13 @@ export const LogExpense: IntentDefinition = {
     'gave {Amount} to charity',
     'donated {Amount}',
     'I want to record a new purchase',
+    // The account it was paid from (issue 12 point 1).
+    'spent {Amount} on {Category} with {Account}',
+    'spent {Amount} on {Category} with my {Account}',
+    'paid {Amount} for {Category} on my {Account}',
+    'paid {Amount} for {Category} with my {Account}',
+    '{Amount} {Category} on my {Account}',
+    'bought {Category} for {Amount} with {Account}',
   ],
   slots: [
     amountSlot(true, 'How much did you spend?'),
@@ -101,6 +108,7 @@ export const LogExpense: IntentDefinition = {
     dateSlot('When was that?'),
     noteSlot,
     tagSlot(false),
+    accountSlot(false, 'Which account was it? For example cash, checking or your visa.'),
   ],
   dialogCodeHook: true,
   fulfillmentCodeHook: false,

@@ -1,6 +1,6 @@
 import { IntentName } from '../names';
 import type { IntentDefinition } from '../types';
-import { amountSlot, dateSlot, incomeCategorySlot, noteSlot } from './slots';
+import { accountSlot, amountSlot, dateSlot, incomeCategorySlot, noteSlot } from './slots';
 
 export const LogIncome: IntentDefinition = {
   name: IntentName.LogIncome,
@@ -65,12 +65,16 @@ export const LogIncome: IntentDefinition = {
     'record income',
     'record my income',
     'add my {Category}',
+    // The account it was paid into (issue 12 point 1).
+    'got {Amount} {Category} into my {Account}',
+    'received {Amount} {Category} in my {Account}',
   ],
   slots: [
     amountSlot(true, 'How much did you receive?'),
     incomeCategorySlot(true),
     dateSlot('When did you receive it?'),
     noteSlot,
+    accountSlot(false, 'Which account was it? For example cash, checking or your visa.'),
   ],
   dialogCodeHook: true,
   fulfillmentCodeHook: false,

@@ -5,16 +5,7 @@
 import { IntentName, SlotName } from '../names';
 import type { IntentDefinition, SlotDefinition } from '../types';
 import { prompt } from './prompts';
-import { amountSlot } from './slots';
-
-export const accountSlot = (required: boolean, question: string): SlotDefinition => ({
-  name: SlotName.Account,
-  description: "One of the person's accounts (cash, checking, savings, a credit card, a jar).",
-  slotTypeName: 'AccountNameType',
-  required,
-  prompt: prompt(question, 'Which account? For example cash, checking, savings or your visa.'),
-  sampleUtterances: ['{Account}', 'my {Account}', 'the {Account}', 'from {Account}', 'on {Account}'],
-});
+import { accountSlot, amountSlot } from './slots';
 
 export const AddAccount: IntentDefinition = {
   name: IntentName.AddAccount,
@@ -170,27 +161,36 @@ export const SetJarSplit: IntentDefinition = {
   name: IntentName.SetJarSplit,
   description:
     'Split income into the six money jars (Necessities, Financial freedom, Education, Long-term savings, Play, Give) by percentages.',
+  // Six numbers in a row are read as the six shares whether they are written with spaces or slashes
+  // ("55/10/10/10/10/5"); samples keep to plain words, as Lex builds them best.
   sampleUtterances: [
-    `split my salary into jars ${SPLIT.join('/')}`,
-    `split my income into jars ${SPLIT.join('/')}`,
     `split my salary into jars ${SPLIT.join(' ')}`,
-    `split my income ${SPLIT.join('/')}`,
-    `divide my salary into jars ${SPLIT.join('/')}`,
-    `set my jars to ${SPLIT.join('/')}`,
-    `change my jar split to ${SPLIT.join('/')}`,
+    `split my income into jars ${SPLIT.join(' ')}`,
+    `split my pay into jars ${SPLIT.join(' ')}`,
+    `split my income ${SPLIT.join(' ')}`,
+    `divide my salary into jars ${SPLIT.join(' ')}`,
+    `set my jars to ${SPLIT.join(' ')}`,
+    `change my jar split to ${SPLIT.join(' ')}`,
     `my jar split is ${SPLIT.join(' ')}`,
-    `jars ${SPLIT.join('/')}`,
+    `jars ${SPLIT.join(' ')}`,
     `allocate my income to jars ${SPLIT.join(' ')}`,
+    `use jars with ${SPLIT.join(' ')}`,
+    `fill my jars ${SPLIT.join(' ')} from each paycheck`,
+    `put my income into jars ${SPLIT.join(' ')} percent`,
     'split my salary into jars',
     'split my income into jars',
     'split my pay into the six jars',
     'split my income into six jars',
+    'divide my paycheck between the jars',
     'use the jar system',
     'use money jars',
     'set up my jars',
     'set up money jars',
     'I want to use jars',
     'start using the six jars',
+    'use the standard jar split',
+    'put every paycheck into jars',
+    'change my jar percentages',
   ],
   slots: JAR_SLOTS.map((name, i) => ({
     name,

@@ -186,3 +186,13 @@ export const newCategorySlot = (question: string): SlotDefinition => ({
   prompt: prompt(question, 'Which name? For example Eating out.'),
   sampleUtterances: ['{NewCategory}', 'to {NewCategory}', 'into {NewCategory}'],
 });
+
+/** One of the person's accounts (issue 12 point 1); the code hook checks that they have it. */
+export const accountSlot = (required: boolean, question: string): SlotDefinition => ({
+  name: SlotName.Account,
+  description: "One of the person's accounts (cash, checking, savings, a credit card, a jar).",
+  slotTypeName: 'AccountNameType',
+  required,
+  prompt: prompt(question, 'Which account? For example cash, checking, savings or your visa.'),
+  sampleUtterances: ['{Account}', 'my {Account}', 'the {Account}', 'from {Account}', 'on {Account}'],
+});

@@ -1,0 +1,91 @@
+/**
+ * Accounts in the shipped bot (issue 12 point 1): what a person says about their accounts is read as
+ * the account intent with its values, and everyday sentences with "have", "card", "cash", "savings"
+ * or "jar" in them change nothing. Before the evidence rules, "I have 3 brothers" opened an account.
+ */
+import { budgetBuddyBot } from '../definition/bot';
+import { IntentName, WRITE_INTENTS } from '../definition/names';
+import type { Nlu, NluInterpretation } from './index';
+import { createNlu } from './index';
+
+let nlu: Nlu;
+beforeAll(async () => {
+  nlu = await createNlu(budgetBuddyBot, 'en_US');
+}, 60_000);
+
+const top = (text: string): NluInterpretation => {
+  const [first] = nlu.interpret(text, {
+    timeZone: 'America/New_York',
+    now: new Date('2026-12-03T17:00:00Z'),
+  });
+  if (!first) throw new Error('no interpretation');
+  return first;
+};
+const values = (i: NluInterpretation): Record<string, string> =>
+  Object.fromEntries(Object.entries(i.slots).flatMap(([name, v]) => (v ? [[name, v.interpretedValue]] : [])));
+
+describe('the issue’s account phrasings', () => {
+  it.each<[string, string, Record<string, string>]>([
+    ['I have 2,500 in my checking account', IntentName.AddAccount, { Account: 'Checking', Amount: '2500' }],
+    ['add a cash wallet with 200', IntentName.AddAccount, { Account: 'Cash', Amount: '200' }],
+    ['I owe 300 on my visa', IntentName.AddAccount, { Account: 'Visa', Amount: '300' }],
+    [
+      'spent 40 on groceries with cash',
+      IntentName.LogExpense,
+      { Amount: '40', Category: 'Groceries', Account: 'Cash' },
+    ],
+    [
+      'paid 60 for gas on my visa',
+      IntentName.LogExpense,
+      { Amount: '60', Category: 'Transport', Account: 'Visa' },
+    ],
+    [
+      'moved 100 from checking to cash',
+      IntentName.TransferMoney,
+      { Amount: '100', FromAccount: 'Checking', ToAccount: 'Cash' },
+    ],
+    ['transfer 500 to my savings account', IntentName.TransferMoney, { Amount: '500', ToAccount: 'Savings' }],
+    ['what are my balances', IntentName.QueryBalance, {}],
+    ['how much cash do I have', IntentName.QueryBalance, { Account: 'Cash' }],
+    ['how much do I owe on my visa', IntentName.QueryBalance, { Account: 'Visa' }],
+    [
+      'split my salary into jars 55/10/10/10/10/5',
+      IntentName.SetJarSplit,
+      { Jar1: '55', Jar2: '10', Jar3: '10', Jar4: '10', Jar5: '10', Jar6: '5' },
+    ],
+    ['split my salary into jars', IntentName.SetJarSplit, {}],
+    // A goal's pot is no account: "savings" after the goal's name is the goal's.
+    ['just added 100 to my vacation savings', IntentName.AddToGoal, { Amount: '100', Goal: 'vacation' }],
+  ])('"%s" → %s %j', (text, intent, slots) => {
+    const reading = top(text);
+    expect(reading.intentName).toBe(intent);
+    expect(values(reading)).toEqual(expect.objectContaining(slots));
+  });
+
+  it('does not take "the six jars" for a share', () => {
+    expect(values(top('i want to use the six jars method'))).toEqual({});
+  });
+});
+
+describe('sentences that only look like accounts change nothing', () => {
+  it.each([
+    'I have 3 brothers',
+    'I have a question',
+    'I have 2 kids',
+    'I have 2 credit cards',
+    'I have 3 savings goals',
+    'I have a visa appointment',
+    'my wallet is lost',
+    'I have a jar of pickles',
+    'put 20 in the swear jar',
+    'transfer money to my friend',
+    'move the meeting to 3',
+    'how do i open an online line of credit',
+    'tell my bank that i am going to france',
+    "I'm saving up for a vacation",
+  ])('"%s" is no account write', (text) => {
+    const intent = top(text).intentName;
+    expect([IntentName.AddAccount, IntentName.TransferMoney, IntentName.SetJarSplit]).not.toContain(intent);
+    if (text !== "I'm saving up for a vacation") expect(WRITE_INTENTS).not.toContain(intent);
+  });
+});

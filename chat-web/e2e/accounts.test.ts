@@ -1,0 +1,54 @@
+/**
+ * Accounts by chat in the browser (issue 12 point 1): a person types an account's balance into the
+ * chat and the overview beside it shows the balance; a transfer moves it on both lines. Through the
+ * shipped bot, the real proxy, the local Lex runtime and DynamoDB Local; axe-core stays clean.
+ */
+import { startStack, type Stack } from './support/stack';
+import { launchBrowser, type TestBrowser } from './support/browser';
+import { ChatPage } from './support/ChatPage';
+import { axeViolations } from './support/axe';
+import { ensureWebBuild } from '@budgetbuddy/scripts/local';
+
+jest.setTimeout(90_000);
+
+let stack: Stack;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  ensureWebBuild();
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('accounts in the chat and the overview', () => {
+  test('"I have 2500 in my checking account" shows the balance in the overview; a transfer moves it', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const chat = new ChatPage(page);
+    await chat.open(stack.chatUrl, 'e2e-accounts-desk');
+    const panel = page.getByRole('complementary', { name: 'Overview' });
+    await panel.getByText('No budgets yet').waitFor();
+    expect(await panel.getByRole('region', { name: 'Balances' }).count()).toBe(0);
+
+    expect(await chat.say('I have 2500 in my checking account')).toContain(
+      'Added your Checking account with $2,500.00.',
+    );
+    const balances = panel.getByRole('region', { name: 'Balances' });
+    await balances.getByRole('listitem').filter({ hasText: 'Checking $2,500.00' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await chat.say('add a cash wallet with 200');
+    expect(await chat.say('moved 100 from checking to cash')).toContain(
+      'Moved $100.00 from Checking to Cash.',
+    );
+    await balances.getByRole('listitem').filter({ hasText: 'Checking $2,400.00' }).waitFor();
+    await balances.getByRole('listitem').filter({ hasText: 'Cash $300.00' }).waitFor();
+    expect(await chat.say('how much cash do I have')).toContain('Cash: $300.00.');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
