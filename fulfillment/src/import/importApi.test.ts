@@ -345,8 +345,8 @@ describe('the account the rows go to (issue 13: "the account asked for when acco
 
   test("imported income fills the jars by the person's split, as income typed in the chat does", async () => {
     const user = 'acct-jars';
-    await repo.addAccount(user, { name: 'Play', type: 'jar', currency: 'USD', openingMinor: 0 });
-    await repo.addAccount(user, { name: 'Give', type: 'jar', currency: 'USD', openingMinor: 0 });
+    await repo.accounts.addAccount(user, { name: 'Play', type: 'jar', currency: 'USD', openingMinor: 0 });
+    await repo.accounts.addAccount(user, { name: 'Give', type: 'jar', currency: 'USD', openingMinor: 0 });
     await repo.putProfile(user, {
       currency: 'USD',
       timeZone: 'UTC',
