@@ -62,6 +62,12 @@ describe('the issue’s account phrasings', () => {
     expect(values(reading)).toEqual(expect.objectContaining(slots));
   });
 
+  it('reads an account said with "from" as the entry\'s account, not as part of its note', () => {
+    const reading = top('spent 40 on groceries from checking');
+    expect(reading.intentName).toBe(IntentName.LogExpense);
+    expect(values(reading)).toEqual({ Amount: '40', Category: 'Groceries', Account: 'Checking' });
+  });
+
   it('does not take "the six jars" for a share', () => {
     expect(values(top('i want to use the six jars method'))).toEqual({});
   });
