@@ -12,6 +12,8 @@ import { onlyResource, synthApp, TEST_CUSTOM_DOMAIN, type SynthesizedApp } from 
 /** AWS's managed CloudFront policies (the ids CloudFront knows them by). */
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
 const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+/** UseOriginCacheControlHeaders-QueryStrings: the origin's Cache-Control, query strings in the cache key. */
+const ORIGIN_CACHE_CONTROL_WITH_QUERY_STRINGS = '4cc15a8a-d715-48a4-82b8-cc0b614638fe';
 
 interface Behavior {
   PathPattern?: string;
@@ -87,7 +89,10 @@ describe('the CloudFront front door, on CloudFront’s own domain', () => {
     expect(site?.VpcOriginConfig).toMatchObject({
       VpcOriginId: { 'Fn::GetAtt': [vpcOrigin.logicalId, 'Id'] },
     });
-    expect(config.DefaultCacheBehavior.CachePolicyId).not.toBe(CACHING_DISABLED);
+    // nginx decides what is cached; the query string reaches it (and keys the cache), because only the
+    // widget's page, /?embed=1, may be framed (frame-ancestors chosen by nginx on ?embed, issue 14.8).
+    // The plain UseOriginCacheControlHeaders policy forwards no query string: nginx would never see it.
+    expect(config.DefaultCacheBehavior.CachePolicyId).toBe(ORIGIN_CACHE_CONTROL_WITH_QUERY_STRINGS);
   });
 
   it('puts the us-east-1 WAF web ACL, with the AWS managed rules and a rate limit, on the distribution', () => {

@@ -343,6 +343,29 @@ describe('the account the rows go to (issue 13: "the account asked for when acco
     });
   });
 
+  test("imported income fills the jars by the person's split, as income typed in the chat does", async () => {
+    const user = 'acct-jars';
+    await repo.addAccount(user, { name: 'Play', type: 'jar', currency: 'USD', openingMinor: 0 });
+    await repo.addAccount(user, { name: 'Give', type: 'jar', currency: 'USD', openingMinor: 0 });
+    await repo.putProfile(user, {
+      currency: 'USD',
+      timeZone: 'UTC',
+      customCategories: [],
+      jarSplit: [
+        { account: 'play', percent: 10 },
+        { account: 'give', percent: 5 },
+      ],
+    });
+    const { body } = await upload(user, fixture('chase-checking.csv'));
+    await commit(user, body.importId);
+    // The salary (2,500.00) is the file's only income; spending fills no jar.
+    expect(await balances(user)).toEqual({
+      main: 250_000 - 25_000 - 12_500 - (575 + 8712 + 185_000 + 4130),
+      play: 25_000,
+      give: 12_500,
+    });
+  });
+
   test('no choice sent: the rows go to the account the chat files unnamed entries under', async () => {
     const user = 'acct-default';
     await repo.putProfile(user, {

@@ -184,8 +184,11 @@ export async function commitImport(
   const started = Date.now();
   const pending = await deps.ledger.getPendingImport(userId, importId);
   if (!pending) return null;
+  const profile = await deps.ledger.getProfile(userId);
   // No choice made: the account the chat files unnamed entries under (the person's default).
-  const target = account ?? (await deps.ledger.getProfile(userId))?.defaultAccount;
+  const target = account ?? profile?.defaultAccount;
+  // Income fills the person's jars by their split, as income typed in the chat does.
+  const jars = profile?.jarSplit;
   const rows = pending.rows;
   let done = Math.min(pending.committedRows ?? 0, rows.length);
   let imported = 0;
@@ -193,9 +196,12 @@ export async function commitImport(
   let first = true;
   while (done < rows.length && (first || Date.now() - started < budgetMs)) {
     first = false;
-    const batch = rows
-      .slice(done, done + COMMIT_BATCH)
-      .map((r) => ({ ...r, source: 'import' as const, ...(target ? { account: target } : {}) }));
+    const batch = rows.slice(done, done + COMMIT_BATCH).map((r) => ({
+      ...r,
+      source: 'import' as const,
+      ...(target ? { account: target } : {}),
+      ...(jars && r.kind === 'income' ? { jars } : {}),
+    }));
     const results = await deps.ledger.logTransactions(userId, batch);
     const created = results.filter((r) => r.created);
     imported += created.length;

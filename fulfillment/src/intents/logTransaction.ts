@@ -13,6 +13,7 @@ import { afterLogging, type Draft } from '../lex/memory';
 import { buttonsCard, Buttons, plainText } from '../lex/messages';
 import { currencyIn, fitsCurrency } from './support/moneyWords';
 import { categoryInText } from './support/categoryWords';
+import { followMoves } from '../domain/ledger/categories';
 import { withoutSlot, type IntentHandler, type Turn } from './turn';
 import { readAmount } from './support/amounts';
 import type { BudgetAlert } from '../ports/BudgetNotifier';
@@ -156,8 +157,12 @@ async function learnedCategory(
   if (words.length === 0 || !turn.profile.taughtCategories) return null;
   // A hint only: a failed read leaves the NLU's category.
   const found = await turn.repo.recallCategories(turn.userId, kind, words).catch(() => []);
-  const valid = found.find((f) => categoriesFor(kind, turn.profile).includes(f.category));
-  return valid ? { word: valid.word, category: valid.category } : null;
+  // Taught before a rename or merge ("rename Pets to Animals"): the word goes where its entries went.
+  const mine = categoriesFor(kind, turn.profile);
+  const valid = found
+    .map((f) => ({ word: f.word, category: followMoves(f.category, turn.profile.categoryMoves) }))
+    .find((f) => mine.includes(f.category));
+  return valid ?? null;
 }
 
 export const logTransaction =

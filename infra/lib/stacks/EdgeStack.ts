@@ -225,8 +225,9 @@ export class EdgeStack extends Stack {
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
         // nginx says what may be cached: fingerprinted assets for a year, the shell revalidated,
-        // /config.json never.
-        cachePolicy: CachePolicy.USE_ORIGIN_CACHE_CONTROL_HEADERS,
+        // /config.json never. Query strings reach nginx and key the cache: nginx lets only the widget's
+        // page, /?embed=1, be framed (frame-ancestors.conf), and the plain policy would drop `embed`.
+        cachePolicy: CachePolicy.USE_ORIGIN_CACHE_CONTROL_HEADERS_QUERY_STRINGS,
         compress: true,
       },
       additionalBehaviors: {

@@ -25,18 +25,47 @@ export function categoriesFor(kind: TransactionKind, profile: UserProfile): stri
  * person's own words come first: "coffee" is Coffee for someone with a Coffee category, even though
  * the slot type resolves it to Food (on Lex, ORIGINAL_VALUE words checked here; docs/nlu.md). A
  * category renamed or merged away lands where its entries went ("lunch" → Eating out after "rename
- * Food to Eating out").
+ * Food to Eating out"). An own category named inside the words ("pet food" with a Pets category)
+ * wins over the slot type's guess too: the defaults know nothing of Pets, so they would say Other.
  */
 export function matchCategory(slot: SlotReading, kind: TransactionKind, profile: UserProfile): string | null {
   const own = slot.original?.trim().replace(/^(?:a|an|the|my)\s+/i, '');
   if (own) {
     const hit = canonicalCategory(own, kind, profile.customCategories);
     if (hit && profile.customCategories.includes(hit)) return followMoves(hit, profile.categoryMoves);
+    const inside = ownCategoryIn(own, kind, profile);
+    if (inside) return followMoves(inside, profile.categoryMoves);
   }
   const candidates = [slot.interpreted, ...slot.resolved, slot.original].filter((c): c is string => !!c);
   for (const candidate of candidates) {
     const hit = canonicalCategory(candidate, kind, profile.customCategories);
     if (hit) return followMoves(hit, profile.categoryMoves);
+  }
+  return null;
+}
+
+/**
+ * The person's own category whose name is among `words`, as a whole word or phrase, singular or plural
+ * ("pet food", "my pets' vet" → Pets); the longest name first. Own categories only: the defaults'
+ * words are the slot type's business.
+ */
+function ownCategoryIn(words: string, kind: TransactionKind, profile: UserProfile): string | null {
+  const text = ` ${words
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .replace(/\s+/g, ' ')} `;
+  const mine = categoriesFor(kind, profile);
+  const own = profile.customCategories.filter((c) => mine.includes(c)).sort((a, b) => b.length - a.length);
+  for (const category of own) {
+    const name = category
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (name.length < 3) continue;
+    const singular = name.length > 3 ? name.replace(/s$/, '') : name;
+    const forms = new Set([name, singular, `${singular}s`, `${singular}es`]);
+    if ([...forms].some((f) => text.includes(` ${f} `))) return category;
   }
   return null;
 }
