@@ -65,6 +65,15 @@ describe('the overview beside the chat', () => {
     );
     await panel.getByText('$300.00 of $2,000.00 saved (15%), $1,700.00 to go').waitFor();
     expect(await axeViolations(page)).toEqual([]);
+
+    // Tags (issue 12 point 4): this month's, most spent first, with their totals.
+    await chat.say('taxi 18 #work');
+    await chat.say('hotel 120 #travel');
+    await chat.say('lunch 12 #work');
+    const tags = panel.getByRole('region', { name: 'Top tags this month' });
+    await tags.getByText('$30.00').waitFor();
+    expect(await tags.getByRole('listitem').allInnerTexts()).toEqual(['#travel $120.00', '#work $30.00']);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -75,6 +84,7 @@ describe('the overview beside the chat', () => {
     await chat.open(stack.chatUrl, 'e2e-overview-phone');
     expect(await page.getByRole('complementary', { name: 'Overview' }).count()).toBe(0);
     await chat.say('set my grocery budget to 400');
+    await chat.say('taxi 18 #work');
     expect(await axeViolations(page)).toEqual([]);
 
     const opener = page.getByRole('button', { name: 'Overview' });
@@ -87,6 +97,7 @@ describe('the overview beside the chat', () => {
     expect(await focusedText(page)).toBe('Close');
     await drawer.getByRole('progressbar', { name: /Groceries budget/ }).waitFor();
     await drawer.getByRole('heading', { name: 'Savings goals' }).waitFor();
+    await drawer.getByRole('region', { name: 'Top tags this month' }).getByText('#work').waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
     await page.keyboard.press('Escape');

@@ -50,6 +50,8 @@ export const overviewGoalSchema = z.object({
 export const overviewBalanceSchema = z.object({ name: z.string(), type: z.string(), balance: money });
 export const overviewBillSchema = z.object({ name: z.string(), date: z.string(), amount: money });
 export const overviewAlertSchema = z.object({ id: z.string(), text: z.string(), read: z.boolean() });
+/** A tag and what was spent under it this month (issue 12 point 4), from the month's per-tag rollup. */
+export const overviewTagSchema = z.object({ tag: z.string(), spent: money });
 
 export const overviewSchema = z.object({
   /** The user's currency and the user-local day the figures are for. */
@@ -60,11 +62,17 @@ export const overviewSchema = z.object({
   goals: z.array(overviewGoalSchema),
   upcomingBills: z.array(overviewBillSchema),
   alerts: z.array(overviewAlertSchema),
+  /** The month's most-spent tags in the user's currency, most first (at most MAX_OVERVIEW_TAGS). */
+  topTags: z.array(overviewTagSchema),
 });
+
+/** How many tags the overview lists. */
+export const MAX_OVERVIEW_TAGS = 5;
 
 export type Overview = z.infer<typeof overviewSchema>;
 export type OverviewBudget = z.infer<typeof overviewBudgetSchema>;
 export type OverviewGoal = z.infer<typeof overviewGoalSchema>;
+export type OverviewTag = z.infer<typeof overviewTagSchema>;
 
 /** POST /api/alerts/read: the ids of alerts the person has seen (at most 20, as listed). */
 export const markAlertsReadSchema = z.object({

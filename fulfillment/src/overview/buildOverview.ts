@@ -8,7 +8,8 @@
  * A bill due tomorrow and a goal falling behind are noticed here, when the person looks, and raised as
  * notifications under their claims (alerts/notificationRules.ts); one already among the newest is not
  * raised again, so a steady overview writes nothing.
- * And the accounts with their balances (1 Query on `ACCT#`, issue 12 point 1).
+ * And the accounts with their balances (1 Query on `ACCT#`, issue 12 point 1), and the month's top tags
+ * from its per-tag rollup fields (the month's rollup GetItem, shared with a monthly budget's).
  */
 import { DEFAULT_ACCOUNT_KEY, balanceOf } from '../domain/ledger/accounts';
 import { budgetStatus, type BudgetStatus } from '../domain/ledger/budgets';
@@ -17,8 +18,13 @@ import { formatMoney } from '../domain/ledger/money';
 import { granularityOfBudget, localDate, periodKeyOf } from '../domain/ledger/periods';
 import type { Clock } from '../ports/Clock';
 import type { LedgerRepository } from '../ports/LedgerRepository';
-import type { Budget, PeriodTotals } from '../domain/ledger';
-import type { Overview, OverviewBudget, OverviewGoal } from '../chatApi/overview';
+import type { Budget, Granularity, PeriodTotals } from '../domain/ledger';
+import {
+  MAX_OVERVIEW_TAGS,
+  type Overview,
+  type OverviewBudget,
+  type OverviewGoal,
+} from '../chatApi/overview';
 import { budgetName } from '../intents/support/budgetStatus';
 import { upcomingBills } from './upcomingBills';
 import {
@@ -61,13 +67,23 @@ export async function buildOverview(
 
   // One rollup read per distinct (period, currency), however many budgets share it.
   const totals = new Map<string, Promise<PeriodTotals>>();
-  const totalsFor = (b: Budget): Promise<PeriodTotals> => {
-    const period = periodKeyOf(granularityOfBudget(b.period), today);
-    const id = `${period.granularity}#${period.key}#${b.currency}`;
+  const totalsOf = (granularity: Granularity, inCurrency: string) => {
+    const period = periodKeyOf(granularity, today);
+    const id = `${period.granularity}#${period.key}#${inCurrency}`;
     let pending = totals.get(id);
-    if (!pending) totals.set(id, (pending = repo.getPeriodTotals(userId, period, b.currency)));
+    if (!pending) totals.set(id, (pending = repo.getPeriodTotals(userId, period, inCurrency)));
     return pending;
   };
+  const totalsFor = (b: Budget): Promise<PeriodTotals> => totalsOf(granularityOfBudget(b.period), b.currency);
+  // Top tags this month: the month's rollup holds a total per tag, so this is the one GetItem a monthly
+  // budget in that currency reads anyway (or one more), whatever the number of entries.
+  const tagsThisMonth = totalsOf('month', currency).then((t) =>
+    Object.entries(t.expenseByTag)
+      .filter(([, minor]) => minor > 0)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, MAX_OVERVIEW_TAGS)
+      .map(([tag, minor]) => ({ tag, spent: money(minor, currency) })),
+  );
   const ordered = [...budgets].sort(
     (a, b) =>
       (a.category === null ? 1 : 0) - (b.category === null ? 1 : 0) ||
@@ -141,6 +157,7 @@ export async function buildOverview(
     alerts: [...raised, ...notes]
       .filter((n) => !n.read)
       .map((n) => ({ id: n.id, text: n.text, read: n.read })),
+    topTags: await tagsThisMonth,
   };
 }
 

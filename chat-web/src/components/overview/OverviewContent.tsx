@@ -143,6 +143,17 @@ function Figures({ overview, idPrefix }: { overview: Overview; idPrefix: string 
           </ul>
         )}
       </Section>
+      {overview.topTags.length > 0 ? (
+        <Section id={`${idPrefix}-tags`} title="Top tags this month">
+          <ul className="bb-overview__list">
+            {overview.topTags.map((t) => (
+              <li key={t.tag} className="bb-overview__item" data-testid="overview-tag">
+                <span className="bb-overview__name">#{t.tag}</span> {t.spent.formatted}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
       {overview.upcomingBills.length > 0 ? (
         <Section id={`${idPrefix}-bills`} title="Bills due in the next 7 days">
           <ul className="bb-overview__list">
