@@ -62,6 +62,24 @@ describe('the issue’s account phrasings', () => {
     expect(values(reading)).toEqual(expect.objectContaining(slots));
   });
 
+  it('reads an account said with "from" as the entry\'s account, not as part of its note', () => {
+    const reading = top('spent 40 on groceries from checking');
+    expect(reading.intentName).toBe(IntentName.LogExpense);
+    expect(values(reading)).toEqual({ Amount: '40', Category: 'Groceries', Account: 'Checking' });
+  });
+
+  it.each([
+    ['bought a wallet for 20', 'Shopping'],
+    ['paid 54 for a visa', 'Travel'],
+    ['education 25 on the 7th', 'Education'],
+    ['earned 84 from cash back', 'Refund'],
+    ['earned 238 from savings interest', 'Investment'],
+  ])('"%s" names what the money was for (%s), not an account', (text, category) => {
+    const slots = values(top(text));
+    expect(slots['Category']).toBe(category);
+    expect(slots['Account']).toBeUndefined();
+  });
+
   it('does not take "the six jars" for a share', () => {
     expect(values(top('i want to use the six jars method'))).toEqual({});
   });

@@ -96,7 +96,10 @@ export function findFreeText(
     const link = COMPLEMENT.exec(lower.slice(at));
     if (!link) continue;
     const from = at + link[0].length;
-    if (categories.some((c) => c.start === from)) continue;
+    // A listed value after the link ("with cash"), or one that holds the link ("from checking", an
+    // account said with its linking word), is a slot of its own, not the item's complement.
+    const linkStart = at + (link[0].length - link[0].trimStart().length);
+    if (categories.some((c) => c.start === from || c.start === linkStart)) continue;
     const s = stretch(lower, original, from, claimed);
     if (!s) continue;
     const itemWords = original.slice(item.start, item.end);

@@ -156,6 +156,12 @@ const NOT_A_CATEGORY = new Set(
   ).split(' '),
 );
 
+/** The intents that log an entry, whose Account slot is only read in an account's place. */
+const ENTRY_INTENTS = new Set<string>([IntentName.LogExpense, IntentName.LogIncome]);
+const ACCOUNT_LINK_BEFORE =
+  /\b(?:with|on|from|in|into|using|via|by|off|out of|to|onto)\s+(?:my\s+|the\s+|our\s+)?$/;
+const ACCOUNT_LINK_INSIDE = /^(?:with|on|from|in|into|using|via|by|off|out of|to|onto|my|the)\b/;
+
 const JAR_SLOTS = new Set<string>([
   SlotName.Jar1,
   SlotName.Jar2,
@@ -436,12 +442,22 @@ class LocaleInterpreter implements Interpreter {
       const words = trimmed.replace(/^(?:for|note|memo)\b:?\s*/i, '').trim();
       return words ? { originalValue: words, interpretedValue: words, resolvedValues: [] } : null;
     }
-    const found = this.fillSlots(intent, analysis, this.entryIn(analysis), this.goalIn(analysis))[slot.name];
+    const found =
+      this.fillSlots(intent, analysis, this.entryIn(analysis), this.goalIn(analysis))[slot.name] ??
+      // Asked "Which account?", the bare name is the answer ("cash"), wherever it stands.
+      (slot.slotTypeName === this.evidenceTypes.account ? this.bareAccount(analysis) : null);
     // Asked "Which tag?" or "What should it be called?", the answer itself is the value ("work", "Pets").
     if (!found && PATTERN_SLOT_TYPES[slot.slotTypeName] && trimmed.length <= 60) {
       return { originalValue: trimmed, interpretedValue: trimmed, resolvedValues: [] };
     }
     return found ?? null;
+  }
+
+  private bareAccount(analysis: TextAnalysis): SlotValue | null {
+    const [m] = this.slotTypeMatches(analysis, this.evidenceTypes.account);
+    return m
+      ? { originalValue: m.originalValue, interpretedValue: m.value, resolvedValues: [m.value] }
+      : null;
   }
 
   private namesTopic(analysis: TextAnalysis): boolean {
@@ -660,7 +676,9 @@ class LocaleInterpreter implements Interpreter {
       ...(entry && hasEntrySlot ? [entry] : []),
     ];
     const listedSpans: Span[] = [];
-    for (const slot of intent.slots) listedSpans.push(...this.slotTypeMatches(analysis, slot.slotTypeName));
+    const ofEntry = ENTRY_INTENTS.has(intent.name);
+    for (const slot of intent.slots)
+      listedSpans.push(...this.slotTypeMatches(analysis, slot.slotTypeName, ofEntry));
     for (const slot of intent.slots) {
       if (slot.slotTypeName === this.goalType) {
         slots[slot.name] = goal
@@ -681,6 +699,7 @@ class LocaleInterpreter implements Interpreter {
         claimed,
         listedSpans,
         intent.name === IntentName.EditTransaction,
+        ofEntry,
       );
       const positions = UNLISTED_CATEGORY_POSITIONS[intent.name];
       if (slots[slot.name] === null && slot.name === SlotName.Category && positions) {
@@ -715,12 +734,28 @@ class LocaleInterpreter implements Interpreter {
    * checking") was claimed by a transfer side's type, whose values are the same accounts: it is still
    * the account of an entry that names no transfer.
    */
-  private slotTypeMatches(analysis: TextAnalysis, type: string): SlotTypeMatch[] {
+  private slotTypeMatches(analysis: TextAnalysis, type: string, ofEntry = false): SlotTypeMatch[] {
+    if (type !== this.evidenceTypes.account) return analysis.slotTypeMatches.get(type) ?? [];
     const own = analysis.slotTypeMatches.get(type) ?? [];
-    if (own.length > 0 || type !== this.evidenceTypes.account) return own;
-    return [this.evidenceTypes.fromAccount, this.evidenceTypes.toAccount]
-      .flatMap((side) => analysis.slotTypeMatches.get(side) ?? [])
-      .sort((a, b) => a.start - b.start);
+    const all = own.length
+      ? own
+      : [this.evidenceTypes.fromAccount, this.evidenceTypes.toAccount]
+          .flatMap((side) => analysis.slotTypeMatches.get(side) ?? [])
+          .sort((a, b) => a.start - b.start);
+    if (!ofEntry) return all;
+    // An entry's account is said in an account's place ("with cash", "on my visa", "from checking"):
+    // "bought a wallet for 20", "paid 54 for a visa", "education 25", "earned 8 from savings interest"
+    // or "cash back" name what the money was for, which the category already says.
+    const categories = [
+      ...(analysis.slotTypeMatches.get(this.evidenceTypes.expenseCategory) ?? []),
+      ...(analysis.slotTypeMatches.get(this.evidenceTypes.incomeCategory) ?? []),
+    ];
+    return all.filter(
+      (m) =>
+        (ACCOUNT_LINK_BEFORE.test(analysis.lower.slice(0, m.start)) ||
+          ACCOUNT_LINK_INSIDE.test(analysis.lower.slice(m.start, m.end))) &&
+        !categories.some((c) => overlaps(c, m) && c.end > m.end),
+    );
   }
 
   private valueWithSynonym(typeName: string, synonym: string): string | undefined {
@@ -785,6 +820,7 @@ class LocaleInterpreter implements Interpreter {
     claimed: Span[],
     listedSpans: Span[],
     newValuesOnly: boolean,
+    ofEntry: boolean,
   ): SlotValue | null {
     const type = slot.slotTypeName;
     if (type === 'AMAZON.Number') {
@@ -822,7 +858,7 @@ class LocaleInterpreter implements Interpreter {
     }
     // An edit's category is the new one, never the words of the entry described ("put the laptop under
     // education" is Education); a delete's category may describe the entry ("delete the coffee").
-    const matches = this.slotTypeMatches(analysis, type);
+    const matches = this.slotTypeMatches(analysis, type, ofEntry);
     const free = matches.find((m) => !claimed.some((c) => overlaps(c, m)));
     const match = free ?? (newValuesOnly ? undefined : matches[0]);
     return match
