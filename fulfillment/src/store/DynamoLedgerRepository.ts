@@ -678,6 +678,7 @@ export class DynamoLedgerRepository implements LedgerStores {
           requestId: r.requestId,
         };
         if (r.note !== undefined) row.note = r.note;
+        if (r.tags !== undefined) row.tags = r.tags;
         return row;
       }),
     };
