@@ -216,71 +216,83 @@ async function jsonBody(
   }
 }
 
+/** The small JSON requests' limit (a few fields): anything bigger is refused before it is read. */
+const smallBody = bodyLimit({
+  maxSize: 4096,
+  onError: (c) => fail(c, 413, 'payload_too_large', 'Request too large.'),
+});
+
+/**
+ * What every small JSON receipt request checks first: who is asking, and that the body is JSON. The
+ * person's id and the body, or the 4xx to answer instead.
+ */
+async function signedInJson(
+  c: Context,
+  identify: ReceiptRoutesDeps['identify'],
+): Promise<{ ok: true; userId: string; value: unknown } | { ok: false; response: Response }> {
+  const userId = identify(c);
+  if (userId === null) {
+    return { ok: false, response: fail(c, 401, 'unauthenticated', 'Please sign in to send a receipt.') };
+  }
+  const body = await jsonBody(c);
+  return body.ok ? { ok: true, userId, value: body.value } : body;
+}
+
 const TOO_BIG = 'That photo is too big: it can be at most 10 MB.';
 const EMPTY = 'That photo is empty. Take the picture again.';
 
 export function registerReceiptRoutes(app: Hono, deps: ReceiptRoutesDeps): void {
   // How to send a photo: directly (locally), or to S3 with a presigned POST (deployed).
-  app.post(
-    '/api/receipts/uploads',
-    bodyLimit({ maxSize: 4096, onError: (c) => fail(c, 413, 'payload_too_large', 'Request too large.') }),
-    async (c) => {
-      const userId = deps.identify(c);
-      if (userId === null) return fail(c, 401, 'unauthenticated', 'Please sign in to send a receipt.');
-      const body = await jsonBody(c);
-      if (!body.ok) return body.response;
-      const parsed = uploadRequestSchema.safeParse(body.value);
-      if (!parsed.success) return fail(c, 415, 'not_an_image', NOT_IMAGE);
-      if (parsed.data.size === 0) return fail(c, 400, 'empty_file', EMPTY);
-      if (parsed.data.size > MAX_RECEIPT_BYTES) return fail(c, 413, 'payload_too_large', TOO_BIG);
-      if (!deps.uploads) return c.json({ mode: 'direct' as const });
-      const upload = await deps.uploads.presign(userId, parsed.data.contentType);
-      return c.json({ mode: 'presigned' as const, ...upload });
-    },
-  );
+  app.post('/api/receipts/uploads', smallBody, async (c) => {
+    const request = await signedInJson(c, deps.identify);
+    if (!request.ok) return request.response;
+    const { userId } = request;
+    const parsed = uploadRequestSchema.safeParse(request.value);
+    if (!parsed.success) return fail(c, 415, 'not_an_image', NOT_IMAGE);
+    if (parsed.data.size === 0) return fail(c, 400, 'empty_file', EMPTY);
+    if (parsed.data.size > MAX_RECEIPT_BYTES) return fail(c, 413, 'payload_too_large', TOO_BIG);
+    if (!deps.uploads) return c.json({ mode: 'direct' as const });
+    const upload = await deps.uploads.presign(userId, parsed.data.contentType);
+    return c.json({ mode: 'presigned' as const, ...upload });
+  });
 
   if (deps.uploads) {
     const uploads = deps.uploads;
-    app.post(
-      '/api/receipts/analyze',
-      bodyLimit({ maxSize: 4096, onError: (c) => fail(c, 413, 'payload_too_large', 'Request too large.') }),
-      async (c) => {
-        const userId = deps.identify(c);
-        if (userId === null) return fail(c, 401, 'unauthenticated', 'Please sign in to send a receipt.');
-        const body = await jsonBody(c);
-        if (!body.ok) return body.response;
-        const parsed = analyzeRequestSchema.safeParse(body.value);
-        // Another person's upload (or any other object) is answered as if it did not exist.
-        if (!parsed.success || !uploads.belongsTo(userId, parsed.data.key)) {
+    app.post('/api/receipts/analyze', smallBody, async (c) => {
+      const request = await signedInJson(c, deps.identify);
+      if (!request.ok) return request.response;
+      const { userId } = request;
+      const parsed = analyzeRequestSchema.safeParse(request.value);
+      // Another person's upload (or any other object) is answered as if it did not exist.
+      if (!parsed.success || !uploads.belongsTo(userId, parsed.data.key)) {
+        return fail(c, 404, 'upload_not_found', 'That photo was not found. Send it again.');
+      }
+      const { key } = parsed.data;
+      let lines: string[];
+      try {
+        lines = await uploads.readLines(key);
+      } catch (err) {
+        const name = err instanceof Error ? err.name : '';
+        deps.logError('receipt Textract failed', {
+          error: name,
+          detail: err instanceof Error ? err.message : String(err),
+        });
+        if (name === 'InvalidS3ObjectException') {
           return fail(c, 404, 'upload_not_found', 'That photo was not found. Send it again.');
         }
-        const { key } = parsed.data;
-        let lines: string[];
-        try {
-          lines = await uploads.readLines(key);
-        } catch (err) {
-          const name = err instanceof Error ? err.name : '';
-          deps.logError('receipt Textract failed', {
-            error: name,
-            detail: err instanceof Error ? err.message : String(err),
-          });
-          if (name === 'InvalidS3ObjectException') {
-            return fail(c, 404, 'upload_not_found', 'That photo was not found. Send it again.');
-          }
-          if (name === 'UnsupportedDocumentException' || name === 'BadDocumentException') {
-            return fail(c, 422, 'not_an_image', NOT_IMAGE);
-          }
-          return fail(c, 422, 'unreadable_receipt', UNREADABLE);
-        } finally {
-          await uploads.discard(key).catch((err: unknown) =>
-            deps.logError('receipt upload not deleted (the lifecycle rule will)', {
-              detail: err instanceof Error ? err.message : String(err),
-            }),
-          );
+        if (name === 'UnsupportedDocumentException' || name === 'BadDocumentException') {
+          return fail(c, 422, 'not_an_image', NOT_IMAGE);
         }
-        return propose(c, deps, userId, lines);
-      },
-    );
+        return fail(c, 422, 'unreadable_receipt', UNREADABLE);
+      } finally {
+        await uploads.discard(key).catch((err: unknown) =>
+          deps.logError('receipt upload not deleted (the lifecycle rule will)', {
+            detail: err instanceof Error ? err.message : String(err),
+          }),
+        );
+      }
+      return propose(c, deps, userId, lines);
+    });
   }
 
   if (!deps.ocr) return;
