@@ -157,6 +157,7 @@ function toPendingRow(row: ImportedRow): PendingImportRow {
     requestId: row.requestId,
   };
   if (row.note !== undefined) pending.note = row.note;
+  if (row.tags !== undefined) pending.tags = row.tags;
   return pending;
 }
 

@@ -9,6 +9,7 @@ import { toMinor } from '../domain/ledger/money';
 import { MAX_NOTE_LENGTH } from '../domain/ledger/transactions';
 import { isKnownCurrency } from '../domain/ledger/money';
 import type { PendingImportRow, UserProfile } from '../domain/ledger';
+import { InvalidTagError, MAX_TAGS_PER_ENTRY, normalizeTag } from '../domain/ledger/tags';
 import { detectLayout, type BankLayout } from './bankLayout';
 import {
   dayMonthOrderOf,
@@ -20,6 +21,22 @@ import {
   type DecimalMark,
 } from './bankValues';
 import { classifyRow } from './classifyRow';
+
+/**
+ * The "#work" words of a description, as tags (issue 12 point 4): what a person typed into their
+ * banking app's memo comes along as it would in the chat. A word that cannot be a tag is left out.
+ */
+export function tagsIn(description: string): string[] {
+  const tags: string[] = [];
+  for (const [, word] of description.matchAll(/(?:^|\s)#([\p{L}\p{N}_-]+)/gu)) {
+    try {
+      tags.push(normalizeTag(word!));
+    } catch (err) {
+      if (!(err instanceof InvalidTagError)) throw err;
+    }
+  }
+  return [...new Set(tags)].slice(0, MAX_TAGS_PER_ENTRY);
+}
 
 export interface ImportedRow extends PendingImportRow {
   /** 1-based line of the file the row ends on. */
@@ -260,6 +277,8 @@ export function parseBankCsv(text: string, profile: UserProfile): ParsedBankFile
       duplicateKey,
     };
     if (note !== '') row.note = note;
+    const tags = tagsIn(description);
+    if (tags.length > 0) row.tags = tags;
     rows.push(row);
   }
   return {

@@ -773,6 +773,7 @@ export class DynamoLedgerRepository implements LedgerRepository {
           requestId: r.requestId,
         };
         if (r.note !== undefined) row.note = r.note;
+        if (r.tags !== undefined) row.tags = r.tags;
         return row;
       }),
     };

@@ -143,4 +143,31 @@ describe('CSV import', () => {
     expect(await notes(u, 'budget')).toEqual(warned);
     expect(await overviewAlerts(u)).toEqual(warned);
   });
+
+  test('"#tag" words of a description become tags, counted in the month and the overview\'s top tags', async () => {
+    const u = 'bg-import-tags';
+    const tagged = [
+      'Date,Description,Amount',
+      '2026-12-01,UBER TRIP #work,-18.00',
+      '2026-12-02,HILTON HOTELS #Travel #work,-120.00',
+      '2026-12-02,COFFEE #!!,-4.00',
+    ].join('\n');
+    const preview = await upload(u, tagged);
+    await commit(u, preview.importId);
+    const entries = await h.repo.listAllTransactions(u);
+    expect(entries.map((t) => [t.amountMinor, t.tags ?? []])).toEqual(
+      expect.arrayContaining([
+        [1800, ['work']],
+        [12_000, ['travel', 'work']],
+        [400, []],
+      ]),
+    );
+    const month = await h.repo.getPeriodTotals(u, { granularity: 'month', key: '2026-12' }, 'USD');
+    expect(month.expenseByTag).toEqual({ work: 13_800, travel: 12_000 });
+    const res = await fetch(`${h.chatUrl}/api/overview`, { headers: { 'X-BB-Local-User': u } });
+    expect(overviewSchema.parse(await res.json()).topTags.map((t) => [t.tag, t.spent.formatted])).toEqual([
+      ['work', '$138.00'],
+      ['travel', '$120.00'],
+    ]);
+  });
 });

@@ -10,6 +10,8 @@ export const pendingImportRowSchema = z.object({
   category: z.string(),
   date: z.string(),
   note: z.string().optional(),
+  /** "#work" words of the description (issue 12 point 4), as the chat keeps them. */
+  tags: z.array(z.string()).max(10).optional(),
   /** Derived from the row itself, so committing twice or importing the same file again logs it once. */
   requestId: z.string(),
 });
