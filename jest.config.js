@@ -22,7 +22,8 @@ const project = (name, extra = {}) => ({
   transform,
   roots: [`<rootDir>/${name}`],
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/dist/'],
+  // A `*.case.test.ts` is a contract suite that implementations' tests run, not a test file of its own.
+  testPathIgnorePatterns: ['/node_modules/', '/cdk.out/', '/dist/', '\\.case\\.test\\.ts$'],
   // cdk.out stages a copy of infra/package.json: without this jest warns of a Haste name collision.
   modulePathIgnorePatterns: ['<rootDir>/infra/cdk.out'],
   ...extra,

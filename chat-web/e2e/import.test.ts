@@ -121,13 +121,18 @@ describe('importing a bank file in the chat', () => {
       customCategories: [],
       defaultAccount: 'checking',
     });
-    await stack.repo.addAccount(user, {
+    await stack.repo.accounts.addAccount(user, {
       name: 'Checking',
       type: 'checking',
       currency: 'USD',
       openingMinor: 120_000,
     });
-    await stack.repo.addAccount(user, { name: 'Visa', type: 'credit', currency: 'USD', openingMinor: 0 });
+    await stack.repo.accounts.addAccount(user, {
+      name: 'Visa',
+      type: 'credit',
+      currency: 'USD',
+      openingMinor: 0,
+    });
     const page = await browser.context.newPage();
     const chat = new ChatPage(page);
     await chat.open(stack.chatUrl, user);
@@ -158,7 +163,7 @@ describe('importing a bank file in the chat', () => {
     const saved = await stack.repo.listRecent(user, 10);
     expect(new Set(saved.map((t) => t.account))).toEqual(new Set(['visa']));
     const balances = Object.fromEntries(
-      (await stack.repo.listAccounts(user)).map((a) => [a.key, a.balances.USD ?? 0]),
+      (await stack.repo.accounts.listAccounts(user)).map((a) => [a.key, a.balances.USD ?? 0]),
     );
     // Purchases are owed on the card, the refund lowers what is owed; checking is untouched.
     expect(balances).toEqual({ checking: 120_000, visa: -(2347 + 1549 + 120460 + 1208) + 1999 });

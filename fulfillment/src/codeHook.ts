@@ -7,7 +7,7 @@ import { lexEventSchema, type CodeHook, type LexEvent, type LexResponse } from '
 import { WRITE_INTENTS } from '@budgetbuddy/bot';
 import type { Clock } from './ports/Clock';
 import type { BudgetNotifier } from './ports/BudgetNotifier';
-import type { LedgerRepository } from './ports/LedgerRepository';
+import type { LedgerStores } from './ports/LedgerStores';
 import { LedgerError } from './domain/ledger/errors';
 import { localDate } from './domain/ledger/periods';
 import { close } from './lex/dialogActions';
@@ -20,7 +20,7 @@ import { handleTurn } from './intents/registry';
 import { createTurn, type Turn } from './intents/turn';
 
 export interface CodeHookDeps {
-  repo: LedgerRepository;
+  repo: LedgerStores;
   clock: Clock;
   /** Where unexpected failures are reported; defaults to console.error. */
   logError?: (message: string, detail: Record<string, unknown>) => void;
@@ -91,7 +91,12 @@ export function createCodeHook(deps: CodeHookDeps): CodeHook {
         today: localDate(deps.clock.now(), profile.timeZone),
         requestKey: readRequestKey(event),
         memory: readMemory(event),
+        // Each handler reaches the store it uses through its own narrow port.
         repo: tracked.repo,
+        goals: deps.repo.goals,
+        recurring: deps.repo.recurring,
+        accounts: deps.repo.accounts,
+        notifications: deps.repo.notifications,
         clock: deps.clock,
         ...(deps.notifier ? { notifier: deps.notifier } : {}),
         logError,

@@ -5,6 +5,10 @@
  */
 export * from './domain/ledger';
 export * from './ports/LedgerRepository';
+export type { LedgerStores } from './ports/LedgerStores';
+export type { AccountRepository } from './ports/AccountRepository';
+export type { GoalRepository } from './ports/GoalRepository';
+export type { NotificationStore } from './ports/NotificationStore';
 export { fixedClock, systemClock, type Clock } from './ports/Clock';
 export { budgetStatus, type BudgetStatus } from './domain/ledger/budgets';
 export { addDaysTo, periodKeyOf } from './domain/ledger/periods';

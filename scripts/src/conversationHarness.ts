@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-lex-runtime-v2';
 import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot';
 import type { BudgetNotifier, IdentityKeys } from '@budgetbuddy/fulfillment/code-hook';
-import type { Clock, LedgerRepository } from '@budgetbuddy/fulfillment/ledger';
+import type { Clock, LedgerStores } from '@budgetbuddy/fulfillment/ledger';
 import { recognizeTextInput, sessionIdFor } from '@budgetbuddy/fulfillment/proxy';
 import { TTL_ATTRIBUTE } from '@budgetbuddy/fulfillment/store';
 import { DUMMY_CREDENTIALS, localDynamoClient } from './dynamoLocal';
@@ -33,7 +33,7 @@ export interface SayOptions {
 
 export interface ConversationHarness {
   say(userId: string, text: string, opts?: SayOptions): Promise<RecognizeTextCommandOutput>;
-  repo: LedgerRepository;
+  repo: LedgerStores;
   /** The Lex endpoint, for tests that talk to it directly. */
   lexUrl: string;
   /** The chat app's base URL (the proxy: /api/overview, /api/alerts/read…; local identity header). */
@@ -48,7 +48,7 @@ export interface ConversationHarness {
 export interface HarnessOptions {
   clock?: Clock;
   /** Wraps the store the code hook uses (the test's own `repo` stays unwrapped), e.g. to make it fail. */
-  wrapRepo?: (repo: LedgerRepository) => LedgerRepository;
+  wrapRepo?: (repo: LedgerStores) => LedgerStores;
   /** Budget alerts besides the chat (none by default, as in `npm start`). */
   notifier?: BudgetNotifier;
 }

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LedgerRepository } from '@budgetbuddy/fulfillment/ledger';
+import type { LedgerStores, RecurringRuleStore } from '@budgetbuddy/fulfillment/ledger';
 import { postDueOccurrences } from '@budgetbuddy/fulfillment/recurring';
 import { SettableClock } from '@budgetbuddy/bot/testing';
 import { startStack, type Stack } from './stack';
@@ -30,7 +30,7 @@ afterAll(async () => {
 test('a stack started after a long sleep posts every missed occurrence once, and a restart posts none again', async () => {
   let s = await start();
   await s.repo.putProfile('sleeper', { currency: 'USD', timeZone: 'America/New_York', customCategories: [] });
-  const rule = await s.repo.addRecurringRule('sleeper', {
+  const rule = await s.repo.recurring.addRecurringRule('sleeper', {
     name: 'rent',
     kind: 'expense',
     amountMinor: 150_000,
@@ -52,7 +52,7 @@ test('a stack started after a long sleep posts every missed occurrence once, and
     ['2027-02-01', 150_000, 'recurring'],
     ['2027-03-01', 150_000, 'recurring'],
   ]);
-  expect((await s.repo.getRecurringRule('sleeper', rule.id))?.nextDue).toBe('2027-04-01');
+  expect((await s.repo.recurring.getRecurringRule('sleeper', rule.id))?.nextDue).toBe('2027-04-01');
   const feb = await s.repo.getPeriodTotals('sleeper', { granularity: 'month', key: '2027-02' }, 'USD');
   expect(feb.expenseByCategory).toEqual({ Housing: 150_000 });
   await s.stop();
@@ -69,7 +69,7 @@ test('a run that dies after logging but before moving the rule on logs nothing t
   const s = stack ?? (await start());
   clock.set('2027-03-01T13:00:00Z');
   await s.repo.putProfile('crash', { currency: 'USD', timeZone: 'UTC', customCategories: [] });
-  await s.repo.addRecurringRule('crash', {
+  await s.repo.recurring.addRecurringRule('crash', {
     name: 'gym',
     kind: 'expense',
     amountMinor: 4000,
@@ -80,11 +80,12 @@ test('a run that dies after logging but before moving the rule on logs nothing t
     requestId: 'gym-rule',
   });
   // The first run logs Feb 15 and dies as it moves the rule on.
-  const dying: LedgerRepository = Object.create(s.repo, {
+  const recurring = Object.create(s.repo.recurring, {
     advanceRecurringRule: {
       value: () => Promise.reject(new Error('the Lambda timed out')),
     },
-  }) as LedgerRepository;
+  }) as RecurringRuleStore;
+  const dying = Object.create(s.repo, { recurring: { value: recurring } }) as LedgerStores;
   const crashed = await postDueOccurrences({ repo: dying, clock, logError: () => undefined });
   expect(crashed).toMatchObject({ posted: 1, failed: 1 });
   const rerun = await s.postRecurring();
@@ -109,7 +110,7 @@ test("the job's alerts (a budget crossed, a bill due tomorrow) are raised once a
     currency: 'USD',
     requestId: 'housing-budget',
   });
-  await s.repo.addRecurringRule('alerted', {
+  await s.repo.recurring.addRecurringRule('alerted', {
     name: 'rent',
     kind: 'expense',
     amountMinor: 150_000,
@@ -120,7 +121,8 @@ test("the job's alerts (a budget crossed, a bill due tomorrow) are raised once a
     requestId: 'alerted-rent',
   });
   await s.postRecurring();
-  const kinds = async () => (await s.repo.listNotifications('alerted')).map((n) => n.kind).sort();
+  const kinds = async () =>
+    (await s.repo.notifications.listNotifications('alerted')).map((n) => n.kind).sort();
   expect(await kinds()).toEqual(['bill']);
   await s.stop();
   s = await start();

@@ -22,7 +22,7 @@ import {
   type BudgetNotifier,
   type IdentityKeys,
 } from '@budgetbuddy/fulfillment/code-hook';
-import { systemClock, type Clock, type LedgerRepository } from '@budgetbuddy/fulfillment/ledger';
+import { systemClock, type Clock, type LedgerStores } from '@budgetbuddy/fulfillment/ledger';
 import {
   consoleLogger,
   createProxyApp,
@@ -62,7 +62,7 @@ export interface StackOptions {
   /** Test seam: wraps the real code hook, e.g. to make it fail the way a broken Lambda does. */
   wrapCodeHook?: (hook: CodeHook) => CodeHook;
   /** Test seam: wraps the store the code hook writes to (the stack's own `repo` stays unwrapped). */
-  wrapRepo?: (repo: LedgerRepository) => LedgerRepository;
+  wrapRepo?: (repo: LedgerStores) => LedgerStores;
   /** The code hook logs its unexpected failures (default); a test that causes them on purpose turns it off. */
   logCodeHookErrors?: boolean;
   /**
@@ -91,7 +91,7 @@ export interface Stack {
   lexUrl: string;
   dynamoEndpoint: string;
   tableName: string;
-  repo: LedgerRepository;
+  repo: LedgerStores;
   /** The Secrets Manager stand-in serving LOCAL_BOT_SECRET_ID. */
   secretsEndpoint: string;
   /** The key the proxy signs user ids with: a client that talks to Lex directly signs like the proxy. */

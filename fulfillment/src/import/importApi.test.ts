@@ -280,7 +280,7 @@ describe('POST /api/import and commit', () => {
 
 describe('the account the rows go to (issue 13: "the account asked for when accounts exist")', () => {
   const balances = async (user: string) =>
-    Object.fromEntries((await repo.listAccounts(user)).map((a) => [a.key, a.balances.USD ?? 0]));
+    Object.fromEntries((await repo.accounts.listAccounts(user)).map((a) => [a.key, a.balances.USD ?? 0]));
 
   test('someone with no accounts is offered none; the rows go to the default account, as typed entries do', async () => {
     const { body } = await upload('acct-none', fixture('amex.csv'));
@@ -299,14 +299,14 @@ describe('the account the rows go to (issue 13: "the account asked for when acco
       customCategories: [],
       defaultAccount: 'checking',
     });
-    await repo.addAccount(user, {
+    await repo.accounts.addAccount(user, {
       name: 'Checking',
       type: 'checking',
       currency: 'USD',
       openingMinor: 100_000,
     });
-    await repo.addAccount(user, { name: 'Visa', type: 'credit', currency: 'USD', openingMinor: 0 });
-    await repo.addAccount(user, { name: 'Play', type: 'jar', currency: 'USD', openingMinor: 0 });
+    await repo.accounts.addAccount(user, { name: 'Visa', type: 'credit', currency: 'USD', openingMinor: 0 });
+    await repo.accounts.addAccount(user, { name: 'Play', type: 'jar', currency: 'USD', openingMinor: 0 });
     const { body } = await upload(user, fixture('amex.csv'));
     expect(body).toMatchObject({
       account: 'checking',
@@ -345,8 +345,8 @@ describe('the account the rows go to (issue 13: "the account asked for when acco
 
   test("imported income fills the jars by the person's split, as income typed in the chat does", async () => {
     const user = 'acct-jars';
-    await repo.addAccount(user, { name: 'Play', type: 'jar', currency: 'USD', openingMinor: 0 });
-    await repo.addAccount(user, { name: 'Give', type: 'jar', currency: 'USD', openingMinor: 0 });
+    await repo.accounts.addAccount(user, { name: 'Play', type: 'jar', currency: 'USD', openingMinor: 0 });
+    await repo.accounts.addAccount(user, { name: 'Give', type: 'jar', currency: 'USD', openingMinor: 0 });
     await repo.putProfile(user, {
       currency: 'USD',
       timeZone: 'UTC',
@@ -374,7 +374,12 @@ describe('the account the rows go to (issue 13: "the account asked for when acco
       customCategories: [],
       defaultAccount: 'cash',
     });
-    await repo.addAccount(user, { name: 'Cash', type: 'cash', currency: 'USD', openingMinor: 5_000 });
+    await repo.accounts.addAccount(user, {
+      name: 'Cash',
+      type: 'cash',
+      currency: 'USD',
+      openingMinor: 5_000,
+    });
     const { body } = await upload(user, fixture('chase-checking.csv'));
     expect(body.account).toBe('cash');
     await commit(user, body.importId);

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { toMajorString } from '../domain/ledger/money';
 import type { Clock } from '../ports/Clock';
 import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { LedgerStores } from '../ports/LedgerStores';
 import type { Account, PendingImportRow, Transaction, TransactionKind, UserProfile } from '../domain/ledger';
 import { DEFAULT_ACCOUNT_KEY, DEFAULT_ACCOUNT_NAME } from '../domain/ledger/accounts';
 import { applyLearnedCategories } from './learnedCategories';
@@ -83,7 +84,8 @@ export const defaultAccountOf = (profile: UserProfile): string =>
   profile.defaultAccount ?? DEFAULT_ACCOUNT_KEY;
 
 export interface ImportDeps {
-  ledger: LedgerRepository;
+  /** The ledger, and the accounts the rows can be filed under. */
+  ledger: LedgerStores;
   clock: Clock;
   /** Where a budget crossing's e-mail goes; none by default (the in-app notification is kept either way). */
   notifier?: BudgetNotifier;
@@ -105,7 +107,7 @@ export async function previewImport(deps: ImportDeps, userId: string, csv: strin
   const parsed = parseBankCsv(csv, profile);
   const [known, accounts, rows] = await Promise.all([
     existingKeys(deps.ledger, userId, parsed.rows),
-    deps.ledger.listAccounts(userId),
+    deps.ledger.accounts.listAccounts(userId),
     applyLearnedCategories(deps.ledger, userId, profile, parsed.rows),
   ]);
   const fresh: ImportedRow[] = [];
@@ -229,7 +231,12 @@ async function raiseBudgetAlerts(deps: ImportDeps, userId: string, expenses: Tra
     const today = todayIn(profile.timeZone, deps.clock.now());
     const crossings = await budgetCrossings(deps.ledger, userId, expenses, today);
     await notifyCrossings(
-      { notifier: deps.notifier ?? silentNotifier, repo: deps.ledger, userId, profile },
+      {
+        notifier: deps.notifier ?? silentNotifier,
+        notifications: deps.ledger.notifications,
+        userId,
+        profile,
+      },
       crossings,
       logError,
     );

@@ -7,7 +7,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { Clock } from '../ports/Clock';
-import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { LedgerStores } from '../ports/LedgerStores';
 import { StoreUnavailableError } from '../ports/LedgerRepository';
 import { ErrorCode, errorResponse } from '../proxy/errors';
 import { transactionsToCsv } from '../export/exportCsv';
@@ -17,7 +17,8 @@ import { ImportFileError } from './parseBankCsv';
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 export interface MoneyRoutesDeps {
-  ledger: LedgerRepository;
+  /** The ledger, and the accounts the rows can be filed under. */
+  ledger: LedgerStores;
   clock: Clock;
   identify: (c: Context) => string | null;
   logError: (message: string, detail: Record<string, unknown>) => void;
@@ -165,7 +166,7 @@ export function registerMoneyRoutes(app: Hono, deps: MoneyRoutesDeps): void {
       if (body.account !== undefined) {
         // Only an account the preview could offer: an unknown key would open nothing and file the rows nowhere.
         const [accounts, profile] = await Promise.all([
-          deps.ledger.listAccounts(userId),
+          deps.ledger.accounts.listAccounts(userId),
           deps.ledger.getProfile(userId),
         ]);
         const fallback = profile ?? { currency: 'USD', timeZone: 'UTC', customCategories: [] };

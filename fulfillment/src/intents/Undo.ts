@@ -132,9 +132,9 @@ async function undoTransfer(
   action: Extract<LastAction, { type: 'transfer' }>,
 ): Promise<LexResponse> {
   turn.writing = true;
-  const back = await turn.repo.deleteTransfer(turn.userId, action.id);
+  const back = await turn.accounts.deleteTransfer(turn.userId, action.id);
   if (!back) return done(turn, 'That transfer was already taken back.', { lastAction: null });
-  const accounts = await turn.repo.listAccounts(turn.userId);
+  const accounts = await turn.accounts.listAccounts(turn.userId);
   const name = (key: string) => accounts.find((a) => a.key === key)?.name ?? key;
   return done(
     turn,

@@ -94,7 +94,7 @@ export async function accountFor(
   const said = saidAccount(turn, SlotName.Account);
   if (!said)
     return { ok: true, ...(turn.profile.defaultAccount ? { key: turn.profile.defaultAccount } : {}) };
-  const accounts = await turn.repo.listAccounts(turn.userId);
+  const accounts = await turn.accounts.listAccounts(turn.userId);
   const account = resolve(accounts, said);
   if (account) return { ok: true, account, key: account.key };
   return {
@@ -166,7 +166,7 @@ export const handleAddAccount: IntentHandler = async (turn) => {
   }
   const type = accountTypeOfName(said);
   turn.writing = true;
-  const { account, created } = await turn.repo.addAccount(turn.userId, {
+  const { account, created } = await turn.accounts.addAccount(turn.userId, {
     name: said,
     type,
     currency: turn.profile.currency,
@@ -186,7 +186,7 @@ export const handleAddAccount: IntentHandler = async (turn) => {
     );
     // The first everyday account becomes where unnamed entries go, unless entries already use the default.
     if (!turn.profile.defaultAccount && (type === 'cash' || type === 'checking')) {
-      const accounts = await turn.repo.listAccounts(turn.userId);
+      const accounts = await turn.accounts.listAccounts(turn.userId);
       if (!accounts.some((a) => a.key === DEFAULT_ACCOUNT_KEY)) {
         await turn.repo.putProfile(turn.userId, { ...turn.profile, defaultAccount: account.key });
         lines.push(`When you don't name an account, I'll use ${account.name}.`);
@@ -200,7 +200,7 @@ export const handleAddAccount: IntentHandler = async (turn) => {
 };
 
 export const handleQueryBalance: IntentHandler = async (turn) => {
-  const accounts = await turn.repo.listAccounts(turn.userId);
+  const accounts = await turn.accounts.listAccounts(turn.userId);
   const said = saidAccount(turn, SlotName.Account);
   if (said) {
     const account = findAccount(accounts, said);
@@ -246,7 +246,7 @@ export const handleTransferMoney: IntentHandler = async (turn) => {
       withoutSlot(turn.intent, SlotName.Amount),
     );
   }
-  const accounts = await turn.repo.listAccounts(turn.userId);
+  const accounts = await turn.accounts.listAccounts(turn.userId);
   const sides = [
     {
       slot: SlotName.FromAccount,
@@ -279,7 +279,7 @@ export const handleTransferMoney: IntentHandler = async (turn) => {
   }
   const [from, to] = found as [Account, Account];
   turn.writing = true;
-  const { transfer } = await turn.repo.transfer(turn.userId, {
+  const { transfer } = await turn.accounts.transfer(turn.userId, {
     from: from.key,
     to: to.key,
     amountMinor: amount.minor,
@@ -287,7 +287,7 @@ export const handleTransferMoney: IntentHandler = async (turn) => {
     date: turn.today,
     requestId: turn.requestKey,
   });
-  const after = await turn.repo.listAccounts(turn.userId);
+  const after = await turn.accounts.listAccounts(turn.userId);
   const now = (a: Account) => after.find((x) => x.key === a.key);
   const balances = [now(from), now(to)].filter((a): a is Account => !!a).map(balanceLine);
   return turn.reply.close(
@@ -323,7 +323,7 @@ export const handleSetJarSplit: IntentHandler = async (turn) => {
   turn.writing = true;
   const split: JarShare[] = [];
   for (const [i, name] of JAR_NAMES.entries()) {
-    const { account } = await turn.repo.addAccount(turn.userId, {
+    const { account } = await turn.accounts.addAccount(turn.userId, {
       name,
       type: 'jar',
       currency: turn.profile.currency,

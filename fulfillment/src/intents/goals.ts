@@ -68,7 +68,7 @@ async function chosenGoal(
   turn: Turn,
   verb: string,
 ): Promise<{ goal: SavingsGoal; goals: SavingsGoal[] } | { reply: LexResponse }> {
-  const goals = await turn.repo.listGoals(turn.userId);
+  const goals = await turn.goals.listGoals(turn.userId);
   if (goals.length === 0) {
     return {
       reply: turn.reply.close([
@@ -130,8 +130,8 @@ export const handleSetGoal: IntentHandler = async (turn) => {
   }
   turn.writing = true;
   // What "undo" puts back: the goal as it was, or nothing when it is new.
-  const before = await turn.repo.getGoal(turn.userId, goalKey(name));
-  const { goal, created } = await turn.repo.putGoal(turn.userId, {
+  const before = await turn.goals.getGoal(turn.userId, goalKey(name));
+  const { goal, created } = await turn.goals.putGoal(turn.userId, {
     name,
     targetMinor: amount.minor,
     currency: turn.profile.currency,
@@ -173,7 +173,7 @@ export const handleAddToGoal: IntentHandler = async (turn) => {
   const chosen = await chosenGoal(turn, 'is it for');
   if ('reply' in chosen) return chosen.reply;
   turn.writing = true;
-  const result = await turn.repo.contributeToGoal(turn.userId, {
+  const result = await turn.goals.contributeToGoal(turn.userId, {
     goalKey: chosen.goal.key,
     amountMinor: amount.minor,
     currency: turn.profile.currency,
@@ -186,7 +186,7 @@ export const handleAddToGoal: IntentHandler = async (turn) => {
   const lines = [`Added ${turn.money(amount.minor)} to ${goal.name}.`, progressLine(goal, turn.today)];
   if (result.reachedNow) {
     // Kept for the overview too; the contribution is saved, so a failure here is only logged.
-    await turn.repo
+    await turn.notifications
       .notifyOnce(turn.userId, goalReachedNotification(goal, turn.clock.now()))
       .catch((err: unknown) => turn.logError('Goal notification skipped', { error: String(err) }));
     lines.push(
@@ -212,7 +212,7 @@ export const handleCheckGoal: IntentHandler = async (turn) => {
       ]),
     ]);
   }
-  const goals = await turn.repo.listGoals(turn.userId);
+  const goals = await turn.goals.listGoals(turn.userId);
   if (goals.length === 0) {
     return turn.reply.close([plainText(`You don't have any savings goals yet. To set one, say ${EXAMPLE}.`)]);
   }
@@ -244,7 +244,7 @@ export const handleDeleteGoal: IntentHandler = async (turn) => {
     ]);
   }
   turn.writing = true;
-  const removed = await turn.repo.deleteGoal(turn.userId, goal.key);
+  const removed = await turn.goals.deleteGoal(turn.userId, goal.key);
   return turn.reply.close(
     [
       plainText(removed ? `Removed your ${goal.name} goal.` : `Your ${goal.name} goal was already gone.`),

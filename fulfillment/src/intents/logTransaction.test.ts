@@ -1,4 +1,5 @@
-import { StoreUnavailableError, type LedgerRepository } from '../ports/LedgerRepository';
+import { StoreUnavailableError } from '../ports/LedgerRepository';
+import type { LedgerStores } from '../ports/LedgerStores';
 import { fixedClock } from '../ports/Clock';
 import { InMemoryLedgerRepository } from '../store/InMemoryLedgerRepository';
 import { createCodeHook } from '../codeHook';
@@ -195,7 +196,7 @@ describe('LogExpense', () => {
 
   it('says it could not save when the store fails, and writes nothing partial', async () => {
     const repo = new InMemoryLedgerRepository({ clock });
-    const failing: LedgerRepository = Object.assign(Object.create(repo) as LedgerRepository, {
+    const failing: LedgerStores = Object.assign(Object.create(repo) as LedgerStores, {
       logTransaction: () => Promise.reject(new StoreUnavailableError('DynamoDB is down')),
     });
     const chat = new DirectConversation(createCodeHook({ repo: failing, clock, logError: () => {} }));
@@ -209,7 +210,7 @@ describe('LogExpense', () => {
 describe('failures after the write', () => {
   it('a failed budget check after logging still confirms the log, so nobody retries into a duplicate', async () => {
     const repo = new InMemoryLedgerRepository({ clock });
-    const flaky: LedgerRepository = Object.assign(Object.create(repo) as LedgerRepository, {
+    const flaky: LedgerStores = Object.assign(Object.create(repo) as LedgerStores, {
       listBudgets: () => Promise.reject(new StoreUnavailableError('read timed out')),
     });
     const chat = new DirectConversation(createCodeHook({ repo: flaky, clock, logError: () => {} }));
@@ -222,7 +223,7 @@ describe('failures after the write', () => {
 
   it('a failed read says it could not look it up, not that it could not save', async () => {
     const repo = new InMemoryLedgerRepository({ clock });
-    const down: LedgerRepository = Object.assign(Object.create(repo) as LedgerRepository, {
+    const down: LedgerStores = Object.assign(Object.create(repo) as LedgerStores, {
       listRecent: () => Promise.reject(new StoreUnavailableError('down')),
     });
     const chat = new DirectConversation(createCodeHook({ repo: down, clock, logError: () => {} }));

@@ -155,13 +155,13 @@ const setRecurring =
 
     const noteSlot = turn.slot(SlotName.Note);
     const name = (noteSlot?.original ?? categorySlot?.original ?? category).trim().toLowerCase();
-    const existing = (await turn.repo.listRecurringRules(turn.userId)).find(
+    const existing = (await turn.recurring.listRecurringRules(turn.userId)).find(
       (r) => r.kind === kind && r.name.toLowerCase() === name,
     );
     turn.writing = true;
     // Saying it again with another amount or day replaces it: "netflix is 17.99 every month now".
-    if (existing) await turn.repo.deleteRecurringRule(turn.userId, existing.id);
-    const rule = await turn.repo.addRecurringRule(turn.userId, {
+    if (existing) await turn.recurring.deleteRecurringRule(turn.userId, existing.id);
+    const rule = await turn.recurring.addRecurringRule(turn.userId, {
       name,
       kind,
       amountMinor: amount.minor,
@@ -225,7 +225,7 @@ function periodEnd(from: string, to: string, unit: string | undefined): string {
 }
 
 export const handleListRecurring: IntentHandler = async (turn) => {
-  const rules = await turn.repo.listRecurringRules(turn.userId);
+  const rules = await turn.recurring.listRecurringRules(turn.userId);
   if (rules.length === 0) {
     return turn.reply.close([
       plainText(
@@ -320,11 +320,11 @@ function whichOne(turn: Turn, rules: RecurringRule[], verb: string): ReturnType<
 }
 
 export const handleCancelRecurring: IntentHandler = async (turn) => {
-  const rules = await turn.repo.listRecurringRules(turn.userId);
+  const rules = await turn.recurring.listRecurringRules(turn.userId);
   const rule = findRule(turn, rules);
   if (!rule) return whichOne(turn, rules, 'cancel');
   turn.writing = true;
-  const removed = await turn.repo.deleteRecurringRule(turn.userId, rule.id);
+  const removed = await turn.recurring.deleteRecurringRule(turn.userId, rule.id);
   return turn.reply.close(
     [
       plainText(
@@ -339,7 +339,7 @@ export const handleCancelRecurring: IntentHandler = async (turn) => {
 
 export const handlePauseRecurring: IntentHandler = async (turn) => {
   const resume = turn.slot(SlotName.Action)?.interpreted === RecurringAction.Resume;
-  const rules = await turn.repo.listRecurringRules(turn.userId);
+  const rules = await turn.recurring.listRecurringRules(turn.userId);
   const rule = findRule(turn, rules);
   if (!rule) return whichOne(turn, rules, resume ? 'resume' : 'pause');
   const name = title(rule.name);
@@ -348,7 +348,7 @@ export const handlePauseRecurring: IntentHandler = async (turn) => {
     // Days missed while paused stay missed: it carries on from today.
     const next = nextOccurrence(rule.recurrence, turn.today);
     turn.writing = true;
-    await turn.repo.setRecurringRuleStatus(turn.userId, rule.id, 'active', next);
+    await turn.recurring.setRecurringRuleStatus(turn.userId, rule.id, 'active', next);
     return turn.reply.close(
       [
         plainText(`Resumed ${name}.${next ? ` The next one is ${shortDay(next, turn.today)}.` : ''}`),
@@ -363,7 +363,7 @@ export const handlePauseRecurring: IntentHandler = async (turn) => {
   }
   if (rule.status === 'paused') return turn.reply.close([plainText(`${name} is already paused.`)]);
   turn.writing = true;
-  await turn.repo.setRecurringRuleStatus(turn.userId, rule.id, 'paused', null);
+  await turn.recurring.setRecurringRuleStatus(turn.userId, rule.id, 'paused', null);
   return turn.reply.close(
     [
       plainText(`Paused ${name}: nothing is logged for it until you say "resume ${rule.name}".`),

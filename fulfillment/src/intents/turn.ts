@@ -7,7 +7,11 @@ import type { LexEvent, LexIntent, LexMessage, LexResponse } from '@budgetbuddy/
 import type { SlotName } from '@budgetbuddy/bot';
 import type { Clock } from '../ports/Clock';
 import { silentNotifier, type BudgetNotifier } from '../ports/BudgetNotifier';
+import type { AccountRepository } from '../ports/AccountRepository';
+import type { GoalRepository } from '../ports/GoalRepository';
 import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { NotificationStore } from '../ports/NotificationStore';
+import type { RecurringRuleStore } from '../ports/RecurringRuleStore';
 import type { UserProfile } from '../domain/ledger';
 import type { IsoDay } from '@budgetbuddy/bot/calendar';
 import { close, confirmIntent, elicitSlot } from '../lex/dialogActions';
@@ -23,7 +27,12 @@ export interface Turn {
   today: IsoDay;
   requestKey: string;
   memory: Required<Memory>;
+  /** Entries, totals, budgets, profile; the other stores are narrow ports of their own below. */
   repo: LedgerRepository;
+  goals: GoalRepository;
+  recurring: RecurringRuleStore;
+  accounts: AccountRepository;
+  notifications: NotificationStore;
   clock: Clock;
   /** Budget crossings beyond the chat (e-mail when deployed). */
   notifier: BudgetNotifier;
@@ -51,6 +60,10 @@ export interface TurnInput {
   requestKey: string;
   memory: Required<Memory>;
   repo: LedgerRepository;
+  goals: GoalRepository;
+  recurring: RecurringRuleStore;
+  accounts: AccountRepository;
+  notifications: NotificationStore;
   clock: Clock;
   notifier?: BudgetNotifier;
   logError?: (message: string, detail: Record<string, unknown>) => void;

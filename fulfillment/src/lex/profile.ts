@@ -66,12 +66,12 @@ export async function loadProfile(
  * The repository as the turn sees it, remembering the last profile written for `userId`, so the copy
  * in the context follows a change made during the turn ("set my currency to EUR").
  */
-export function trackProfileWrites(
-  repo: LedgerRepository,
+export function trackProfileWrites<Repo extends LedgerRepository>(
+  repo: Repo,
   userId: string,
-): { repo: LedgerRepository; written: () => UserProfile | null } {
+): { repo: Repo; written: () => UserProfile | null } {
   let written: UserProfile | null = null;
-  const tracked: LedgerRepository = Object.create(repo) as LedgerRepository;
+  const tracked = Object.create(repo) as Repo;
   tracked.putProfile = async (id, profile) => {
     await repo.putProfile(id, profile);
     if (id === userId) written = profile;

@@ -78,7 +78,7 @@ describe('e-mail preferences and once per threshold and period', () => {
     expect(textOf(reply)).toContain("You're over your November Food budget");
     expect(alerts).toEqual([]);
     // The in-app notification is raised all the same.
-    expect((await repo.listNotifications('saver')).map((n) => n.text)).toEqual([
+    expect((await repo.notifications.listNotifications('saver')).map((n) => n.text)).toEqual([
       "You're over your November Food budget by $20.00 ($120.00 of $100.00).",
     ]);
   });

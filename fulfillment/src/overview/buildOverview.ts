@@ -17,7 +17,8 @@ import { goalProgress } from '../domain/ledger/goals';
 import { formatMoney } from '../domain/ledger/money';
 import { granularityOfBudget, localDate, periodKeyOf } from '../domain/ledger/periods';
 import type { Clock } from '../ports/Clock';
-import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { LedgerStores } from '../ports/LedgerStores';
+import type { NotificationStore } from '../ports/NotificationStore';
 import type { Budget, Granularity, PeriodTotals } from '../domain/ledger';
 import {
   MAX_OVERVIEW_TAGS,
@@ -48,7 +49,7 @@ function levelOf(status: BudgetStatus): OverviewBudget['level'] {
 }
 
 export async function buildOverview(
-  repo: LedgerRepository,
+  repo: LedgerStores,
   clock: Clock,
   userId: string,
   browserTimeZone: string | null,
@@ -56,10 +57,10 @@ export async function buildOverview(
   const [profile, budgets, goals, rules, notes, accounts] = await Promise.all([
     repo.getProfile(userId),
     repo.listBudgets(userId),
-    repo.listGoals(userId),
-    repo.listRecurringRules(userId),
-    repo.listNotifications(userId),
-    repo.listAccounts(userId),
+    repo.goals.listGoals(userId),
+    repo.recurring.listRecurringRules(userId),
+    repo.notifications.listNotifications(userId),
+    repo.accounts.listAccounts(userId),
   ]);
   const currency = profile?.currency ?? DEFAULT_CURRENCY;
   const timeZone = profile?.timeZone ?? browserTimeZone ?? 'UTC';
@@ -125,7 +126,7 @@ export async function buildOverview(
   });
 
   const bills = upcomingBills(rules, today);
-  const raised = await raiseNoticed(repo, userId, notes, clock.now(), [
+  const raised = await raiseNoticed(repo.notifications, userId, notes, clock.now(), [
     ...billsDueTomorrow(bills, today).map(billDueNotification),
     ...goals.filter((g) => goalIsBehind(g, today)).map((g) => goalBehindNotification(g, today, clock.now())),
   ]);
@@ -163,7 +164,7 @@ export async function buildOverview(
 
 /** Raises the noticed events not claimed by one of the newest notifications; returns those it raised. */
 async function raiseNoticed(
-  repo: LedgerRepository,
+  notifications: NotificationStore,
   userId: string,
   notes: readonly AppNotification[],
   now: Date,
@@ -172,7 +173,7 @@ async function raiseNoticed(
   // Only a live claim says "told already"; once it ends (a goal's week) the event may be raised again.
   const known = new Set(notes.filter((n) => Date.parse(n.claimUntil) > now.getTime()).map((n) => n.key));
   const raised = await Promise.all(
-    noticed.filter((n) => !known.has(n.key)).map((n) => repo.notifyOnce(userId, n)),
+    noticed.filter((n) => !known.has(n.key)).map((n) => notifications.notifyOnce(userId, n)),
   );
   return raised.filter((n): n is AppNotification => n !== null).reverse();
 }

@@ -109,13 +109,13 @@ describe('GET /api/overview', () => {
     });
     await spend(user, 4, 8_500); // 340 of 400 on food: 85 %
     await spend(user, 1, 6_000, 'Transport'); // 60 of 50: over
-    await repo.putGoal(user, {
+    await repo.goals.putGoal(user, {
       name: 'trip to japan',
       targetMinor: 200_000,
       currency: 'USD',
       targetDate: '2027-06-30',
     });
-    await repo.contributeToGoal(user, {
+    await repo.goals.contributeToGoal(user, {
       goalKey: 'japan trip',
       amountMinor: 30_000,
       currency: 'USD',
@@ -171,7 +171,7 @@ describe('GET /api/overview', () => {
         currency: 'USD',
         requestId: `${user}-b`,
       });
-      await repo.putGoal(user, { name: 'car', targetMinor: 500_000, currency: 'USD' });
+      await repo.goals.putGoal(user, { name: 'car', targetMinor: 500_000, currency: 'USD' });
     }
     await spend(small, 10, 100);
     await spend(big, 600, 100);
@@ -197,7 +197,7 @@ describe('GET /api/overview', () => {
   });
 
   it("never shows one user's budgets or goals to another", async () => {
-    await repo.putGoal('overview-carol', { name: 'wedding', targetMinor: 100_000, currency: 'USD' });
+    await repo.goals.putGoal('overview-carol', { name: 'wedding', targetMinor: 100_000, currency: 'USD' });
     const { body } = await overview('overview-dave');
     expect(overviewSchema.parse(body).goals).toEqual([]);
   });

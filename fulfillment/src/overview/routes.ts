@@ -5,7 +5,7 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Clock } from '../ports/Clock';
-import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { LedgerStores } from '../ports/LedgerStores';
 import { StoreUnavailableError } from '../ports/LedgerRepository';
 import { ErrorCode, errorResponse, tooLarge } from '../proxy/errors';
 import { markAlertsReadSchema } from '../chatApi/overview';
@@ -14,7 +14,7 @@ import { resolveTimeZone } from '../proxy/timeZone';
 import { buildOverview } from './buildOverview';
 
 export interface OverviewRouteDeps {
-  ledger: LedgerRepository;
+  ledger: LedgerStores;
   clock: Clock;
   identify: (c: Context) => string | null;
   logError: (message: string, detail: Record<string, unknown>) => void;
@@ -61,7 +61,7 @@ export function registerOverviewRoute(app: Hono, deps: OverviewRouteDeps): void 
     const parsed = markAlertsReadSchema.safeParse(raw);
     if (!parsed.success) return errorResponse(c, 400, ErrorCode.invalidRequest, BAD_IDS);
     try {
-      return c.json({ read: await deps.ledger.markNotificationsRead(userId, parsed.data.ids) });
+      return c.json({ read: await deps.ledger.notifications.markNotificationsRead(userId, parsed.data.ids) });
     } catch (err) {
       if (!(err instanceof StoreUnavailableError)) throw err;
       deps.logError('marking alerts read failed', { error: err.message });

@@ -1,7 +1,7 @@
 /**
  * The ledger's persistence port. The fulfillment code hook talks only to this interface; the DynamoDB
  * store (store/DynamoLedgerRepository.ts) and the in-memory store (store/InMemoryLedgerRepository.ts)
- * both implement it and both pass the same contract suite (store/ledgerRepositoryContract.ts, run by each store's test).
+ * both implement it and both pass the same contract suite (store/ledgerRepository.case.test.ts, run by each store's test).
  *
  * Every method takes the user id first and touches only that user's data.
  * The entities it speaks of (Transaction, Budget, UserProfile, periods, kinds) live in the domain
@@ -10,10 +10,6 @@
  * `date` is the user's local calendar date (YYYY-MM-DD, in the user's time zone); rollup keys derive from it.
  */
 
-import type { AccountRepository } from './AccountRepository';
-import type { GoalRepository } from './GoalRepository';
-import type { NotificationStore } from './NotificationStore';
-import type { RecurringRuleStore } from './RecurringRuleStore';
 import type {
   Budget,
   BudgetPeriodName,
@@ -62,12 +58,11 @@ export interface TransactionSpan {
 }
 
 /**
- * The ledger's store; savings goals' methods are GoalRepository's (ports/GoalRepository.ts), recurring
- * payments' RecurringRuleStore's (ports/RecurringRuleStore.ts), in-app notifications'
- * NotificationStore's (ports/NotificationStore.ts).
+ * The ledger's transaction store: entries, totals, budgets, profile, imports, learned words. Savings
+ * goals, recurring payments, accounts and in-app notifications have ports of their own beside it
+ * (ports/LedgerStores.ts).
  */
-export interface LedgerRepository
-  extends GoalRepository, RecurringRuleStore, NotificationStore, AccountRepository {
+export interface LedgerRepository {
   getProfile(userId: string): Promise<UserProfile | null>;
   putProfile(userId: string, profile: UserProfile): Promise<void>;
 

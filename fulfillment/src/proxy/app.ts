@@ -18,7 +18,7 @@ import type { ReceiptOcr } from '../receipts/ReceiptOcr';
 import type { ReceiptUploads } from '../receipts/s3Uploads';
 import { registerReceiptRoutes } from '../receipts/routes';
 import { systemClock, type Clock } from '../ports/Clock';
-import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { LedgerStores } from '../ports/LedgerStores';
 import type { IdentityKeys } from '../lex/identitySignature';
 import type { BotConfig } from './botConfig';
 import type { ChatReply } from '../chatApi/reply';
@@ -66,7 +66,7 @@ export interface ProxyDeps {
   /** Milliseconds clock for the rate limiter (tests). */
   now?: () => number;
   /** The ledger, for bank import and CSV export (issue 13); without it those routes are absent. */
-  ledger?: LedgerRepository;
+  ledger?: LedgerStores;
   clock?: Clock;
   /** Reads receipt photos (POST /api/receipts); without it (or the ledger) the route is absent. */
   receiptOcr?: ReceiptOcr;

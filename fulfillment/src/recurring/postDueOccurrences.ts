@@ -23,7 +23,7 @@ import { silentNotifier, type BudgetNotifier } from '../ports/BudgetNotifier';
 import type { RecurringRule } from '../domain/recurring/rules';
 import type { Clock } from '../ports/Clock';
 import type { UserProfile } from '../domain/ledger';
-import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { LedgerStores } from '../ports/LedgerStores';
 import { occurrenceRequestId } from '../domain/recurring/rules';
 import { occurrenceAfter } from '../domain/recurring/schedule';
 
@@ -46,7 +46,8 @@ export interface PostDueReport {
 }
 
 export interface PostDueOptions {
-  repo: LedgerRepository;
+  /** Where the occurrences are logged (as chat entries are), the rules they come from, the alerts they raise. */
+  repo: LedgerStores;
   clock: Clock;
   /** Where a budget crossing's e-mail goes (deployed: SES); none by default, as in `npm start`. */
   notifier?: BudgetNotifier;
@@ -58,7 +59,7 @@ export async function postDueOccurrences(options: PostDueOptions): Promise<PostD
   const now = clock.now();
   const logError = options.logError ?? defaultLog;
   // A day ahead of the furthest-ahead zone: the rules due tomorrow anywhere, for "due tomorrow".
-  const due = await repo.listDueRecurringRules(addIsoDays(todayIn(EARLIEST_ZONE, now), 1));
+  const due = await repo.recurring.listDueRecurringRules(addIsoDays(todayIn(EARLIEST_ZONE, now), 1));
   const report: PostDueReport = { rules: due.length, posted: 0, alreadyPosted: 0, failed: 0, alerts: 0 };
   const profiles = new Map<string, Promise<UserProfile | null>>();
   for (const { userId, rule } of due) {
@@ -86,7 +87,7 @@ export async function postDueOccurrences(options: PostDueOptions): Promise<PostD
         if (rule.kind === 'expense') posted.push(result.transaction);
         const next = occurrenceAfter(rule.recurrence, day);
         // Another run, a pause or a cancel moved the rule meanwhile: that one decides what follows.
-        if (!(await repo.advanceRecurringRule(userId, rule.id, day, next))) break;
+        if (!(await repo.recurring.advanceRecurringRule(userId, rule.id, day, next))) break;
         day = next;
       }
       report.alerts += await raiseAlerts(
@@ -130,7 +131,7 @@ async function raiseAlerts(
     raised += await notifyCrossings(
       {
         notifier: options.notifier ?? silentNotifier,
-        repo,
+        notifications: repo.notifications,
         userId,
         profile: emailAlerts ? { emailAlerts } : {},
       },
@@ -139,7 +140,7 @@ async function raiseAlerts(
     );
   }
   if (rule.kind === 'expense' && nextDay !== null && nextDay === addIsoDays(today, 1)) {
-    if (await repo.notifyOnce(userId, billDueNotification(billOf(rule, nextDay)))) raised++;
+    if (await repo.notifications.notifyOnce(userId, billDueNotification(billOf(rule, nextDay)))) raised++;
   }
   return raised;
 }

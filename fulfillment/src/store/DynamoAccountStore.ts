@@ -18,19 +18,15 @@ import { z } from 'zod';
 import {
   DEFAULT_ACCOUNT_NAME,
   MAX_ACCOUNTS,
-  accountKey,
   accountTypeSchema,
-  newAccountSchema,
   transferSchema,
-  validateAccountName,
   type Account,
   type NewAccount,
   type NewTransfer,
   type Transfer,
 } from '../domain/ledger/accounts';
+import { newAccount, newTransfer } from '../domain/ledger/accountRecords';
 import { AccountError, LedgerError } from '../domain/ledger/errors';
-import { normalizeCurrency } from '../domain/ledger/money';
-import { validateAmountMinor, validateDate } from '../domain/ledger/transactions';
 import type { Clock } from '../ports/Clock';
 import type { AccountRepository } from '../ports/AccountRepository';
 import { StoreUnavailableError } from '../ports/LedgerRepository';
@@ -156,19 +152,16 @@ export class DynamoAccountStore implements AccountRepository {
   constructor(private readonly options: DynamoAccountStoreOptions) {}
 
   async addAccount(userId: string, input: NewAccount): Promise<{ account: Account; created: boolean }> {
-    const parsed = newAccountSchema.safeParse(input);
-    if (!parsed.success) throw new AccountError('That account could not be read. Nothing was saved.');
-    const name = validateAccountName(parsed.data.name);
-    const currency = normalizeCurrency(parsed.data.currency);
-    const key = accountKey(name);
+    const now = this.options.clock.now().toISOString();
+    const account = newAccount(input, now);
+    const { key, name, currency } = account;
     const pk = userPk(userId);
     const existing = await this.listAccounts(userId);
     const same = existing.find((a) => a.key === key);
-    if (same && !(isDefaultAccount(key) && same.openingMinor === 0 && parsed.data.openingMinor !== 0))
+    if (same && !(isDefaultAccount(key) && same.openingMinor === 0 && account.openingMinor !== 0))
       return { account: same, created: false };
     if (!same && existing.length >= MAX_ACCOUNTS)
       throw new AccountError(`You can keep up to ${MAX_ACCOUNTS} accounts.`);
-    const now = this.options.clock.now().toISOString();
     const balanceAttr = `${BALANCE_ATTR_PREFIX}${currency}`;
     if (same) {
       // The default account, opened by an entry before its balance was said: the opening joins it.
@@ -183,7 +176,7 @@ export class DynamoAccountStore implements AccountRepository {
                   UpdateExpression: 'SET openingMinor = :opening ADD #bal :opening',
                   ConditionExpression: 'openingMinor = :zero',
                   ExpressionAttributeNames: { '#bal': balanceAttr },
-                  ExpressionAttributeValues: { ':opening': parsed.data.openingMinor, ':zero': 0 },
+                  ExpressionAttributeValues: { ':opening': account.openingMinor, ':zero': 0 },
                 },
               },
             ],
@@ -193,19 +186,10 @@ export class DynamoAccountStore implements AccountRepository {
         if (cancellationCodes(err)?.includes('ConditionalCheckFailed')) return;
         throw err;
       });
-      const account = await this.getAccount(pk, key);
-      if (!account) throw new StoreUnavailableError('Could not read the account just opened.');
-      return { account, created: true };
+      const opened = await this.getAccount(pk, key);
+      if (!opened) throw new StoreUnavailableError('Could not read the account just opened.');
+      return { account: opened, created: true };
     }
-    const account: Account = {
-      key,
-      name,
-      type: parsed.data.type,
-      currency,
-      openingMinor: parsed.data.openingMinor,
-      balances: { [currency]: parsed.data.openingMinor },
-      createdAt: now,
-    };
     try {
       await this.options.doc.send(
         new PutCommand({
@@ -261,22 +245,10 @@ export class DynamoAccountStore implements AccountRepository {
   }
 
   async transfer(userId: string, input: NewTransfer): Promise<{ transfer: Transfer; created: boolean }> {
-    const currency = normalizeCurrency(input.currency);
-    const amountMinor = validateAmountMinor(input.amountMinor, currency);
-    const from = accountKey(input.from);
-    const to = accountKey(input.to);
-    if (from === to) throw new AccountError('Those are the same account, so there is nothing to move.');
-    const pk = userPk(userId);
     const now = this.options.clock.now().toISOString();
-    const transfer: Transfer = {
-      id: this.options.newId(),
-      from,
-      to,
-      amountMinor,
-      currency,
-      date: validateDate(input.date),
-      createdAt: now,
-    };
+    const transfer = newTransfer(input, this.options.newId(), now);
+    const { from, to, amountMinor, currency } = transfer;
+    const pk = userPk(userId);
     const balances = accountUpdates(
       this.options.tableName,
       pk,

@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startDynamoLocal, type DynamoLocal } from '@budgetbuddy/scripts/local';
 import { StoreUnavailableError } from '../ports/LedgerRepository';
 import { DynamoLedgerRepository } from './DynamoLedgerRepository';
-import { runLedgerRepositoryContract } from './ledgerRepositoryContract';
+import { runLedgerRepositoryContract } from './ledgerRepository.case.test';
 import { ensureTable } from './table';
 
 jest.setTimeout(120_000);

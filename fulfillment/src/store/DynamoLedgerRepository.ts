@@ -27,13 +27,7 @@ import { normalizeTag } from '../domain/ledger/tags';
 import { systemClock } from '../ports/Clock';
 import type { Clock } from '../ports/Clock';
 import { MAX_RECALL_WORDS, StoreUnavailableError } from '../ports/LedgerRepository';
-import type {
-  EditResult,
-  LedgerRepository,
-  LogResult,
-  RangeQuery,
-  TransactionSpan,
-} from '../ports/LedgerRepository';
+import type { EditResult, LogResult, RangeQuery, TransactionSpan } from '../ports/LedgerRepository';
 import {
   learnedCategorySchema,
   pendingImportRowSchema,
@@ -85,27 +79,17 @@ import { editDeltas, newestFirst, rangeLimit, rollupDeltas } from './totals';
 import type { RollupDelta, RollupItemDelta } from './totals';
 import { z } from 'zod';
 import { DynamoRecurringRules } from './recurringRules';
-import type {
-  DueRecurringRule,
-  NewRecurringRule,
-  RecurringRule,
-  RecurringStatus,
-} from '../domain/recurring/rules';
-import type {
-  ContributionResult,
-  GoalContribution,
-  NewGoal,
-  SavingsGoal,
-  UndoneContribution,
-} from '../ports/GoalRepository';
 import { DynamoGoalStore } from './DynamoGoalStore';
 import { DynamoAccountStore, accountUpdates } from './DynamoAccountStore';
 import { accountDeltas, mergeAccountDeltas } from './accountDeltas';
 import { DEFAULT_ACCOUNT_KEY } from '../domain/ledger/accounts';
 import { AccountError } from '../domain/ledger/errors';
-import type { Account, NewAccount, NewTransfer, Transfer } from '../ports/AccountRepository';
 import { DynamoNotifications } from './notifications';
-import type { AppNotification, NewNotification } from '../ports/NotificationStore';
+import type { AccountRepository } from '../ports/AccountRepository';
+import type { GoalRepository } from '../ports/GoalRepository';
+import type { LedgerStores } from '../ports/LedgerStores';
+import type { NotificationStore } from '../ports/NotificationStore';
+import type { RecurringRuleStore } from '../ports/RecurringRuleStore';
 
 /** How long a request id is remembered: far longer than any Lambda or client retry window. */
 export const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
@@ -166,15 +150,16 @@ const pendingImportChunkSchema = z.object({
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const backoff = (attempt: number) => sleep(Math.random() * Math.min(200, 5 * 2 ** attempt));
 
-export class DynamoLedgerRepository implements LedgerRepository {
+export class DynamoLedgerRepository implements LedgerStores {
   private readonly doc: DynamoDBDocumentClient;
   private readonly table: string;
   private readonly clock: Clock;
   private readonly newId: () => string;
-  private readonly rules: DynamoRecurringRules;
-  private readonly goals: DynamoGoalStore;
-  private readonly accounts: DynamoAccountStore;
-  private readonly notes: DynamoNotifications;
+  // The narrow ports beside the ledger (ports/LedgerStores.ts), on the same table and client.
+  readonly recurring: RecurringRuleStore;
+  readonly goals: GoalRepository;
+  readonly accounts: AccountRepository;
+  readonly notifications: NotificationStore;
 
   constructor(options: DynamoLedgerRepositoryOptions) {
     this.doc = DynamoDBDocumentClient.from(options.client, {
@@ -183,95 +168,15 @@ export class DynamoLedgerRepository implements LedgerRepository {
     this.table = options.tableName;
     this.clock = options.clock ?? systemClock;
     this.newId = options.newId ?? randomUUID;
-    this.rules = new DynamoRecurringRules(this.doc, this.table, this.clock);
+    this.recurring = new DynamoRecurringRules(this.doc, this.table, this.clock);
     this.goals = new DynamoGoalStore({ doc: this.doc, tableName: this.table, clock: this.clock });
-    this.notes = new DynamoNotifications(this.doc, this.table, this.clock);
+    this.notifications = new DynamoNotifications(this.doc, this.table, this.clock);
     this.accounts = new DynamoAccountStore({
       doc: this.doc,
       tableName: this.table,
       clock: this.clock,
       newId: this.newId,
     });
-  }
-
-  // Accounts, transfers and jars (issue 12 point 1): their own module; entries' balance changes are
-  // written below, in each entry's own transaction.
-  addAccount(userId: string, account: NewAccount): Promise<{ account: Account; created: boolean }> {
-    return this.accounts.addAccount(userId, account);
-  }
-  listAccounts(userId: string): Promise<Account[]> {
-    return this.accounts.listAccounts(userId);
-  }
-  transfer(userId: string, transfer: NewTransfer): Promise<{ transfer: Transfer; created: boolean }> {
-    return this.accounts.transfer(userId, transfer);
-  }
-  deleteTransfer(userId: string, transferId: string): Promise<Transfer | null> {
-    return this.accounts.deleteTransfer(userId, transferId);
-  }
-
-  // In-app notifications (issue 12 point 5): their own module, on the same table and client.
-  notifyOnce(userId: string, notification: NewNotification): Promise<AppNotification | null> {
-    return this.notes.notifyOnce(userId, notification);
-  }
-  listNotifications(userId: string): Promise<AppNotification[]> {
-    return this.notes.listNotifications(userId);
-  }
-  markNotificationsRead(userId: string, ids: readonly string[]): Promise<number> {
-    return this.notes.markNotificationsRead(userId, ids);
-  }
-
-  // Recurring rules (issue 12): their own module, on the same table and client.
-  addRecurringRule(userId: string, input: NewRecurringRule): Promise<RecurringRule> {
-    return this.rules.addRecurringRule(userId, input);
-  }
-  getRecurringRule(userId: string, ruleId: string): Promise<RecurringRule | null> {
-    return this.rules.getRecurringRule(userId, ruleId);
-  }
-  listRecurringRules(userId: string): Promise<RecurringRule[]> {
-    return this.rules.listRecurringRules(userId);
-  }
-  setRecurringRuleStatus(
-    userId: string,
-    ruleId: string,
-    status: RecurringStatus,
-    nextDue: string | null,
-  ): Promise<RecurringRule | null> {
-    return this.rules.setRecurringRuleStatus(userId, ruleId, status, nextDue);
-  }
-  restoreRecurringRule(userId: string, rule: RecurringRule): Promise<RecurringRule> {
-    return this.rules.restoreRecurringRule(userId, rule);
-  }
-  deleteRecurringRule(userId: string, ruleId: string): Promise<RecurringRule | null> {
-    return this.rules.deleteRecurringRule(userId, ruleId);
-  }
-  advanceRecurringRule(userId: string, ruleId: string, from: string, to: string | null): Promise<boolean> {
-    return this.rules.advanceRecurringRule(userId, ruleId, from, to);
-  }
-  listDueRecurringRules(day: string): Promise<DueRecurringRule[]> {
-    return this.rules.listDueRecurringRules(day);
-  }
-
-  // Savings goals (issue 12 point 3) live in their own store on the same table; the ledger's port includes them.
-  putGoal(userId: string, goal: NewGoal): Promise<{ goal: SavingsGoal; created: boolean }> {
-    return this.goals.putGoal(userId, goal);
-  }
-  listGoals(userId: string): Promise<SavingsGoal[]> {
-    return this.goals.listGoals(userId);
-  }
-  getGoal(userId: string, key: string): Promise<SavingsGoal | null> {
-    return this.goals.getGoal(userId, key);
-  }
-  contributeToGoal(userId: string, contribution: GoalContribution): Promise<ContributionResult | null> {
-    return this.goals.contributeToGoal(userId, contribution);
-  }
-  undoGoalContribution(userId: string, requestId: string): Promise<UndoneContribution | null> {
-    return this.goals.undoGoalContribution(userId, requestId);
-  }
-  restoreGoal(userId: string, goal: SavingsGoal): Promise<SavingsGoal> {
-    return this.goals.restoreGoal(userId, goal);
-  }
-  deleteGoal(userId: string, key: string): Promise<SavingsGoal | null> {
-    return this.goals.deleteGoal(userId, key);
   }
 
   async getProfile(userId: string): Promise<UserProfile | null> {

@@ -1,5 +1,5 @@
 import { InMemoryLedgerRepository } from './InMemoryLedgerRepository';
-import { runLedgerRepositoryContract } from './ledgerRepositoryContract';
+import { runLedgerRepositoryContract } from './ledgerRepository.case.test';
 
 runLedgerRepositoryContract('InMemoryLedgerRepository', async (clock) => ({
   repo: new InMemoryLedgerRepository({ clock }),

@@ -11,13 +11,7 @@ import { parseUserProfile } from '../domain/ledger/profile';
 import { applyChanges, parseNewTransaction } from '../domain/ledger/transactions';
 import { systemClock } from '../ports/Clock';
 import type { Clock } from '../ports/Clock';
-import type {
-  EditResult,
-  LedgerRepository,
-  LogResult,
-  RangeQuery,
-  TransactionSpan,
-} from '../ports/LedgerRepository';
+import type { EditResult, LogResult, RangeQuery, TransactionSpan } from '../ports/LedgerRepository';
 import type {
   Budget,
   BudgetPeriodName,
@@ -33,44 +27,16 @@ import type {
   UserProfile,
 } from '../domain/ledger';
 import { MAX_RECALL_WORDS } from '../ports/LedgerRepository';
-import { InMemoryRecurringRules } from './inMemoryRecurringRules';
-import { newNotification } from '../domain/alerts/notifications';
-import {
-  MAX_LISTED_NOTIFICATIONS,
-  NOTIFICATION_LIFETIME_DAYS,
-  type AppNotification,
-  type NewNotification,
-} from '../domain/alerts/notifications';
-import type {
-  DueRecurringRule,
-  NewRecurringRule,
-  RecurringRule,
-  RecurringStatus,
-} from '../domain/recurring/rules';
-import type {
-  ContributionResult,
-  GoalContribution,
-  NewGoal,
-  SavingsGoal,
-  UndoneContribution,
-} from '../ports/GoalRepository';
+import type { GoalRepository } from '../ports/GoalRepository';
+import type { LedgerStores } from '../ports/LedgerStores';
+import type { NotificationStore } from '../ports/NotificationStore';
+import type { RecurringRuleStore } from '../ports/RecurringRuleStore';
+import { DEFAULT_ACCOUNT_KEY } from '../domain/ledger/accounts';
+import { InMemoryAccountStore } from './InMemoryAccountStore';
 import { InMemoryGoalStore } from './InMemoryGoalStore';
-import {
-  DEFAULT_ACCOUNT_KEY,
-  DEFAULT_ACCOUNT_NAME,
-  MAX_ACCOUNTS,
-  accountKey,
-  newAccountSchema,
-  validateAccountName,
-  type Account,
-  type NewAccount,
-  type NewTransfer,
-  type Transfer,
-} from '../domain/ledger/accounts';
-import { AccountError } from '../domain/ledger/errors';
-import { normalizeCurrency } from '../domain/ledger/money';
-import { validateAmountMinor, validateDate } from '../domain/ledger/transactions';
-import { accountDeltas, isDefaultAccount, mergeAccountDeltas, type AccountDelta } from './accountDeltas';
+import { InMemoryNotificationStore } from './InMemoryNotificationStore';
+import { InMemoryRecurringRules } from './inMemoryRecurringRules';
+import { accountDeltas, mergeAccountDeltas } from './accountDeltas';
 import {
   assertUserId,
   emptyTotals,
@@ -90,12 +56,6 @@ interface UserData {
   learned: Map<string, LearnedCategory>;
   /** Alert keys already sent → when they expire. */
   alerts: Map<string, Date>;
-  accounts: Map<string, Account>;
-  transfers: Map<string, Transfer>;
-  /** requestId → the transfer first made with it. */
-  transferRequests: Map<string, Transfer>;
-  /** In-app notifications, oldest first. */
-  notes: AppNotification[];
 }
 
 const rollupId = (period: PeriodKey, currency: string) => `${period.granularity}#${period.key}#${currency}`;
@@ -108,74 +68,25 @@ export interface InMemoryLedgerRepositoryOptions {
   newId?: () => string;
 }
 
-export class InMemoryLedgerRepository implements LedgerRepository {
+export class InMemoryLedgerRepository implements LedgerStores {
   private readonly users = new Map<string, UserData>();
   /** `userId \0 importId` → the previewed import. */
   private readonly pendingImports = new Map<string, PendingImport>();
   private readonly clock: Clock;
   private readonly newId: () => string;
-  private readonly rules: InMemoryRecurringRules;
-  private readonly goals: InMemoryGoalStore;
+  // The narrow ports beside the ledger (ports/LedgerStores.ts), in the same process.
+  readonly recurring: RecurringRuleStore;
+  readonly goals: GoalRepository;
+  readonly accounts: InMemoryAccountStore;
+  readonly notifications: NotificationStore;
 
   constructor(options: InMemoryLedgerRepositoryOptions = {}) {
     this.clock = options.clock ?? systemClock;
     this.newId = options.newId ?? randomUUID;
-    this.rules = new InMemoryRecurringRules(this.clock);
+    this.recurring = new InMemoryRecurringRules(this.clock);
     this.goals = new InMemoryGoalStore(this.clock);
-  }
-
-  // Recurring rules (issue 12): their own module.
-  addRecurringRule(userId: string, input: NewRecurringRule): Promise<RecurringRule> {
-    return this.rules.addRecurringRule(userId, input);
-  }
-  getRecurringRule(userId: string, ruleId: string): Promise<RecurringRule | null> {
-    return this.rules.getRecurringRule(userId, ruleId);
-  }
-  listRecurringRules(userId: string): Promise<RecurringRule[]> {
-    return this.rules.listRecurringRules(userId);
-  }
-  setRecurringRuleStatus(
-    userId: string,
-    ruleId: string,
-    status: RecurringStatus,
-    nextDue: string | null,
-  ): Promise<RecurringRule | null> {
-    return this.rules.setRecurringRuleStatus(userId, ruleId, status, nextDue);
-  }
-  restoreRecurringRule(userId: string, rule: RecurringRule): Promise<RecurringRule> {
-    return this.rules.restoreRecurringRule(userId, rule);
-  }
-  deleteRecurringRule(userId: string, ruleId: string): Promise<RecurringRule | null> {
-    return this.rules.deleteRecurringRule(userId, ruleId);
-  }
-  advanceRecurringRule(userId: string, ruleId: string, from: string, to: string | null): Promise<boolean> {
-    return this.rules.advanceRecurringRule(userId, ruleId, from, to);
-  }
-  listDueRecurringRules(day: string): Promise<DueRecurringRule[]> {
-    return this.rules.listDueRecurringRules(day);
-  }
-
-  // Savings goals (issue 12 point 3) live in their own store on the same process; the ledger's port includes them.
-  putGoal(userId: string, goal: NewGoal): Promise<{ goal: SavingsGoal; created: boolean }> {
-    return this.goals.putGoal(userId, goal);
-  }
-  listGoals(userId: string): Promise<SavingsGoal[]> {
-    return this.goals.listGoals(userId);
-  }
-  getGoal(userId: string, key: string): Promise<SavingsGoal | null> {
-    return this.goals.getGoal(userId, key);
-  }
-  contributeToGoal(userId: string, contribution: GoalContribution): Promise<ContributionResult | null> {
-    return this.goals.contributeToGoal(userId, contribution);
-  }
-  undoGoalContribution(userId: string, requestId: string): Promise<UndoneContribution | null> {
-    return this.goals.undoGoalContribution(userId, requestId);
-  }
-  restoreGoal(userId: string, goal: SavingsGoal): Promise<SavingsGoal> {
-    return this.goals.restoreGoal(userId, goal);
-  }
-  deleteGoal(userId: string, key: string): Promise<SavingsGoal | null> {
-    return this.goals.deleteGoal(userId, key);
+    this.accounts = new InMemoryAccountStore(this.clock, this.newId);
+    this.notifications = new InMemoryNotificationStore(this.clock, (userId) => this.user(userId).alerts);
   }
 
   private user(userId: string): UserData {
@@ -186,13 +97,9 @@ export class InMemoryLedgerRepository implements LedgerRepository {
         transactions: new Map(),
         requests: new Map(),
         alerts: new Map(),
-        notes: [],
         rollups: new Map(),
         budgets: new Map(),
         learned: new Map(),
-        accounts: new Map(),
-        transfers: new Map(),
-        transferRequests: new Map(),
       };
       this.users.set(userId, data);
     }
@@ -229,7 +136,7 @@ export class InMemoryLedgerRepository implements LedgerRepository {
     if (valid.note !== undefined) txn.note = valid.note;
     if (valid.jars !== undefined) txn.jars = valid.jars;
     // As in DynamoDB, a named account must exist before anything is written.
-    this.applyBalances(data, accountDeltas(txn, 1), now, true);
+    this.accounts.applyBalances(userId, accountDeltas(txn, 1), now, true);
     if (valid.tags !== undefined) txn.tags = valid.tags;
     data.transactions.set(txn.id, txn);
     data.requests.set(valid.requestId, txn);
@@ -243,7 +150,7 @@ export class InMemoryLedgerRepository implements LedgerRepository {
     if (!data || !txn) return null;
     data.transactions.delete(transactionId);
     this.applyRollups(data, txn, -1);
-    this.applyBalances(data, accountDeltas(txn, -1), this.clock.now().toISOString(), false);
+    this.accounts.applyBalances(userId, accountDeltas(txn, -1), this.clock.now().toISOString(), false);
     return copy(txn);
   }
 
@@ -259,8 +166,8 @@ export class InMemoryLedgerRepository implements LedgerRepository {
     const after = applyChanges(before, changes, this.clock.now().toISOString());
     this.applyRollups(data, before, -1);
     this.applyRollups(data, after, 1);
-    this.applyBalances(
-      data,
+    this.accounts.applyBalances(
+      userId,
       mergeAccountDeltas([...accountDeltas(before, -1), ...accountDeltas(after, 1)]),
       after.updatedAt,
       false,
@@ -344,38 +251,6 @@ export class InMemoryLedgerRepository implements LedgerRepository {
     return true;
   }
 
-  // In-app notifications (issue 12 point 5): the claim shares claimAlert's map, as on DynamoDB.
-  async notifyOnce(userId: string, input: NewNotification): Promise<AppNotification | null> {
-    const data = this.user(userId);
-    const now = this.clock.now();
-    const until = data.alerts.get(input.key);
-    if (until && until.getTime() > now.getTime()) return null;
-    data.alerts.set(input.key, new Date(input.claimUntil));
-    const note = newNotification(input, now);
-    data.notes.push(note);
-    return copy(note);
-  }
-
-  async listNotifications(userId: string): Promise<AppNotification[]> {
-    const oldest = this.clock.now().getTime() - NOTIFICATION_LIFETIME_DAYS * 86_400_000;
-    return this.user(userId)
-      .notes.filter((n) => Date.parse(n.createdAt) > oldest)
-      .sort((a, b) => b.id.localeCompare(a.id))
-      .slice(0, MAX_LISTED_NOTIFICATIONS)
-      .map(copy);
-  }
-
-  async markNotificationsRead(userId: string, ids: readonly string[]): Promise<number> {
-    let marked = 0;
-    for (const note of this.user(userId).notes) {
-      if (!note.read && ids.includes(note.id)) {
-        note.read = true;
-        marked++;
-      }
-    }
-    return marked;
-  }
-
   async recallCategories(
     userId: string,
     kind: TransactionKind,
@@ -422,122 +297,6 @@ export class InMemoryLedgerRepository implements LedgerRepository {
   async setPendingImportProgress(userId: string, importId: string, committedRows: number): Promise<void> {
     const pending = this.pendingImports.get(`${assertUserId(userId)}\u0000${importId}`);
     if (pending) pending.committedRows = committedRows;
-  }
-
-  async addAccount(userId: string, input: NewAccount): Promise<{ account: Account; created: boolean }> {
-    const parsed = newAccountSchema.safeParse(input);
-    if (!parsed.success) throw new AccountError('That account could not be read. Nothing was saved.');
-    const name = validateAccountName(parsed.data.name);
-    const currency = normalizeCurrency(parsed.data.currency);
-    const key = accountKey(name);
-    const data = this.user(userId);
-    const same = data.accounts.get(key);
-    if (same) {
-      if (isDefaultAccount(key) && same.openingMinor === 0 && parsed.data.openingMinor !== 0) {
-        same.openingMinor = parsed.data.openingMinor;
-        same.balances[currency] = (same.balances[currency] ?? 0) + parsed.data.openingMinor;
-        return { account: copy(same), created: true };
-      }
-      return { account: copy(same), created: false };
-    }
-    if (data.accounts.size >= MAX_ACCOUNTS)
-      throw new AccountError(`You can keep up to ${MAX_ACCOUNTS} accounts.`);
-    const account: Account = {
-      key,
-      name,
-      type: parsed.data.type,
-      currency,
-      openingMinor: parsed.data.openingMinor,
-      balances: { [currency]: parsed.data.openingMinor },
-      createdAt: this.clock.now().toISOString(),
-    };
-    data.accounts.set(key, account);
-    return { account: copy(account), created: true };
-  }
-
-  async listAccounts(userId: string): Promise<Account[]> {
-    const accounts = [...(this.users.get(assertUserId(userId))?.accounts.values() ?? [])];
-    return accounts
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.key.localeCompare(b.key))
-      .map(copy);
-  }
-
-  async transfer(userId: string, input: NewTransfer): Promise<{ transfer: Transfer; created: boolean }> {
-    const currency = normalizeCurrency(input.currency);
-    const amountMinor = validateAmountMinor(input.amountMinor, currency);
-    const from = accountKey(input.from);
-    const to = accountKey(input.to);
-    if (from === to) throw new AccountError('Those are the same account, so there is nothing to move.');
-    const data = this.user(userId);
-    const seen = data.transferRequests.get(input.requestId);
-    if (seen) return { transfer: copy(seen), created: false };
-    const now = this.clock.now().toISOString();
-    const transfer: Transfer = {
-      id: this.newId(),
-      from,
-      to,
-      amountMinor,
-      currency,
-      date: validateDate(input.date),
-      createdAt: now,
-    };
-    this.applyBalances(
-      data,
-      [
-        { account: from, currency, amountMinor: -amountMinor },
-        { account: to, currency, amountMinor },
-      ],
-      now,
-      true,
-    );
-    data.transfers.set(transfer.id, transfer);
-    data.transferRequests.set(input.requestId, transfer);
-    return { transfer: copy(transfer), created: true };
-  }
-
-  async deleteTransfer(userId: string, transferId: string): Promise<Transfer | null> {
-    const data = this.users.get(assertUserId(userId));
-    const transfer = data?.transfers.get(transferId);
-    if (!data || !transfer) return null;
-    data.transfers.delete(transferId);
-    this.applyBalances(
-      data,
-      [
-        { account: transfer.from, currency: transfer.currency, amountMinor: transfer.amountMinor },
-        { account: transfer.to, currency: transfer.currency, amountMinor: -transfer.amountMinor },
-      ],
-      this.clock.now().toISOString(),
-      false,
-    );
-    return copy(transfer);
-  }
-
-  /**
-   * Balance changes, all or nothing: with `check`, a named account that does not exist refuses the
-   * whole change (AccountError) before anything moves; the default account is opened by its first change.
-   */
-  private applyBalances(data: UserData, deltas: AccountDelta[], now: string, check: boolean): void {
-    if (check) {
-      const missing = deltas.find((d) => !isDefaultAccount(d.account) && !data.accounts.has(d.account));
-      if (missing)
-        throw new AccountError(`You don't have an account called "${missing.account}". Nothing was saved.`);
-    }
-    for (const d of deltas) {
-      let account = data.accounts.get(d.account);
-      if (!account) {
-        account = {
-          key: d.account,
-          name: isDefaultAccount(d.account) ? DEFAULT_ACCOUNT_NAME : d.account,
-          type: 'checking',
-          currency: d.currency,
-          openingMinor: 0,
-          balances: {},
-          createdAt: now,
-        };
-        data.accounts.set(d.account, account);
-      }
-      account.balances[d.currency] = (account.balances[d.currency] ?? 0) + d.amountMinor;
-    }
   }
 
   private applyRollups(data: UserData, txn: Transaction, direction: 1 | -1): void {

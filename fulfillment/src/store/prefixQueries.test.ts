@@ -85,9 +85,14 @@ async function furnish(userId: string): Promise<void> {
     currency: 'USD',
     requestId: randomUUID(),
   });
-  await repo.putGoal(userId, { name: 'trip to japan', targetMinor: 200_000, currency: 'USD' });
-  await repo.addAccount(userId, { name: 'checking', type: 'checking', currency: 'USD', openingMinor: 1_000 });
-  await repo.addRecurringRule(userId, {
+  await repo.goals.putGoal(userId, { name: 'trip to japan', targetMinor: 200_000, currency: 'USD' });
+  await repo.accounts.addAccount(userId, {
+    name: 'checking',
+    type: 'checking',
+    currency: 'USD',
+    openingMinor: 1_000,
+  });
+  await repo.recurring.addRecurringRule(userId, {
     name: 'rent',
     kind: 'expense',
     amountMinor: 150_000,
@@ -97,7 +102,7 @@ async function furnish(userId: string): Promise<void> {
     nextDue: '2027-01-01',
     requestId: randomUUID(),
   });
-  await repo.notifyOnce(userId, {
+  await repo.notifications.notifyOnce(userId, {
     key: 'bill#rent#2027-01-01',
     kind: 'bill',
     text: 'Rent is due tomorrow.',
@@ -109,10 +114,10 @@ async function furnish(userId: string): Promise<void> {
 async function round(userId: string): Promise<number> {
   const started = performance.now();
   await repo.listBudgets(userId);
-  await repo.listGoals(userId);
-  await repo.listAccounts(userId);
-  await repo.listRecurringRules(userId);
-  await repo.listNotifications(userId);
+  await repo.goals.listGoals(userId);
+  await repo.accounts.listAccounts(userId);
+  await repo.recurring.listRecurringRules(userId);
+  await repo.notifications.listNotifications(userId);
   await repo.listRecent(userId, 5);
   await repo.getPendingImport(userId, 'no-such-import');
   return performance.now() - started;
@@ -145,8 +150,8 @@ test(`prefix Queries on ${HISTORY.toLocaleString('en')} entries cost what they c
 
   // The answers are the same size: only the partition differs.
   expect((await repo.listRecent(many, 5)).length).toBe(5);
-  expect(await repo.listGoals(many)).toHaveLength(1);
-  expect(await repo.listNotifications(many)).toHaveLength(1);
+  expect(await repo.goals.listGoals(many)).toHaveLength(1);
+  expect(await repo.notifications.listNotifications(many)).toHaveLength(1);
 
   for (let i = 0; i < 5; i++) {
     await round(none); // the JIT's warm-up, not measured

@@ -2,7 +2,7 @@ import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { startDynamoLocal, type DynamoLocal } from '@budgetbuddy/scripts/local';
 import { DynamoLedgerRepository } from './DynamoLedgerRepository';
 import { InMemoryLedgerRepository } from './InMemoryLedgerRepository';
-import { runRecurringRuleContract } from './recurringRuleContract';
+import { runRecurringRuleContract } from './recurringRuleStore.case.test';
 import { DUE_INDEX, ensureTable } from './table';
 
 jest.setTimeout(120_000);
@@ -24,10 +24,12 @@ runRecurringRuleContract('DynamoDB Local', async (clock) => {
     maxAttempts: 1,
   });
   await ensureTable(client, 'RecurringContract');
-  return { repo: new DynamoLedgerRepository({ client, tableName: 'RecurringContract', clock }) };
+  return { repo: new DynamoLedgerRepository({ client, tableName: 'RecurringContract', clock }).recurring };
 });
 
-runRecurringRuleContract('in memory', async (clock) => ({ repo: new InMemoryLedgerRepository({ clock }) }));
+runRecurringRuleContract('in memory', async (clock) => ({
+  repo: new InMemoryLedgerRepository({ clock }).recurring,
+}));
 
 describe('the due index', () => {
   it('is added to a table made before it existed, and is active when ensureTable returns', async () => {

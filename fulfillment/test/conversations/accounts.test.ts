@@ -19,7 +19,9 @@ afterAll(() => h?.close());
 
 const month = { granularity: 'month', key: '2026-12' } as const;
 const balances = async (user: string) =>
-  Object.fromEntries((await h.repo.listAccounts(user)).map((a) => [a.key, a.balances[a.currency] ?? 0]));
+  Object.fromEntries(
+    (await h.repo.accounts.listAccounts(user)).map((a) => [a.key, a.balances[a.currency] ?? 0]),
+  );
 
 describe('accounts by chat', () => {
   test('opens accounts with their balances, and the first everyday one takes unnamed entries', async () => {
@@ -192,7 +194,7 @@ describe('people leaving the script', () => {
       const reply = await h.say('acct-15', text);
       expect({ text, intent: intentName(reply) }).toEqual({ text, intent: 'FallbackIntent' });
     }
-    expect(await h.repo.listAccounts('acct-15')).toEqual([]);
+    expect(await h.repo.accounts.listAccounts('acct-15')).toEqual([]);
     expect(await h.repo.listRecent('acct-15', 5)).toEqual([]);
   });
 });

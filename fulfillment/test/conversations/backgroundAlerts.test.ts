@@ -27,7 +27,7 @@ afterAll(() => h?.close());
 afterEach(() => clock.set(START));
 
 const notes = async (user: string, kind: string) =>
-  (await h.repo.listNotifications(user)).filter((n) => n.kind === kind).map((n) => n.text);
+  (await h.repo.notifications.listNotifications(user)).filter((n) => n.kind === kind).map((n) => n.text);
 
 async function overviewAlerts(user: string): Promise<string[]> {
   const res = await fetch(`${h.chatUrl}/api/overview`, { headers: { 'X-BB-Local-User': user } });

@@ -11,6 +11,7 @@ import {
 import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID, TIME_ZONE_ATTRIBUTE } from '@budgetbuddy/bot';
 import { DUMMY_CREDENTIALS } from '@budgetbuddy/scripts/local';
 import { StoreUnavailableError, type LedgerRepository } from '../../src/ports/LedgerRepository';
+import type { LedgerStores } from '../../src/ports/LedgerStores';
 import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, replyText } from '../support/replies';
 import { SettableClock } from '@budgetbuddy/bot/testing';
@@ -24,7 +25,7 @@ const failing = new Map<keyof LedgerRepository, number>();
 const failAlways = (name: keyof LedgerRepository) => failing.set(name, Infinity);
 
 /** The store with chosen methods failing the way an unreachable DynamoDB does. */
-function flaky(repo: LedgerRepository): LedgerRepository {
+function flaky(repo: LedgerStores): LedgerStores {
   return new Proxy(repo, {
     get(target, name, receiver) {
       const value = Reflect.get(target, name, receiver) as unknown;

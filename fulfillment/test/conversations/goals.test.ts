@@ -23,7 +23,7 @@ describe('savings goals', () => {
     expect(intentName(set)).toBe('SetGoal');
     expect(replyText(set)).toContain('Done: a goal of $2,000.00 for trip to japan by');
     expect(replyText(set)).toContain('about $285.72 a month (7 months, this one included)');
-    expect(await h.repo.listGoals('goal-1')).toMatchObject([
+    expect(await h.repo.goals.listGoals('goal-1')).toMatchObject([
       { name: 'trip to japan', targetMinor: 200_000, savedMinor: 0, targetDate: '2027-06-30' },
     ]);
 
@@ -45,7 +45,7 @@ describe('savings goals', () => {
     await h.say('goal-2', 'save 500 for a new bike');
     await h.say('goal-2', 'put 100 toward the bike', { requestId: 'same-turn' });
     await h.say('goal-2', 'put 100 toward the bike', { requestId: 'same-turn' });
-    expect((await h.repo.listGoals('goal-2'))[0]?.savedMinor).toBe(10_000);
+    expect((await h.repo.goals.listGoals('goal-2'))[0]?.savedMinor).toBe(10_000);
   });
 
   test('says so when a goal is reached', async () => {
@@ -69,10 +69,10 @@ describe('savings goals', () => {
     const ask = await h.say('goal-4', 'delete the japan goal');
     expect(intentName(ask)).toBe('DeleteGoal');
     expect(dialogType(ask)).toBe('ConfirmIntent');
-    expect(await h.repo.listGoals('goal-4')).toHaveLength(2);
+    expect(await h.repo.goals.listGoals('goal-4')).toHaveLength(2);
     const done = await h.say('goal-4', 'yes');
     expect(replyText(done)).toBe('Removed your trip to japan goal.');
-    expect((await h.repo.listGoals('goal-4')).map((g) => g.name)).toEqual(['house deposit']);
+    expect((await h.repo.goals.listGoals('goal-4')).map((g) => g.name)).toEqual(['house deposit']);
   });
 
   test('asks what the goal is for, and which goal money goes to', async () => {

@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 afterEach(() => clock.set('2026-12-03T15:00:00Z'));
 
-const rules = (user: string) => h.repo.listRecurringRules(user);
+const rules = (user: string) => h.repo.recurring.listRecurringRules(user);
 
 describe('setting up recurring payments and income', () => {
   test('"my rent is 1,500 every month on the 1st" makes a monthly rule from the next 1st', async () => {

@@ -20,8 +20,8 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 afterEach(() => clock.set(NOW));
 
-const goals = (user: string) => h.repo.listGoals(user);
-const rules = (user: string) => h.repo.listRecurringRules(user);
+const goals = (user: string) => h.repo.goals.listGoals(user);
+const rules = (user: string) => h.repo.recurring.listRecurringRules(user);
 
 describe('undo of savings goals', () => {
   test('"undo" after "put 100 toward the bike" takes the 100 off the goal, and only that', async () => {
@@ -52,7 +52,7 @@ describe('undo of savings goals', () => {
     await h.say('ug-2', 'undo');
     expect((await goals('ug-2'))[0]?.savedMinor).toBe(0);
     // The store refuses a second take-back of the same contribution, and a retried put adds nothing.
-    expect(await h.repo.undoGoalContribution('ug-2', 'ug-2-put')).toBeNull();
+    expect(await h.repo.goals.undoGoalContribution('ug-2', 'ug-2-put')).toBeNull();
     await h.say('ug-2', 'put 200 toward the laptop', { requestId: 'ug-2-put' });
     expect((await goals('ug-2'))[0]?.savedMinor).toBe(0);
   });

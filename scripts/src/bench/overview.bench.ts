@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { addDaysTo, fixedClock, type LedgerRepository } from '@budgetbuddy/fulfillment/ledger';
+import { addDaysTo, fixedClock, type LedgerStores } from '@budgetbuddy/fulfillment/ledger';
 import { DynamoLedgerRepository, ensureTable } from '@budgetbuddy/fulfillment/store';
 import { buildOverview } from '@budgetbuddy/fulfillment/overview';
 import { postDueOccurrences } from '@budgetbuddy/fulfillment/recurring';
@@ -35,7 +35,7 @@ async function timeMedian(iterations: number, op: () => Promise<unknown>): Promi
 }
 
 /** What the panel shows besides entries: a budget, a goal and two recurring bills. */
-async function furnish(repo: LedgerRepository, user: string): Promise<void> {
+async function furnish(repo: LedgerStores, user: string): Promise<void> {
   await repo.putBudget(user, {
     category: 'Groceries',
     period: 'Monthly',
@@ -43,9 +43,9 @@ async function furnish(repo: LedgerRepository, user: string): Promise<void> {
     currency: 'USD',
     requestId: randomUUID(),
   });
-  await repo.putGoal(user, { name: 'trip to japan', targetMinor: 200_000, currency: 'USD' });
+  await repo.goals.putGoal(user, { name: 'trip to japan', targetMinor: 200_000, currency: 'USD' });
   for (const name of ['rent', 'netflix'])
-    await repo.addRecurringRule(user, {
+    await repo.recurring.addRecurringRule(user, {
       name,
       kind: 'expense',
       amountMinor: 1_599,
@@ -86,7 +86,7 @@ export async function run(): Promise<Record<string, number>> {
 
     // 1,000 rules due today (one per user, as the job meets them), posted by one run.
     for (let i = 0; i < 1_000; i++)
-      await repo.addRecurringRule(`bench-rec-${i}`, {
+      await repo.recurring.addRecurringRule(`bench-rec-${i}`, {
         name: 'gym',
         kind: 'expense',
         amountMinor: 4_000,

@@ -6,6 +6,7 @@
  */
 import type { BudgetAlert, BudgetNotifier } from '../../ports/BudgetNotifier';
 import type { LedgerRepository } from '../../ports/LedgerRepository';
+import type { NotificationStore } from '../../ports/NotificationStore';
 import { thresholdsCrossed } from '../../domain/ledger/budgets';
 import { categoryKey } from '../../domain/ledger/categories';
 import { EmailAlertSetting } from '@budgetbuddy/bot';
@@ -148,7 +149,7 @@ export function alertWanted(setting: UserProfile['emailAlerts'], alert: BudgetAl
 
 export interface AlertTarget {
   notifier: BudgetNotifier;
-  repo: LedgerRepository;
+  notifications: NotificationStore;
   userId: string;
   /** Only the e-mail setting is read: a job that posts for someone with no profile yet passes {}. */
   profile: Pick<UserProfile, 'emailAlerts'>;
@@ -167,13 +168,13 @@ export async function notifyCrossings(
   crossings: readonly BudgetAlert[],
   logError: (message: string, detail: Record<string, unknown>) => void,
 ): Promise<number> {
-  const { notifier, repo, userId, profile } = target;
+  const { notifier, notifications, userId, profile } = target;
   if (crossings.length === 0) return 0;
   const alerts: BudgetAlert[] = [];
   let raisedCount = 0;
   try {
     for (const alert of crossings) {
-      const raised = await repo.notifyOnce(userId, budgetNotification(alert));
+      const raised = await notifications.notifyOnce(userId, budgetNotification(alert));
       if (raised) raisedCount++;
       if (raised && alertWanted(profile.emailAlerts, alert)) alerts.push(alert);
     }

@@ -17,7 +17,7 @@ const title = (name: string): string => name.charAt(0).toUpperCase() + name.slic
 export async function undoGoalAction(turn: Turn, action: GoalAction): Promise<string> {
   turn.writing = true;
   if (action.type === 'goalContribution') {
-    const back = await turn.repo.undoGoalContribution(turn.userId, action.requestId);
+    const back = await turn.goals.undoGoalContribution(turn.userId, action.requestId);
     if (!back) return `That money was already taken off your ${action.name} goal.`;
     const { goal } = back;
     const money = (minor: number) => formatMoney(minor, goal.currency);
@@ -27,34 +27,34 @@ export async function undoGoalAction(turn: Turn, action: GoalAction): Promise<st
     );
   }
   if (action.type === 'goalDelete') {
-    const goal = await turn.repo.restoreGoal(turn.userId, action.goal);
+    const goal = await turn.goals.restoreGoal(turn.userId, action.goal);
     return `Undone: your ${goal.name} goal is back, with ${formatMoney(goal.savedMinor, goal.currency)} saved.`;
   }
   if (action.previous) {
-    const goal = await turn.repo.restoreGoal(turn.userId, action.previous);
+    const goal = await turn.goals.restoreGoal(turn.userId, action.previous);
     return `Undone: your ${goal.name} goal is back to ${formatMoney(goal.targetMinor, goal.currency)}.`;
   }
-  const removed = await turn.repo.deleteGoal(turn.userId, action.key);
+  const removed = await turn.goals.deleteGoal(turn.userId, action.key);
   return removed ? `Undone: I removed the ${removed.name} goal you just set.` : 'That goal was already gone.';
 }
 
 export async function undoRecurringAction(turn: Turn, action: RecurringAction): Promise<string> {
   turn.writing = true;
   if (action.type === 'recurringCancel') {
-    const rule = await turn.repo.restoreRecurringRule(turn.userId, action.rule);
+    const rule = await turn.recurring.restoreRecurringRule(turn.userId, action.rule);
     return `Undone: ${title(rule.name)} is back (${formatMoney(rule.amountMinor, rule.currency)} ${describeRecurrence(rule.recurrence)}).`;
   }
   if (action.type === 'recurringStatus') {
     const { status, nextDue } = action.previous;
-    const rule = await turn.repo.setRecurringRuleStatus(turn.userId, action.ruleId, status, nextDue);
+    const rule = await turn.recurring.setRecurringRuleStatus(turn.userId, action.ruleId, status, nextDue);
     if (!rule) return 'That recurring payment was removed since, so there was nothing to put back.';
     return status === 'paused'
       ? `Undone: ${title(rule.name)} is paused again.`
       : `Undone: ${title(rule.name)} is running again.`;
   }
-  const removed = await turn.repo.deleteRecurringRule(turn.userId, action.ruleId);
+  const removed = await turn.recurring.deleteRecurringRule(turn.userId, action.ruleId);
   if (action.replaced) {
-    const rule = await turn.repo.restoreRecurringRule(turn.userId, action.replaced);
+    const rule = await turn.recurring.restoreRecurringRule(turn.userId, action.replaced);
     return `Undone: ${title(rule.name)} is back to ${formatMoney(rule.amountMinor, rule.currency)} ${describeRecurrence(rule.recurrence)}.`;
   }
   return removed

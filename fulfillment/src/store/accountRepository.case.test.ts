@@ -1,13 +1,14 @@
 /**
- * The accounts part of the LedgerRepository contract (issue 12 point 1): balances kept with every
- * entry, transfers, jars. Run by ledgerRepositoryContract for each store.
+ * The AccountRepository contract (issue 12 point 1): balances kept with every entry, transfers, jars.
+ * Run by runLedgerRepositoryContract for each implementation: an entry's balance change is the
+ * ledger's write, so the suite drives the ledger and the account store it hands out together.
  */
 import { randomUUID } from 'node:crypto';
 import { AccountError } from '../domain/ledger/errors';
-import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { LedgerStores } from '../ports/LedgerStores';
 import type { NewTransaction } from '../domain/ledger';
 
-export function describeAccountContract(getRepo: () => LedgerRepository): void {
+export function describeAccountContract(getRepo: () => LedgerStores): void {
   describe('accounts and balances', () => {
     const newUser = () => `acct-${randomUUID()}`;
     const entry = (over: Partial<NewTransaction> = {}): NewTransaction => ({
@@ -22,7 +23,7 @@ export function describeAccountContract(getRepo: () => LedgerRepository): void {
     });
     const balances = async (user: string) =>
       Object.fromEntries(
-        (await getRepo().listAccounts(user)).map((a) => [a.key, a.balances[a.currency] ?? 0]),
+        (await getRepo().accounts.listAccounts(user)).map((a) => [a.key, a.balances[a.currency] ?? 0]),
       );
     const month = { granularity: 'month', key: '2026-11' } as const;
 
@@ -31,7 +32,7 @@ export function describeAccountContract(getRepo: () => LedgerRepository): void {
       const user = newUser();
       const { transaction } = await repo.logTransaction(user, entry());
       expect(transaction.account).toBe('main');
-      expect(await repo.listAccounts(user)).toMatchObject([
+      expect(await repo.accounts.listAccounts(user)).toMatchObject([
         { key: 'main', name: 'Main account', currency: 'USD', balances: { USD: -4000 } },
       ]);
     });
@@ -39,7 +40,7 @@ export function describeAccountContract(getRepo: () => LedgerRepository): void {
     it('keeps each account balance as opening + income − spending, through edits and deletes', async () => {
       const repo = getRepo();
       const user = newUser();
-      const opened = await repo.addAccount(user, {
+      const opened = await repo.accounts.addAccount(user, {
         name: 'Checking',
         type: 'checking',
         currency: 'usd',
@@ -51,7 +52,7 @@ export function describeAccountContract(getRepo: () => LedgerRepository): void {
       });
       expect(
         (
-          await repo.addAccount(user, {
+          await repo.accounts.addAccount(user, {
             name: 'checking',
             type: 'checking',
             currency: 'USD',
@@ -59,7 +60,12 @@ export function describeAccountContract(getRepo: () => LedgerRepository): void {
           })
         ).created,
       ).toBe(false);
-      await repo.addAccount(user, { name: 'Visa', type: 'credit', currency: 'USD', openingMinor: 0 });
+      await repo.accounts.addAccount(user, {
+        name: 'Visa',
+        type: 'credit',
+        currency: 'USD',
+        openingMinor: 0,
+      });
       const spent = await repo.logTransaction(user, entry({ account: 'checking' }));
       await repo.logTransaction(
         user,
@@ -87,13 +93,18 @@ export function describeAccountContract(getRepo: () => LedgerRepository): void {
     it('moves money between accounts once per request, outside spending and income, and takes it back', async () => {
       const repo = getRepo();
       const user = newUser();
-      await repo.addAccount(user, {
+      await repo.accounts.addAccount(user, {
         name: 'checking',
         type: 'checking',
         currency: 'USD',
         openingMinor: 50_000,
       });
-      await repo.addAccount(user, { name: 'cash', type: 'cash', currency: 'USD', openingMinor: 2000 });
+      await repo.accounts.addAccount(user, {
+        name: 'cash',
+        type: 'cash',
+        currency: 'USD',
+        openingMinor: 2000,
+      });
       const move = {
         from: 'checking',
         to: 'cash',
@@ -102,8 +113,8 @@ export function describeAccountContract(getRepo: () => LedgerRepository): void {
         date: '2026-11-24',
         requestId: 'move-1',
       };
-      const first = await repo.transfer(user, move);
-      const again = await repo.transfer(user, move);
+      const first = await repo.accounts.transfer(user, move);
+      const again = await repo.accounts.transfer(user, move);
       expect(first.created).toBe(true);
       expect(again).toEqual({ transfer: first.transfer, created: false });
       expect(await balances(user)).toEqual({ checking: 40_000, cash: 12_000 });
@@ -111,12 +122,14 @@ export function describeAccountContract(getRepo: () => LedgerRepository): void {
       expect([totals.expenseTotalMinor, totals.incomeTotalMinor]).toEqual([0, 0]);
 
       await expect(
-        repo.transfer(user, { ...move, to: 'savings', requestId: 'move-2' }),
+        repo.accounts.transfer(user, { ...move, to: 'savings', requestId: 'move-2' }),
       ).rejects.toBeInstanceOf(AccountError);
       expect(await balances(user)).toEqual({ checking: 40_000, cash: 12_000 });
 
-      expect(await repo.deleteTransfer(user, first.transfer.id)).toMatchObject({ amountMinor: 10_000 });
-      expect(await repo.deleteTransfer(user, first.transfer.id)).toBeNull();
+      expect(await repo.accounts.deleteTransfer(user, first.transfer.id)).toMatchObject({
+        amountMinor: 10_000,
+      });
+      expect(await repo.accounts.deleteTransfer(user, first.transfer.id)).toBeNull();
       expect(await balances(user)).toEqual({ checking: 50_000, cash: 2000 });
     });
 
@@ -124,7 +137,7 @@ export function describeAccountContract(getRepo: () => LedgerRepository): void {
       const repo = getRepo();
       const user = newUser();
       for (const name of ['play', 'give'])
-        await repo.addAccount(user, { name, type: 'jar', currency: 'USD', openingMinor: 0 });
+        await repo.accounts.addAccount(user, { name, type: 'jar', currency: 'USD', openingMinor: 0 });
       const income = await repo.logTransaction(
         user,
         entry({

@@ -1,12 +1,12 @@
 /**
- * The savings goals part of the ledger contract (issue 12 point 3): run by runLedgerRepositoryContract
- * against every store, so DynamoDB Local and the in-memory store behave alike.
+ * The GoalRepository contract (issue 12 point 3): run by runLedgerRepositoryContract against the goal
+ * store of every implementation (DynamoGoalStore, InMemoryGoalStore), so both behave alike.
  */
 import { randomUUID } from 'node:crypto';
 import { MAX_GOALS } from '../domain/ledger/goals';
-import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { GoalRepository } from '../ports/GoalRepository';
 
-export function describeGoalContract(getRepo: () => LedgerRepository): void {
+export function describeGoalContract(getRepo: () => GoalRepository): void {
   describe('savings goals', () => {
     const newUser = () => `user-${randomUUID()}`;
     const trip = { name: 'trip to japan', targetMinor: 200_000, currency: 'USD', targetDate: '2027-06-30' };

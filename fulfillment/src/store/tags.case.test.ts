@@ -1,6 +1,6 @@
 /**
- * The LedgerRepository contract for tags (issue 12 point 4), run by every store with the rest of the
- * contract: tags kept on the entry in one spelling, per-tag totals in the period rollups moved by every
+ * The LedgerRepository contract for tags (issue 12 point 4), run by runLedgerRepositoryContract for
+ * every store with the rest of the contract: tags kept on the entry in one spelling, per-tag totals in the period rollups moved by every
  * log, edit, delete and bulk log, and entries listed by tag.
  */
 import { randomUUID } from 'node:crypto';

@@ -1,6 +1,9 @@
 /**
- * The LedgerRepository contract: one suite every implementation must pass (in-memory and DynamoDB).
- * Each test uses its own user ids, so one store instance serves the whole suite and tests stay fast.
+ * The LedgerRepository contract: one suite every implementation must pass (in-memory and DynamoDB),
+ * run by each store's test (DynamoLedgerRepository.test.ts, InMemoryLedgerRepository.test.ts). It runs
+ * the contracts of the narrow ports beside the ledger too (goals, accounts, tags), against the stores
+ * the same implementation hands out. Each test uses its own user ids, so one store instance serves the
+ * whole suite and tests stay fast. A `*.case.test.ts` file holds a suite, not tests: jest skips it.
  */
 import { randomUUID } from 'node:crypto';
 import { LedgerError } from '../domain/ledger/errors';
@@ -8,14 +11,14 @@ import { toMinor } from '../domain/ledger/money';
 import { localDate, periodKeyOf } from '../domain/ledger/periods';
 import type { Clock } from '../ports/Clock';
 import { SettableClock } from '@budgetbuddy/bot/testing';
-import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { LedgerStores } from '../ports/LedgerStores';
 import type { NewTransaction, PeriodKey, TransactionKind } from '../domain/ledger';
-import { describeGoalContract } from './goalRepositoryContract';
-import { describeAccountContract } from './accountRepositoryContract';
-import { describeTagContract } from './tagContract';
+import { describeGoalContract } from './goalRepository.case.test';
+import { describeAccountContract } from './accountRepository.case.test';
+import { describeTagContract } from './tags.case.test';
 
 export interface ContractSubject {
-  repo: LedgerRepository;
+  repo: LedgerStores;
   /** Releases whatever the factory started (servers, clients). */
   close?: () => Promise<void>;
 }
@@ -31,7 +34,7 @@ export function runLedgerRepositoryContract(
   describe(`LedgerRepository contract: ${name}`, () => {
     const clock = new SettableClock('2026-11-24T12:00:00.000Z', { advancePerReadMs: 0 });
     let subject: ContractSubject;
-    let repo: LedgerRepository;
+    let repo: LedgerStores;
 
     beforeAll(async () => {
       subject = await factory(clock);
@@ -681,7 +684,7 @@ export function runLedgerRepositoryContract(
       });
     });
 
-    describeGoalContract(() => repo);
+    describeGoalContract(() => repo.goals);
     describeAccountContract(() => repo);
     describeTagContract(() => repo);
   });

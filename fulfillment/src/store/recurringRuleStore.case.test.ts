@@ -1,6 +1,6 @@
 /**
- * The recurring-rule half of the store contract (issue 12 point 2): every store keeps rules the same
- * way, and the due list — the scheduled job's one cross-user read — holds exactly the active rules
+ * The RecurringRuleStore contract (issue 12 point 2), run by recurringRules.test.ts against the DynamoDB
+ * and in-memory rule stores: both keep rules the same way, and the due list — the scheduled job's one cross-user read — holds exactly the active rules
  * due by a day.
  */
 import { randomUUID } from 'node:crypto';
@@ -8,7 +8,7 @@ import { LedgerError } from '../domain/ledger/errors';
 import type { NewRecurringRule } from '../domain/recurring/rules';
 import { recurrenceText } from '../domain/recurring/schedule';
 import type { Clock } from '../ports/Clock';
-import type { LedgerRepository } from '../ports/LedgerRepository';
+import type { RecurringRuleStore } from '../ports/RecurringRuleStore';
 
 const monthlyOn1st = recurrenceText({ frequency: 'Monthly', interval: 1, start: '2026-12-01', monthDay: 1 });
 
@@ -26,11 +26,11 @@ const rent = (over: Partial<NewRecurringRule> = {}): NewRecurringRule => ({
 
 export function runRecurringRuleContract(
   name: string,
-  factory: (clock: Clock) => Promise<{ repo: LedgerRepository; close?: () => Promise<void> }>,
+  factory: (clock: Clock) => Promise<{ repo: RecurringRuleStore; close?: () => Promise<void> }>,
 ): void {
   describe(`recurring rules: ${name}`, () => {
     const clock: Clock = { now: () => new Date('2026-12-03T15:00:00.000Z') };
-    let repo: LedgerRepository;
+    let repo: RecurringRuleStore;
     let close: (() => Promise<void>) | undefined;
     const user = () => `rr-${randomUUID().slice(0, 8)}`;
 
