@@ -72,6 +72,8 @@ describe('the issue’s account phrasings', () => {
     ['bought a wallet for 20', 'Shopping'],
     ['paid 54 for a visa', 'Travel'],
     ['education 25 on the 7th', 'Education'],
+    ['spent 29 on education on tuesday', 'Education'],
+    ['spent 12 on wallet', 'Shopping'],
     ['earned 84 from cash back', 'Refund'],
     ['earned 238 from savings interest', 'Investment'],
   ])('"%s" names what the money was for (%s), not an account', (text, category) => {

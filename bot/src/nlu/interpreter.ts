@@ -160,6 +160,8 @@ const NOT_A_CATEGORY = new Set(
 const ENTRY_INTENTS = new Set<string>([IntentName.LogExpense, IntentName.LogIncome]);
 const ACCOUNT_LINK_BEFORE =
   /\b(?:with|on|from|in|into|using|via|by|off|out of|to|onto)\s+(?:my\s+|the\s+|our\s+)?$/;
+const OWN_ACCOUNT_BEFORE =
+  /\b(?:(?:my|the|our)|(?:with|from|using|via|out of|into)(?:\s+(?:my|the|our))?)\s+$/;
 const ACCOUNT_LINK_INSIDE = /^(?:with|on|from|in|into|using|via|by|off|out of|to|onto|my|the)\b/;
 
 const JAR_SLOTS = new Set<string>([
@@ -750,12 +752,19 @@ class LocaleInterpreter implements Interpreter {
       ...(analysis.slotTypeMatches.get(this.evidenceTypes.expenseCategory) ?? []),
       ...(analysis.slotTypeMatches.get(this.evidenceTypes.incomeCategory) ?? []),
     ];
-    return all.filter(
-      (m) =>
-        (ACCOUNT_LINK_BEFORE.test(analysis.lower.slice(0, m.start)) ||
-          ACCOUNT_LINK_INSIDE.test(analysis.lower.slice(m.start, m.end))) &&
-        !categories.some((c) => overlaps(c, m) && c.end > m.end),
-    );
+    return all.filter((m) => {
+      const before = analysis.lower.slice(0, m.start);
+      if (
+        !ACCOUNT_LINK_BEFORE.test(before) &&
+        !ACCOUNT_LINK_INSIDE.test(analysis.lower.slice(m.start, m.end))
+      )
+        return false;
+      if (categories.some((c) => overlaps(c, m) && c.end > m.end)) return false;
+      // A word that is also a category ("spent 29 on education", "spent 12 on wallet") is the account
+      // only when said as one's own ("on my visa") or after a paying link ("with", "from", "using").
+      const alsoCategory = categories.some((c) => c.start <= m.start && c.end >= m.end);
+      return !alsoCategory || OWN_ACCOUNT_BEFORE.test(before);
+    });
   }
 
   private valueWithSynonym(typeName: string, synonym: string): string | undefined {
