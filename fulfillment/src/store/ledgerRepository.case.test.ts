@@ -6,6 +6,7 @@
  * whole suite and tests stay fast. A `*.case.test.ts` file holds a suite, not tests: jest skips it.
  */
 import { randomUUID } from 'node:crypto';
+import { expense, newUser } from './contractEntries';
 import { LedgerError } from '../domain/ledger/errors';
 import { toMinor } from '../domain/ledger/money';
 import { localDate, periodKeyOf } from '../domain/ledger/periods';
@@ -42,18 +43,6 @@ export function runLedgerRepositoryContract(
     });
     afterAll(async () => {
       await subject?.close?.();
-    });
-
-    const newUser = () => `user-${randomUUID()}`;
-    const expense = (over: Partial<NewTransaction> = {}): NewTransaction => ({
-      kind: 'expense',
-      amountMinor: 1250,
-      currency: 'USD',
-      category: 'Food',
-      date: '2026-11-24',
-      source: 'chat',
-      requestId: randomUUID(),
-      ...over,
     });
 
     describe('logging and reading', () => {

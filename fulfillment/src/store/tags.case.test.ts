@@ -3,28 +3,16 @@
  * every store with the rest of the contract: tags kept on the entry in one spelling, per-tag totals in the period rollups moved by every
  * log, edit, delete and bulk log, and entries listed by tag.
  */
-import { randomUUID } from 'node:crypto';
+import { expense, newUser } from './contractEntries';
 import { LedgerError } from '../domain/ledger/errors';
 import type { LedgerRepository } from '../ports/LedgerRepository';
-import type { NewTransaction, PeriodKey } from '../domain/ledger';
+import type { PeriodKey } from '../domain/ledger';
 
 const month = (key: string): PeriodKey => ({ granularity: 'month', key });
 const week = (key: string): PeriodKey => ({ granularity: 'week', key });
 
 export function describeTagContract(repoOf: () => LedgerRepository): void {
   describe('tags (issue 12 point 4)', () => {
-    const newUser = () => `user-${randomUUID()}`;
-    const expense = (over: Partial<NewTransaction> = {}): NewTransaction => ({
-      kind: 'expense',
-      amountMinor: 1250,
-      currency: 'USD',
-      category: 'Food',
-      date: '2026-11-24',
-      source: 'chat',
-      requestId: randomUUID(),
-      ...over,
-    });
-
     it('keeps tags in one spelling and counts them in the week, month and year of the entry', async () => {
       const repo = repoOf();
       const user = newUser();
