@@ -19,8 +19,7 @@ describe('budgetBuddyBot', () => {
     expect(budgetBuddyBot.locales.map((l) => l.localeId)).toEqual(['en_US']);
     expect(locale.nluConfidenceThreshold).toBeGreaterThanOrEqual(0.4);
     expect(locale.nluConfidenceThreshold).toBeLessThanOrEqual(0.6);
-    expect(locale.intents.map((i) => i.name).sort()).toEqual(
-Object.values(IntentName).sort());
+    expect(locale.intents.map((i) => i.name).sort()).toEqual(Object.values(IntentName).sort());
   });
 
   it('has a built-in FallbackIntent with no utterances or slots that still reaches fulfillment', () => {
