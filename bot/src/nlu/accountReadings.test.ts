@@ -87,6 +87,39 @@ describe('the issue’s account phrasings', () => {
   });
 });
 
+describe('the account money for a goal comes from (issue 12 point 3)', () => {
+  it.each<[string, Record<string, string>]>([
+    ['put 300 from savings toward the japan trip', { Amount: '300', Goal: 'japan trip', Account: 'Savings' }],
+    ['move 100 from checking to my japan goal', { Amount: '100', Goal: 'japan', Account: 'Checking' }],
+    // Said after the goal's name, the leaving word still makes it the source, not the goal's pot.
+    [
+      'put 300 toward the japan trip from my checking',
+      { Amount: '300', Goal: 'japan trip', Account: 'Checking' },
+    ],
+    [
+      'put 300 toward the japan trip out of savings',
+      { Amount: '300', Goal: 'japan trip', Account: 'Savings' },
+    ],
+    ['add 50 from cash to my car fund', { Amount: '50', Goal: 'car', Account: 'Cash' }],
+  ])('"%s" → AddToGoal %j', (text, slots) => {
+    const reading = top(text);
+    expect(reading.intentName).toBe(IntentName.AddToGoal);
+    expect(values(reading)).toEqual(slots);
+  });
+
+  it.each([
+    // Where the money goes is no source: the goal (or the pot) receives it.
+    'put 300 toward the japan trip',
+    'put 100 toward my savings goal',
+    'put 100 in savings for the japan trip',
+    'just added 100 to my vacation savings',
+  ])('"%s" names no account the money leaves', (text) => {
+    const reading = top(text);
+    expect(reading.intentName).toBe(IntentName.AddToGoal);
+    expect(values(reading)['Account']).toBeUndefined();
+  });
+});
+
 describe('sentences that only look like accounts change nothing', () => {
   it.each([
     'I have 3 brothers',

@@ -24,7 +24,7 @@ const TOWARD = new RegExp(`\\b(?:for|toward|towards|into|to|on)\\s+(${WORD}(?:\\
 
 /** Where the goal's words end: a date or amount word, or a link to what follows. */
 const STOP_WORDS = new Set(
-  'by before until till in within from with each every per a month week year goal goals fund savings saving and so which that because but or please now'.split(
+  'by before until till in within from with using via each every per a month week year goal goals fund savings saving and so which that because but or please now'.split(
     ' ',
   ),
 );
@@ -52,7 +52,8 @@ function trimmed(
     const wStart = lower.indexOf(raw, at);
     const span = { start: wStart, end: wStart + w.length };
     if (!w || claimed.some((c) => overlaps(c, span))) break;
-    if (parts.length > 0 && STOP_WORDS.has(w)) break;
+    if (parts.length > 0 && (STOP_WORDS.has(w) || (w === 'out' && /^\s*of\b/.test(lower.slice(span.end)))))
+      break;
     parts.push(w);
     at = span.end;
     if (raw !== w) break; // punctuation ends the phrase

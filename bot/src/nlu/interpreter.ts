@@ -156,13 +156,25 @@ const NOT_A_CATEGORY = new Set(
   ).split(' '),
 );
 
-/** The intents that log an entry, whose Account slot is only read in an account's place. */
-const ENTRY_INTENTS = new Set<string>([IntentName.LogExpense, IntentName.LogIncome]);
+/**
+ * Where an intent's Account slot is read: anywhere (AddAccount, QueryBalance), only in an account's
+ * place (the entries: "with cash", "on my visa") or only where money leaves (a goal contribution: "from
+ * checking"; in "put 100 toward my savings goal" or "put 100 in savings for the trip" savings receives).
+ */
+type AccountPlace = 'any' | 'entry' | 'source';
+const ACCOUNT_PLACES: Partial<Record<string, AccountPlace>> = {
+  [IntentName.LogExpense]: 'entry',
+  [IntentName.LogIncome]: 'entry',
+  [IntentName.AddToGoal]: 'source',
+};
 const ACCOUNT_LINK_BEFORE =
   /\b(?:with|on|from|in|into|using|via|by|off|out of|to|onto)\s+(?:my\s+|the\s+|our\s+)?$/;
 const OWN_ACCOUNT_BEFORE =
   /\b(?:(?:my|the|our)|(?:with|from|using|via|out of|into)(?:\s+(?:my|the|our))?)\s+$/;
 const ACCOUNT_LINK_INSIDE = /^(?:with|on|from|in|into|using|via|by|off|out of|to|onto|my|the)\b/;
+/** The words that say an account is where money leaves ("from checking", "out of savings"). */
+const LEAVING_LINK = /^(?:from|out of|off|with|using|via)\b/;
+const LEAVING_LINK_BEFORE = /\b(?:from|out of|off|with|using|via)\s+(?:my\s+|the\s+|our\s+)?$/;
 
 const JAR_SLOTS = new Set<string>([
   SlotName.Jar1,
@@ -477,8 +489,13 @@ class LocaleInterpreter implements Interpreter {
     const goal = isAboutGoals(analysis.lower) ? this.goalIn(analysis) : null;
     if (!goal) return analysis;
     const { account, fromAccount, toAccount } = this.evidenceTypes;
+    // "toward the japan trip from checking": a side said with its leaving word is where the money
+    // comes from, not the goal's pot, even right after the goal's name.
     const ofGoal = (m: Span): boolean =>
-      overlaps(m, goal) || (m.start >= goal.end && analysis.lower.slice(goal.end, m.start).trim() === '');
+      overlaps(m, goal) ||
+      (m.start >= goal.end &&
+        analysis.lower.slice(goal.end, m.start).trim() === '' &&
+        !LEAVING_LINK.test(analysis.lower.slice(m.start, m.end)));
     const slotTypeMatches = new Map(analysis.slotTypeMatches);
     for (const type of [account, fromAccount, toAccount]) {
       const matches = slotTypeMatches.get(type);
@@ -678,9 +695,9 @@ class LocaleInterpreter implements Interpreter {
       ...(entry && hasEntrySlot ? [entry] : []),
     ];
     const listedSpans: Span[] = [];
-    const ofEntry = ENTRY_INTENTS.has(intent.name);
+    const place = ACCOUNT_PLACES[intent.name] ?? 'any';
     for (const slot of intent.slots)
-      listedSpans.push(...this.slotTypeMatches(analysis, slot.slotTypeName, ofEntry));
+      listedSpans.push(...this.slotTypeMatches(analysis, slot.slotTypeName, place));
     for (const slot of intent.slots) {
       if (slot.slotTypeName === this.goalType) {
         slots[slot.name] = goal
@@ -701,7 +718,7 @@ class LocaleInterpreter implements Interpreter {
         claimed,
         listedSpans,
         intent.name === IntentName.EditTransaction,
-        ofEntry,
+        place,
       );
       const positions = UNLISTED_CATEGORY_POSITIONS[intent.name];
       if (slots[slot.name] === null && slot.name === SlotName.Category && positions) {
@@ -736,7 +753,11 @@ class LocaleInterpreter implements Interpreter {
    * checking") was claimed by a transfer side's type, whose values are the same accounts: it is still
    * the account of an entry that names no transfer.
    */
-  private slotTypeMatches(analysis: TextAnalysis, type: string, ofEntry = false): SlotTypeMatch[] {
+  private slotTypeMatches(
+    analysis: TextAnalysis,
+    type: string,
+    place: AccountPlace = 'any',
+  ): SlotTypeMatch[] {
     if (type !== this.evidenceTypes.account) return analysis.slotTypeMatches.get(type) ?? [];
     const own = analysis.slotTypeMatches.get(type) ?? [];
     const all = own.length
@@ -744,7 +765,14 @@ class LocaleInterpreter implements Interpreter {
       : [this.evidenceTypes.fromAccount, this.evidenceTypes.toAccount]
           .flatMap((side) => analysis.slotTypeMatches.get(side) ?? [])
           .sort((a, b) => a.start - b.start);
-    if (!ofEntry) return all;
+    if (place === 'any') return all;
+    if (place === 'source') {
+      return all.filter(
+        (m) =>
+          LEAVING_LINK.test(analysis.lower.slice(m.start, m.end)) ||
+          LEAVING_LINK_BEFORE.test(analysis.lower.slice(0, m.start)),
+      );
+    }
     // An entry's account is said in an account's place ("with cash", "on my visa", "from checking"):
     // "bought a wallet for 20", "paid 54 for a visa", "education 25", "earned 8 from savings interest"
     // or "cash back" name what the money was for, which the category already says.
@@ -829,7 +857,7 @@ class LocaleInterpreter implements Interpreter {
     claimed: Span[],
     listedSpans: Span[],
     newValuesOnly: boolean,
-    ofEntry: boolean,
+    place: AccountPlace,
   ): SlotValue | null {
     const type = slot.slotTypeName;
     if (type === 'AMAZON.Number') {
@@ -867,7 +895,7 @@ class LocaleInterpreter implements Interpreter {
     }
     // An edit's category is the new one, never the words of the entry described ("put the laptop under
     // education" is Education); a delete's category may describe the entry ("delete the coffee").
-    const matches = this.slotTypeMatches(analysis, type, ofEntry);
+    const matches = this.slotTypeMatches(analysis, type, place);
     const free = matches.find((m) => !claimed.some((c) => overlaps(c, m)));
     const match = free ?? (newValuesOnly ? undefined : matches[0]);
     return match

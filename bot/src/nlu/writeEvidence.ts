@@ -736,8 +736,12 @@ function setGoal(e: Evidence): boolean {
 function addToGoal(e: Evidence): boolean {
   if (!e.aboutGoals || e.isQuestion || GOAL_REMOVERS.test(e.lower)) return false;
   if (any(e.words, BUDGET_NOUNS) || e.hasPeriod) return false;
-  // "add to my goal" asks how much; with money it needs a goal word or "toward".
-  const toGoal = /\bgoals?\b|\bfund\b|\bsavings\b|\btowards?\b|\baside\b/.test(e.lower);
+  // "add to my goal" asks how much; with money it needs a goal word or "toward". Savings the money
+  // leaves ("move 250 from savings to checking") is an account, not a goal's pot.
+  const toGoal =
+    /\bgoals?\b|\bfund\b|(?<!\b(?:from|out of|off) (?:my |the |our )?)\bsavings\b|\btowards?\b|\baside\b/.test(
+      e.lower,
+    );
   return toGoal && ADD_TO_GOAL.test(e.lower) && !/\bsave (?:up )?\S*\d/.test(e.lower);
 }
 

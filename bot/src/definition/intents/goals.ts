@@ -5,7 +5,7 @@
 import { IntentName } from '../names';
 import type { IntentDefinition } from '../types';
 import { prompt } from './prompts';
-import { amountSlot, dateSlot, goalSlot } from './slots';
+import { accountSlot, amountSlot, dateSlot, goalSlot } from './slots';
 
 export const SetGoal: IntentDefinition = {
   name: IntentName.SetGoal,
@@ -82,8 +82,23 @@ export const AddToGoal: IntentDefinition = {
     'throw {Amount} into the {Goal} fund',
     'add {Amount} to my savings for {Goal}',
     '{Amount} more toward {Goal}',
+    // The account the money leaves (issue 12 point 3); unnamed, the person's default account.
+    'put {Amount} from {Account} toward {Goal}',
+    'put {Amount} from my {Account} toward the {Goal}',
+    'put {Amount} from {Account} towards my {Goal} goal',
+    'move {Amount} from {Account} to my {Goal} goal',
+    'move {Amount} from my {Account} into the {Goal} fund',
+    'add {Amount} from {Account} to my {Goal} goal',
+    'transfer {Amount} from {Account} to my {Goal} goal',
+    'put {Amount} toward {Goal} from {Account}',
+    'put {Amount} toward the {Goal} from my {Account}',
+    'take {Amount} out of {Account} for the {Goal} goal',
   ],
-  slots: [amountSlot(true, 'How much are you putting toward it?'), goalSlot(true, 'Which goal is it for?')],
+  slots: [
+    amountSlot(true, 'How much are you putting toward it?'),
+    goalSlot(true, 'Which goal is it for?'),
+    accountSlot(false, 'Which account is the money coming from? For example checking or savings.'),
+  ],
   dialogCodeHook: true,
   fulfillmentCodeHook: false,
 };
