@@ -4,8 +4,10 @@
  *   USER#<id>  GOAL#<key>                 a goal: name, target, saved total, target day
  *   USER#<id>  IDEMP#goal:<requestId>     a contribution already added (expires after 7 days)
  *
- * A contribution's idempotency record and the goal's `ADD savedMinor` go in one TransactWriteItems,
- * so a retried request never adds twice and the total never disagrees with the records. "Undo" marks
+ * A contribution's idempotency record, the goal's `ADD savedMinor` and, when it comes from an account,
+ * that account's balance going down by as much (`ACCT#<key>`, as a transfer moves it) go in one
+ * TransactWriteItems, so a retried request never adds twice and neither total ever disagrees with the
+ * records. The record keeps the account, so "undo" gives the money back to it in its own one write. "Undo" marks
  * that record undone and takes the amount off the goal in one TransactWriteItems too: a second undo
  * finds it marked and takes nothing, and a retried contribution still finds its record and adds nothing. Every read is
  * a GetItem or one Query on `GOAL#` (at most MAX_GOALS items): no scans, nothing grows with history.
@@ -19,7 +21,8 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { LedgerError } from '../domain/ledger/errors';
+import { accountKey } from '../domain/ledger/accounts';
+import { AccountError, LedgerError } from '../domain/ledger/errors';
 import {
   InvalidGoalError,
   MAX_GOALS,
@@ -36,6 +39,7 @@ import { validateAmountMinor } from '../domain/ledger/transactions';
 import type { Clock } from '../ports/Clock';
 import type { GoalRepository } from '../ports/GoalRepository';
 import { StoreUnavailableError } from '../ports/LedgerRepository';
+import { accountUpdates } from './DynamoAccountStore';
 import { idempotencySk, skPrefixCondition, userPk } from './keys';
 
 export const GOAL_PREFIX = 'GOAL#';
@@ -61,6 +65,9 @@ const goalItemSchema = z.object({
 const contributionRecordSchema = z.object({
   goalKey: z.string().min(1),
   amountMinor: z.number().int().positive(),
+  currency: z.string(),
+  /** The account the money left (absent for people without accounts, and before accounts). */
+  account: z.string().min(1).optional(),
   undoneAt: z.string().optional(),
 });
 
@@ -162,6 +169,12 @@ export class DynamoGoalStore implements GoalRepository {
     const amountMinor = validateAmountMinor(input.amountMinor, currency);
     const pk = userPk(userId);
     const now = this.now();
+    const account = input.account === undefined ? undefined : accountKey(input.account);
+    // Item 2 on: the account the money leaves. A named account must exist (its condition says so).
+    const balance = account
+      ? accountUpdates(this.options.tableName, pk, [{ account, currency, amountMinor: -amountMinor }], now)
+          .items
+      : [];
     const written = await this.transact([
       {
         Put: {
@@ -173,6 +186,7 @@ export class DynamoGoalStore implements GoalRepository {
             goalKey: input.goalKey,
             amountMinor,
             currency,
+            ...(account ? { account } : {}),
             expiresAt: Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS,
           },
           ConditionExpression: 'attribute_not_exists(SK)',
@@ -187,6 +201,7 @@ export class DynamoGoalStore implements GoalRepository {
           ExpressionAttributeValues: { ':amount': amountMinor, ':now': now, ':currency': currency },
         },
       },
+      ...balance,
     ]);
     const goal = await this.getGoal(userId, input.goalKey);
     if (written === 'written') {
@@ -196,6 +211,9 @@ export class DynamoGoalStore implements GoalRepository {
     }
     if (written.index === 0) return goal ? { goal, created: false, reachedNow: false } : null;
     if (!goal) return null;
+    if (written.index >= 2) {
+      throw new AccountError(`You don't have an account called "${account ?? ''}". Nothing was saved.`);
+    }
     throw new InvalidGoalError(
       `Your ${goal.name} goal is in ${goal.currency}, so I can only add ${goal.currency} to it.`,
     );
@@ -214,8 +232,12 @@ export class DynamoGoalStore implements GoalRepository {
     );
     const parsed = contributionRecordSchema.safeParse(record.Item);
     if (!parsed.success || parsed.data.undoneAt) return null;
-    const { goalKey: key, amountMinor } = parsed.data;
+    const { goalKey: key, amountMinor, currency, account } = parsed.data;
     const now = this.now();
+    // The money goes back to the account it left, in the same write as the goal's total.
+    const balance = account
+      ? accountUpdates(this.options.tableName, pk, [{ account, currency, amountMinor }], now).items
+      : [];
     const written = await this.transact([
       {
         Update: {
@@ -235,6 +257,7 @@ export class DynamoGoalStore implements GoalRepository {
           ExpressionAttributeValues: { ':amount': -amountMinor, ':now': now },
         },
       },
+      ...balance,
     ]);
     if (written !== 'written') return null;
     let goal = await this.getGoal(userId, key);
@@ -254,7 +277,7 @@ export class DynamoGoalStore implements GoalRepository {
       const { reachedAt: _was, ...rest } = goal;
       goal = rest;
     }
-    return { goal, amountMinor };
+    return { goal, amountMinor, ...(account ? { account } : {}) };
   }
 
   async restoreGoal(userId: string, input: SavingsGoal): Promise<SavingsGoal> {

@@ -1,4 +1,9 @@
-/** Savings goals in process memory: the same behaviour as DynamoGoalStore (same contract suite). */
+/**
+ * Savings goals in process memory: the same behaviour as DynamoGoalStore (same contract suite). A
+ * contribution from an account moves that account's balance through the account store's
+ * `applyBalances`, checked before anything changes, as DynamoDB does in the contribution's own write.
+ */
+import { accountKey } from '../domain/ledger/accounts';
 import {
   InvalidGoalError,
   MAX_GOALS,
@@ -14,16 +19,33 @@ import { normalizeCurrency } from '../domain/ledger/money';
 import { validateAmountMinor } from '../domain/ledger/transactions';
 import type { Clock } from '../ports/Clock';
 import type { GoalRepository } from '../ports/GoalRepository';
+import type { AccountDelta } from './accountDeltas';
 import { assertUserId } from './totals';
+
+/** The account store's balance mover (InMemoryAccountStore.applyBalances). */
+export interface BalanceMover {
+  applyBalances(userId: string, deltas: readonly AccountDelta[], now: string, check: boolean): void;
+}
+
+interface ContributionRecord {
+  goalKey: string;
+  amountMinor: number;
+  currency: string;
+  account?: string;
+  undone: boolean;
+}
 
 const copy = <T>(value: T): T => structuredClone(value);
 
 export class InMemoryGoalStore implements GoalRepository {
   private readonly goals = new Map<string, Map<string, SavingsGoal>>();
   /** userId + requestId → what it added, and whether "undo" took it back. */
-  private readonly requests = new Map<string, { goalKey: string; amountMinor: number; undone: boolean }>();
+  private readonly requests = new Map<string, ContributionRecord>();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly balances?: BalanceMover,
+  ) {}
 
   private of(userId: string): Map<string, SavingsGoal> {
     const id = assertUserId(userId);
@@ -90,8 +112,20 @@ export class InMemoryGoalStore implements GoalRepository {
           `Your ${goal.name} goal is in ${goal.currency}, so I can only add ${goal.currency} to it.`,
         );
       }
-      this.requests.set(request, { goalKey: goal.key, amountMinor, undone: false });
       const now = this.clock.now().toISOString();
+      const account = input.account === undefined ? undefined : accountKey(input.account);
+      if (account) {
+        if (!this.balances) throw new Error('This goal store was given no account store to move money with.');
+        // Refuses an account the person does not have before anything changes.
+        this.balances.applyBalances(userId, [{ account, currency, amountMinor: -amountMinor }], now, true);
+      }
+      this.requests.set(request, {
+        goalKey: goal.key,
+        amountMinor,
+        currency,
+        ...(account ? { account } : {}),
+        undone: false,
+      });
       goal.savedMinor += amountMinor;
       goal.updatedAt = now;
       const reachedNow = goal.savedMinor >= goal.targetMinor && !goal.reachedAt;
@@ -106,11 +140,20 @@ export class InMemoryGoalStore implements GoalRepository {
     const record = this.requests.get(`${userId}\u0000${requestId}`);
     const goal = record && !record.undone ? this.of(userId).get(record.goalKey) : undefined;
     if (!record || !goal) return Promise.resolve(null);
+    const now = this.clock.now().toISOString();
+    if (record.account) {
+      const back = { account: record.account, currency: record.currency, amountMinor: record.amountMinor };
+      this.balances?.applyBalances(userId, [back], now, false);
+    }
     record.undone = true;
     goal.savedMinor -= record.amountMinor;
-    goal.updatedAt = this.clock.now().toISOString();
+    goal.updatedAt = now;
     if (goal.reachedAt && goal.savedMinor < goal.targetMinor) delete goal.reachedAt;
-    return Promise.resolve({ goal: copy(goal), amountMinor: record.amountMinor });
+    return Promise.resolve({
+      goal: copy(goal),
+      amountMinor: record.amountMinor,
+      ...(record.account ? { account: record.account } : {}),
+    });
   }
 
   restoreGoal(userId: string, input: SavingsGoal): Promise<SavingsGoal> {

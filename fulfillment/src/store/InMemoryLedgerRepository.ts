@@ -84,8 +84,8 @@ export class InMemoryLedgerRepository implements LedgerStores {
     this.clock = options.clock ?? systemClock;
     this.newId = options.newId ?? randomUUID;
     this.recurring = new InMemoryRecurringRules(this.clock);
-    this.goals = new InMemoryGoalStore(this.clock);
     this.accounts = new InMemoryAccountStore(this.clock, this.newId);
+    this.goals = new InMemoryGoalStore(this.clock, this.accounts);
     this.notifications = new InMemoryNotificationStore(this.clock, (userId) => this.user(userId).alerts);
   }
 

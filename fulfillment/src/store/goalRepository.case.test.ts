@@ -4,9 +4,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { MAX_GOALS } from '../domain/ledger/goals';
+import type { AccountRepository } from '../ports/AccountRepository';
 import type { GoalRepository } from '../ports/GoalRepository';
 
-export function describeGoalContract(getRepo: () => GoalRepository): void {
+/** @param getAccounts the account store the same implementation hands out beside the goals */
+export function describeGoalContract(
+  getRepo: () => GoalRepository,
+  getAccounts: () => AccountRepository,
+): void {
   describe('savings goals', () => {
     const newUser = () => `user-${randomUUID()}`;
     const trip = { name: 'trip to japan', targetMinor: 200_000, currency: 'USD', targetDate: '2027-06-30' };
@@ -231,6 +236,76 @@ export function describeGoalContract(getRepo: () => GoalRepository): void {
       const { targetDate: _day, ...noDay } = removed!;
       expect(await repo.restoreGoal(user, noDay)).toMatchObject({ targetMinor: 200_000, savedMinor: 6_000 });
       expect((await repo.getGoal(user, 'japan trip'))?.targetDate).toBeUndefined();
+    });
+  });
+
+  describe('savings goals paid from an account (issue 12 point 3)', () => {
+    const newUser = () => `user-${randomUUID()}`;
+    const balances = async (user: string) =>
+      Object.fromEntries(
+        (await getAccounts().listAccounts(user)).map((a) => [a.key, a.balances[a.currency] ?? 0]),
+      );
+    const withSavings = async () => {
+      const user = newUser();
+      await getAccounts().addAccount(user, {
+        name: 'Savings',
+        type: 'savings',
+        currency: 'USD',
+        openingMinor: 500_000,
+      });
+      await getRepo().putGoal(user, { name: 'trip to japan', targetMinor: 200_000, currency: 'USD' });
+      return user;
+    };
+    const put = (requestId: string, account?: string) => ({
+      goalKey: 'japan trip',
+      amountMinor: 30_000,
+      currency: 'USD',
+      requestId,
+      ...(account ? { account } : {}),
+    });
+
+    it('lowers the account by what the goal gains, once per request id, and undo gives both back', async () => {
+      const repo = getRepo();
+      const user = await withSavings();
+      expect(await repo.contributeToGoal(user, put('a', 'Savings'))).toMatchObject({
+        created: true,
+        goal: { savedMinor: 30_000 },
+      });
+      expect(await balances(user)).toEqual({ savings: 470_000 });
+      await repo.contributeToGoal(user, put('a', 'Savings'));
+      expect(await balances(user)).toEqual({ savings: 470_000 });
+      expect((await repo.getGoal(user, 'japan trip'))?.savedMinor).toBe(30_000);
+
+      expect(await repo.undoGoalContribution(user, 'a')).toMatchObject({
+        amountMinor: 30_000,
+        account: 'savings',
+        goal: { savedMinor: 0 },
+      });
+      expect(await balances(user)).toEqual({ savings: 500_000 });
+      expect(await repo.undoGoalContribution(user, 'a')).toBeNull();
+      expect(await balances(user)).toEqual({ savings: 500_000 });
+    });
+
+    it('refuses an account the person does not have, moving nothing and keeping the request id', async () => {
+      const repo = getRepo();
+      const user = await withSavings();
+      await expect(repo.contributeToGoal(user, put('a', 'visa'))).rejects.toThrow(/account called "visa"/);
+      expect((await repo.getGoal(user, 'japan trip'))?.savedMinor).toBe(0);
+      expect(await balances(user)).toEqual({ savings: 500_000 });
+      expect(await repo.undoGoalContribution(user, 'a')).toBeNull();
+      await repo.contributeToGoal(user, put('a', 'savings'));
+      expect(await balances(user)).toEqual({ savings: 470_000 });
+    });
+
+    it('the default account is opened by the first money that leaves it; no account moves no balance', async () => {
+      const repo = getRepo();
+      const user = await withSavings();
+      await repo.contributeToGoal(user, put('a', 'main'));
+      await repo.contributeToGoal(user, put('b'));
+      expect(await balances(user)).toEqual({ savings: 500_000, main: -30_000 });
+      expect((await repo.getGoal(user, 'japan trip'))?.savedMinor).toBe(60_000);
+      expect(await repo.undoGoalContribution(user, 'b')).not.toHaveProperty('account');
+      expect(await balances(user)).toEqual({ savings: 500_000, main: -30_000 });
     });
   });
 }

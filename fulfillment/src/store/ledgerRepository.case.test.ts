@@ -673,7 +673,10 @@ export function runLedgerRepositoryContract(
       });
     });
 
-    describeGoalContract(() => repo.goals);
+    describeGoalContract(
+      () => repo.goals,
+      () => repo.accounts,
+    );
     describeAccountContract(() => repo);
     describeTagContract(() => repo);
   });

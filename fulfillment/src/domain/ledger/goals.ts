@@ -38,12 +38,19 @@ export interface GoalContribution {
   currency: string;
   /** Idempotency key: the same key twice adds once and returns the first result. */
   requestId: string;
+  /**
+   * The key of the account the money leaves, whose balance goes down by the amount in the same write
+   * (like a transfer: neither spending nor income). None for people who keep no accounts.
+   */
+  account?: string;
 }
 
 /** A contribution taken back by "undo": the goal as it is now and what was taken off it. */
 export interface UndoneContribution {
   goal: SavingsGoal;
   amountMinor: number;
+  /** The account the money came from, which got it back in the same write. */
+  account?: string;
 }
 
 export interface ContributionResult {
