@@ -15,6 +15,7 @@ import {
   balanceOf,
   findAccount,
   jarShares,
+  keepsAccounts,
   parseJarPercentages,
   type Account,
   type JarShare,
@@ -111,6 +112,49 @@ export async function accountFor(
       withoutSlot(turn.intent, SlotName.Account),
     ),
   };
+}
+
+/**
+ * The account money put toward a goal leaves (issue 12 point 3): the one the Account slot names, or
+ * where the chat files unnamed entries (the person's default). Someone who keeps no accounts moves no
+ * balance (`account` absent). A name they do not have is asked about, with theirs as buttons.
+ */
+export async function sourceAccountFor(
+  turn: Turn,
+  question: string,
+): Promise<{ ok: true; account?: Account } | { ok: false; reply: LexResponse }> {
+  const said = saidAccount(turn, SlotName.Account);
+  const accounts = await turn.accounts.listAccounts(turn.userId);
+  if (!said) {
+    if (!keepsAccounts(accounts)) return { ok: true };
+    const key = turn.profile.defaultAccount ?? DEFAULT_ACCOUNT_KEY;
+    const account = accounts.find((a) => a.key === key) ?? resolve(accounts, key);
+    return account ? { ok: true, account } : { ok: true };
+  }
+  const account = resolve(accounts, said);
+  if (account) return { ok: true, account };
+  return {
+    ok: false,
+    reply: turn.reply.elicitSlot(
+      SlotName.Account,
+      [
+        plainText(
+          `You don't have ${withArticle(said)} account yet. ${question} (To add one, say "add my ${said.toLowerCase()} with 200".)`,
+        ),
+        buttonsCard('Pick an account', accountButtons(accounts)),
+      ],
+      {},
+      withoutSlot(turn.intent, SlotName.Account),
+    ),
+  };
+}
+
+/** "Savings: $4,700.00" after `deltaMinor` moved it (the default account not yet opened has no currency). */
+export function balanceLineAfter(turn: Turn, account: Account, deltaMinor: number): string {
+  const currency = account.currency || turn.profile.currency;
+  const after = { ...account, currency, balances: { ...account.balances } };
+  after.balances[currency] = balanceOf(after) + deltaMinor;
+  return balanceLine(after);
 }
 
 /** What an entry did to its account, said after "Logged …": a card's debt, or the jars filled. */

@@ -16,6 +16,7 @@ import { withoutSlot, type IntentHandler, type Turn } from './turn';
 import { readAmount } from './support/amounts';
 import { rangeOfSlot } from './support/dateSlot';
 import { goalReachedNotification } from '../alerts/notificationRules';
+import { balanceLineAfter, sourceAccountFor } from './accounts';
 
 const EXAMPLE = '"I want to save 2,000 for a trip to japan by june"';
 
@@ -172,18 +173,28 @@ export const handleAddToGoal: IntentHandler = async (turn) => {
   }
   const chosen = await chosenGoal(turn, 'is it for');
   if ('reply' in chosen) return chosen.reply;
+  // The money leaves an account (the one named, or the default) in the same write, like a transfer.
+  const source = await sourceAccountFor(turn, 'Which account is the money coming from?');
+  if (!source.ok) return source.reply;
+  const { account } = source;
   turn.writing = true;
   const result = await turn.goals.contributeToGoal(turn.userId, {
     goalKey: chosen.goal.key,
     amountMinor: amount.minor,
     currency: turn.profile.currency,
     requestId: turn.requestKey,
+    ...(account ? { account: account.key } : {}),
   });
   if (!result) {
     return turn.reply.close([plainText(`Your ${chosen.goal.name} goal is gone, so nothing was added.`)]);
   }
   const { goal } = result;
-  const lines = [`Added ${turn.money(amount.minor)} to ${goal.name}.`, progressLine(goal, turn.today)];
+  const lines = [
+    account
+      ? `Added ${turn.money(amount.minor)} to ${goal.name} from ${account.name} (neither spending nor income). ${balanceLineAfter(turn, account, result.created ? -amount.minor : 0)}.`
+      : `Added ${turn.money(amount.minor)} to ${goal.name}.`,
+    progressLine(goal, turn.today),
+  ];
   if (result.reachedNow) {
     // Kept for the overview too; the contribution is saved, so a failure here is only logged.
     await turn.notifications

@@ -11,7 +11,7 @@
  * And the accounts with their balances (1 Query on `ACCT#`, issue 12 point 1), and the month's top tags
  * from its per-tag rollup fields (the month's rollup GetItem, shared with a monthly budget's).
  */
-import { DEFAULT_ACCOUNT_KEY, balanceOf } from '../domain/ledger/accounts';
+import { balanceOf, keepsAccounts } from '../domain/ledger/accounts';
 import { budgetStatus, type BudgetStatus } from '../domain/ledger/budgets';
 import { goalProgress } from '../domain/ledger/goals';
 import { formatMoney } from '../domain/ledger/money';
@@ -137,10 +137,7 @@ export async function buildOverview(
     // A card's balance is what is owed on it: negative, and said so.
     // Someone who never opened an account has only the default one, filled by their entries alone:
     // a "balance" of minus everything they spent would mislead, so the panel shows none until they do.
-    balances: (accounts.every((a) => a.key === DEFAULT_ACCOUNT_KEY && a.openingMinor === 0)
-      ? []
-      : accounts
-    ).map((a) => {
+    balances: (keepsAccounts(accounts) ? accounts : []).map((a) => {
       const minor = balanceOf(a);
       const owed = a.type === 'credit' && minor < 0;
       return {

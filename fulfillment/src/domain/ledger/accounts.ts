@@ -108,6 +108,13 @@ export function accountTypeOfName(name: string): AccountType {
   return 'checking';
 }
 
+/**
+ * Whether the person keeps accounts. Someone who never opened one has at most the default account
+ * their entries opened, with no opening balance: its "balance" is only minus what they spent.
+ */
+export const keepsAccounts = (accounts: readonly Account[]): boolean =>
+  !accounts.every((a) => a.key === DEFAULT_ACCOUNT_KEY && a.openingMinor === 0);
+
 /** The balance in the account's own currency. */
 export const balanceOf = (account: Account): number => account.balances[account.currency] ?? 0;
 

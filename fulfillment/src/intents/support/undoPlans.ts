@@ -8,6 +8,7 @@ import { formatMoney } from '../../domain/ledger/money';
 import { describeRecurrence } from '../../domain/recurring/schedule';
 import type { LastAction } from '../../lex/memory';
 import type { Turn } from '../turn';
+import { balanceLine } from '../accounts';
 
 type GoalAction = Extract<LastAction, { type: 'goalSet' | 'goalContribution' | 'goalDelete' }>;
 type RecurringAction = Extract<LastAction, { type: 'recurringSet' | 'recurringStatus' | 'recurringCancel' }>;
@@ -21,9 +22,14 @@ export async function undoGoalAction(turn: Turn, action: GoalAction): Promise<st
     if (!back) return `That money was already taken off your ${action.name} goal.`;
     const { goal } = back;
     const money = (minor: number) => formatMoney(minor, goal.currency);
+    // The money went back to the account it left, in the same write: say where it is now.
+    const account = back.account
+      ? (await turn.accounts.listAccounts(turn.userId)).find((a) => a.key === back.account)
+      : undefined;
     return (
       `Undone: I took ${money(back.amountMinor)} back off ${goal.name}; ` +
-      `${money(goal.savedMinor)} of ${money(goal.targetMinor)} saved.`
+      `${money(goal.savedMinor)} of ${money(goal.targetMinor)} saved.` +
+      (account ? ` Back in ${balanceLine(account)}.` : '')
     );
   }
   if (action.type === 'goalDelete') {
