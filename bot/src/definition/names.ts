@@ -161,6 +161,12 @@ export const BudgetPeriod = {
 export type BudgetPeriod = (typeof BudgetPeriod)[keyof typeof BudgetPeriod];
 
 /**
+ * The periods a budget is kept for: the Period slot's values minus Daily, which people say but which is
+ * answered with the monthly equivalent. One list for the ledger, the overview contract and the browser.
+ */
+export const BUDGET_PERIODS = [BudgetPeriod.Weekly, BudgetPeriod.Monthly, BudgetPeriod.Yearly] as const;
+
+/**
  * Which budget alerts a person gets by e-mail (the EmailAlerts slot's values, stored in the profile):
  * none, both thresholds (80% and 100%, the default), or only going over (100%).
  */

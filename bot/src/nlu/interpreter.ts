@@ -90,6 +90,17 @@ function namesInMoneyQuestion(lower: string): string[] {
     for (const m of lower.matchAll(pattern)) if (m[1]) out.push(m[1].replace(/'/g, ''));
   return out;
 }
+/**
+ * A plain spending statement ("spent 25 on cat litter", "paid $40 for kitty litter"): what follows
+ * "on"/"for" is the thing bought, the person's own words, which no sample can hold. Only a whole
+ * sentence of this shape counts, so a longer stray sentence that happens to hold one is still judged.
+ */
+const SPENT_ON_THING =
+  /^(?:i\s+)?(?:just\s+)?(?:spent|paid)\s+\$?\d[\d,]*(?:\.\d{1,2})?\s*(?:dollars|bucks)?\s+(?:on|for)\s+((?:an?\s+|some\s+)?[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2})$/;
+function thingBought(lower: string): string[] {
+  const m = SPENT_ON_THING.exec(lower.trim().replace(/[.!]+$/, ''));
+  return m?.[1] ? tokenize(m[1]).map((t) => t.text) : [];
+}
 /** ...and a weaker fit: "what did i spend at target on my barclays card" names two places it never saw. */
 const MONEY_QUESTION_ACTIVATION = 0.15;
 /** Read intents asked about one's own money may have more words the bot never saw. */
@@ -401,6 +412,7 @@ class LocaleInterpreter implements Interpreter {
       new Set([
         ...(newCategory ? [newCategory.originalValue.toLowerCase()] : []),
         ...namesInMoneyQuestion(analysis.lower),
+        ...thingBought(analysis.lower),
         // A goal's name is the person's ("my emergency fund"): no sample can hold it.
         ...(goal ? tokenize(goal.originalValue.toLowerCase()).map((t) => t.text) : []),
       ]),

@@ -116,3 +116,20 @@ describe('numbers that are not what they look like (found by trying it, 2026-12-
     expect(values(i)[SlotName.Amount]).toBeUndefined();
   });
 });
+
+describe('things bought that no sample names (found by trying it, 2026-12-03)', () => {
+  it.each(['spent 25 on cat litter', 'spent 9 on kitty litter', 'paid 40 for a litter box'])(
+    'reads "%s" as spending, not as something else',
+    (text) => {
+      const i = top(text);
+      expect(i.intentName).toBe(IntentName.LogExpense);
+      expect(values(i)[SlotName.Amount]).toBe(text.match(/\d+/)?.[0]);
+    },
+  );
+
+  it('still judges a longer sentence that merely holds one', () => {
+    expect(top('my neighbour spent 25 on cat litter and then the weather turned').intentName).not.toBe(
+      IntentName.LogExpense,
+    );
+  });
+});

@@ -10,6 +10,7 @@
  * panel marks them read with POST /api/alerts/read (`markAlertsReadSchema`) once it has shown them.
  */
 import * as z from 'zod/mini';
+import { BUDGET_PERIODS } from '@budgetbuddy/bot/names';
 
 /** Money as the ledger keeps it (integer minor units), with the label to show. */
 const money = z.object({ minor: z.number(), formatted: z.string() });
@@ -18,7 +19,7 @@ export const overviewBudgetSchema = z.object({
   /** "November Food budget", "weekly overall budget". */
   name: z.string(),
   category: z.nullable(z.string()),
-  period: z.enum(['Weekly', 'Monthly', 'Yearly']),
+  period: z.enum(BUDGET_PERIODS),
   /** The current period's first and last day (user-local, YYYY-MM-DD). */
   from: z.string(),
   to: z.string(),

@@ -4,7 +4,7 @@
  * however long the history is.
  */
 import { z } from 'zod';
-import { BudgetPeriod } from '@budgetbuddy/bot';
+import { BUDGET_PERIODS } from '@budgetbuddy/bot/names';
 import type { DaySpan } from '@budgetbuddy/bot/calendar';
 import { canonicalCategory, categoryKey, validateCategoryName } from './categories';
 import { InvalidTransactionError, LedgerError } from './errors';
@@ -18,11 +18,7 @@ import {
   type PeriodTotals,
 } from './periods';
 
-/**
- * The periods a budget is kept for: the bot's Period slot values minus Daily, which people say but
- * which is answered with the monthly equivalent (see the bot's BudgetPeriod).
- */
-export const BUDGET_PERIODS = [BudgetPeriod.Weekly, BudgetPeriod.Monthly, BudgetPeriod.Yearly] as const;
+export { BUDGET_PERIODS };
 export const budgetPeriodSchema = z.enum(BUDGET_PERIODS);
 export type BudgetPeriodName = z.infer<typeof budgetPeriodSchema>;
 
