@@ -474,3 +474,17 @@ describe('speed', () => {
     expect(times[100]).toBeLessThan(2);
   });
 });
+
+describe('resolveSlot: a category of the person’s own', () => {
+  it('takes a short name the bot never listed as the answer to "What was it for?"', () => {
+    expect(nlu.resolveSlot(IntentName.LogExpense, 'Category', 'Pets', ctx)?.originalValue).toBe('Pets');
+    expect(nlu.resolveSlot(IntentName.LogExpense, 'Category', 'Eating out', ctx)?.originalValue).toBe(
+      'Eating out',
+    );
+  });
+
+  it('takes no request, no yes or no, no "I don\'t know" and no sentence as one', () => {
+    for (const text of ['cancel', 'help', 'yes', 'nope', "i don't know", 'dunno', 'what did i spend on pets'])
+      expect(nlu.resolveSlot(IntentName.LogExpense, 'Category', text, ctx)).toBeNull();
+  });
+});

@@ -33,6 +33,7 @@ import type { SlotTypeMatch } from './slotTypeMatcher';
 import { PATTERN_SLOT_TYPES, PatternSlotMatcher, SlotTypeMatcher } from './slotTypeMatcher';
 import type { Span } from './spans';
 import { overlaps } from './spans';
+import { classifyConfirmation } from './confirmation';
 import { tokenize } from './tokens';
 import type { Evidence, EvidenceTypes } from './writeEvidence';
 import { collectEvidence, hasEvidenceFor, isAboutGoals } from './writeEvidence';
@@ -156,6 +157,11 @@ const UNLISTED_CATEGORY_POSITIONS: Partial<Record<string, readonly RegExp[]>> = 
   [IntentName.EditTransaction]: NEW_CATEGORY_POSITIONS,
 };
 /** Words in a category's place that name no category: the overall budget, the budget itself, a filler. */
+/** A bare answer that can be a category of the person's own: letters only, one to three words. */
+const OWN_CATEGORY_ANSWER = /^\p{L}[\p{L}'&-]*(?:\s+\p{L}[\p{L}'&-]*){0,2}$/u;
+/** Saying one does not know, or nothing at all, is no category: the prompt is asked again. */
+const NO_ANSWER =
+  /^(?:no idea|not sure|(?:i )?(?:don'?t|do not|dont) know|dunno|idk|no clue|whatever|anything|nothing|none|skip|pass|hm+|um+|uh+|eh|ok|okay|sure|maybe|other stuff)$/i;
 const NOT_A_CATEGORY = new Set(
   (
     'budget budgets limit limits spending overall total general whole entire everything new set my ' +
@@ -472,11 +478,31 @@ class LocaleInterpreter implements Interpreter {
       this.fillSlots(intent, analysis, this.entryIn(analysis), this.goalIn(analysis))[slot.name] ??
       // Asked "Which account?", the bare name is the answer ("cash"), wherever it stands.
       (slot.slotTypeName === this.evidenceTypes.account ? this.bareAccount(analysis) : null);
+    // Asked "What was it for?", a short name the bot never listed is the person's own category ("Pets"),
+    // as it is inside a sentence ("spent 27 on pets"); the code hook checks it against their list.
+    if (!found && slot.name === SlotName.Category && UNLISTED_CATEGORY_POSITIONS[intent.name]) {
+      const own = this.ownCategoryAnswer(trimmed, intent.name, ctx);
+      if (own) return own;
+    }
     // Asked "Which tag?" or "What should it be called?", the answer itself is the value ("work", "Pets").
     if (!found && PATTERN_SLOT_TYPES[slot.slotTypeName] && trimmed.length <= 60) {
       return { originalValue: trimmed, interpretedValue: trimmed, resolvedValues: [] };
     }
     return found ?? null;
+  }
+
+  /**
+   * One to three words and nothing else, none of them a word that is no category ("cancel", "that"),
+   * and no request of its own: "cancel", "help" or "what did i spend" keep their meaning.
+   */
+  private ownCategoryAnswer(text: string, intentName: string, ctx: NluContext): SlotValue | null {
+    const words = text.replace(/[.!]+$/u, '').trim();
+    if (!OWN_CATEGORY_ANSWER.test(words) || NO_ANSWER.test(words) || classifyConfirmation(words)) return null;
+    const tokens = words.toLowerCase().split(/\s+/u);
+    if (tokens.some((w) => NOT_A_CATEGORY.has(w)) || tokens.every((w) => FUNCTION_WORDS.has(w))) return null;
+    const [top] = this.interpret(words, ctx);
+    if (top && top.intentName !== this.fallbackName && top.intentName !== intentName) return null;
+    return { originalValue: words, interpretedValue: words, resolvedValues: [] };
   }
 
   private bareAccount(analysis: TextAnalysis): SlotValue | null {

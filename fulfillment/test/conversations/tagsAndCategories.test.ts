@@ -162,3 +162,31 @@ describe("each person's own categories", () => {
     expect(before.map((r) => r.id)).toEqual(after.map((r) => r.id));
   });
 });
+
+describe('own categories as the answer to "What was it for?" (found by trying it, 2026-12-03)', () => {
+  test('"Pets" answers the category prompt of a person who has Pets; an unknown one writes nothing', async () => {
+    await h.say('own-answer', 'add a category called Pets');
+    const asked = await h.say('own-answer', 'spent 26 on cat litter');
+    expect(replyText(asked)).toContain('What was it for?');
+    const answered = await h.say('own-answer', 'Pets');
+    expect(intentName(answered)).toBe('LogExpense');
+    expect(replyText(answered)).toContain('Logged $26.00 for Pets today');
+    expect((await h.repo.listRecent('own-answer', 5))[0]).toMatchObject({
+      amountMinor: 2600,
+      category: 'Pets',
+    });
+
+    await h.say('own-answer', 'spent 9 on cat litter');
+    const unknown = await h.say('own-answer', 'Llamas');
+    expect(replyText(unknown)).toContain('I don\'t have an expense category called "Llamas"');
+    expect(replyButtons(unknown).map((b) => b.text)).toContain('Pets');
+    expect(await h.repo.listRecent('own-answer', 5)).toHaveLength(1);
+  });
+
+  test('"cancel" at that prompt still cancels instead of becoming a category', async () => {
+    await h.say('own-cancel', 'spent 26 on cat litter');
+    const cancelled = await h.say('own-cancel', 'cancel');
+    expect(intentName(cancelled)).toBe('Cancel');
+    expect(await h.repo.listRecent('own-cancel', 5)).toHaveLength(0);
+  });
+});
