@@ -10,7 +10,7 @@ import {
   type SlotName,
 } from '@budgetbuddy/bot';
 import type { LexActiveContext, LexEvent, LexIntent } from '@budgetbuddy/bot/lex';
-import { assertTimeZone } from '../domain/ledger/periods';
+import { isKnownTimeZone } from '../domain/ledger/periods';
 
 export interface SlotReading {
   /** Lex's interpretedValue (canonical value for TOP_RESOLUTION slot types). */
@@ -53,19 +53,10 @@ export function readUserId(event: LexEvent): string | null {
   return id ? id : null;
 }
 
-function isValidTimeZone(tz: string): boolean {
-  try {
-    assertTimeZone(tz);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The browser's IANA time zone for this turn; an unknown zone counts as none rather than failing the turn. */
 export function readTimeZone(event: LexEvent): string | null {
   const tz = event.requestAttributes?.[TIME_ZONE_ATTRIBUTE]?.trim();
-  return tz && isValidTimeZone(tz) ? tz : null;
+  return tz && isKnownTimeZone(tz) ? tz : null;
 }
 
 /**
