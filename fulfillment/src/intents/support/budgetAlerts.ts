@@ -62,7 +62,7 @@ export async function budgetLinesAfterExpenses(
     for (const e of expenses) {
       if (e.currency !== budget.currency) continue;
       if (budget.category !== null && e.category !== budget.category) continue;
-      const period = periodKeyOf(granularityOfBudget(budget.period), e.date);
+      const period = periodKeyOf(granularityOfBudget(budget.period), e.date).key;
       byPeriod.set(period, [...(byPeriod.get(period) ?? []), e]);
     }
     return [...byPeriod.values()].map((counted) => ({ budget, counted }));
