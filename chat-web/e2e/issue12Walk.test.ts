@@ -325,4 +325,10 @@ describe("issue 12's walk in the browser", () => {
     expect(all).toContain('• Visa (credit card): you owe $60.00');
     await page.close();
   });
+
+  // Found by walking it (understanding; the acctwords engineer's area, bot/src/nlu): the issue's
+  // "salary 3,200 on the 25th" is read as one income dated the 25th ("…hasn't happened yet. Log
+  // $3,200.00 of Salary income on Friday, Dec 25 anyway?"), with "Every month on the 25th" only as a
+  // button; the issue means a recurring income, as "my rent is 1,500 every month on the 1st" is read.
+  test.todo('"salary 3,200 on the 25th" sets up a monthly Salary income on the 25th');
 });
