@@ -74,7 +74,9 @@ const NOT_A_NAME = new Set(
     'a an the my our your his her their this that these those which what whose one new old other another ' +
     'same first second third main default own current only whole entire credit debit bank checking ' +
     'savings saving card cards account accounts money cash with from to into onto on in of for and or ' +
-    'it its me i you we any some every each all no not same spending business personal gift'
+    'it its me i you we any some every each all no not same spending business personal gift ' +
+    // A goal's words ("to my japan goal", "into the car fund") are the goal's, not an account's.
+    'goal goals fund funds jar jars budget budgets'
   ).split(' '),
 );
 
