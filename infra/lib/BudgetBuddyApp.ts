@@ -108,7 +108,15 @@ export function buildBudgetBuddy(app: App, inputs: BudgetBuddyInputs): BudgetBud
     burstLimit: config.apiBurstLimit,
     ...(config.authDomainPrefix ? { authDomainPrefix: config.authDomainPrefix } : {}),
     userPoolIdParameterName,
-    ...(alertMail && bot.fulfillment.role ? { alertMailer: bot.fulfillment.role } : {}),
+    ...(alertMail
+      ? {
+          alertMail,
+          // Besides the proxy (an import), the code hook (a chat turn) and the job (a posted bill) e-mail.
+          alertMailers: [bot.fulfillment.role, bot.recurringJob.function.role].filter(
+            (r): r is NonNullable<typeof r> => r !== undefined,
+          ),
+        }
+      : {}),
   });
   const web = new WebStack(app, `${prefix}Web`, {
     ...props,

@@ -241,6 +241,14 @@ describe('the synthesized BudgetBuddy stacks', () => {
       };
       expect(Object.keys(fn.Environment.Variables)).not.toContain(ALERT_ENV.fromAddress);
       expect(JSON.stringify(t.api.toJSON())).not.toContain('cognito-idp:AdminGetUser');
+      // Nor the recurring job or the proxy, which e-mail a bill's or an import's crossing when configured.
+      for (const [template, prefix] of [
+        [t.bot, 'RecurringJobPostRecurring'],
+        [t.api, 'Proxy'],
+      ] as const) {
+        const actions = statementsOf(template, prefix).flatMap((s) => asArray(s.Action));
+        expect(actions.filter((a) => /^(ses|ssm|cognito-idp):/.test(a))).toEqual([]);
+      }
     });
 
     it('with alert e-mails configured, lets the code hook send only from that address and identity, and read only this pool', () => {
@@ -296,6 +304,39 @@ describe('the synthesized BudgetBuddy stacks', () => {
           },
         ]);
         expect(JSON.stringify(lookup[0]?.Properties.Roles)).toMatch(/FulfillmentServiceRole/);
+        // The recurring job (a posted bill) and the proxy (an import) e-mail alike (issue 12): the same
+        // send and parameter rights, the same settings, and the same one lookup on this pool.
+        const roles = JSON.stringify(lookup[0]?.Properties.Roles);
+        expect(roles).toMatch(/RecurringJobPostRecurringServiceRole/);
+        expect(roles).toMatch(/ProxyServiceRole/);
+        expect((lookup[0]?.Properties.Roles as unknown[]).length).toBe(3);
+        for (const [template, prefix, services] of [
+          [mail.templates.bot, 'RecurringJobPostRecurring', ['dynamodb', 'ses', 'ssm']],
+          [mail.templates.api, 'Proxy', ['dynamodb', 'lex', 'secretsmanager', 'ses', 'ssm']],
+        ] as const) {
+          const own = statementsOf(template, prefix);
+          const mailing = own.filter((s) => asArray(s.Action).some((a) => /^(ses|ssm):/.test(a)));
+          expect(mailing.map((s) => ({ Action: s.Action, Condition: s.Condition }))).toEqual([
+            {
+              Action: 'ses:SendEmail',
+              Condition: { StringEquals: { 'ses:FromAddress': 'alerts@mail.example.com' } },
+            },
+            { Action: 'ssm:GetParameter', Condition: undefined },
+          ]);
+          expect(JSON.stringify(mailing[0]?.Resource)).toContain(':identity/mail.example.com');
+          expect(JSON.stringify(mailing[0]?.Resource)).not.toContain('*');
+          expect(JSON.stringify(mailing[1]?.Resource)).toContain(':parameter/BudgetBuddy/user-pool-id');
+          expect(
+            [...new Set(own.flatMap((s) => asArray(s.Action).map((a) => a.split(':')[0])))].sort(),
+          ).toEqual(expect.arrayContaining([...services]));
+          const fnProps = onlyResource(template, 'AWS::Lambda::Function', new RegExp(`^${prefix}`))
+            .Properties as { Environment: { Variables: Record<string, unknown> } };
+          expect(fnProps.Environment.Variables).toMatchObject({
+            [ALERT_ENV.fromAddress]: 'alerts@mail.example.com',
+            [ALERT_ENV.configurationSet]: 'budget-alerts',
+            [ALERT_ENV.userPoolIdParameter]: '/BudgetBuddy/user-pool-id',
+          });
+        }
         // cdk-nag stays clean with the e-mail rights, without a new acknowledgement.
         const report = new AwsSolutionsChecks().validateScope(mail.app);
         expect(report.violations.map((v) => v.ruleName)).toEqual([]);

@@ -215,6 +215,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       clock,
       receiptOcr,
       ...(opts.receiptUploads ? { receiptUploads: opts.receiptUploads } : {}),
+      // An import's budget crossings go where the chat's and the recurring job's do.
+      ...(opts.notifier ? { notifier: opts.notifier } : {}),
       health: async () => {
         const [lexUp] = await Promise.all([
           fetch(`${lexServer.url}/`, { signal: AbortSignal.timeout(2000) }).then(

@@ -9,15 +9,23 @@ import { z } from 'zod';
 import { systemClock } from '../ports/Clock';
 import { postDueOccurrences, type PostDueReport } from '../recurring/postDueOccurrences';
 import { createStoreFromEnv } from '../store/createStoreFromEnv';
+import { notifierFromEnv } from '../notify/notifierFromEnv';
 
 const repo = createStoreFromEnv();
+/** A bill that takes a budget past 80 % or 100 % is e-mailed as from the chat (deployed with SES). */
+const notifier = notifierFromEnv();
 
 /** What EventBridge sends for a schedule; nothing in it is needed beyond knowing it is one. */
 const scheduledEvent = z.looseObject({ 'detail-type': z.literal('Scheduled Event').optional() });
 
 export async function handler(event: unknown): Promise<PostDueReport> {
   scheduledEvent.parse(event ?? {});
-  const report = await postDueOccurrences({ repo, clock: systemClock });
+  const report = await postDueOccurrences({
+    repo,
+    clock: systemClock,
+    notifier,
+    logError: (message, detail) => console.error(JSON.stringify({ level: 'error', message, ...detail })),
+  });
   console.log(JSON.stringify({ level: 'info', message: 'recurring payments posted', ...report }));
   if (report.failed > 0)
     throw new Error(`${report.failed} recurring payment(s) could not be posted; the next run retries them.`);

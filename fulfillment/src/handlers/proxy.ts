@@ -18,6 +18,7 @@ import { secretBotConfig } from '../proxy/botConfig';
 import { createLexClient } from '../proxy/lexClient';
 import { createStoreFromEnv } from '../store/createStoreFromEnv';
 import { s3ReceiptUploads } from '../receipts/s3Uploads';
+import { notifierFromEnv } from '../notify/notifierFromEnv';
 
 const envSchema = z.object({
   BOT_SECRET_ID: z.string().min(1, 'BOT_SECRET_ID (the bot config secret) must be set'),
@@ -58,8 +59,9 @@ export function createLambdaProxyApp(
     botConfig: secretBotConfig({ client: secrets, secretId: config.BOT_SECRET_ID }),
     identityKeys: secretIdentityKeys({ client: secrets, secretId: config.IDENTITY_KEY_SECRET_ID }),
     identify: identifyJwtSubject,
-    // Bank import and export read and write the ledger directly (TABLE_NAME, as for the code hook).
-    ...(env.TABLE_NAME ? { ledger: createStoreFromEnv(env) } : {}),
+    // Bank import and export read and write the ledger directly (TABLE_NAME, as for the code hook);
+    // an import that crosses a budget is e-mailed as a chat turn is (same settings, notifierFromEnv).
+    ...(env.TABLE_NAME ? { ledger: createStoreFromEnv(env), notifier: notifierFromEnv(env) } : {}),
     // Receipt photos go browser → S3 (presigned POST) → Textract: never through API Gateway or Lambda.
     ...(env.TABLE_NAME && config.RECEIPT_BUCKET
       ? {

@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { Clock } from '../ports/Clock';
 import type { LedgerStores } from '../ports/LedgerStores';
+import type { BudgetNotifier } from '../ports/BudgetNotifier';
 import { StoreUnavailableError } from '../ports/LedgerRepository';
 import { ErrorCode, errorResponse } from '../proxy/errors';
 import { transactionsToCsv } from '../export/exportCsv';
@@ -24,6 +25,8 @@ export interface MoneyRoutesDeps {
   logError: (message: string, detail: Record<string, unknown>) => void;
   /** How long one commit call may write before answering with `remaining` (default 8 s). */
   commitBudgetMs?: number;
+  /** Where a budget crossing's e-mail goes when a commit crosses one (deployed: SES); none by default. */
+  notifier?: BudgetNotifier;
 }
 
 /** Leaves room under the proxy Lambda's 15 s timeout and API Gateway's 29 s for the batch in flight. */

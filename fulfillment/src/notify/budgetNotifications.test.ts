@@ -9,7 +9,7 @@ import { InMemoryLedgerRepository } from '../store/InMemoryLedgerRepository';
 import { createCodeHook } from '../codeHook';
 import { DirectConversation, textOf } from '../../test/support/lexEvents';
 import { sesBudgetNotifier } from './sesBudgetNotifier';
-import { notifierFromEnv } from '../handlers/lexCodeHook';
+import { notifierFromEnv } from './notifierFromEnv';
 
 const clock = fixedClock('2026-11-22T17:00:00Z');
 

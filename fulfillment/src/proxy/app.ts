@@ -19,6 +19,7 @@ import type { ReceiptUploads } from '../receipts/s3Uploads';
 import { registerReceiptRoutes } from '../receipts/routes';
 import { systemClock, type Clock } from '../ports/Clock';
 import type { LedgerStores } from '../ports/LedgerStores';
+import type { BudgetNotifier } from '../ports/BudgetNotifier';
 import type { IdentityKeys } from '../lex/identitySignature';
 import type { BotConfig } from './botConfig';
 import type { ChatReply } from '../chatApi/reply';
@@ -72,6 +73,11 @@ export interface ProxyDeps {
   receiptOcr?: ReceiptOcr;
   /** Deployed: presigned S3 uploads read by Textract (POST /api/receipts/uploads, /analyze). */
   receiptUploads?: ReceiptUploads;
+  /**
+   * Where the budget e-mail of an import that crosses a budget goes (deployed: SES, as from the chat
+   * and the recurring job); none by default. The in-app notification is kept either way.
+   */
+  notifier?: BudgetNotifier;
 }
 
 /** The intents a part of a split message is expected to close with. */
@@ -225,6 +231,7 @@ export function createProxyApp(deps: ProxyDeps): Hono {
       clock: deps.clock ?? systemClock,
       identify: deps.identify,
       logError: (message, detail) => logger.error(message, detail),
+      ...(deps.notifier ? { notifier: deps.notifier } : {}),
     });
     if (deps.receiptOcr || deps.receiptUploads) {
       registerReceiptRoutes(app, {

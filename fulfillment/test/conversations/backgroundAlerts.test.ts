@@ -134,7 +134,9 @@ describe('CSV import', () => {
     expect((await commit(u, preview.importId)).imported).toBe(2);
     const warned = ["Heads up: you've used 85% of your December overall budget ($85.00 of $100.00)."];
     expect(await notes(u, 'budget')).toEqual(warned);
-    expect(emailed.filter((a) => a.userId === u)).toEqual([]);
+    // E-mailed as a chat turn's crossing is (issue 12): once, under the same claim.
+    const mailed = () => emailed.filter((a) => a.userId === u).map((a) => a.threshold);
+    expect(mailed()).toEqual([80]);
 
     expect((await commit(u, preview.importId)).imported).toBe(0);
     const again = await upload(u, csv);
@@ -142,6 +144,37 @@ describe('CSV import', () => {
     await commit(u, again.importId);
     expect(await notes(u, 'budget')).toEqual(warned);
     expect(await overviewAlerts(u)).toEqual(warned);
+    expect(mailed()).toEqual([80]);
+  });
+
+  test('one e-mail per threshold and period whatever the origin: chat, then an import, then the job', async () => {
+    const u = 'bg-origins';
+    const mailed = () => emailed.filter((a) => a.userId === u).map((a) => a.threshold);
+    await h.say(u, 'overall budget 100 a month');
+    await h.say(u, 'gym 45 every week from friday');
+    await h.say(u, 'spent 85 on lunch');
+    expect(mailed()).toEqual([80]);
+    // The import takes it from 85 to 170: past 100 (80 was told already, by the chat).
+    const preview = await upload(u, csv);
+    await commit(u, preview.importId);
+    expect(mailed()).toEqual([80, 100]);
+    // Friday's gym posting goes further over: nothing new to tell, by e-mail or in the app.
+    clock.set('2026-12-04T15:00:00Z');
+    await h.postRecurring();
+    expect((await h.repo.listRecent(u, 1))[0]).toMatchObject({ date: '2026-12-04', amountMinor: 4500 });
+    expect(mailed()).toEqual([80, 100]);
+    expect(await notes(u, 'budget')).toHaveLength(2);
+  });
+
+  test('an import honours "only email me at 100%" as the chat does', async () => {
+    const u = 'bg-import-setting';
+    const mailed = () => emailed.filter((a) => a.userId === u).map((a) => a.threshold);
+    await h.say(u, 'only email me at 100%');
+    await h.say(u, 'overall budget 100 a month');
+    const preview = await upload(u, csv);
+    await commit(u, preview.importId);
+    expect(await notes(u, 'budget')).toHaveLength(1);
+    expect(mailed()).toEqual([]);
   });
 
   test('"#tag" words of a description become tags, counted in the month and the overview\'s top tags', async () => {

@@ -37,6 +37,8 @@ import {
   type IBucket,
 } from 'aws-cdk-lib/aws-s3';
 import { UPLOAD_PREFIX } from '@budgetbuddy/fulfillment/proxy';
+import type { AlertMailConfig } from '../config';
+import { grantAlertMail } from '../constructs/alertMail';
 import { AnyPrincipal, Effect, Policy, PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -67,8 +69,13 @@ export interface ApiStackProps extends StackProps {
   userPoolIdParameterName: string;
   /** EdgeStack's access-log bucket: the receipt upload bucket's server access logs go there. */
   logBucket: IBucket;
-  /** The code hook's role, when it e-mails budget alerts: it may look up a user's verified address. */
-  alertMailer?: IRole;
+  /**
+   * Budget alert e-mails, when configured: the proxy sends an import's (with grantAlertMail's rights),
+   * and it and `alertMailers` (the code hook's and the recurring job's roles) may look up a user's
+   * verified address in this pool.
+   */
+  alertMail?: AlertMailConfig;
+  alertMailers?: readonly IRole[];
 }
 
 export const CHAT_ROUTE = '/api/chat';
@@ -153,19 +160,6 @@ export class ApiStack extends Stack {
       stringValue: this.userPool.userPoolId,
       description: 'BudgetBuddy user pool id, read by the Lex code hook to e-mail budget alerts',
     });
-    if (props.alertMailer) {
-      // A policy of this stack on the code hook's role (a grant on the role itself would put the pool's
-      // ARN in BotStack, which this stack depends on): read one user's attributes, on this pool only.
-      new Policy(this, 'CodeHookReadsVerifiedEmail', {
-        roles: [props.alertMailer],
-        statements: [
-          new PolicyStatement({
-            actions: ['cognito-idp:AdminGetUser'],
-            resources: [this.userPool.userPoolArn],
-          }),
-        ],
-      });
-    }
     this.authority = `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`;
 
     // Receipt photos (issue 13 point 3): API Gateway and Lambda cannot carry a 10 MB photo, so the browser
@@ -234,6 +228,21 @@ export class ApiStack extends Stack {
     // In one account, an Allow in either policy is enough (IAM policy evaluation).
     const role = this.proxy.role;
     if (!role) throw new Error('the proxy function has no role');
+    if (props.alertMail) {
+      // An import that crosses a budget is e-mailed by the proxy, as a chat turn is by the code hook.
+      grantAlertMail(this.proxy, props.alertMail, props.userPoolIdParameterName);
+      // A policy of this stack on each mailer's role (a grant on the role itself would put the pool's ARN
+      // in BotStack, which this stack depends on): read one user's attributes, on this pool only.
+      new Policy(this, 'AlertMailersReadVerifiedEmail', {
+        roles: [...(props.alertMailers ?? []), role],
+        statements: [
+          new PolicyStatement({
+            actions: ['cognito-idp:AdminGetUser'],
+            resources: [this.userPool.userPoolArn],
+          }),
+        ],
+      });
+    }
     this.receiptBucket.addToResourcePolicy(
       new PolicyStatement({
         sid: 'ChatProxyReceiptUploads',

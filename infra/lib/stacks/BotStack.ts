@@ -1,14 +1,14 @@
 /**
  * The Lex V2 bot built from bot/'s definition (the same object the local runtime loads), its code-hook
  * Lambda, an immutable version, the `live` alias wired to the Lambda, and the secret that tells the proxy
- * which bot/alias/locale to call. When budget alert e-mails are configured, the code hook may send them
- * through SES from that one identity, to the address it looks up in the user pool (ApiStack), whose id
+ * which bot/alias/locale to call. When budget alert e-mails are configured, the code hook and the
+ * recurring job may send them through SES from that one identity, to the address it looks up in the user pool (ApiStack), whose id
  * it reads from an SSM parameter of a fixed name. The fulfillment Lambda lives here, not in
  * ApiStack, because the alias must reference it and the proxy (ApiStack) must reference the alias:
  * keeping both in one stack avoids a dependency cycle.
  */
 import { createHash } from 'node:crypto';
-import { Arn, CfnOutput, Duration, SecretValue, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, SecretValue, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { CfnRotationSchedule } from 'aws-cdk-lib/aws-secretsmanager';
@@ -21,6 +21,7 @@ import { BundledFunction } from '../constructs/BundledFunction';
 import { FULFILLMENT_TABLE_ACTIONS } from '../constructs/tableActions';
 import type { AlertMailConfig } from '../config';
 import { RecurringPostingJob } from '../constructs/RecurringPostingJob';
+import { grantAlertMail } from '../constructs/alertMail';
 
 export interface BotStackProps extends StackProps {
   bot: BotDefinition;
@@ -35,7 +36,10 @@ export interface BotStackProps extends StackProps {
   recurringEntry: string;
   /** The sparse index of due recurring rules: only the job may Query it. */
   dueIndexName: string;
-  /** Budget alert e-mails (SES); without it the code hook e-mails nothing and has no SES permission. */
+  /**
+   * Budget alert e-mails (SES); without it the code hook and the recurring job e-mail nothing and have no
+   * SES permission.
+   */
   alertMail?: AlertMailConfig;
   /**
    * Name of the SSM parameter holding the user pool id (ApiStack writes it). By name, not by reference:
@@ -44,13 +48,8 @@ export interface BotStackProps extends StackProps {
   userPoolIdParameterName: string;
 }
 
-/** The code hook's environment: budget alert e-mails (read by fulfillment/src/handlers/lexCodeHook.ts). */
-export const ALERT_ENV = {
-  fromAddress: 'ALERT_FROM_ADDRESS',
-  identityArn: 'SES_IDENTITY_ARN',
-  configurationSet: 'SES_CONFIGURATION_SET',
-  userPoolIdParameter: 'USER_POOL_ID_PARAMETER',
-} as const;
+/** The alert e-mailers' environment (read by fulfillment/src/notify/notifierFromEnv.ts). */
+export { ALERT_ENV } from '../constructs/alertMail';
 
 export const LIVE_ALIAS_NAME = 'live';
 /** The code hook's and the proxy's environment variable naming the identity key secret. */
@@ -122,7 +121,11 @@ export class BotStack extends Stack {
       table: props.table,
       dueIndexName: props.dueIndexName,
     });
-    if (props.alertMail) this.sendAlertMail(props.alertMail, props.userPoolIdParameterName);
+    if (props.alertMail) {
+      // The code hook e-mails a chat turn's crossing, the job a posted bill's: the same rights for both.
+      for (const fn of [this.fulfillment, this.recurringJob.function])
+        grantAlertMail(fn, props.alertMail, props.userPoolIdParameterName);
+    }
 
     // A text-only bot without sentiment analysis needs no permissions, only an identity Lex can assume.
     const botRole = new Role(this, 'BotRole', {
@@ -214,43 +217,6 @@ export class BotStack extends Stack {
    * Rotation without CDK's addRotationSchedule, which grants secretsmanager:GetRandomPassword on `*`:
    * the handler makes its own random key, so its role names this one secret and its own log group only.
    */
-  /**
-   * Each person's budget alerts go to their own address through SES: SendEmail on the one verified
-   * identity (and configuration set), from the one configured address; the user pool id from its SSM
-   * parameter. AdminGetUser on the pool is granted in ApiStack, which owns the pool.
-   */
-  private sendAlertMail(mail: AlertMailConfig, userPoolIdParameterName: string): void {
-    const identityArn = Arn.format(
-      { service: 'ses', resource: 'identity', resourceName: mail.sesIdentity },
-      this,
-    );
-    const configurationSetArn = mail.configurationSet
-      ? Arn.format(
-          { service: 'ses', resource: 'configuration-set', resourceName: mail.configurationSet },
-          this,
-        )
-      : undefined;
-    const parameterArn = Arn.format(
-      { service: 'ssm', resource: 'parameter', resourceName: userPoolIdParameterName.replace(/^\//, '') },
-      this,
-    );
-    this.fulfillment.addEnvironment(ALERT_ENV.fromAddress, mail.fromAddress);
-    this.fulfillment.addEnvironment(ALERT_ENV.identityArn, identityArn);
-    if (mail.configurationSet)
-      this.fulfillment.addEnvironment(ALERT_ENV.configurationSet, mail.configurationSet);
-    this.fulfillment.addEnvironment(ALERT_ENV.userPoolIdParameter, userPoolIdParameterName);
-    this.fulfillment.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['ses:SendEmail'],
-        resources: configurationSetArn ? [identityArn, configurationSetArn] : [identityArn],
-        conditions: { StringEquals: { 'ses:FromAddress': mail.fromAddress } },
-      }),
-    );
-    this.fulfillment.addToRolePolicy(
-      new PolicyStatement({ actions: ['ssm:GetParameter'], resources: [parameterArn] }),
-    );
-  }
-
   private rotateIdentityKey(entry: string): void {
     const role = new Role(this, 'IdentityKeyRotationRole', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
