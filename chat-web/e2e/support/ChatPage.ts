@@ -65,10 +65,12 @@ export class ChatPage {
     );
   }
 
-  async waitForBotMessages(count: number): Promise<void> {
+  /** Waits for `count` bot bubbles in all, then for the typing indicator to go. */
+  async waitForBotMessages(count: number, timeout?: number): Promise<void> {
     await this.page.waitForFunction(
       (n) => document.querySelectorAll('[data-testid="bot-message"]').length >= n,
       count,
+      timeout === undefined ? {} : { timeout },
     );
     await this.page.getByTestId('typing').waitFor({ state: 'detached' });
   }
