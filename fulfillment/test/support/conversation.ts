@@ -40,9 +40,10 @@ export function useConversationHarness(
   const clock = new SettableClock(startsAt);
   let started: ConversationHarness | undefined;
 
+  // Starting the stack takes seconds alone but minutes on a busy 2-core machine: give it its own limit.
   beforeAll(async () => {
     started = await startConversationHarness({ clock, ...harnessOptions });
-  });
+  }, 240_000);
   afterAll(() => started?.close());
   if (resetClock) beforeEach(() => clock.set(startsAt));
 
