@@ -77,6 +77,10 @@ describe('splitItems', () => {
     'change the costco one to 55 and the coffee to 4',
     'delete the first two',
     'show my last 3 expenses',
+    // Found by walking issue 12 in the browser: the splitter cut this in two and logged a $40 expense.
+    'gym 40 every two weeks from friday',
+    'netflix 15.99 and spotify 9.99 every month',
+    'cleaner 60 biweekly and gardener 40 fortnightly',
   ])('keeps "%s" whole', (text) => {
     expect(parts(text)).toEqual([text]);
   });

@@ -32,6 +32,8 @@ const NOT_A_LIST = new RegExp(
     '^\\s*(?:cap|max|keep)\\b',
     '\\b(?:no\\s+more\\s+than|at\\s+most|up\\s+to)\\b',
     '\\b(?:per|a\\s+(?:day|week|month|year)|each\\s+(?:day|week|month|year))\\b',
+    // A repeating payment: "gym 40 every two weeks from friday" is one rule, not a $40 and a $2 expense.
+    '\\b(?:every|biweekly|bi-weekly|fortnightly)\\b',
     '\\b(?:change|edit|update|correct|fix)\\s+(?:the|that|it|my|this|last|to)\\b',
     '\\b(?:instead|actually|make\\s+(?:it|that))\\b',
     '\\b(?:delete|remove|undo|cancel)\\b',

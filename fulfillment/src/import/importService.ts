@@ -124,7 +124,9 @@ export async function previewImport(deps: ImportDeps, userId: string, csv: strin
     importId,
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + PENDING_IMPORT_TTL_MS).toISOString(),
-    rows: fresh.map(toPendingRow),
+    // In date order (a file's own order kept within a day): each commit batch then covers a few days,
+    // whose rows share their week, month and year totals, so the ledger packs more rows into each write.
+    rows: [...fresh].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)).map(toPendingRow),
   });
   return {
     importId,
@@ -212,7 +214,7 @@ export async function commitImport(
     done += batch.length;
     await deps.ledger.setPendingImportProgress(userId, importId, done);
   }
-  await raiseBudgetAlerts(deps, userId, stored);
+  await raiseBudgetAlerts(deps, userId, profile ?? FALLBACK_PROFILE, stored);
   return { imported, remaining: rows.length - done };
 }
 
@@ -222,12 +224,16 @@ export async function commitImport(
  * a repeated commit stores nothing, so it raises nothing. The rows are stored either way: a failure
  * here is only logged.
  */
-async function raiseBudgetAlerts(deps: ImportDeps, userId: string, expenses: Transaction[]) {
+async function raiseBudgetAlerts(
+  deps: ImportDeps,
+  userId: string,
+  profile: UserProfile,
+  expenses: Transaction[],
+) {
   if (expenses.length === 0) return;
   const logError = (message: string, detail: Record<string, unknown>) =>
     console.error(JSON.stringify({ level: 'error', message, userId, ...detail }));
   try {
-    const profile = (await deps.ledger.getProfile(userId)) ?? FALLBACK_PROFILE;
     const today = todayIn(profile.timeZone, deps.clock.now());
     const crossings = await budgetCrossings(deps.ledger, userId, expenses, today);
     await notifyCrossings(

@@ -74,10 +74,16 @@ function resolve(accounts: readonly Account[], said: string): Account | null {
   return null;
 }
 
-/** Buttons for the person's accounts (the default one included), their values said with `link`. */
-function accountButtons(accounts: readonly Account[], link = '', skip?: string): Button[] {
+/**
+ * Buttons for the person's accounts, their values said with `link`. The unnamed default ("Main
+ * account") is offered only while unnamed entries go there: once the person has one of their own
+ * ("When you don't name an account, I'll use Checking"), a second, hidden default would only take
+ * money out of sight of the balances they keep (found walking issue 12 in the browser).
+ */
+function accountButtons(turn: Turn, accounts: readonly Account[], link = '', skip?: string): Button[] {
   const names = [...accounts.map((a) => a.name)];
-  if (!accounts.some((a) => a.key === DEFAULT_ACCOUNT_KEY)) names.unshift(DEFAULT_ACCOUNT_NAME);
+  if (!turn.profile.defaultAccount && !accounts.some((a) => a.key === DEFAULT_ACCOUNT_KEY))
+    names.unshift(DEFAULT_ACCOUNT_NAME);
   return names
     .filter((n) => accountKey(n) !== skip)
     .slice(0, 5)
@@ -106,7 +112,7 @@ export async function accountFor(
         plainText(
           `You don't have ${withArticle(said)} account yet. ${question} (To add one, say "add my ${said.toLowerCase()} with 200".)`,
         ),
-        buttonsCard('Pick an account', accountButtons(accounts)),
+        buttonsCard('Pick an account', accountButtons(turn, accounts)),
       ],
       {},
       withoutSlot(turn.intent, SlotName.Account),
@@ -141,7 +147,7 @@ export async function sourceAccountFor(
         plainText(
           `You don't have ${withArticle(said)} account yet. ${question} (To add one, say "add my ${said.toLowerCase()} with 200".)`,
         ),
-        buttonsCard('Pick an account', accountButtons(accounts)),
+        buttonsCard('Pick an account', accountButtons(turn, accounts)),
       ],
       {},
       withoutSlot(turn.intent, SlotName.Account),
@@ -313,7 +319,7 @@ export const handleTransferMoney: IntentHandler = async (turn) => {
         side.slot,
         [
           plainText(`${lead}${side.question}`),
-          buttonsCard('Pick an account', accountButtons(accounts, side.link, found[0]?.key)),
+          buttonsCard('Pick an account', accountButtons(turn, accounts, side.link, found[0]?.key)),
         ],
         {},
         withoutSlot(turn.intent, side.slot),

@@ -128,6 +128,20 @@ const periodKeysForRollup = (input: NewTransaction): string[] => [
   ),
 ];
 
+/**
+ * The order logTransactions writes its inputs in: by date, the inputs' own order kept within a day.
+ * Entries repeating a request id all sort at the first one's place, so the first one said is still the
+ * one written and the others are answered from it, as in input order.
+ */
+function byDate(inputs: readonly ValidNewTransaction[]): number[] {
+  const firstDate = new Map<string, string>();
+  for (const input of inputs) if (!firstDate.has(input.requestId)) firstDate.set(input.requestId, input.date);
+  const dateOf = (i: number) => firstDate.get(inputs[i]!.requestId)!;
+  return inputs
+    .map((_, i) => i)
+    .sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : a - b));
+}
+
 function cancellationReasons(err: unknown): CancellationReason[] | null {
   if (!(err instanceof Error) || err.name !== 'TransactionCanceledException') return null;
   const reasons = (err as { CancellationReasons?: CancellationReason[] }).CancellationReasons;
@@ -564,22 +578,25 @@ export class DynamoLedgerRepository implements LedgerStores {
     const valid = inputs.map((input) => parseNewTransaction(input));
     const pk = userPk(userId);
     const results: (LogResult | undefined)[] = new Array<LogResult | undefined>(valid.length);
+    const order = byDate(valid);
     let next = 0;
-    while (next < valid.length) {
+    while (next < order.length) {
       // As many transactions as fit in one TransactWriteItems: three puts each, plus one update per
-      // rollup item the group touches (rows of one file share most of their weeks, months and years).
+      // rollup item the group touches. Taken in date order, neighbours share their week and month, so a
+      // group holds about 30 rows and a handful of rollup updates, however the file was ordered.
       const group: number[] = [];
       const rollupKeys = new Set<string>();
       const requestIds = new Set<string>();
-      while (next < valid.length) {
-        const keys = periodKeysForRollup(valid[next]!);
+      while (next < order.length) {
+        const input = valid[order[next]!]!;
+        const keys = periodKeysForRollup(input);
         const added = keys.filter((k) => !rollupKeys.has(k)).length;
         if ((group.length + 1) * 3 + rollupKeys.size + added > MAX_TRANSACT_ITEMS) break;
         // One transaction may not touch an item twice: a repeated request id waits for the next group.
-        if (requestIds.has(valid[next]!.requestId)) break;
-        requestIds.add(valid[next]!.requestId);
+        if (requestIds.has(input.requestId)) break;
+        requestIds.add(input.requestId);
         keys.forEach((k) => rollupKeys.add(k));
-        group.push(next++);
+        group.push(order[next++]!);
       }
       await this.logGroup(
         pk,

@@ -619,6 +619,21 @@ export function runLedgerRepositoryContract(
         expect((await repo.getPeriodTotals(user, month('2026-11'), 'USD')).expenseTotalMinor).toBe(333);
       });
 
+      it('answers in the order asked, and writes the first of a repeated request id, whatever the dates', async () => {
+        const user = newUser();
+        const december = expense({ amountMinor: 300, date: '2026-12-01', requestId: 'same-row' });
+        const sameIdEarlier = expense({ amountMinor: 999, date: '2026-01-05', requestId: 'same-row' });
+        const january = expense({ amountMinor: 100, date: '2026-01-10' });
+        const results = await repo.logTransactions(user, [december, sameIdEarlier, january]);
+        expect(results.map((r) => [r.created, r.transaction.amountMinor, r.transaction.date])).toEqual([
+          [true, 300, '2026-12-01'],
+          [false, 300, '2026-12-01'],
+          [true, 100, '2026-01-10'],
+        ]);
+        expect(results[1]!.transaction).toEqual(results[0]!.transaction);
+        expect((await repo.getPeriodTotals(user, month('2026-01'), 'USD')).expenseTotalMinor).toBe(100);
+      });
+
       it('rejects a bad row before writing any of the call', async () => {
         const user = newUser();
         await expect(

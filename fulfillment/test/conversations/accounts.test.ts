@@ -135,6 +135,16 @@ describe('accounts by chat', () => {
     expect(await balances('acct-10')).toEqual({ cash: -4000 });
   });
 
+  test('an account the person lacks is asked about with theirs only: no hidden "Main account" beside their default', async () => {
+    await h.say('acct-16', 'I have 2,500 in my checking account');
+    const ask = await h.say('acct-16', 'paid 60 for gas on my visa');
+    expect(replyText(ask)).toContain("You don't have a visa account yet.");
+    expect(replyButtons(ask).map((b) => b.text)).toEqual(['Checking']);
+    // Someone who keeps no account of their own is still offered the one unnamed entries go to.
+    const none = await h.say('acct-17', 'paid 60 for gas on my visa');
+    expect(replyButtons(none).map((b) => b.text)).toEqual(['Main account']);
+  });
+
   test('a split written with slashes is six percentages, not a date', async () => {
     const split = await h.say('acct-11', 'split my salary into jars 55/10/10/10/10/5');
     expect(intentName(split)).toBe('SetJarSplit');

@@ -138,6 +138,8 @@ describe('CSV import', () => {
       '2026-12-01,UBER TRIP #work,-18.00',
       '2026-12-02,HILTON HOTELS #Travel #work,-120.00',
       '2026-12-02,COFFEE #!!,-4.00',
+      // A store number is no label of the person's: each would be a tag of its own in every total.
+      '2026-12-03,WM SUPERCENTER #5744,-30.00',
     ].join('\n');
     const preview = await upload(u, tagged);
     await commit(u, preview.importId);
@@ -147,6 +149,7 @@ describe('CSV import', () => {
         [1800, ['work']],
         [12_000, ['travel', 'work']],
         [400, []],
+        [3000, []],
       ]),
     );
     const month = await h.repo.getPeriodTotals(u, { granularity: 'month', key: '2026-12' }, 'USD');
