@@ -204,18 +204,25 @@ describe("issue 12's walk in the browser", () => {
     await shows(tags, '#work $32.00');
     expect(await say('how much did I spend on #work')).toContain('You spent $32.00 tagged #work this month.');
 
+    // A category of their own, then folded into another: its spending moves with it.
+    expect(await say('add a category called Coffee')).toContain('Added the category Coffee.');
+    expect(await say('spent 4 on coffee')).toContain('Logged $4.00 for Coffee today.');
+    expect(await say('merge Coffee into Food')).toContain('Merged Coffee into Food: 1 entry moved.');
+    await panelSays('$16.00 of $200.00 spent (8%), $184.00 left');
+    await balance('Checking $364.00');
+
     expect(await say('add a category called Pets')).toContain('Added the category Pets.');
     expect(await say('set a pets budget of 100')).toContain('your monthly Pets budget is $100.00 a month');
     expect(await say('spent 27 on pets')).toContain('Logged $27.00 for Pets today.');
     await panel.getByRole('progressbar', { name: `${month} Pets budget` }).waitFor();
     await panelSays('$27.00 of $100.00 spent (27%), $73.00 left');
-    await balance('Checking $341.00');
+    await balance('Checking $337.00');
 
-    expect(await say('rename Food to Eating out')).toContain('Renamed Food to Eating out: 1 entry moved');
+    expect(await say('rename Food to Eating out')).toContain('Renamed Food to Eating out: 2 entries moved');
     const eatingOut = panel.getByRole('progressbar', { name: `${month} Eating out budget` });
     await eatingOut.waitFor();
     expect(await panel.getByRole('progressbar', { name: `${month} Food budget` }).count()).toBe(0);
-    expect(await eatingOut.getAttribute('aria-valuenow')).toBe('6');
+    expect(await eatingOut.getAttribute('aria-valuenow')).toBe('8');
 
     // 5. Alerts: crossing 80 % and 100 % of the grocery budget is said once each, in the reply and
     // in the overview; more spending after that adds no third alert.
@@ -224,7 +231,7 @@ describe("issue 12's walk in the browser", () => {
     await shows(alerts, warning);
     expect(await groceries.getAttribute('aria-valuetext')).toBe('85% spent, near limit');
     await panelSays('$85.00 of $100.00 spent (85%), $15.00 left');
-    await balance('Checking $296.00');
+    await balance('Checking $292.00');
     const over = `You're over your ${month} Groceries budget by $5.00 ($105.00 of $100.00).`;
     expect(await say('spent 20 on groceries')).toContain(over);
     await shows(alerts, over);
@@ -233,7 +240,7 @@ describe("issue 12's walk in the browser", () => {
     expect(again).toContain('Logged $5.00 for Groceries today.');
     expect(again).not.toMatch(/Heads up|over your/);
     await panelSays('$110.00 of $100.00 spent (110%), over by $10.00');
-    await balance('Checking $271.00');
+    await balance('Checking $267.00');
     expect(await alerts.getByRole('listitem').allInnerTexts()).toEqual([
       expect.stringContaining(over),
       expect.stringContaining(warning),
@@ -307,7 +314,7 @@ describe("issue 12's walk in the browser", () => {
       await drawer.waitFor();
       expect(await focused(page)).toBe('Close');
       const drawerBalances = drawer.getByRole('region', { name: 'Balances' });
-      for (const line of ['Checking $271.00', 'Cash $260.00', 'Visa $60.00 owed', 'Necessities $550.00'])
+      for (const line of ['Checking $267.00', 'Cash $260.00', 'Visa $60.00 owed', 'Necessities $550.00'])
         await shows(drawerBalances, line);
       await drawer.getByText('$110.00 of $100.00 spent (110%), over by $10.00').waitFor();
       await drawer.getByText('$2,000.00 of $2,000.00 saved (100%)').waitFor();
@@ -321,7 +328,7 @@ describe("issue 12's walk in the browser", () => {
       await tabTo(page, COMPOSER, 'Shift+Tab');
     }
     const all = await say('what are my balances');
-    expect(all).toContain('• Checking: $271.00');
+    expect(all).toContain('• Checking: $267.00');
     expect(all).toContain('• Visa (credit card): you owe $60.00');
     await page.close();
   });

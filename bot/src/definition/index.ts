@@ -7,3 +7,4 @@ export * from './names';
 export * from './types';
 export { ExpenseCategoryType, HAND_SYNONYMS } from './slotTypes/ExpenseCategoryType';
 export { IncomeCategoryType } from './slotTypes/IncomeCategoryType';
+export { accountWords, listedAccountOf } from './slotTypes/AccountNameType';

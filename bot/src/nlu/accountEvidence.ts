@@ -64,7 +64,8 @@ const TRANSFER_WITHOUT_SIDES =
 
 function transferMoney(e: Evidence): boolean {
   // "move 100 to my savings goal" is money put toward a goal.
-  if (asks(e) || e.isWish || /\b(?:goals?|towards?)\b/.test(e.lower)) return false;
+  // "took 100 out of savings for the japan trip" is money put toward a goal too.
+  if (asks(e) || e.isWish || e.takenForGoal || /\b(?:goals?|towards?)\b/.test(e.lower)) return false;
   if (TRANSFER_WITHOUT_SIDES.test(e.lower)) return true;
   const sides = realAccounts(e, e.transferSides, true);
   if (sides.length === 0 || !MOVES.test(e.lower)) return false;

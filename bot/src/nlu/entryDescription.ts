@@ -40,10 +40,13 @@ const PATTERNS: RegExp[] = [
   BULK,
 ];
 
-/** Words that say which entry by position or field, not by description: "the last one" is no Entry. */
+/**
+ * Words that say which entry by position or field, not by description: "the last one" is no Entry. "the
+ * next one" points ahead, where nothing is logged yet ("change the song to the next one").
+ */
 const NOT_A_DESCRIPTION = new Set(
   (
-    'last previous latest recent first second third other same whole entire new amount category date day ' +
+    'last previous latest recent first second third other same whole entire new next following amount category date day ' +
     'note price total budget budgets it one transaction transactions expense expenses entry entries ' +
     'purchase purchases payment payments charge item currency time zone timezone limit most biggest ' +
     'account data history'

@@ -25,6 +25,9 @@ describe('findFreeText (the Note slot)', () => {
     ['taxi to the airport 30', 'taxi to the airport'],
     ['groceries 45 note weekly shop', 'weekly shop'],
     ['spent 30 for my sister', 'my sister'],
+    // The thing bought in the person's words, however it is linked (issue 12: "on" gave no note).
+    ['spent 25 on cat litter', 'cat litter'],
+    ['paid 40 for kitty litter', 'kitty litter'],
   ])('"%s" → "%s"', (text, expected) => {
     expect(note(text)).toBe(expected);
   });
@@ -36,6 +39,8 @@ describe('findFreeText (the Note slot)', () => {
     'paid 1500 rent for november',
     'lunch 12 yesterday',
     'bought shoes for $80 on the 15th',
+    'spent 50 on groceries on friday',
+    'bought a lamp on the 3rd for 20',
   ])('"%s" has no note', (text) => {
     expect(note(text)).toBeNull();
   });

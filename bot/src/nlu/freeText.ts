@@ -7,8 +7,8 @@
  *    "with", "at", "to" or "from", the item and its complement: "bought a gift for mom for 45" → "gift
  *    for mom", "spent 12 on lunch with sam" → "lunch with sam", "pizza 40 for mom's birthday" → "pizza
  *    for mom's birthday". The item alone is no note ("spent 12 on lunch"): the category says it.
- * 3. Otherwise, the words after a trailing "for" that are not the category ("spent 30 for my sister's
- *    party").
+ * 3. Otherwise, the words after a trailing "for" (or an "on" right after the amount) that are not the
+ *    category ("spent 30 for my sister's party", "spent 25 on cat litter", "paid 40 for kitty litter").
  *
  * Every candidate stops where an amount or a date starts, and link words left dangling at its end
  * ("gift for mom for 45" → not "gift for mom for") are trimmed.
@@ -23,7 +23,12 @@ export interface FreeTextMatch extends Span {
 }
 
 const EXPLICIT = /\b(?:note|memo|re)\b:?\s*/g;
-const LEAD_IN = /\b(?:for|because of)\b:?\s*/g;
+/**
+ * "for ..." anywhere, and "on ..." right after the amount ("spent 25 on cat litter"): the same thing
+ * bought as "paid 40 for kitty litter", so it is kept the same way.
+ */
+const LEAD_IN =
+  /\b(?:for|because of)\b:?\s*|(?<=\d[\d.,]*\s+(?:(?:dollars|dollar|bucks|euros|pounds|quid)\s+)?)on\s+/g;
 const COMPLEMENT = /^\s*(?:for|with|at|to|from)\s+/;
 
 const FILLER = new Set(['a', 'an', 'the', 'my', 'some', 'it', 'that', 'this', 'me']);
@@ -96,10 +101,11 @@ export function findFreeText(
     const link = COMPLEMENT.exec(lower.slice(at));
     if (!link) continue;
     const from = at + link[0].length;
-    // A listed value after the link ("with cash"), or one that holds the link ("from checking", an
+    // A listed value after the link ("with cash", "with my chase card"), or one that holds the link ("from checking", an
     // account said with its linking word), is a slot of its own, not the item's complement.
     const linkStart = at + (link[0].length - link[0].trimStart().length);
-    if (categories.some((c) => c.start === from || c.start === linkStart)) continue;
+    const owned = from + (/^(?:my|the|our)\s+/.exec(lower.slice(from))?.[0].length ?? 0);
+    if (categories.some((c) => c.start === from || c.start === owned || c.start === linkStart)) continue;
     const s = stretch(lower, original, from, claimed);
     if (!s) continue;
     const itemWords = original.slice(item.start, item.end);

@@ -34,6 +34,7 @@ import { PATTERN_SLOT_TYPES, PatternSlotMatcher, SlotTypeMatcher } from './slotT
 import type { Span } from './spans';
 import { overlaps } from './spans';
 import { classifyConfirmation } from './confirmation';
+import { bareNameAnswer, namesInMoneyQuestion, ownAccountNames, thingBought } from './ownWords';
 import { tokenize } from './tokens';
 import type { Evidence, EvidenceTypes } from './writeEvidence';
 import { collectEvidence, hasEvidenceFor, isAboutGoals } from './writeEvidence';
@@ -76,32 +77,6 @@ const NOT_A_MONEY_READ = new Set<string>([
   IntentName.SmallTalk,
   IntentName.Cancel,
 ]);
-/**
- * In a question about one's own money, the words of a shop ("at macys", "at target") or a card ("on my
- * barclays card", "my discover visa") are names, which no sample can hold: they count as no change of topic.
- */
-const MONEY_NAMES = [
-  /\bat (?:the )?([a-z][a-z'&-]*)/g,
-  /\b(?:on|with|from) (?:my |the )?([a-z][a-z'&-]*) (?:(?:credit|debit|visa|mastercard|amex|rewards) )?(?:card|visa|mastercard|account|amex)\b/g,
-];
-function namesInMoneyQuestion(lower: string): string[] {
-  if (!MONEY_QUESTION.test(lower) || !READ_OPENING.test(lower)) return [];
-  const out: string[] = [];
-  for (const pattern of MONEY_NAMES)
-    for (const m of lower.matchAll(pattern)) if (m[1]) out.push(m[1].replace(/'/g, ''));
-  return out;
-}
-/**
- * A plain spending statement ("spent 25 on cat litter", "paid $40 for kitty litter"): what follows
- * "on"/"for" is the thing bought, the person's own words, which no sample can hold. Only a whole
- * sentence of this shape counts, so a longer stray sentence that happens to hold one is still judged.
- */
-const SPENT_ON_THING =
-  /^(?:i\s+)?(?:just\s+)?(?:spent|paid)\s+\$?\d[\d,]*(?:\.\d{1,2})?\s*(?:dollars|bucks)?\s+(?:on|for)\s+((?:an?\s+|some\s+)?[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2})$/;
-function thingBought(lower: string): string[] {
-  const m = SPENT_ON_THING.exec(lower.trim().replace(/[.!]+$/, ''));
-  return m?.[1] ? tokenize(m[1]).map((t) => t.text) : [];
-}
 /** ...and a weaker fit: "what did i spend at target on my barclays card" names two places it never saw. */
 const MONEY_QUESTION_ACTIVATION = 0.15;
 /** Read intents asked about one's own money may have more words the bot never saw. */
@@ -157,11 +132,6 @@ const UNLISTED_CATEGORY_POSITIONS: Partial<Record<string, readonly RegExp[]>> = 
   [IntentName.EditTransaction]: NEW_CATEGORY_POSITIONS,
 };
 /** Words in a category's place that name no category: the overall budget, the budget itself, a filler. */
-/** A bare answer that can be a category of the person's own: letters only, one to three words. */
-const OWN_CATEGORY_ANSWER = /^\p{L}[\p{L}'&-]*(?:\s+\p{L}[\p{L}'&-]*){0,2}$/u;
-/** Saying one does not know, or nothing at all, is no category: the prompt is asked again. */
-const NO_ANSWER =
-  /^(?:no idea|not sure|(?:i )?(?:don'?t|do not|dont) know|dunno|idk|no clue|whatever|anything|nothing|none|skip|pass|hm+|um+|uh+|eh|ok|okay|sure|maybe|other stuff)$/i;
 const NOT_A_CATEGORY = new Set(
   (
     'budget budgets limit limits spending overall total general whole entire everything new set my ' +
@@ -192,6 +162,9 @@ const ACCOUNT_LINK_INSIDE = /^(?:with|on|from|in|into|using|via|by|off|out of|to
 /** The words that say an account is where money leaves ("from checking", "out of savings"). */
 const LEAVING_LINK = /^(?:from|out of|off|with|using|via)\b/;
 const LEAVING_LINK_BEFORE = /\b(?:from|out of|off|with|using|via)\s+(?:my\s+|the\s+|our\s+)?$/;
+
+/** How an account given as an answer may start: "from chase", "to my chase". */
+const ANSWER_LINK = /^(?:(?:from|out of|off|to|into|onto|with|using|in|on)\s+)?(?:(?:my|the|our)\s+)?/i;
 
 const JAR_SLOTS = new Set<string>([
   SlotName.Jar1,
@@ -296,6 +269,8 @@ class LocaleInterpreter implements Interpreter {
   /** Custom types whose values are listed (matched in text); ORIGINAL_VALUE types are free text. */
   private readonly matchers: SlotTypeMatcher[];
   private readonly freeTextTypes: Set<string>;
+  /** The account types: listed kinds plus the person's own names (issue 12 point 1). */
+  private readonly ownNameTypes: ReadonlySet<string>;
   private readonly vocabulary = new Set<string>();
   private readonly evidenceTypes: EvidenceTypes;
   /** The free-text types: the note kept with an entry, and the description of an existing entry. */
@@ -320,18 +295,27 @@ class LocaleInterpreter implements Interpreter {
       IntentName.FallbackIntent;
     const used = new Set(locale.intents.flatMap((i) => i.slots.map((s) => s.slotTypeName)));
     const types = locale.slotTypes.filter((t) => used.has(t.name));
+    const slotType = (intent: string, slot: string): string =>
+      locale.intents.find((i) => i.name === intent)?.slots.find((s) => s.name === slot)?.slotTypeName ?? '';
+    // Accounts are the person's own (ORIGINAL_VALUE on Lex): the listed kinds are still read by value,
+    // and the names no list holds where they stand (ownWords.ts).
+    this.ownNameTypes = new Set([
+      slotType(IntentName.AddAccount, SlotName.Account),
+      slotType(IntentName.TransferMoney, SlotName.FromAccount),
+      slotType(IntentName.TransferMoney, SlotName.ToAccount),
+    ]);
+    const listed = (t: SlotTypeDefinition): boolean =>
+      t.resolutionStrategy === 'TOP_RESOLUTION' || this.ownNameTypes.has(t.name);
     // A person's own values (tags, category names) are read where they are said (issue 12 point 4).
     const patterns = (t: SlotTypeDefinition) => PATTERN_SLOT_TYPES[t.name];
     this.matchers = [
-      ...types.filter((t) => t.resolutionStrategy === 'TOP_RESOLUTION').map((t) => new SlotTypeMatcher(t)),
+      ...types.filter(listed).map((t) => new SlotTypeMatcher(t)),
       ...types.flatMap((t) => {
         const own = patterns(t);
         return own ? [new PatternSlotMatcher(t, own)] : [];
       }),
     ];
-    this.freeTextTypes = new Set(
-      types.filter((t) => t.resolutionStrategy === 'ORIGINAL_VALUE' && !patterns(t)).map((t) => t.name),
-    );
+    this.freeTextTypes = new Set(types.filter((t) => !listed(t) && !patterns(t)).map((t) => t.name));
     for (const intent of locale.intents) {
       for (const u of intent.sampleUtterances) {
         for (const t of tokenize(u.replace(/\{\w+\}/g, ' ').toLowerCase())) this.vocabulary.add(t.text);
@@ -344,8 +328,6 @@ class LocaleInterpreter implements Interpreter {
         }
       }
     }
-    const slotType = (intent: string, slot: string): string =>
-      locale.intents.find((i) => i.name === intent)?.slots.find((s) => s.name === slot)?.slotTypeName ?? '';
     this.evidenceTypes = {
       expenseCategory: slotType(IntentName.LogExpense, SlotName.Category),
       incomeCategory: slotType(IntentName.LogIncome, SlotName.Category),
@@ -367,12 +349,40 @@ class LocaleInterpreter implements Interpreter {
   }
 
   private analyse(text: string, ctx: NluContext): TextAnalysis {
-    return analyseText(text, {
-      now: ctx.now,
-      timeZone: ctx.timeZone,
-      matchers: this.matchers,
-      isKnownWord: (w) => this.vocabulary.has(w) || isEnglishWord(w),
-    });
+    return this.withOwnAccounts(
+      analyseText(text, {
+        now: ctx.now,
+        timeZone: ctx.timeZone,
+        matchers: this.matchers,
+        isKnownWord: (w) => this.vocabulary.has(w) || isEnglishWord(w),
+      }),
+    );
+  }
+
+  /** The person's own account names ("my Chase account", "from chase to cash") beside the listed kinds. */
+  private withOwnAccounts(analysis: TextAnalysis): TextAnalysis {
+    const { account, fromAccount, toAccount } = this.evidenceTypes;
+    const get = (t: string) => analysis.slotTypeMatches.get(t) ?? [];
+    const own = ownAccountNames(
+      analysis.lower,
+      analysis.original,
+      [...get(account), ...get(fromAccount), ...get(toAccount)],
+      [...analysis.dates, ...analysis.numbers],
+    );
+    if (own.account.length + own.from.length + own.to.length === 0) return analysis;
+    const slotTypeMatches = new Map(analysis.slotTypeMatches);
+    for (const [type, found] of [
+      [account, own.account],
+      [fromAccount, own.from],
+      [toAccount, own.to],
+    ] as const) {
+      if (found.length)
+        slotTypeMatches.set(
+          type,
+          [...get(type), ...found].sort((a, b) => a.start - b.start),
+        );
+    }
+    return { ...analysis, slotTypeMatches };
   }
 
   interpret(text: string, ctx: NluContext): NluInterpretation[] {
@@ -410,14 +420,17 @@ class LocaleInterpreter implements Interpreter {
         )
       : null;
     // A goal's name is read only when the text is about saving or goals ("a trip to paris for 300" logs).
-    const goal = evidence.aboutGoals ? this.goalIn(analysis) : null;
+    const goal = evidence.aboutGoals || evidence.takenForGoal ? this.goalIn(analysis) : null;
     const { scores, activations, unknownShare } = this.classify(
       analysis,
       editsOrDeletes ? entry : null,
       omit,
       new Set([
         ...(newCategory ? [newCategory.originalValue.toLowerCase()] : []),
-        ...namesInMoneyQuestion(analysis.lower),
+        ...namesInMoneyQuestion(
+          analysis.lower,
+          MONEY_QUESTION.test(analysis.lower) && READ_OPENING.test(analysis.lower),
+        ),
         ...thingBought(analysis.lower),
         // A goal's name is the person's ("my emergency fund"): no sample can hold it.
         ...(goal ? tokenize(goal.originalValue.toLowerCase()).map((t) => t.text) : []),
@@ -425,7 +438,10 @@ class LocaleInterpreter implements Interpreter {
       goal,
       (intent) => !hasEvidenceFor(intent, evidence),
     );
-    const ranked = this.applyEvidence(scores, activations, evidence, analysis);
+    const ranked = this.takenForGoal(
+      this.applyEvidence(scores, activations, evidence, analysis),
+      evidence.takenForGoal && goal !== null,
+    );
     const top = ranked[0];
     const topIsWrite = top !== undefined && (WRITE_INTENTS as readonly string[]).includes(top.intent);
     // An unknown word next to money ("spent $12 on pho") is an unlisted category, not a change of topic.
@@ -438,10 +454,12 @@ class LocaleInterpreter implements Interpreter {
     const rawTop = scores.find((s) => s.intent !== NONE_INTENT);
     const standIn =
       rawTop !== undefined && rawTop.intent !== top?.intent && !hasEvidenceFor(rawTop.intent, evidence);
+    const ruled = evidence.takenForGoal && goal !== null && top?.intent === IntentName.AddToGoal;
     const outOfScope =
       // Pasted markup or SQL is never a request, even when it holds one ("<b>spent 5</b>").
       evidence.looksLikeCode ||
-      unknownShare >= (topIsMoneyQuestion ? MAX_UNKNOWN_SHARE_FOR_MONEY_QUESTION : MAX_UNKNOWN_SHARE) ||
+      (!ruled &&
+        unknownShare >= (topIsMoneyQuestion ? MAX_UNKNOWN_SHARE_FOR_MONEY_QUESTION : MAX_UNKNOWN_SHARE)) ||
       (topIsWrite && unknownShare > writeBar) ||
       (unknownShare > 0 &&
         topActivation <
@@ -464,6 +482,20 @@ class LocaleInterpreter implements Interpreter {
     return understood ? [...candidates, fallback] : [fallback, ...candidates];
   }
 
+  /**
+   * "took 100 out of savings for the japan trip": money taken out of an account for a goal named is
+   * put toward it (evidence's takenForGoal), whatever the bag of words prefers. At run time the account
+   * reads as a transfer's side ("xfromaccount"), a view no goal sample gives, so the rule decides.
+   */
+  private takenForGoal(ranked: IntentScore[], applies: boolean): IntentScore[] {
+    if (!applies) return ranked;
+    const rest = ranked.filter((s) => s.intent !== IntentName.AddToGoal);
+    return [
+      { intent: IntentName.AddToGoal, score: 1 },
+      ...rest.map((s) => ({ ...s, score: s.score * NO_EVIDENCE_FACTOR })),
+    ];
+  }
+
   resolveSlot(intentName: string, slotName: string, text: string, ctx: NluContext): SlotValue | null {
     const intent = this.locale.intents.find((i) => i.name === intentName);
     const slot = intent?.slots.find((s) => s.name === slotName);
@@ -477,11 +509,16 @@ class LocaleInterpreter implements Interpreter {
     const found =
       this.fillSlots(intent, analysis, this.entryIn(analysis), this.goalIn(analysis))[slot.name] ??
       // Asked "Which account?", the bare name is the answer ("cash"), wherever it stands.
-      (slot.slotTypeName === this.evidenceTypes.account ? this.bareAccount(analysis) : null);
+      (this.ownNameTypes.has(slot.slotTypeName) ? this.bareAccount(analysis) : null);
+    // ...and a name of their own ("chase", "from chase"): the code hook checks it against theirs.
+    if (!found && this.ownNameTypes.has(slot.slotTypeName)) {
+      const name = this.ownNameAnswer(trimmed.replace(ANSWER_LINK, ''), intent.name, ctx);
+      if (name) return { ...name, originalValue: trimmed };
+    }
     // Asked "What was it for?", a short name the bot never listed is the person's own category ("Pets"),
     // as it is inside a sentence ("spent 27 on pets"); the code hook checks it against their list.
     if (!found && slot.name === SlotName.Category && UNLISTED_CATEGORY_POSITIONS[intent.name]) {
-      const own = this.ownCategoryAnswer(trimmed, intent.name, ctx);
+      const own = this.ownNameAnswer(trimmed, intent.name, ctx);
       if (own) return own;
     }
     // Asked "Which tag?" or "What should it be called?", the answer itself is the value ("work", "Pets").
@@ -492,12 +529,13 @@ class LocaleInterpreter implements Interpreter {
   }
 
   /**
-   * One to three words and nothing else, none of them a word that is no category ("cancel", "that"),
-   * and no request of its own: "cancel", "help" or "what did i spend" keep their meaning.
+   * A name of the person's own given as an answer (a category, an account: "Pets", "chase"): one to
+   * three words and nothing else, none of them a word that is no name ("cancel", "that"), and no
+   * request of its own: "cancel", "help" or "what did i spend" keep their meaning.
    */
-  private ownCategoryAnswer(text: string, intentName: string, ctx: NluContext): SlotValue | null {
-    const words = text.replace(/[.!]+$/u, '').trim();
-    if (!OWN_CATEGORY_ANSWER.test(words) || NO_ANSWER.test(words) || classifyConfirmation(words)) return null;
+  private ownNameAnswer(text: string, intentName: string, ctx: NluContext): SlotValue | null {
+    const words = bareNameAnswer(text);
+    if (!words || /[.]/.test(words) || classifyConfirmation(words)) return null;
     const tokens = words.toLowerCase().split(/\s+/u);
     if (tokens.some((w) => NOT_A_CATEGORY.has(w)) || tokens.every((w) => FUNCTION_WORDS.has(w))) return null;
     const [top] = this.interpret(words, ctx);
@@ -548,7 +586,16 @@ class LocaleInterpreter implements Interpreter {
 
   private goalIn(analysis: TextAnalysis): GoalMatch | null {
     if (!this.goalType) return null;
-    return findGoalName(analysis.lower, analysis.original, [...analysis.dates, ...analysis.numbers]);
+    // A transfer's side ("to checking", "from savings") is an account, never the goal money goes
+    // "to": in "move 250 from savings to checking" both sides are accounts.
+    const sides = [this.evidenceTypes.fromAccount, this.evidenceTypes.toAccount].flatMap(
+      (t) => analysis.slotTypeMatches.get(t) ?? [],
+    );
+    return findGoalName(analysis.lower, analysis.original, [
+      ...analysis.dates,
+      ...analysis.numbers,
+      ...sides,
+    ]);
   }
 
   private entryIn(analysis: TextAnalysis): EntryMatch | null {
@@ -936,9 +983,13 @@ class LocaleInterpreter implements Interpreter {
     const matches = this.slotTypeMatches(analysis, type, place);
     const free = matches.find((m) => !claimed.some((c) => overlaps(c, m)));
     const match = free ?? (newValuesOnly ? undefined : matches[0]);
-    return match
-      ? { originalValue: match.originalValue, interpretedValue: match.value, resolvedValues: [match.value] }
-      : null;
+    if (!match) return null;
+    // A name of the person's own resolves to nothing listed: the code hook checks it against theirs.
+    return {
+      originalValue: match.originalValue,
+      interpretedValue: match.value,
+      resolvedValues: match.own ? [] : [match.value],
+    };
   }
 }
 

@@ -17,6 +17,8 @@ export interface SlotTypeMatch extends Span {
   originalValue: string;
   /** True when the words matched only after a typo correction. */
   fuzzy: boolean;
+  /** A name of the person's own, which no listed value holds ("my Chase account"). */
+  own?: boolean;
 }
 
 const sortedLetters = (w: string): string => [...w].sort().join('');

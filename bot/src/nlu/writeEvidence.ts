@@ -60,6 +60,8 @@ export interface Evidence {
   fromAccount: boolean;
   /** About saving toward something or a goal ("save 2000 for a trip", "my japan goal", "toward the car"). */
   aboutGoals: boolean;
+  /** "took 100 out of savings for the japan trip": money taken from an account for a named aim. */
+  takenForGoal: boolean;
   /**
    * The text with the words of questions the bot never saw swapped for known ones ("what have my
    * outlays been" → "expenses"), set by the interpreter: what a read is about may be said in them.
@@ -396,7 +398,27 @@ export function collectEvidence(
     fromAccount: linked(typeNames.fromAccount).length > 0,
     hasEntry,
     aboutGoals: isAboutGoals(lower),
+    takenForGoal: takenForGoal(lower, expenseCategories),
   };
+}
+
+/**
+ * "took 100 out of savings for the japan trip": money taken out of an account for "the"/"my" something
+ * that is not only a category ("for my rent" pays a bill) is put toward that goal; the code hook checks
+ * the person has it, and asks which goal with theirs as buttons when they do not.
+ */
+const TAKEN_FOR =
+  /\b(?:took|take|taken|taking|withdrew|withdraw|withdrawn|pulled|pull|used|use)\b.*\b(?:from|out of|off) (?:my |the |our )?[a-z][a-z'-]*(?: account)? (?:for|towards?) (?:the|my|our) /;
+function takenForGoal(lower: string, categories: Span[]): boolean {
+  const m = TAKEN_FOR.exec(lower);
+  if (!m) return false;
+  const from = m.index + m[0].length;
+  const words = [...lower.slice(from).matchAll(/[a-z][a-z'-]*/g)]
+    .slice(0, 4)
+    .map((w) => ({ start: from + (w.index ?? 0), end: from + (w.index ?? 0) + w[0].length }));
+  return (
+    words.length > 0 && !words.every((w) => categories.some((c) => c.start <= w.start && c.end >= w.end))
+  );
 }
 
 /** A clock time or a count of things is not an amount of money, whatever the classifier thinks. */
@@ -551,6 +573,8 @@ const MOVE_ENTRY = /\b(?:move|put|file)\s+the\s+\S+(?:\s+\S+){0,3}?\s+(?:to|unde
 function editTransaction(e: Evidence): boolean {
   if (e.isWish || any(e.words, BUDGET_NOUNS)) return false;
   if (e.isQuestion && !/^(?:can|could) you\b/.test(e.lower)) return false;
+  // "i need to know when i last had the oil changed" asks, whatever it names.
+  if (/^(?:i (?:need|want|would like) to know|tell me|let me know)\b/.test(e.lower)) return false;
   // "the coffee was yesterday": a described entry with a new value is a correction too.
   const describedWithValue = e.hasEntry && e.hasDate && WAS_ON_A_DAY.test(e.lower);
   if (!CORRECTION.test(e.lower) && !describedWithValue) return false;
@@ -698,7 +722,7 @@ const setRecurring = (e: Evidence): boolean =>
 const CANCEL_WORDS =
   /\b(?:cancel|cancell?ed|stop|stopped|end|unsubscribe|unsubscribed|quit|no longer|no more|anymore)\b/;
 const NOT_A_PAYMENT =
-  /\b(?:account|appointment|reservation|booking|order|flight|meeting|hotel|room|table|card|plan|trip|ride|alarm|timer|budget)\b/;
+  /\b(?:account|appointment|reservation|booking|order|flight|meeting|hotel|room|table|card|plan|trip|ride|alarm|timer|budget|event|party)s?\b|\b(?:go|going|went) to\b/;
 const cancelRecurring = (e: Evidence): boolean =>
   CANCEL_WORDS.test(e.lower) &&
   !NOT_A_PAYMENT.test(e.lower) &&
@@ -734,6 +758,7 @@ function setGoal(e: Evidence): boolean {
 }
 
 function addToGoal(e: Evidence): boolean {
+  if (e.takenForGoal && !e.isQuestion) return true;
   if (!e.aboutGoals || e.isQuestion || GOAL_REMOVERS.test(e.lower)) return false;
   if (any(e.words, BUDGET_NOUNS) || e.hasPeriod) return false;
   // "add to my goal" asks how much; with money it needs a goal word or "toward". Savings the money

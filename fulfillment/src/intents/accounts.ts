@@ -3,7 +3,7 @@
  * account an entry is logged to (accountFor, used by LogExpense and LogIncome). The Account slots carry
  * the bot's reading of the account said; whether the person has it is checked here, against theirs.
  */
-import { SlotName } from '@budgetbuddy/bot';
+import { SlotName, accountWords, listedAccountOf } from '@budgetbuddy/bot';
 import type { LexResponse } from '@budgetbuddy/bot/lex';
 import {
   DEFAULT_ACCOUNT_KEY,
@@ -50,10 +50,34 @@ export function balanceLine(account: Account): string {
   return `${account.name}: ${money(balance)}`;
 }
 
-/** The words of an account slot: the bot's canonical name first, then what was typed. */
-function saidAccount(turn: Turn, slot: SlotName): string | null {
+/**
+ * The account a slot names, read as Lex sends an ORIGINAL_VALUE slot (issue 12 point 1): the words said
+ * are checked against the person's own accounts first ("chase" is their Chase), then read as a listed
+ * kind only when they name one exactly ("my wallet" is Cash). Lex's own resolution is never trusted for
+ * other words, so "chase" cannot land in Cash: a name they lack is asked about instead.
+ * `said` is the name to speak of: the listed kind, or their words ("Chase").
+ */
+function readAccount(
+  turn: Turn,
+  slot: SlotName,
+  accounts: readonly Account[],
+): { said: string; account: Account | null } | null {
   const reading = turn.slot(slot);
-  return reading?.interpreted ?? reading?.original ?? null;
+  const words = accountWords(reading?.original ?? reading?.interpreted ?? '');
+  if (!words) return null;
+  const own = findAccount(accounts, words);
+  if (own) return { said: own.name, account: own };
+  const listed = listedAccountOf(words);
+  if (listed) return { said: listed, account: resolve(accounts, listed) };
+  return { said: ownName(words), account: null };
+}
+
+/** A name of the person's own as an account's name: "chase account" → "Chase" (a card stays a card). */
+function ownName(words: string): string {
+  const name = words.replace(/\s+(?:account|acct)$/i, '').trim() || words;
+  return name === name.toLowerCase()
+    ? name.replace(/(^|\s)(\p{L})/gu, (_, s: string, c: string) => s + c.toUpperCase())
+    : name;
 }
 
 /** The person's account the words mean; the default account is always there to be named. */
@@ -98,11 +122,13 @@ export async function accountFor(
   turn: Turn,
   question: string,
 ): Promise<{ ok: true; account?: Account; key?: string } | { ok: false; reply: LexResponse }> {
-  const said = saidAccount(turn, SlotName.Account);
-  if (!said)
+  if (!turn.slot(SlotName.Account))
     return { ok: true, ...(turn.profile.defaultAccount ? { key: turn.profile.defaultAccount } : {}) };
   const accounts = await turn.accounts.listAccounts(turn.userId);
-  const account = resolve(accounts, said);
+  const read = readAccount(turn, SlotName.Account, accounts);
+  if (!read)
+    return { ok: true, ...(turn.profile.defaultAccount ? { key: turn.profile.defaultAccount } : {}) };
+  const { said, account } = read;
   if (account) return { ok: true, account, key: account.key };
   return {
     ok: false,
@@ -129,15 +155,15 @@ export async function sourceAccountFor(
   turn: Turn,
   question: string,
 ): Promise<{ ok: true; account?: Account } | { ok: false; reply: LexResponse }> {
-  const said = saidAccount(turn, SlotName.Account);
   const accounts = await turn.accounts.listAccounts(turn.userId);
-  if (!said) {
+  const read = readAccount(turn, SlotName.Account, accounts);
+  if (!read) {
     if (!keepsAccounts(accounts)) return { ok: true };
     const key = turn.profile.defaultAccount ?? DEFAULT_ACCOUNT_KEY;
     const account = accounts.find((a) => a.key === key) ?? resolve(accounts, key);
     return account ? { ok: true, account } : { ok: true };
   }
-  const account = resolve(accounts, said);
+  const { said, account } = read;
   if (account) return { ok: true, account };
   return {
     ok: false,
@@ -194,7 +220,8 @@ export function accountLines(
 }
 
 export const handleAddAccount: IntentHandler = async (turn) => {
-  const said = saidAccount(turn, SlotName.Account);
+  const read = readAccount(turn, SlotName.Account, await turn.accounts.listAccounts(turn.userId));
+  const said = read?.account?.name ?? read?.said;
   if (!said) {
     return turn.reply.elicitSlot(SlotName.Account, [
       plainText('Which account is it? Cash, checking, savings or a credit card?'),
@@ -251,9 +278,11 @@ export const handleAddAccount: IntentHandler = async (turn) => {
 
 export const handleQueryBalance: IntentHandler = async (turn) => {
   const accounts = await turn.accounts.listAccounts(turn.userId);
-  const said = saidAccount(turn, SlotName.Account);
-  if (said) {
-    const account = findAccount(accounts, said);
+  const read = readAccount(turn, SlotName.Account, accounts);
+  if (read) {
+    const { said } = read;
+    // Only an account they have: the default one not yet opened has no balance to give.
+    const account = findAccount(accounts, read.account?.name ?? said);
     if (!account) {
       const theirs = accounts.map((a) => a.name).join(', ');
       return turn.reply.close([
@@ -311,10 +340,10 @@ export const handleTransferMoney: IntentHandler = async (turn) => {
   ] as const;
   const found: Account[] = [];
   for (const side of sides) {
-    const said = saidAccount(turn, side.slot);
-    const account = said ? resolve(accounts, said) : null;
+    const read = readAccount(turn, side.slot, accounts);
+    const account = read?.account ?? null;
     if (!account) {
-      const lead = said ? `You don't have ${withArticle(said)} account. ` : '';
+      const lead = read ? `You don't have ${withArticle(read.said)} account. ` : '';
       return turn.reply.elicitSlot(
         side.slot,
         [

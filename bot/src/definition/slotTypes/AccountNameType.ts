@@ -1,10 +1,13 @@
 import type { SlotTypeDefinition, SlotTypeValue } from '../types';
 
 /**
- * A person's own account (issue 12 point 1): "cash", "my checking account", "my visa", "the play jar".
- * The canonical value is the account's name; its type follows from it (domain/ledger/accounts
- * accountTypeOfName). Whether the person has that account is checked by the code hook, which answers
- * with their own accounts when they do not.
+ * A person's own account (issue 12 point 1): "cash", "my checking account", "my visa", "the play jar",
+ * and names of their own ("my Chase account"), which no list can hold: the types are ORIGINAL_VALUE, so
+ * Lex passes the words said, and the listed kinds below only show it the shape. The code hook checks
+ * the words against the person's accounts first, then reads a listed kind with `listedAccountOf` (never
+ * a fuzzy resolution: "chase" must not become Cash). Locally the NLU reads the listed kinds by value and
+ * the own names where an account's name stands (bot/src/nlu/ownWords.ts). The canonical value is the
+ * account's name; its type follows from it (domain/ledger/accounts accountTypeOfName).
  *
  * A transfer names two accounts. Two slots of one type would both take the first account said, so the
  * "from" and "to" sides are their own types, whose synonyms carry the linking word ("from checking",
@@ -57,21 +60,45 @@ function linked(links: readonly string[]): SlotTypeValue[] {
 
 export const AccountNameType: SlotTypeDefinition = {
   name: 'AccountNameType',
-  description: "One of the person's accounts: cash, checking, savings, a credit card, a jar.",
-  resolutionStrategy: 'TOP_RESOLUTION',
+  description:
+    "One of the person's accounts: cash, checking, savings, a credit card, a jar, or one they named.",
+  resolutionStrategy: 'ORIGINAL_VALUE',
   values: ACCOUNTS,
 };
 
 export const FromAccountType: SlotTypeDefinition = {
   name: 'FromAccountType',
   description: 'The account money leaves, with its linking word ("from checking").',
-  resolutionStrategy: 'TOP_RESOLUTION',
+  resolutionStrategy: 'ORIGINAL_VALUE',
   values: linked(['from', 'out of', 'off']),
 };
 
 export const ToAccountType: SlotTypeDefinition = {
   name: 'ToAccountType',
   description: 'The account money goes to, with its linking word ("to cash", "into savings").',
-  resolutionStrategy: 'TOP_RESOLUTION',
+  resolutionStrategy: 'ORIGINAL_VALUE',
   values: linked(['to', 'into', 'onto']),
 };
+
+/** How an account is said around its name: a linking word, an owner ("from my", "into the", "a"). */
+const AROUND = /^(?:(?:from|out of|off|to|into|onto|with|on|in|using|via|by)\s+)?(?:(?:my|the|our|a|an)\s+)?/;
+
+/** The words of an account as said, without linking and owning words: "from my Chase" → "Chase". */
+export function accountWords(said: string): string {
+  return said.trim().replace(/\s+/g, ' ').replace(new RegExp(AROUND.source, 'i'), '').trim();
+}
+
+const LISTED = new Map(
+  ACCOUNTS.flatMap((a) => [a.value, ...a.synonyms].map((s) => [s.toLowerCase(), a.value] as const)),
+);
+
+/**
+ * The listed kind the words name exactly ("my wallet" → Cash, "from my checking account" → Checking),
+ * or undefined for a name of the person's own ("chase", "chase checking").
+ */
+export function listedAccountOf(said: string): string | undefined {
+  const words = accountWords(said).toLowerCase();
+  const bare = words.replace(/\s+(?:account|acct)$/, '');
+  // "with my card": the owner was taken off, but "my card" is the listed way to say it.
+  return [words, bare, `my ${words}`, `the ${words}`].map((w) => LISTED.get(w)).find(Boolean);
+}
