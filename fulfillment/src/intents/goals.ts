@@ -7,7 +7,20 @@
 import { SlotName } from '@budgetbuddy/bot';
 import type { LexResponse } from '@budgetbuddy/bot/lex';
 import { describeDay } from '@budgetbuddy/bot/calendar';
-import { findGoal, goalKey, goalProgress, type SavingsGoal } from '../domain/ledger/goals';
+import {
+  findGoal,
+  goalKey,
+  goalProgress,
+  moneyToReturn,
+  type ReturnedMoney,
+  type SavingsGoal,
+} from '../domain/ledger/goals';
+import {
+  DEFAULT_ACCOUNT_KEY,
+  DEFAULT_ACCOUNT_NAME,
+  keepsAccounts,
+  type Account,
+} from '../domain/ledger/accounts';
 import { formatMoney } from '../domain/ledger/money';
 import { isCalendarDate } from '../domain/ledger/periods';
 import { pushedBack, type LastAction, type Memory } from '../lex/memory';
@@ -16,7 +29,7 @@ import { withoutSlot, type IntentHandler, type Turn } from './turn';
 import { readAmount } from './support/amounts';
 import { rangeOfSlot } from './support/dateSlot';
 import { goalReachedNotification } from '../alerts/notificationRules';
-import { balanceLineAfter, sourceAccountFor } from './accounts';
+import { balanceLine, balanceLineAfter, sourceAccountFor } from './accounts';
 
 const EXAMPLE = '"I want to save 2,000 for a trip to japan by june"';
 
@@ -25,6 +38,7 @@ const checkButton = (g: SavingsGoal): Button => ({
   value: `how is my ${g.name} goal going`,
 });
 const listButton: Button = { text: 'My goals', value: 'list my goals' };
+const balancesButton: Button = { text: 'My balances', value: 'what are my balances' };
 
 /**
  * After a goal write, "undo" takes back that write (`action`) and must not silently take back an older
@@ -236,16 +250,54 @@ export const handleCheckGoal: IntentHandler = async (turn) => {
   ]);
 };
 
+/**
+ * Where a removed goal's money goes (issue 12): each account its share came from, and what no account
+ * is recorded for to the default one, where unnamed entries go. Someone who keeps no accounts moved no
+ * balance putting money aside, so none moves back.
+ */
+async function returnAccounts(turn: Turn): Promise<{ accounts: Account[]; returnTo?: string }> {
+  const accounts = await turn.accounts.listAccounts(turn.userId);
+  if (!keepsAccounts(accounts)) return { accounts };
+  return { accounts, returnTo: turn.profile.defaultAccount ?? DEFAULT_ACCOUNT_KEY };
+}
+
+const accountName = (accounts: readonly Account[], key: string): string =>
+  accounts.find((a) => a.key === key)?.name ?? (key === DEFAULT_ACCOUNT_KEY ? DEFAULT_ACCOUNT_NAME : key);
+
+/**
+ * "$300.00 goes back to Savings and $50.00 to Main account": `lead` before the first account ("goes back
+ * to", "came out of"), `link` before the others ("to", "out of").
+ */
+export function returnedPhrase(
+  returned: readonly ReturnedMoney[],
+  accounts: readonly Account[],
+  currency: string,
+  lead: string,
+  link: string,
+): string | null {
+  const parts = returned
+    .filter((r) => r.amountMinor > 0)
+    .map(
+      (r, i) =>
+        `${formatMoney(r.amountMinor, currency)} ${i === 0 ? lead : link} ${accountName(accounts, r.account)}`,
+    );
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
+}
+
 export const handleDeleteGoal: IntentHandler = async (turn) => {
   const chosen = await chosenGoal(turn, 'should I remove');
   if ('reply' in chosen) return chosen.reply;
   const { goal } = chosen;
   const answer = turn.intent.confirmationState;
   if (answer === 'Denied') return turn.reply.close([plainText(`OK, I kept your ${goal.name} goal.`)]);
+  const { accounts, returnTo } = await returnAccounts(turn);
   if (answer !== 'Confirmed') {
+    const back = returnedPhrase(moneyToReturn(goal, returnTo), accounts, goal.currency, 'goes back to', 'to');
     return turn.reply.confirm([
       plainText(
         `Remove your ${goal.name} goal (${formatMoney(goal.savedMinor, goal.currency)} of ${formatMoney(goal.targetMinor, goal.currency)} saved)? ` +
+          (back ? `${capitalised(back)}. ` : '') +
           'Your transactions stay as they are.',
       ),
       buttonsCard('Remove it?', [
@@ -255,12 +307,28 @@ export const handleDeleteGoal: IntentHandler = async (turn) => {
     ]);
   }
   turn.writing = true;
-  const removed = await turn.goals.deleteGoal(turn.userId, goal.key);
+  // The goal goes and its money goes back to the accounts in one write.
+  const removed = await turn.goals.deleteGoal(turn.userId, goal.key, returnTo);
+  if (!removed) {
+    return turn.reply.close([
+      plainText(`Your ${goal.name} goal was already gone.`),
+      buttonsCard('Anything else?', [listButton]),
+    ]);
+  }
+  const back = returnedPhrase(removed.returned, accounts, removed.goal.currency, 'went back to', 'to');
+  const after = back ? await turn.accounts.listAccounts(turn.userId) : [];
+  const balances = removed.returned
+    .map((r) => after.find((a) => a.key === r.account))
+    .filter((a): a is Account => a !== undefined)
+    .map(balanceLine);
   return turn.reply.close(
     [
-      plainText(removed ? `Removed your ${goal.name} goal.` : `Your ${goal.name} goal was already gone.`),
-      buttonsCard('Anything else?', [listButton]),
+      plainText(
+        `Removed your ${removed.goal.name} goal${back ? `; ${back}` : ''}.` +
+          (balances.length ? ` ${balances.join('; ')}.` : ''),
+      ),
+      buttonsCard('Anything else?', back ? [listButton, balancesButton] : [listButton]),
     ],
-    removed ? goalWriteMemory(turn, { type: 'goalDelete', goal: removed }) : {},
+    goalWriteMemory(turn, { type: 'goalDelete', goal: removed.goal, returned: removed.returned }),
   );
 };

@@ -124,7 +124,11 @@ const goalSnapshotSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   reachedAt: z.string().optional(),
+  /** What it held from each account (account key → minor units). */
+  fromAccounts: z.record(z.string().min(1).max(200), z.number().int()).optional(),
 });
+/** Money a removed goal gave back to one account: undo takes it again. */
+const returnedMoneySchema = z.object({ account: z.string().min(1).max(200), amountMinor: z.number().int() });
 /** A recurring rule as "undo" puts it back (a cancel, a replacement): the whole rule, id included. */
 const ruleSnapshotSchema = z.object({
   id: z.string().min(1),
@@ -174,8 +178,12 @@ const lastActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('goalSet'), key: z.string().min(1), previous: goalSnapshotSchema.nullable() }),
   /** Money put toward a goal under this request id: undo takes it off again. */
   z.object({ type: z.literal('goalContribution'), requestId: z.string().min(1), name: z.string().min(1) }),
-  /** A goal removed: undo puts it back with what was saved. */
-  z.object({ type: z.literal('goalDelete'), goal: goalSnapshotSchema }),
+  /** A goal removed, its money given back to these accounts: undo puts it back and takes the money again. */
+  z.object({
+    type: z.literal('goalDelete'),
+    goal: goalSnapshotSchema,
+    returned: z.array(returnedMoneySchema).max(50).default([]),
+  }),
   /** A recurring rule set up (undo removes it), maybe replacing one said before (undo puts that back). */
   z.object({
     type: z.literal('recurringSet'),

@@ -7,6 +7,8 @@ import type {
   ContributionResult,
   GoalContribution,
   NewGoal,
+  RemovedGoal,
+  RestoredGoal,
   SavingsGoal,
   UndoneContribution,
 } from '../domain/ledger/goals';
@@ -15,6 +17,9 @@ export type {
   ContributionResult,
   GoalContribution,
   NewGoal,
+  RemovedGoal,
+  RestoredGoal,
+  ReturnedMoney,
   SavingsGoal,
   UndoneContribution,
 } from '../domain/ledger/goals';
@@ -46,6 +51,17 @@ export interface GoalRepository {
    * creation time. A saved total already there is kept (money put toward it since stays counted).
    */
   restoreGoal(userId: string, goal: SavingsGoal): Promise<SavingsGoal>;
-  /** Removes it; returns what was removed, or null when there was none. */
-  deleteGoal(userId: string, key: string): Promise<SavingsGoal | null>;
+  /**
+   * Removes it and gives its money back (moneyToReturn): each account what came from it, the rest to
+   * `returnTo` (the person's default account; absent for someone who keeps no accounts), in the same
+   * atomic write as the removal. Returns what was removed and where the money went, or null when there
+   * was no such goal.
+   */
+  deleteGoal(userId: string, key: string, returnTo?: string): Promise<RemovedGoal | null>;
+  /**
+   * Undo of deleteGoal: puts the goal back as it was and takes the money it gave back from those
+   * accounts again, in one atomic write. A goal set again since under the same name is kept as it is
+   * (restoreGoal's rule) and no money moves (`tookBack` empty).
+   */
+  restoreRemovedGoal(userId: string, removed: RemovedGoal): Promise<RestoredGoal>;
 }

@@ -11,9 +11,13 @@
  * that record undone and takes the amount off the goal in one TransactWriteItems too: a second undo
  * finds it marked and takes nothing, and a retried contribution still finds its record and adds nothing. Every read is
  * a GetItem or one Query on `GOAL#` (at most MAX_GOALS items): no scans, nothing grows with history.
+ *
+ * The goal item also keeps what it holds from each account (`from#<account>`, moved by the same `ADD`s
+ * as savedMinor), because the idempotency records expire: removing the goal gives each account its share
+ * back (the rest to the default account) with a conditional Delete in one TransactWriteItems, and undoing
+ * the removal puts the goal back and takes the money again in one.
  */
 import {
-  DeleteCommand,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -26,11 +30,16 @@ import { AccountError, LedgerError } from '../domain/ledger/errors';
 import {
   InvalidGoalError,
   MAX_GOALS,
+  fromAccountsOf,
   goalKey,
+  moneyToReturn,
   parseNewGoal,
   type ContributionResult,
   type GoalContribution,
   type NewGoal,
+  type RemovedGoal,
+  type RestoredGoal,
+  type ReturnedMoney,
   type SavingsGoal,
   type UndoneContribution,
 } from '../domain/ledger/goals';
@@ -42,11 +51,16 @@ import { StoreUnavailableError } from '../ports/LedgerRepository';
 import { accountUpdates } from './DynamoAccountStore';
 import { idempotencySk, skPrefixCondition, userPk } from './keys';
 
+type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+
 export const GOAL_PREFIX = 'GOAL#';
 export const goalSk = (key: string): string => `${GOAL_PREFIX}${key}`;
 const contributionIdempotencySk = (requestId: string): string => idempotencySk(`goal:${requestId}`);
 
 const GOAL_TYPE = 'GOAL';
+/** The goal item's attribute holding what it has from one account (like the account's `bal#<currency>`). */
+const FROM_ATTR_PREFIX = 'from#';
+const fromAttr = (account: string): string => `${FROM_ATTR_PREFIX}${account}`;
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 60 * 60;
 
 const goalItemSchema = z.object({
@@ -73,6 +87,9 @@ const contributionRecordSchema = z.object({
 
 export function goalFromItem(item: Record<string, unknown>): SavingsGoal {
   const g = goalItemSchema.parse(item);
+  const from = Object.entries(item)
+    .filter(([name, value]) => name.startsWith(FROM_ATTR_PREFIX) && typeof value === 'number' && value !== 0)
+    .map(([name, value]) => [name.slice(FROM_ATTR_PREFIX.length), z.number().int().parse(value)] as const);
   return {
     key: g.key,
     name: g.name,
@@ -83,6 +100,7 @@ export function goalFromItem(item: Record<string, unknown>): SavingsGoal {
     createdAt: g.createdAt,
     updatedAt: g.updatedAt,
     ...(g.reachedAt ? { reachedAt: g.reachedAt } : {}),
+    ...(from.length ? { fromAccounts: Object.fromEntries(from) } : {}),
   };
 }
 
@@ -175,7 +193,7 @@ export class DynamoGoalStore implements GoalRepository {
       ? accountUpdates(this.options.tableName, pk, [{ account, currency, amountMinor: -amountMinor }], now)
           .items
       : [];
-    const written = await this.transact([
+    const written = await this.transact('add to the goal', [
       {
         Put: {
           TableName: this.options.tableName,
@@ -196,8 +214,9 @@ export class DynamoGoalStore implements GoalRepository {
         Update: {
           TableName: this.options.tableName,
           Key: { PK: pk, SK: goalSk(input.goalKey) },
-          UpdateExpression: 'ADD savedMinor :amount SET updatedAt = :now',
+          UpdateExpression: `ADD savedMinor :amount${account ? ', #from :amount' : ''} SET updatedAt = :now`,
           ConditionExpression: 'attribute_exists(SK) AND currency = :currency',
+          ...(account ? { ExpressionAttributeNames: { '#from': fromAttr(account) } } : {}),
           ExpressionAttributeValues: { ':amount': amountMinor, ':now': now, ':currency': currency },
         },
       },
@@ -238,7 +257,7 @@ export class DynamoGoalStore implements GoalRepository {
     const balance = account
       ? accountUpdates(this.options.tableName, pk, [{ account, currency, amountMinor }], now).items
       : [];
-    const written = await this.transact([
+    const written = await this.transact('take the money off the goal', [
       {
         Update: {
           TableName: this.options.tableName,
@@ -252,8 +271,9 @@ export class DynamoGoalStore implements GoalRepository {
         Update: {
           TableName: this.options.tableName,
           Key: { PK: pk, SK: goalSk(key) },
-          UpdateExpression: 'ADD savedMinor :amount SET updatedAt = :now',
+          UpdateExpression: `ADD savedMinor :amount${account ? ', #from :amount' : ''} SET updatedAt = :now`,
           ConditionExpression: 'attribute_exists(SK)',
+          ...(account ? { ExpressionAttributeNames: { '#from': fromAttr(account) } } : {}),
           ExpressionAttributeValues: { ':amount': -amountMinor, ':now': now },
         },
       },
@@ -321,17 +341,87 @@ export class DynamoGoalStore implements GoalRepository {
     return this.parsed(() => goalFromItem(result.Attributes ?? {}));
   }
 
-  async deleteGoal(userId: string, key: string): Promise<SavingsGoal | null> {
-    const result = await this.call('delete the goal', () =>
-      this.options.doc.send(
-        new DeleteCommand({
+  async deleteGoal(userId: string, key: string, returnTo?: string): Promise<RemovedGoal | null> {
+    const pk = userPk(userId);
+    // Read, then delete on the condition that nothing moved its money since: a contribution landing in
+    // between makes the write fail, and the next round returns the new total.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const goal = await this.getGoal(userId, key);
+      if (!goal) return null;
+      const returned = moneyToReturn(goal, returnTo === undefined ? undefined : accountKey(returnTo));
+      const written = await this.transact('remove the goal', [
+        {
+          Delete: {
+            TableName: this.options.tableName,
+            Key: { PK: pk, SK: goalSk(key) },
+            ConditionExpression: 'savedMinor = :saved AND updatedAt = :updated',
+            ExpressionAttributeValues: { ':saved': goal.savedMinor, ':updated': goal.updatedAt },
+          },
+        },
+        ...this.balanceItems(pk, goal.currency, returned, 1),
+      ]);
+      if (written === 'written') return { goal, returned };
+      if (written.index >= 1) {
+        throw new AccountError(
+          "One of the accounts this goal's money came from is gone. Nothing was removed.",
+        );
+      }
+    }
+    throw new StoreUnavailableError('Could not remove the goal: it kept changing. Try again in a moment.');
+  }
+
+  async restoreRemovedGoal(userId: string, removed: RemovedGoal): Promise<RestoredGoal> {
+    const g = this.parsed(() => goalFromItem({ ...removed.goal }));
+    const pk = userPk(userId);
+    const now = this.now();
+    const from = fromAccountsOf(removed.returned) ?? g.fromAccounts ?? {};
+    const written = await this.transact('put the goal back', [
+      {
+        Put: {
           TableName: this.options.tableName,
-          Key: { PK: userPk(userId), SK: goalSk(key) },
-          ReturnValues: 'ALL_OLD',
-        }),
-      ),
-    );
-    return result.Attributes ? this.parsed(() => goalFromItem(result.Attributes!)) : null;
+          Item: {
+            PK: pk,
+            SK: goalSk(g.key),
+            type: GOAL_TYPE,
+            key: g.key,
+            name: g.name,
+            targetMinor: g.targetMinor,
+            savedMinor: g.savedMinor,
+            currency: g.currency,
+            ...(g.targetDate ? { targetDate: g.targetDate } : {}),
+            createdAt: g.createdAt,
+            updatedAt: now,
+            ...(g.reachedAt ? { reachedAt: g.reachedAt } : {}),
+            ...Object.fromEntries(Object.entries(from).map(([account, minor]) => [fromAttr(account), minor])),
+          },
+          ConditionExpression: 'attribute_not_exists(SK)',
+        },
+      },
+      ...this.balanceItems(pk, g.currency, removed.returned, -1),
+    ]);
+    if (written === 'written') {
+      const goal = await this.getGoal(userId, g.key);
+      if (goal) return { goal, tookBack: removed.returned.filter((r) => r.amountMinor > 0) };
+    } else if (written.index >= 1) {
+      throw new AccountError(
+        "One of the accounts this goal's money came from is gone. Nothing was put back.",
+      );
+    }
+    // Set again since under the same name: that goal stays as it is, and no money moves.
+    return { goal: await this.restoreGoal(userId, removed.goal), tookBack: [] };
+  }
+
+  /** The account updates that move `returned` back (direction 1) or out again (-1), one per account. */
+  private balanceItems(
+    pk: string,
+    currency: string,
+    returned: readonly ReturnedMoney[],
+    direction: 1 | -1,
+  ): TransactItems {
+    const deltas = returned
+      .filter((r) => r.amountMinor > 0)
+      .map((r) => ({ account: r.account, currency, amountMinor: direction * r.amountMinor }));
+    return deltas.length ? accountUpdates(this.options.tableName, pk, deltas, this.now()).items : [];
   }
 
   /** Marks the goal reached once: only the contribution whose write flips it gets to say so. */
@@ -356,9 +446,7 @@ export class DynamoGoalStore implements GoalRepository {
     }
   }
 
-  private async transact(
-    items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>,
-  ): Promise<'written' | { index: number }> {
+  private async transact(action: string, items: TransactItems): Promise<'written' | { index: number }> {
     for (let attempt = 0; ; attempt++) {
       try {
         await this.options.doc.send(new TransactWriteCommand({ TransactItems: items }));
@@ -375,7 +463,7 @@ export class DynamoGoalStore implements GoalRepository {
           await new Promise((r) => setTimeout(r, Math.random() * 20 * 2 ** attempt));
           continue;
         }
-        throw new StoreUnavailableError('Could not add to the goal: the database did not accept the write.', {
+        throw new StoreUnavailableError(`Could not ${action}: the database did not accept the write.`, {
           cause: err,
         });
       }

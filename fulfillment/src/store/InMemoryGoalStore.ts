@@ -7,11 +7,15 @@ import { accountKey } from '../domain/ledger/accounts';
 import {
   InvalidGoalError,
   MAX_GOALS,
+  fromAccountsOf,
   goalKey,
+  moneyToReturn,
   parseNewGoal,
   type ContributionResult,
   type GoalContribution,
   type NewGoal,
+  type RemovedGoal,
+  type RestoredGoal,
   type SavingsGoal,
   type UndoneContribution,
 } from '../domain/ledger/goals';
@@ -127,6 +131,7 @@ export class InMemoryGoalStore implements GoalRepository {
         undone: false,
       });
       goal.savedMinor += amountMinor;
+      if (account) moveFrom(goal, account, amountMinor);
       goal.updatedAt = now;
       const reachedNow = goal.savedMinor >= goal.targetMinor && !goal.reachedAt;
       if (reachedNow) goal.reachedAt = now;
@@ -147,6 +152,7 @@ export class InMemoryGoalStore implements GoalRepository {
     }
     record.undone = true;
     goal.savedMinor -= record.amountMinor;
+    if (record.account) moveFrom(goal, record.account, -record.amountMinor);
     goal.updatedAt = now;
     if (goal.reachedAt && goal.savedMinor < goal.targetMinor) delete goal.reachedAt;
     return Promise.resolve({
@@ -159,19 +165,70 @@ export class InMemoryGoalStore implements GoalRepository {
   restoreGoal(userId: string, input: SavingsGoal): Promise<SavingsGoal> {
     const goals = this.of(userId);
     const existing = goals.get(input.key);
+    // Like DynamoDB's update: what is saved and where it came from stay as they are.
+    const { fromAccounts: _said, ...said } = copy(input);
     const goal: SavingsGoal = {
-      ...copy(input),
+      ...said,
       savedMinor: existing?.savedMinor ?? input.savedMinor,
       updatedAt: this.clock.now().toISOString(),
+      ...(existing?.fromAccounts ? { fromAccounts: { ...existing.fromAccounts } } : {}),
     };
     goals.set(goal.key, goal);
     return Promise.resolve(copy(goal));
   }
 
-  deleteGoal(userId: string, key: string): Promise<SavingsGoal | null> {
+  deleteGoal(userId: string, key: string, returnTo?: string): Promise<RemovedGoal | null> {
     const goals = this.of(userId);
     const goal = goals.get(key);
+    if (!goal) return Promise.resolve(null);
+    const returned = moneyToReturn(goal, returnTo === undefined ? undefined : accountKey(returnTo));
+    try {
+      // Checked before the goal goes, as DynamoDB's one write refuses it whole.
+      this.moveBalances(userId, goal.currency, returned, 1);
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
     goals.delete(key);
-    return Promise.resolve(goal ? copy(goal) : null);
+    return Promise.resolve({ goal: copy(goal), returned });
   }
+
+  async restoreRemovedGoal(userId: string, removed: RemovedGoal): Promise<RestoredGoal> {
+    const goals = this.of(userId);
+    if (goals.has(removed.goal.key))
+      return { goal: await this.restoreGoal(userId, removed.goal), tookBack: [] };
+    const tookBack = removed.returned.filter((r) => r.amountMinor > 0);
+    this.moveBalances(userId, removed.goal.currency, tookBack, -1);
+    const { fromAccounts: _was, ...rest } = copy(removed.goal);
+    const from = fromAccountsOf(tookBack) ?? removed.goal.fromAccounts;
+    const goal: SavingsGoal = {
+      ...rest,
+      updatedAt: this.clock.now().toISOString(),
+      ...(from ? { fromAccounts: { ...from } } : {}),
+    };
+    goals.set(goal.key, goal);
+    return { goal: copy(goal), tookBack };
+  }
+
+  private moveBalances(
+    userId: string,
+    currency: string,
+    money: readonly { account: string; amountMinor: number }[],
+    direction: 1 | -1,
+  ): void {
+    const deltas = money
+      .filter((m) => m.amountMinor > 0)
+      .map((m) => ({ account: m.account, currency, amountMinor: direction * m.amountMinor }));
+    if (deltas.length === 0) return;
+    if (!this.balances) throw new Error('This goal store was given no account store to move money with.');
+    this.balances.applyBalances(userId, deltas, this.clock.now().toISOString(), true);
+  }
+}
+
+/** Keeps the goal's per-account record in step with its saved total. */
+function moveFrom(goal: SavingsGoal, account: string, minor: number): void {
+  const from = { ...goal.fromAccounts };
+  from[account] = (from[account] ?? 0) + minor;
+  if (from[account] === 0) delete from[account];
+  if (Object.keys(from).length) goal.fromAccounts = from;
+  else delete goal.fromAccounts;
 }

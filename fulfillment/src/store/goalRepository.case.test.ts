@@ -154,7 +154,7 @@ export function describeGoalContract(
           requestId: 'b',
         }),
       ).toBeNull();
-      expect((await repo.deleteGoal(alice, 'japan trip'))?.name).toBe('trip to japan');
+      expect((await repo.deleteGoal(alice, 'japan trip'))?.goal.name).toBe('trip to japan');
       expect(await repo.deleteGoal(alice, 'japan trip')).toBeNull();
       expect(await repo.listGoals(alice)).toEqual([]);
     });
@@ -219,7 +219,7 @@ export function describeGoalContract(
         requestId: 'a',
       });
       const removed = await repo.deleteGoal(user, 'japan trip');
-      const back = await repo.restoreGoal(user, removed!);
+      const back = await repo.restoreGoal(user, removed!.goal);
       expect(back).toMatchObject({
         name: 'trip to japan',
         targetMinor: 200_000,
@@ -233,7 +233,7 @@ export function describeGoalContract(
         currency: 'USD',
         requestId: 'b',
       });
-      const { targetDate: _day, ...noDay } = removed!;
+      const { targetDate: _day, ...noDay } = removed!.goal;
       expect(await repo.restoreGoal(user, noDay)).toMatchObject({ targetMinor: 200_000, savedMinor: 6_000 });
       expect((await repo.getGoal(user, 'japan trip'))?.targetDate).toBeUndefined();
     });
@@ -306,6 +306,76 @@ export function describeGoalContract(
       expect((await repo.getGoal(user, 'japan trip'))?.savedMinor).toBe(60_000);
       expect(await repo.undoGoalContribution(user, 'b')).not.toHaveProperty('account');
       expect(await balances(user)).toEqual({ savings: 500_000, main: -30_000 });
+    });
+
+    it('removing a goal gives each account its share back in the same write, the rest to the default', async () => {
+      const repo = getRepo();
+      const user = await withSavings();
+      await getAccounts().addAccount(user, {
+        name: 'Checking',
+        type: 'checking',
+        currency: 'USD',
+        openingMinor: 100_000,
+      });
+      await repo.contributeToGoal(user, put('a', 'Savings'));
+      await repo.contributeToGoal(user, put('b', 'Savings'));
+      await repo.contributeToGoal(user, put('c', 'Checking'));
+      await repo.contributeToGoal(user, put('d')); // from no account: before accounts, as it were
+      await repo.undoGoalContribution(user, 'b');
+      expect(await repo.getGoal(user, 'japan trip')).toMatchObject({
+        savedMinor: 90_000,
+        fromAccounts: { savings: 30_000, checking: 30_000 },
+      });
+      expect(await balances(user)).toEqual({ savings: 470_000, checking: 70_000 });
+
+      const removed = await repo.deleteGoal(user, 'japan trip', 'checking');
+      expect(removed?.goal.savedMinor).toBe(90_000);
+      expect(removed?.returned).toEqual(
+        expect.arrayContaining([
+          { account: 'savings', amountMinor: 30_000 },
+          { account: 'checking', amountMinor: 60_000 },
+        ]),
+      );
+      expect(removed?.returned).toHaveLength(2);
+      expect(await balances(user)).toEqual({ savings: 500_000, checking: 130_000 });
+      expect(await repo.getGoal(user, 'japan trip')).toBeNull();
+      expect(await repo.deleteGoal(user, 'japan trip', 'checking')).toBeNull();
+      expect(await balances(user)).toEqual({ savings: 500_000, checking: 130_000 });
+
+      // Undo: the goal is back with what it held, and the accounts give it again, in one write.
+      const restored = await repo.restoreRemovedGoal(user, removed!);
+      expect(restored.goal).toMatchObject({
+        savedMinor: 90_000,
+        fromAccounts: { savings: 30_000, checking: 60_000 },
+      });
+      expect(restored.tookBack).toHaveLength(2);
+      expect(await balances(user)).toEqual({ savings: 470_000, checking: 70_000 });
+    });
+
+    it('someone who keeps no accounts removes a goal without moving any balance', async () => {
+      const repo = getRepo();
+      const user = newUser();
+      await repo.putGoal(user, { name: 'trip to japan', targetMinor: 200_000, currency: 'USD' });
+      await repo.contributeToGoal(user, put('a'));
+      expect(await repo.deleteGoal(user, 'japan trip')).toMatchObject({ returned: [] });
+      expect(await balances(user)).toEqual({});
+      const restored = await repo.restoreRemovedGoal(user, {
+        goal: { ...(await repo.putGoal(user, { name: 'bike', targetMinor: 100, currency: 'USD' })).goal },
+        returned: [],
+      });
+      expect(restored.tookBack).toEqual([]);
+    });
+
+    it('a goal set again before the undo is kept, and no money moves', async () => {
+      const repo = getRepo();
+      const user = await withSavings();
+      await repo.contributeToGoal(user, put('a', 'Savings'));
+      const removed = await repo.deleteGoal(user, 'japan trip', 'main');
+      expect(await balances(user)).toEqual({ savings: 500_000 });
+      await repo.putGoal(user, { name: 'trip to japan', targetMinor: 100_000, currency: 'USD' });
+      const restored = await repo.restoreRemovedGoal(user, removed!);
+      expect(restored).toMatchObject({ tookBack: [], goal: { savedMinor: 0, targetMinor: 200_000 } });
+      expect(await balances(user)).toEqual({ savings: 500_000 });
     });
   });
 }

@@ -23,6 +23,60 @@ export interface SavingsGoal {
   updatedAt: string;
   /** ISO instant of the contribution that reached the target. */
   reachedAt?: string;
+  /**
+   * What the saved total holds from each account (account key → minor units): the contributions that
+   * left an account, less those undone. Removing the goal gives each account its share back. Money put
+   * aside before accounts (or by someone who keeps none) is in savedMinor only.
+   */
+  fromAccounts?: Record<string, number>;
+}
+
+/** Money a removed goal gave back to an account (or, on undo, took from it again). */
+export interface ReturnedMoney {
+  account: string;
+  amountMinor: number;
+}
+
+/** A goal removed, and where its money went back to, in the same write. */
+export interface RemovedGoal {
+  goal: SavingsGoal;
+  returned: ReturnedMoney[];
+}
+
+/** A removed goal put back by "undo", and the money taken from the accounts again in the same write. */
+export interface RestoredGoal {
+  goal: SavingsGoal;
+  tookBack: ReturnedMoney[];
+}
+
+/**
+ * Where a removed goal's money goes: each account its share of what is saved, and what no account is
+ * recorded for (money put aside before accounts) to `fallback`, the person's default account. Without a
+ * fallback (someone who keeps no accounts) that part moves nowhere: it never left an account.
+ */
+export function moneyToReturn(
+  goal: Pick<SavingsGoal, 'savedMinor' | 'fromAccounts'>,
+  fallback?: string,
+): ReturnedMoney[] {
+  const back = new Map<string, number>();
+  let recorded = 0;
+  for (const [account, minor] of Object.entries(goal.fromAccounts ?? {})) {
+    if (minor <= 0) continue;
+    back.set(account, minor);
+    recorded += minor;
+  }
+  const rest = goal.savedMinor - recorded;
+  if (rest > 0 && fallback !== undefined) back.set(fallback, (back.get(fallback) ?? 0) + rest);
+  // Largest first, so the reply and the write read the same whatever order the store kept them in.
+  return [...back.entries()]
+    .map(([account, amountMinor]) => ({ account, amountMinor }))
+    .sort((a, b) => b.amountMinor - a.amountMinor || a.account.localeCompare(b.account));
+}
+
+/** The goal's per-account record after `returned` was taken from those accounts again (undo of a removal). */
+export function fromAccountsOf(returned: readonly ReturnedMoney[]): Record<string, number> | undefined {
+  const positive = returned.filter((r) => r.amountMinor > 0);
+  return positive.length ? Object.fromEntries(positive.map((r) => [r.account, r.amountMinor])) : undefined;
 }
 
 export interface NewGoal {

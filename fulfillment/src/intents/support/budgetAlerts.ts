@@ -14,6 +14,7 @@ import type { UserProfile } from '../../domain/ledger/profile';
 import type { IsoDay } from '@budgetbuddy/bot/calendar';
 import { budgetsCounting, budgetStatus, type BudgetStatus } from './budgetStatus';
 import { formatMoney } from '../../domain/ledger/money';
+import { granularityOfBudget, periodKeyOf } from '../../domain/ledger/periods';
 import { budgetNotification } from '../../alerts/notificationRules';
 
 interface Expense {
@@ -35,8 +36,9 @@ export async function budgetLinesAfterExpense(
 }
 
 /**
- * The same for several expenses logged in one turn (same day and currency): each budget once, with the
- * crossing judged on all the turn's expenses it counts.
+ * The same for several expenses logged in one turn: each budget once per period the turn's expenses
+ * fall in, with the crossing judged on the expenses of that period only. Expenses on either side of a
+ * period boundary ("rent 1200 on the 31st and 50 on the 1st") each count toward their own period.
  */
 export async function budgetLinesAfterExpenses(
   repo: LedgerRepository,
@@ -47,26 +49,34 @@ export async function budgetLinesAfterExpenses(
   /** Told of each threshold crossed, for the notifier; the lines say it to the person either way. */
   onCrossed?: (alert: BudgetAlert) => void,
 ): Promise<string[]> {
-  const first = expenses[0];
-  if (!first) return [];
+  if (expenses.length === 0) return [];
   // Read only once the write has returned: DynamoDB Local (on disk) was seen to lose an acknowledged
   // TransactWriteItems to a SIGKILL when a Query of the same partition ran alongside it.
   const all = await repo.listBudgets(userId);
   const budgets = [...new Set(expenses.flatMap((e) => budgetsCounting(all, e.category, e.currency)))].sort(
     (a, b) => (a.category === null ? 1 : 0) - (b.category === null ? 1 : 0),
   );
-  // One rollup read per budget, all at once: the reply waits for the slowest, not for their sum.
+  // Each budget's counted expenses, grouped by the budget period each one falls in.
+  const groups = budgets.flatMap((budget) => {
+    const byPeriod = new Map<string, Expense[]>();
+    for (const e of expenses) {
+      if (e.currency !== budget.currency) continue;
+      if (budget.category !== null && e.category !== budget.category) continue;
+      const period = periodKeyOf(granularityOfBudget(budget.period), e.date).key;
+      byPeriod.set(period, [...(byPeriod.get(period) ?? []), e]);
+    }
+    return [...byPeriod.values()].map((counted) => ({ budget, counted }));
+  });
+  // One rollup read per budget and period, all at once: the reply waits for the slowest, not for their sum.
   const statuses = await Promise.all(
-    budgets.map((budget) => budgetStatus(repo, userId, budget, first.date, today)),
+    groups.map(({ budget, counted }) => budgetStatus(repo, userId, budget, counted[0]!.date, today)),
   );
   const lines: string[] = [];
-  for (const [index, budget] of budgets.entries()) {
+  for (const [index, { counted }] of groups.entries()) {
     const status = statuses[index]!;
-    const added = expenses
-      .filter((e) => budget.category === null || e.category === budget.category)
-      .reduce((sum, e) => sum + e.amountMinor, 0);
-    const crossed = thresholdsCrossed(status.spentMinor - added, status.spentMinor, budget.limitMinor);
-    const ofLimit = `${money(status.spentMinor)} of ${money(budget.limitMinor)}`;
+    const added = counted.reduce((sum, e) => sum + e.amountMinor, 0);
+    const crossed = thresholdsCrossed(status.spentMinor - added, status.spentMinor, status.budget.limitMinor);
+    const ofLimit = `${money(status.spentMinor)} of ${money(status.budget.limitMinor)}`;
     const warning = warningFor(status, crossed, money);
     lines.push(warning ?? `${status.percentUsed}% of your ${status.name} used (${ofLimit}).`);
     if (warning && onCrossed) onCrossed(alertOf(userId, status, crossed, warning));

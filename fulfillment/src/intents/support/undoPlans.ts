@@ -9,6 +9,8 @@ import { describeRecurrence } from '../../domain/recurring/schedule';
 import type { LastAction } from '../../lex/memory';
 import type { Turn } from '../turn';
 import { balanceLine } from '../accounts';
+import { returnedPhrase } from '../goals';
+import type { Account } from '../../domain/ledger/accounts';
 
 type GoalAction = Extract<LastAction, { type: 'goalSet' | 'goalContribution' | 'goalDelete' }>;
 type RecurringAction = Extract<LastAction, { type: 'recurringSet' | 'recurringStatus' | 'recurringCancel' }>;
@@ -33,15 +35,29 @@ export async function undoGoalAction(turn: Turn, action: GoalAction): Promise<st
     );
   }
   if (action.type === 'goalDelete') {
-    const goal = await turn.goals.restoreGoal(turn.userId, action.goal);
-    return `Undone: your ${goal.name} goal is back, with ${formatMoney(goal.savedMinor, goal.currency)} saved.`;
+    // The goal comes back and the money it gave back leaves those accounts again, in one write.
+    const { goal, tookBack } = await turn.goals.restoreRemovedGoal(turn.userId, {
+      goal: action.goal,
+      returned: action.returned,
+    });
+    const saved = `Undone: your ${goal.name} goal is back, with ${formatMoney(goal.savedMinor, goal.currency)} saved`;
+    if (tookBack.length === 0) return `${saved}.`;
+    const accounts = await turn.accounts.listAccounts(turn.userId);
+    const lines = tookBack
+      .map((t) => accounts.find((a) => a.key === t.account))
+      .filter((a): a is Account => a !== undefined)
+      .map(balanceLine);
+    return `${saved}; ${returnedPhrase(tookBack, accounts, goal.currency, 'came out of', 'out of') ?? ''} again. ${lines.join('; ')}.`;
   }
   if (action.previous) {
     const goal = await turn.goals.restoreGoal(turn.userId, action.previous);
     return `Undone: your ${goal.name} goal is back to ${formatMoney(goal.targetMinor, goal.currency)}.`;
   }
+  // Nothing was put toward a goal just set (that would be the last change instead): no money to return.
   const removed = await turn.goals.deleteGoal(turn.userId, action.key);
-  return removed ? `Undone: I removed the ${removed.name} goal you just set.` : 'That goal was already gone.';
+  return removed
+    ? `Undone: I removed the ${removed.goal.name} goal you just set.`
+    : 'That goal was already gone.';
 }
 
 export async function undoRecurringAction(turn: Turn, action: RecurringAction): Promise<string> {
