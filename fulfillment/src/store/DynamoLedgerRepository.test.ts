@@ -149,3 +149,62 @@ describe('DynamoLedgerRepository writes that never half-happen (issue 14 point 4
     expect(query?.input).toMatchObject({ ConsistentRead: true });
   });
 });
+
+describe('DynamoLedgerRepository rollup reads started together (chat-turn latency)', () => {
+  function commandsOf(client: DynamoDBClient): string[] {
+    const sent: string[] = [];
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        sent.push(String(context.commandName));
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordCommands' },
+    );
+    return sent;
+  }
+  const month = (key: string) => ({ granularity: 'month' as const, key });
+
+  it('are one BatchGetItem and answer what one read each answers; a read alone stays a GetItem', async () => {
+    if (!local) throw new Error('DynamoDB Local did not start');
+    const client = clientFor(local.endpoint);
+    const sent = commandsOf(client);
+    const repo = new DynamoLedgerRepository({ client, tableName: 'LedgerContract' });
+    const base = { kind: 'expense' as const, currency: 'USD', category: 'Food', source: 'chat' as const };
+    await repo.logTransaction('batched', {
+      ...base,
+      amountMinor: 1250,
+      date: '2026-11-03',
+      requestId: 'b-1',
+    });
+    await repo.logTransaction('batched', { ...base, amountMinor: 800, date: '2026-10-20', requestId: 'b-2' });
+    sent.length = 0;
+    const [nov, oct, empty, novAgain] = await Promise.all([
+      repo.getPeriodTotals('batched', month('2026-11'), 'USD'),
+      repo.getPeriodTotals('batched', month('2026-10'), 'USD'),
+      repo.getPeriodTotals('batched', month('2020-01'), 'USD'),
+      repo.getPeriodTotals('batched', month('2026-11'), 'USD'),
+    ]);
+    expect(sent).toEqual(['BatchGetItemCommand']);
+    expect(nov).toMatchObject({
+      expenseTotalMinor: 1250,
+      expenseByCategory: { Food: 1250 },
+      transactionCount: 1,
+    });
+    expect(oct).toMatchObject({ expenseTotalMinor: 800, transactionCount: 1 });
+    expect(empty).toMatchObject({ expenseTotalMinor: 0, incomeTotalMinor: 0, transactionCount: 0 });
+    expect(novAgain).toEqual(nov);
+    sent.length = 0;
+    expect(await repo.getPeriodTotals('batched', month('2026-11'), 'USD')).toEqual(nov);
+    expect(sent).toEqual(['GetItemCommand']);
+  });
+
+  it('fail together as StoreUnavailableError when the table cannot be read', async () => {
+    if (!local) throw new Error('DynamoDB Local did not start');
+    const repo = new DynamoLedgerRepository({ client: clientFor(local.endpoint), tableName: 'NoSuchTable3' });
+    const reads = [month('2026-11'), month('2026-10')].map((p) => repo.getPeriodTotals('u1', p, 'USD'));
+    const outcomes = await Promise.allSettled(reads);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    for (const o of outcomes)
+      if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(StoreUnavailableError);
+  });
+});

@@ -85,6 +85,7 @@ import { accountDeltas, mergeAccountDeltas } from './accountDeltas';
 import { DEFAULT_ACCOUNT_KEY } from '../domain/ledger/accounts';
 import { AccountError } from '../domain/ledger/errors';
 import { DynamoNotifications } from './notifications';
+import { BatchedGets } from './batchedGets';
 import type { AccountRepository } from '../ports/AccountRepository';
 import type { GoalRepository } from '../ports/GoalRepository';
 import type { LedgerStores } from '../ports/LedgerStores';
@@ -174,6 +175,7 @@ export class DynamoLedgerRepository implements LedgerStores {
   readonly goals: GoalRepository;
   readonly accounts: AccountRepository;
   readonly notifications: NotificationStore;
+  private readonly rollupReads: BatchedGets;
 
   constructor(options: DynamoLedgerRepositoryOptions) {
     this.doc = DynamoDBDocumentClient.from(options.client, {
@@ -182,6 +184,7 @@ export class DynamoLedgerRepository implements LedgerStores {
     this.table = options.tableName;
     this.clock = options.clock ?? systemClock;
     this.newId = options.newId ?? randomUUID;
+    this.rollupReads = new BatchedGets(this.doc, this.table);
     this.recurring = new DynamoRecurringRules(this.doc, this.table, this.clock);
     this.goals = new DynamoGoalStore({ doc: this.doc, tableName: this.table, clock: this.clock });
     this.notifications = new DynamoNotifications(this.doc, this.table, this.clock);
@@ -437,7 +440,10 @@ export class DynamoLedgerRepository implements LedgerStores {
   }
 
   async getPeriodTotals(userId: string, period: PeriodKey, currency: string): Promise<PeriodTotals> {
-    const item = await this.get(userPk(userId), rollupSk(period, currency));
+    // Rollups are read several at once (this period and the last, one per budget): one request for them.
+    const item = await this.call('read from the ledger', () =>
+      this.rollupReads.get(userPk(userId), rollupSk(period, currency)),
+    );
     return this.parsed(() => totalsFromItem(item, period, currency));
   }
 

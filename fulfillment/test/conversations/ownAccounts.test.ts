@@ -58,6 +58,17 @@ describe('accounts the person names', () => {
     expect(await balances(user)).toEqual({ cash: 10_000 });
   });
 
+  test('asked which account, the name they gave is the answer', async () => {
+    const user = 'own-acct-5';
+    await h.say(user, 'add an account called Chase with 500');
+    const asked = await h.say(user, 'spent 12 on lunch with my visa');
+    expect(dialogType(asked)).toBe('ElicitSlot');
+    const answered = await h.say(user, 'chase');
+    expect(intentName(answered)).toBe('LogExpense');
+    expect(replyText(answered)).toContain('from Chase');
+    expect(await balances(user)).toEqual({ chase: 48_800 });
+  });
+
   test('both sides of a transfer fill ("move 250 from savings to checking")', async () => {
     const user = 'own-acct-3';
     await h.say(user, 'I have 1000 in my savings account');
