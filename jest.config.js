@@ -34,6 +34,8 @@ module.exports = {
   // Jest's default on 2 cores is one worker. Most suites wait on other processes (DynamoDB Local's JVM,
   // Chromium, a child `npm start`), so two workers overlap those waits: the README's time is with two.
   maxWorkers: 2,
+  // Longest suites first even without jest's cache (a clean clone): see jest.sequencer.js.
+  testSequencer: '<rootDir>/jest.sequencer.js',
   projects: [
     project('bot'),
     project('fulfillment'),

@@ -1,6 +1,6 @@
 /**
  * The Queries behind the overview and "list my transactions" cost the same whatever the history (issue 12
- * point 7), measured on DynamoDB Local: a person with 30,000 entries against one with none, each Query's
+ * point 7), measured on DynamoDB Local: a person with 15,000 entries against one with none, each Query's
  * answer the same size. While those Queries were `begins_with` key conditions, DynamoDB Local read the
  * whole partition for each (docs/data-model.md, "Why no begins_with"): a round took 7.8× as long at
  * 30,000 entries, and the overview 22-44× at 100,000 (issue 12's goal: within 3×).
@@ -28,8 +28,12 @@ jest.setTimeout(300_000);
 
 const TABLE = 'PrefixQueries';
 const TODAY = '2026-12-03';
-const HISTORY = 30_000;
-/** Measured here: 0.93× with the BETWEEN ranges; 7.8× (30 vs 235 ms) with begins_with. */
+// 15,000 rather than the 30,000 first used: seeding is most of this suite's time and grows with it, and
+// begins_with still fails clearly. Measured with skPrefixCondition switched back to begins_with: 2.15×
+// (199.5 vs 429.0 ms) at 10,000 on a machine at load 19, 7.8× at 30,000 idle; the extra cost of the
+// whole-partition read grows with the entries, so 15,000 keeps a margin over MAX_RATIO even when busy.
+const HISTORY = 15_000;
+/** Measured here at 30,000 entries: 0.93× with the BETWEEN ranges; 7.8× (30 vs 235 ms) with begins_with. */
 const MAX_RATIO = 2;
 const ROUNDS = 21;
 
