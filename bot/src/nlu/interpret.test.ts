@@ -253,6 +253,24 @@ describe('interpret: what the SDK conversations need (NLU-FIX)', () => {
   );
 });
 
+describe('interpret: income on a day of the month (issue 12 pt 2)', () => {
+  // "salary 3,200 on the 25th": no verb of it having come in, a day with no month — the day it comes in.
+  it.each(['salary 3,200 on the 25th', 'my salary is 3,200 on the 25th', 'pension 800 on the 1st'])(
+    '"%s" → SetRecurringIncome',
+    (text) => {
+      expect(top(text).intentName).toBe(IntentName.SetRecurringIncome);
+    },
+  );
+  it.each([
+    'got my salary 3200 on the 25th',
+    'salary 3200 on the 25th of november',
+    'salary 3200 yesterday',
+    'freelance 300 on monday',
+  ])('"%s" → LogIncome (money that came in, or a day with its month)', (text) => {
+    expect(top(text).intentName).toBe(IntentName.LogIncome);
+  });
+});
+
 describe('interpret: out of scope', () => {
   const chatter = [
     'what is the weather in paris',

@@ -187,8 +187,10 @@ export interface Interpreter {
  * placeholder at run time, because the date finder claims them; training must see them the same way.
  */
 const LITERAL_DATES = /\b(?:today|tonight|yesterday|(?:this|last) (?:week|month|year))\b/gi;
+/** The date finder claims "on the" with the day ("on the 25th"): the sample's words go with it. */
+const DATE_PREPOSITION = new RegExp(`\\bon the (?=${placeholderFor('AMAZON.Date')}\\b)`, 'g');
 const literalDatesAsPlaceholder = (u: string): string =>
-  u.replace(LITERAL_DATES, placeholderFor('AMAZON.Date'));
+  u.replace(LITERAL_DATES, placeholderFor('AMAZON.Date')).replace(DATE_PREPOSITION, '');
 
 /**
  * The same for the words of a spending view ("which stores do I spend the most at"): the slot matcher

@@ -511,8 +511,23 @@ function logExpense(e: Evidence): boolean {
   );
 }
 
+/**
+ * "salary 3,200 on the 25th": income, an amount and a day of the month said with no month and no verb
+ * of it having come in is the day it comes in each month (issue 12 pt 2). "got my salary 3,200 on the
+ * 25th" is one that came in.
+ */
+const MONTH_DAY_ONLY = /\bon the \d{1,2}(?:st|nd|rd|th)\b(?!\s+of\s+(?!each|every)[a-z])/;
+const incomeOnAMonthDay = (e: Evidence): boolean =>
+  e.hasIncomeCategory &&
+  e.amounts.length > 0 &&
+  MONTH_DAY_ONLY.test(e.lower) &&
+  !any(
+    e.words,
+    INCOME_VERBS.filter((w) => w !== 'of'),
+  ) &&
+  !any(e.words, SPENT_VERBS);
 function logIncome(e: Evidence): boolean {
-  if (e.moneyWentOut || isTransfer(e) || e.isWish || towardGoal(e)) return false;
+  if (e.moneyWentOut || isTransfer(e) || e.isWish || towardGoal(e) || incomeOnAMonthDay(e)) return false;
   if (e.hasNumber && (e.hasIncomeCategory || any(e.words, INCOME_VERBS))) return true;
   if (INCOME_PHRASE.test(e.lower)) return true;
   // No amount: "I earned some money", "add income", "my paycheck came in" (the bot asks how much),
@@ -716,8 +731,8 @@ const BILL_WORDS = /\b(?:recurring|subscriptions?|bills?|regular payments?|membe
 const setRecurring = (e: Evidence): boolean =>
   !e.isWish &&
   !e.isQuestion &&
-  REPEAT_WORDS.test(e.lower) &&
-  (e.amounts.length > 0 || BILL_WORDS.test(e.lower));
+  ((REPEAT_WORDS.test(e.lower) && (e.amounts.length > 0 || BILL_WORDS.test(e.lower))) ||
+    incomeOnAMonthDay(e));
 /** "cancel netflix", "stop my gym membership": a stop word and what is stopped, never a booking or an account. */
 const CANCEL_WORDS =
   /\b(?:cancel|cancell?ed|stop|stopped|end|unsubscribe|unsubscribed|quit|no longer|no more|anymore)\b/;

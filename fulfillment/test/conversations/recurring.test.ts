@@ -52,12 +52,8 @@ describe('setting up recurring payments and income', () => {
     expect((await rules('rec-3'))[0]).toMatchObject({ kind: 'income', nextDue: '2026-12-25' });
   });
 
-  test('"salary 3,200 on the 25th" (still ahead) offers to make it monthly, and the button does', async () => {
-    const ask = await h.say('rec-7', 'salary 3,200 on the 25th');
-    expect(dialogType(ask)).toBe('ConfirmIntent');
-    const offer = replyButtons(ask).find((b) => b.text === 'Every month on the 25th');
-    expect(offer).toBeDefined();
-    const made = await h.say('rec-7', offer!.value);
+  test('"salary 3,200 on the 25th" (issue 12\'s own words) sets up monthly income, logging nothing now', async () => {
+    const made = await h.say('rec-7', 'salary 3,200 on the 25th');
     expect(intentName(made)).toBe('SetRecurringIncome');
     expect(replyText(made)).toContain('Salary, $3,200.00 every month on the 25th (Salary, income)');
     expect((await rules('rec-7'))[0]).toMatchObject({
@@ -66,6 +62,17 @@ describe('setting up recurring payments and income', () => {
       nextDue: '2026-12-25',
     });
     expect(await h.repo.listRecent('rec-7', 5)).toEqual([]);
+  });
+
+  test('"got my salary 3,200 on the 25th" (still ahead) is one income: it asks, and offers monthly instead', async () => {
+    const ask = await h.say('rec-8', 'got my salary 3,200 on the 25th');
+    expect(dialogType(ask)).toBe('ConfirmIntent');
+    const offer = replyButtons(ask).find((b) => b.text === 'Every month on the 25th');
+    expect(offer).toBeDefined();
+    const made = await h.say('rec-8', offer!.value);
+    expect(intentName(made)).toBe('SetRecurringIncome');
+    expect((await rules('rec-8'))[0]).toMatchObject({ kind: 'income', nextDue: '2026-12-25' });
+    expect(await h.repo.listRecent('rec-8', 5)).toEqual([]);
   });
 
   test('asks how often when no period or day is said, then saves', async () => {

@@ -45,6 +45,7 @@ export const LogIncome: IntentDefinition = {
     'income of {Amount} from {Category}',
     'income {Amount}',
     '{Amount} {Category} income {Date}',
+    'my {Category} {Amount} came in on the {Date}',
     'made {Amount} from {Category}',
     'I made {Amount} {Date}',
     'deposit {Amount}',

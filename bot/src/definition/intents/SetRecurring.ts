@@ -82,6 +82,9 @@ export const SetRecurringIncome: IntentDefinition = {
     'my {Category} is paid {Period} {Date}',
     '{Category} of {Amount} every {Period}',
     '{Category} of {Amount} every {Period} {Date}',
+    // A day of the month with no period and no past tense is the day it comes in each month.
+    '{Category} {Amount} on the {Date}',
+    'my {Category} is {Amount} on the {Date}',
     '{Category} of {Amount} every {Interval} {Period}',
     '{Category} {Amount} paid {Period}',
     '{Category} {Amount} paid every {Interval} {Period} {Date}',
