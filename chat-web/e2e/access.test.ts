@@ -1,8 +1,7 @@
 import type { Page, Route } from 'playwright-core';
-import { startStack, type Stack } from './support/stack';
-import { artifactPath, launchBrowser, type TestBrowser } from './support/browser';
+import { artifactPath } from './support/browser';
 import { ChatPage } from './support/ChatPage';
-import { ensureWebBuild } from '@budgetbuddy/scripts/local';
+import { useStackAndBrowser } from './support/suite';
 
 jest.setTimeout(60_000);
 
@@ -12,18 +11,7 @@ const AUTHORITY = `${REGION_HOST}/us-east-1_TestPool`;
 const DOMAIN = 'https://bb-test.auth.us-east-1.amazoncognito.com';
 const CLIENT_ID = 'test-client-id';
 
-let stack: Stack;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  ensureWebBuild();
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const e2e = useStackAndBrowser();
 
 async function focusedTestId(page: Page): Promise<string | null> {
   return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
@@ -50,9 +38,7 @@ const cors = { 'access-control-allow-origin': '*' };
 
 describe('keyboard, small screens, the widget and sign-in', () => {
   test('works from the keyboard alone: Tab, Enter, Shift+Enter, ArrowUp, card buttons', async () => {
-    const page = await browser.context.newPage();
-    const chat = new ChatPage(page);
-    await chat.open(stack.chatUrl, 'e2e-keyboard');
+    const { page, chat } = await e2e.openChat('e2e-keyboard');
 
     // The composer has the focus on open; the suggestions are one Shift+Tab away.
     expect(await focusedTestId(page)).toBe('composer');
@@ -76,7 +62,7 @@ describe('keyboard, small screens, the widget and sign-in', () => {
     await chat.waitForBotMessages(bots + 1);
     await expect(chat.userMessages.last().innerText()).resolves.toContain('spent 4 on bus');
     await expect(chat.composer.inputValue()).resolves.toBe('');
-    expect(await stack.repo.listRecent('e2e-keyboard', 10)).toHaveLength(1);
+    expect(await e2e.stack.repo.listRecent('e2e-keyboard', 10)).toHaveLength(1);
 
     await page.keyboard.press('ArrowUp');
     await expect(chat.composer.inputValue()).resolves.toBe('spent 4 on bus');
@@ -93,17 +79,14 @@ describe('keyboard, small screens, the widget and sign-in', () => {
     const beforeUndo = await chat.botMessages.count();
     await page.keyboard.press('Space');
     await chat.waitForBotMessages(beforeUndo + 1);
-    expect(await stack.repo.listRecent('e2e-keyboard', 10)).toHaveLength(0);
+    expect(await e2e.stack.repo.listRecent('e2e-keyboard', 10)).toHaveLength(0);
     expect(await focusedTestId(page)).toBe('composer');
     await page.screenshot({ path: artifactPath('chat-keyboard.png') });
     await page.close();
   });
 
   test('fits a 360 px phone screen without sideways scrolling', async () => {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 360, height: 640 });
-    const chat = new ChatPage(page);
-    await chat.open(stack.chatUrl, 'e2e-phone');
+    const { page, chat } = await e2e.openChat('e2e-phone', { width: 360, height: 640 });
     await chat.say('spent 12.50 on lunch');
     await chat.say('how much did I spend this month?');
     await chat.lastChart().waitFor();
@@ -127,8 +110,8 @@ describe('keyboard, small screens, the widget and sign-in', () => {
   });
 
   test('the widget opens the chat in an iframe, chats, and closes with Escape', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${stack.chatUrl}/widget-example.html`);
+    const page = await e2e.browser.context.newPage();
+    await page.goto(`${e2e.stack.chatUrl}/widget-example.html`);
     const launcher = page.getByRole('button', { name: 'Open BudgetBuddy chat' });
     await launcher.waitFor();
     await expect(page.locator('iframe').count()).resolves.toBe(0);
@@ -166,14 +149,14 @@ describe('keyboard, small screens, the widget and sign-in', () => {
   });
 
   test('cognito mode signs in with code + PKCE, sends the bearer token and signs out at the hosted UI', async () => {
-    const page = await browser.context.newPage();
-    const appUrl = `${stack.chatUrl}/`;
+    const page = await e2e.browser.context.newPage();
+    const appUrl = `${e2e.stack.chatUrl}/`;
     const idToken = fakeIdToken();
     let authorizeUrl: URL | undefined;
     let tokenForm: URLSearchParams | undefined;
     let chatAuthorization: string | undefined;
 
-    await page.route(`${stack.chatUrl}/config.json`, (route) =>
+    await page.route(`${e2e.stack.chatUrl}/config.json`, (route) =>
       route.fulfill({
         json: {
           apiBase: '',
@@ -225,7 +208,7 @@ describe('keyboard, small screens, the widget and sign-in', () => {
         },
       });
     });
-    await page.route(`${stack.chatUrl}/api/chat`, (route) => {
+    await page.route(`${e2e.stack.chatUrl}/api/chat`, (route) => {
       chatAuthorization = route.request().headers()['authorization'];
       return route.fulfill({ json: { messages: [{ type: 'text', text: 'Hello, Pat.' }] } });
     });
@@ -278,8 +261,8 @@ describe('keyboard, small screens, the widget and sign-in', () => {
     expect(logout.searchParams.get('logout_uri')).toBe(appUrl);
 
     // Signing out also forgets this user's conversation in this browser.
-    const other = await browser.context.newPage();
-    await other.goto(`${stack.chatUrl}/widget-example.html`);
+    const other = await e2e.browser.context.newPage();
+    await other.goto(`${e2e.stack.chatUrl}/widget-example.html`);
     const kept = await other.evaluate(() => localStorage.getItem('budgetbuddy:history:v1:cognito:user-123'));
     expect(kept).toBeNull();
     await other.close();
@@ -287,9 +270,7 @@ describe('keyboard, small screens, the widget and sign-in', () => {
   });
 
   test("opening the chat as another user removes the previous user's conversation from the browser", async () => {
-    const page = await browser.context.newPage();
-    const chat = new ChatPage(page);
-    await chat.open(stack.chatUrl, 'e2e-first-user');
+    const { page, chat } = await e2e.openChat('e2e-first-user');
     await chat.say('spent 4.20 on tea');
     const keys = () =>
       page.evaluate(() =>
@@ -299,7 +280,7 @@ describe('keyboard, small screens, the widget and sign-in', () => {
       );
     await expect(keys()).resolves.toEqual(['budgetbuddy:history:v1:local:e2e-first-user']);
 
-    await chat.open(stack.chatUrl, 'e2e-next-user');
+    await chat.open(e2e.stack.chatUrl, 'e2e-next-user');
     await expect(chat.botMessages.count()).resolves.toBe(0);
     const left = await keys();
     expect(left.filter((k) => k.endsWith('e2e-first-user'))).toEqual([]);

@@ -3,33 +3,16 @@
  * chat and the overview beside it shows the balance; a transfer moves it on both lines. Through the
  * shipped bot, the real proxy, the local Lex runtime and DynamoDB Local; axe-core stays clean.
  */
-import { startStack, type Stack } from './support/stack';
-import { launchBrowser, type TestBrowser } from './support/browser';
-import { ChatPage } from './support/ChatPage';
 import { axeViolations } from './support/axe';
-import { ensureWebBuild } from '@budgetbuddy/scripts/local';
+import { useStackAndBrowser } from './support/suite';
 
 jest.setTimeout(90_000);
 
-let stack: Stack;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  ensureWebBuild();
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const e2e = useStackAndBrowser();
 
 describe('accounts in the chat and the overview', () => {
   test('"I have 2500 in my checking account" shows the balance in the overview; a transfer moves it', async () => {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 800 });
-    const chat = new ChatPage(page);
-    await chat.open(stack.chatUrl, 'e2e-accounts-desk');
+    const { page, chat } = await e2e.openChat('e2e-accounts-desk', { width: 1280, height: 800 });
     const panel = page.getByRole('complementary', { name: 'Overview' });
     await panel.getByText('No budgets yet').waitFor();
     expect(await panel.getByRole('region', { name: 'Balances' }).count()).toBe(0);

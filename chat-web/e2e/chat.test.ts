@@ -1,32 +1,17 @@
-import { startStack, type Stack } from './support/stack';
-import { artifactPath, launchBrowser, type TestBrowser } from './support/browser';
-import { openChat as openChatFor } from './support/ChatPage';
-import { ensureWebBuild } from '@budgetbuddy/scripts/local';
+import { artifactPath } from './support/browser';
+import { useStackAndBrowser } from './support/suite';
 
 jest.setTimeout(60_000);
 
-let stack: Stack;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  ensureWebBuild();
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-const openChat = (user: string) => openChatFor(browser.context, stack.chatUrl, user);
+const e2e = useStackAndBrowser();
 
 async function expenseCount(user: string): Promise<number> {
-  return (await stack.repo.listRecent(user, 50)).length;
+  return (await e2e.stack.repo.listRecent(user, 50)).length;
 }
 
 describe('chat app', () => {
   test('logging an expense by typing shows and announces the reply; Undo removes it', async () => {
-    const { page, chat } = await openChat('e2e-undo');
+    const { page, chat } = await e2e.openChat('e2e-undo');
     await expect(page.getByRole('button', { name: 'spent 12.50 on lunch' }).isVisible()).resolves.toBe(true);
 
     const reply = await chat.say('spent 12.50 on lunch');
@@ -60,9 +45,9 @@ describe('chat app', () => {
   });
 
   test('setting a budget, then asking for spending draws a chart with its text twin', async () => {
-    const { page, chat } = await openChat('e2e-chart');
+    const { page, chat } = await e2e.openChat('e2e-chart');
     await expect(chat.say('set my grocery budget to 400')).resolves.toMatch(/400/);
-    await expect(stack.repo.listBudgets('e2e-chart')).resolves.toHaveLength(1);
+    await expect(e2e.stack.repo.listBudgets('e2e-chart')).resolves.toHaveLength(1);
 
     await chat.say('spent 20 on groceries');
     await chat.say('how much did I spend this month?');
@@ -88,7 +73,7 @@ describe('chat app', () => {
   });
 
   test('when the chart code cannot load, the reply still reads as text and the chat goes on', async () => {
-    const { page, chat } = await openChat('e2e-chart-offline');
+    const { page, chat } = await e2e.openChat('e2e-chart-offline');
     await page.route('**/assets/SpendingChart-*.js', (route) => route.abort('internetdisconnected'));
     await chat.say('spent 20 on groceries');
     await chat.say('how much did I spend this month?');
@@ -102,7 +87,7 @@ describe('chat app', () => {
   });
 
   test('history survives a reload and is kept per user', async () => {
-    const { page, chat } = await openChat('e2e-history');
+    const { page, chat } = await e2e.openChat('e2e-history');
     await chat.say('spent 3.75 on coffee');
     const before = await chat.botMessages.allInnerTexts();
 
@@ -112,13 +97,13 @@ describe('chat app', () => {
     await expect(chat.userMessages.last().innerText()).resolves.toContain('spent 3.75 on coffee');
 
     // Another user in the same browser starts with an empty conversation.
-    await chat.open(stack.chatUrl, 'e2e-someone-else');
+    await chat.open(e2e.stack.chatUrl, 'e2e-someone-else');
     await expect(chat.botMessages.count()).resolves.toBe(0);
     await page.close();
   });
 
   test('a failed send keeps the text, explains, and Retry logs the expense exactly once', async () => {
-    const { page, chat } = await openChat('e2e-retry');
+    const { page, chat } = await e2e.openChat('e2e-retry');
     let failNext = true;
     const sentIds: string[] = [];
     await page.route('**/api/chat', async (route) => {
@@ -166,7 +151,7 @@ describe('chat app', () => {
   });
 
   test('an over-long message is neither cut nor sent; it waits to be shortened', async () => {
-    const { page, chat } = await openChat('e2e-long');
+    const { page, chat } = await e2e.openChat('e2e-long');
     const long = `spent 5 on ${'a very long note '.repeat(70)}`;
     expect(long.length).toBeGreaterThan(1024);
     await chat.composer.fill(long);
@@ -180,7 +165,7 @@ describe('chat app', () => {
   });
 
   test('HTML typed by the user is shown as text, never turned into elements', async () => {
-    const { page, chat } = await openChat('e2e-html');
+    const { page, chat } = await e2e.openChat('e2e-html');
     const hostile =
       '<img src=x onerror="window.__pwned=1"><b id="injected">bold</b><script>window.__pwned=2</script>';
     await chat.say(hostile);

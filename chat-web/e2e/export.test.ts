@@ -6,26 +6,13 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
-import { startStack, type Stack } from './support/stack';
-import { artifactPath, launchBrowser, type TestBrowser } from './support/browser';
+import { artifactPath } from './support/browser';
 import { axeViolations } from './support/axe';
-import { ChatPage } from './support/ChatPage';
-import { ensureWebBuild } from '@budgetbuddy/scripts/local';
+import { useStackAndBrowser } from './support/suite';
 
 jest.setTimeout(90_000);
 
-let stack: Stack;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  ensureWebBuild();
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const e2e = useStackAndBrowser();
 
 /** Days relative to the stack's real clock, in the browser's (UTC) calendar. */
 const today = new Date();
@@ -37,7 +24,7 @@ const lastMonthDay = (n: number) => iso(new Date(lastMonth.getTime() + (n - 1) *
 
 let seq = 0;
 async function seed(user: string, date: string, amountMinor: number, category: string, note: string) {
-  await stack.repo.logTransaction(user, {
+  await e2e.stack.repo.logTransaction(user, {
     kind: 'expense',
     amountMinor,
     currency: 'USD',
@@ -71,9 +58,7 @@ describe('exporting from the chat', () => {
     // Someone else's entry on the same days must never reach this person's file.
     await seed('e2e-export-other', lastMonthDay(3), 99999, 'Shopping', 'not yours');
 
-    const page = await browser.context.newPage();
-    const chat = new ChatPage(page);
-    await chat.open(stack.chatUrl, 'e2e-export');
+    const { page, chat } = await e2e.openChat('e2e-export');
 
     const answer = await chat.say('export my transactions');
     expect(answer).toMatch(/All your transactions are ready as a CSV file\./);
@@ -109,10 +94,7 @@ describe('exporting from the chat', () => {
 
   test('on a phone: the download button fits and passes axe; after reload it still downloads', async () => {
     await seed('e2e-export-phone', thisMonthDay, 1250, 'Food', 'lunch');
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 360, height: 640 });
-    const chat = new ChatPage(page);
-    await chat.open(stack.chatUrl, 'e2e-export-phone');
+    const { page, chat } = await e2e.openChat('e2e-export-phone', { width: 360, height: 640 });
     await chat.say('download my data as csv');
     const button = page.getByTestId('download-button').last();
     const box = await button.boundingBox();

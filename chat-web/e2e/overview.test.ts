@@ -4,35 +4,18 @@
  * after each turn that changes data; keyboard and screen-reader use; axe-core with the panel open and closed.
  */
 import type { Page } from 'playwright-core';
-import { startStack, type Stack } from './support/stack';
-import { launchBrowser, type TestBrowser } from './support/browser';
-import { ChatPage } from './support/ChatPage';
 import { axeViolations } from './support/axe';
-import { ensureWebBuild } from '@budgetbuddy/scripts/local';
+import { useStackAndBrowser } from './support/suite';
 
 jest.setTimeout(90_000);
 
-let stack: Stack;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  ensureWebBuild();
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const e2e = useStackAndBrowser();
 
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? null);
 
 describe('the overview beside the chat', () => {
   test('at desktop width: budgets and goals as labelled progress bars, refreshed after each change', async () => {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 800 });
-    const chat = new ChatPage(page);
-    await chat.open(stack.chatUrl, 'e2e-overview-desk');
+    const { page, chat } = await e2e.openChat('e2e-overview-desk', { width: 1280, height: 800 });
     const panel = page.getByRole('complementary', { name: 'Overview' });
     await panel.waitFor();
     await panel.getByText('No budgets yet').waitFor();
@@ -78,10 +61,7 @@ describe('the overview beside the chat', () => {
   });
 
   test('on a phone: a drawer from the header, focus moves in and back, Escape closes it', async () => {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 360, height: 640 });
-    const chat = new ChatPage(page);
-    await chat.open(stack.chatUrl, 'e2e-overview-phone');
+    const { page, chat } = await e2e.openChat('e2e-overview-phone', { width: 360, height: 640 });
     expect(await page.getByRole('complementary', { name: 'Overview' }).count()).toBe(0);
     await chat.say('set my grocery budget to 400');
     await chat.say('taxi 18 #work');
@@ -121,7 +101,7 @@ describe('the overview beside the chat', () => {
 
   /** The open alerts the server still has for this user (the panel marks them read once shown). */
   const openAlerts = async (user: string) => {
-    const res = await fetch(`${stack.chatUrl}/api/overview`, { headers: { 'X-BB-Local-User': user } });
+    const res = await fetch(`${e2e.stack.chatUrl}/api/overview`, { headers: { 'X-BB-Local-User': user } });
     return ((await res.json()) as { alerts: { text: string }[] }).alerts.map((a) => a.text);
   };
 
@@ -133,10 +113,7 @@ describe('the overview beside the chat', () => {
 
   test('alerts: shown as new in the panel, marked read once seen, kept in view as read', async () => {
     const user = 'e2e-alerts-desk';
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1280, height: 800 });
-    const chat = new ChatPage(page);
-    await chat.open(stack.chatUrl, user);
+    const { page, chat } = await e2e.openChat(user, { width: 1280, height: 800 });
     const panel = page.getByRole('complementary', { name: 'Overview' });
     await chat.say('set my food budget to 100');
     await chat.say('spent 85 on lunch');
@@ -164,10 +141,7 @@ describe('the overview beside the chat', () => {
 
   test('alerts on a phone: in the drawer, reached by keyboard, marked read when the drawer shows them', async () => {
     const user = 'e2e-alerts-phone';
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 360, height: 640 });
-    const chat = new ChatPage(page);
-    await chat.open(stack.chatUrl, user);
+    const { page, chat } = await e2e.openChat(user, { width: 360, height: 640 });
     await chat.say('set my food budget to 50');
     await chat.say('spent 60 on lunch');
     // Not seen yet while the drawer is closed.

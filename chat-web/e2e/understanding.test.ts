@@ -4,28 +4,13 @@
  * the file the person would download).
  */
 import type { Page } from 'playwright-core';
-import { startStack, type Stack } from './support/stack';
-import { artifactPath, launchBrowser, type TestBrowser } from './support/browser';
-import { openChat as openChatFor } from './support/ChatPage';
+import { artifactPath } from './support/browser';
 import { axeViolations } from './support/axe';
-import { ensureWebBuild } from '@budgetbuddy/scripts/local';
+import { useStackAndBrowser } from './support/suite';
 
 jest.setTimeout(120_000);
 
-let stack: Stack;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  ensureWebBuild();
-  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
-const openChat = (user: string) => openChatFor(browser.context, stack.chatUrl, user);
+const e2e = useStackAndBrowser();
 
 interface ExportedRow {
   date: string;
@@ -36,7 +21,7 @@ interface ExportedRow {
 
 /** The person's transactions as the export file lists them (same identity as the chat). */
 async function exported(page: Page, user: string): Promise<ExportedRow[]> {
-  const response = await page.request.get(`${stack.chatUrl}/api/export.csv`, {
+  const response = await page.request.get(`${e2e.stack.chatUrl}/api/export.csv`, {
     headers: { 'X-BB-Local-User': user },
   });
   expect(response.status()).toBe(200);
@@ -53,7 +38,7 @@ async function exported(page: Page, user: string): Promise<ExportedRow[]> {
 describe("issue 10's conversations in the browser", () => {
   test('a question while the bot waits for a category is answered, and nothing is logged', async () => {
     const user = 'e2e-question-in-draft';
-    const { page, chat } = await openChat(user);
+    const { page, chat } = await e2e.openChat(user);
     await expect(chat.say('spent 20')).resolves.toContain('What was it for?');
     const answer = await chat.say('how much have i spent lately');
     expect(answer).toContain('I dropped the $20.00 expense — tell me its category to log it.');
@@ -64,7 +49,7 @@ describe("issue 10's conversations in the browser", () => {
 
   test('a new expense instead of the answer is logged; the earlier one is dropped, not mis-logged', async () => {
     const user = 'e2e-new-in-draft';
-    const { page, chat } = await openChat(user);
+    const { page, chat } = await e2e.openChat(user);
     await expect(chat.say('spent 15')).resolves.toContain('What was it for?');
     const reply = await chat.say('coffee 4');
     expect(reply).toContain('I dropped the $15.00 expense');
@@ -75,7 +60,7 @@ describe("issue 10's conversations in the browser", () => {
 
   test('"change the costco one to 55" changes that entry; "put the laptop under education" moves it; undo', async () => {
     const user = 'e2e-edit-by-description';
-    const { page, chat } = await openChat(user);
+    const { page, chat } = await e2e.openChat(user);
     await expect(chat.say('costco 45')).resolves.toContain('Logged $45.00 for Groceries today');
     const fixed = await chat.say('change the costco one to 55');
     expect(fixed).toContain('Fixed: $55.00 for Groceries today (costco) — it was $45.00.');
@@ -102,7 +87,7 @@ describe("issue 10's conversations in the browser", () => {
 
   test('"spent 20 on food last month" asks which day, and "the 15th" lands on last month\'s 15th', async () => {
     const user = 'e2e-range-write';
-    const { page, chat } = await openChat(user);
+    const { page, chat } = await e2e.openChat(user);
     const ask = await chat.say('spent 20 on food last month');
     expect(ask).toMatch(
       /Which day last month was the \$20\.00 for Food\? \(for example "\w{3} \d{1,2}(, \d{4})?"\)/,
@@ -121,7 +106,7 @@ describe("issue 10's conversations in the browser", () => {
 
   test('"how ya doin" gets a friendly answer and "what can you do" the list; nothing is stored', async () => {
     const user = 'e2e-small-talk';
-    const { page, chat } = await openChat(user);
+    const { page, chat } = await e2e.openChat(user);
     const doing = await chat.say('how ya doin');
     expect(doing).toMatch(/doing well/i);
     expect(doing).not.toMatch(/didn't get that/i);

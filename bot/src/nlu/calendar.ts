@@ -41,6 +41,29 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+// Building an Intl.DateTimeFormat costs tens of microseconds and every hop asks (the runtime reading
+// `x-amz-lex:time-zone`, the code hook's event reader, the proxy, the ledger): remember the answers,
+// in a cache that stays bounded whatever a client sends.
+const knownTimeZones = new Map<string, boolean>();
+
+/**
+ * True for an IANA zone this runtime knows ("Europe/Paris"), false for anything else. The one time
+ * zone check of BudgetBuddy (issue 15): the bot, the code hook, the proxy and the ledger all ask this.
+ */
+export function isKnownTimeZone(timeZone: string): boolean {
+  let known = knownTimeZones.get(timeZone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownTimeZones.size < 1000) knownTimeZones.set(timeZone, known);
+  }
+  return known;
+}
+
 /** The local calendar day at `now` in `timeZone`. */
 export function localDay(now: Date, timeZone: string): Date {
   const parts = formatterFor(timeZone).formatToParts(now);

@@ -100,8 +100,7 @@ const RELATIVE: Readonly<Record<string, Which>> = {
 };
 export const whichOf = (word: string | undefined): Which => RELATIVE[word ?? 'this'] ?? 'this';
 export const offsetOf = (which: Which): number => (which === 'next' ? 1 : which === 'this' ? 0 : -1);
-/** Every relative word, and those that count back from today ("the last 30 days", "past week"). */
-export const RELATIVE_WORD = Object.keys(RELATIVE).join('|');
+/** The relative words that count back from today ("the last 30 days", "past week"). */
 export const BACK_WORD = 'last|past|previous';
 
 /** "3 days ago". */

@@ -1,4 +1,4 @@
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** Page object for the chat app: tests talk about what a user sees, not about selectors. */
 export class ChatPage {
@@ -50,23 +50,28 @@ export class ChatPage {
     return box.y >= list.y - 1 && box.y + box.height <= list.y + list.height + 1;
   }
 
-  async waitForBotMessages(count: number): Promise<void> {
+  /** Gives the paperclip's file input a file, as picking it in the file chooser does. */
+  async attach(name: string, mimeType: string, buffer: Buffer): Promise<void> {
+    await this.page.getByTestId('attach-input').setInputFiles({ name, mimeType, buffer });
+  }
+
+  /** Waits until some bot bubble contains `text` (an import's summary arrives without a turn of ours). */
+  async waitForBotText(text: string, timeout?: number): Promise<void> {
+    await this.page.waitForFunction(
+      (t) =>
+        [...document.querySelectorAll('[data-testid="bot-message"]')].some((m) => m.textContent?.includes(t)),
+      text,
+      timeout === undefined ? {} : { timeout },
+    );
+  }
+
+  /** Waits for `count` bot bubbles in all, then for the typing indicator to go. */
+  async waitForBotMessages(count: number, timeout?: number): Promise<void> {
     await this.page.waitForFunction(
       (n) => document.querySelectorAll('[data-testid="bot-message"]').length >= n,
       count,
+      timeout === undefined ? {} : { timeout },
     );
     await this.page.getByTestId('typing').waitFor({ state: 'detached' });
   }
-}
-
-/** A new tab of the test browser with the chat open for `user`. */
-export async function openChat(
-  context: BrowserContext,
-  chatUrl: string,
-  user: string,
-): Promise<{ page: Page; chat: ChatPage }> {
-  const page = await context.newPage();
-  const chat = new ChatPage(page);
-  await chat.open(chatUrl, user);
-  return { page, chat };
 }

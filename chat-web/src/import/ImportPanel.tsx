@@ -14,72 +14,92 @@ export interface AttachButtonProps {
  * button opens the camera straight away (`capture`); a `capture` input cannot pick a .csv, hence two.
  */
 export function AttachButton({ disabled, onFile }: AttachButtonProps) {
+  return (
+    <>
+      <FilePickButton
+        label="Photograph a receipt"
+        className="bb-attach--camera"
+        testId="camera"
+        accept="image/jpeg,image/png"
+        capture="environment"
+        icon="M4 8h3l2-3h6l2 3h3v11H4z M12 10.5a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7z"
+        disabled={disabled}
+        onFile={onFile}
+      />
+      <FilePickButton
+        label="Add a bank file (.csv) or a receipt photo"
+        testId="attach"
+        accept=".csv,text/csv,image/jpeg,image/png"
+        icon="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5"
+        disabled={disabled}
+        onFile={onFile}
+      />
+    </>
+  );
+}
+
+interface FilePickButtonProps extends AttachButtonProps {
+  label: string;
+  /** `<testId>` on the button, `<testId>-input` on its hidden file input. */
+  testId: string;
+  accept: string;
+  capture?: 'environment';
+  className?: string;
+  /** The outline icon's path (24×24, stroked). */
+  icon: string;
+}
+
+/**
+ * A visible button that opens a hidden file input: a styled `<input type="file">` cannot be labelled
+ * and focused like the other buttons. The input is out of the tab order; the button is the control.
+ */
+function FilePickButton({
+  label,
+  testId,
+  accept,
+  capture,
+  className,
+  icon,
+  disabled,
+  onFile,
+}: FilePickButtonProps) {
   const input = useRef<HTMLInputElement>(null);
-  const camera = useRef<HTMLInputElement>(null);
   const take = (target: HTMLInputElement) => {
     const file = target.files?.[0];
-    target.value = '';
+    target.value = ''; // picking the same file again must fire onChange again
     if (file) onFile(file);
   };
   return (
     <>
       <button
         type="button"
-        className="bb-button bb-button--secondary bb-attach bb-attach--camera"
-        aria-label="Photograph a receipt"
-        title="Photograph a receipt"
-        data-testid="camera"
-        disabled={disabled}
-        onClick={() => camera.current?.click()}
-      >
-        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" width="20" height="20">
-          <path
-            d="M4 8h3l2-3h6l2 3h3v11H4z M12 10.5a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7z"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="1.8"
-            strokeLinejoin="round"
-          />
-        </svg>
-      </button>
-      <input
-        ref={camera}
-        type="file"
-        accept="image/jpeg,image/png"
-        capture="environment"
-        className="bb-visually-hidden"
-        tabIndex={-1}
-        aria-hidden="true"
-        data-testid="camera-input"
-        onChange={(event) => take(event.target)}
-      />
-      <button
-        type="button"
-        className="bb-button bb-button--secondary bb-attach"
-        aria-label="Add a bank file (.csv) or a receipt photo"
-        title="Add a bank file (.csv) or a receipt photo"
-        data-testid="attach"
+        className={`bb-button bb-button--secondary bb-attach${className ? ` ${className}` : ''}`}
+        aria-label={label}
+        title={label}
+        data-testid={testId}
         disabled={disabled}
         onClick={() => input.current?.click()}
       >
         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" width="20" height="20">
           <path
-            d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5"
+            d={icon}
             fill="none"
             stroke="currentColor"
             strokeWidth="1.8"
             strokeLinecap="round"
+            strokeLinejoin="round"
           />
         </svg>
       </button>
       <input
         ref={input}
         type="file"
-        accept=".csv,text/csv,image/jpeg,image/png"
+        accept={accept}
+        {...(capture ? { capture } : {})}
         className="bb-visually-hidden"
         tabIndex={-1}
         aria-hidden="true"
-        data-testid="attach-input"
+        data-testid={`${testId}-input`}
         onChange={(event) => take(event.target)}
       />
     </>

@@ -15,7 +15,6 @@ import {
   addCustomCategory,
   canonicalCategory,
   categoryKey,
-  followMoves,
   validateCategoryName,
 } from '../domain/ledger/categories';
 import { LedgerError } from '../domain/ledger/errors';
@@ -287,7 +286,3 @@ export const categoryIntentHandlers = {
   [IntentName.MergeCategory]: handleMergeCategory,
   [IntentName.ListCategories]: handleListCategories,
 } satisfies Partial<Record<IntentName, IntentHandler>>;
-
-/** Where a category said now lives (exported for the overview and budgets, which name categories). */
-export const currentCategory = (profile: UserProfile, category: string): string =>
-  followMoves(category, profile.categoryMoves);

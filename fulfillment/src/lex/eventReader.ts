@@ -40,13 +40,6 @@ export function readSlot(event: LexEvent, name: SlotName): SlotReading | null {
   return slotReading(currentIntent(event), name);
 }
 
-/** The prompt this turn answers, when the bot had asked for a slot or a yes/no. */
-export function pendingPrompt(event: LexEvent): { type: string; slot?: string } | null {
-  const action = event.sessionState.dialogAction;
-  if (!action || (action.type !== 'ElicitSlot' && action.type !== 'ConfirmIntent')) return null;
-  return { type: action.type, ...(action.slotToElicit ? { slot: action.slotToElicit } : {}) };
-}
-
 /** The verified user id set by the proxy; nothing else may name the user. */
 export function readUserId(event: LexEvent): string | null {
   const id = event.sessionState.sessionAttributes?.[USER_ID_ATTRIBUTE]?.trim();

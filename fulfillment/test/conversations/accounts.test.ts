@@ -2,26 +2,15 @@
  * Accounts, transfers, balances and jars by chat (issue 12 point 1), end to end through the shipped bot:
  * the real Lex SDK client, the local Lex runtime and its NLU, the code hook and DynamoDB Local.
  */
-import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyButtons, replyText } from '../support/replies';
-import { SettableClock } from '@budgetbuddy/bot/testing';
-
-jest.setTimeout(90_000);
+import { storedBalances, useConversationHarness } from '../support/conversation';
 
 // Thursday 2026-12-03, noon in New York.
-const clock = new SettableClock('2026-12-03T17:00:00Z');
-let h: ConversationHarness;
 
-beforeAll(async () => {
-  h = await startConversationHarness({ clock });
-});
-afterAll(() => h?.close());
+const { h } = useConversationHarness('2026-12-03T17:00:00Z');
 
 const month = { granularity: 'month', key: '2026-12' } as const;
-const balances = async (user: string) =>
-  Object.fromEntries(
-    (await h.repo.accounts.listAccounts(user)).map((a) => [a.key, a.balances[a.currency] ?? 0]),
-  );
+const balances = (user: string) => storedBalances(h.repo, user);
 
 describe('accounts by chat', () => {
   test('opens accounts with their balances, and the first everyday one takes unnamed entries', async () => {

@@ -4,34 +4,21 @@
  * "mark read" are fetched from the proxy over HTTP. The clock is moved by the test to cross periods
  * and weeks.
  */
-import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
-import { markAlertsReadReplySchema, overviewSchema, type Overview } from '../../src/chatApi/overview';
+import { markAlertsReadReplySchema, type Overview } from '../../src/chatApi/overview';
 import type { BudgetAlert } from '../../src/ports/BudgetNotifier';
 import { intentName, replyText } from '../support/replies';
-import { SettableClock } from '@budgetbuddy/bot/testing';
-
-jest.setTimeout(120_000);
+import { fetchOverview, useConversationHarness } from '../support/conversation';
 
 // Thursday 2026-12-03, 10:00 in New York.
 const START = '2026-12-03T15:00:00Z';
-const clock = new SettableClock(START);
 const emailed: BudgetAlert[] = [];
-let h: ConversationHarness;
 
-beforeAll(async () => {
-  h = await startConversationHarness({
-    clock,
-    notifier: { budgetCrossed: async (alert) => void emailed.push(alert) },
-  });
+const { clock, h } = useConversationHarness(START, {
+  notifier: { budgetCrossed: async (alert) => void emailed.push(alert) },
+  resetClock: true,
 });
-afterAll(() => h?.close());
-afterEach(() => clock.set(START));
 
-async function overview(user: string): Promise<Overview> {
-  const res = await fetch(`${h.chatUrl}/api/overview`, { headers: { 'X-BB-Local-User': user } });
-  expect(res.status).toBe(200);
-  return overviewSchema.parse(await res.json());
-}
+const overview = (user: string): Promise<Overview> => fetchOverview(h, user);
 const alertTexts = async (user: string) => (await overview(user)).alerts.map((a) => a.text);
 
 async function markRead(user: string, ids: string[]) {

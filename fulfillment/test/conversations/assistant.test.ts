@@ -4,41 +4,15 @@
  * entry to delete, follow-ups in other words, small talk, and "today" on both sides of midnight.
  */
 import { spendingChartSchema } from '../../src/chatApi/reply';
-import type { LedgerRepository } from '../../src/ports/LedgerRepository';
-import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyButtons, replyPayloads, replyText } from '../support/replies';
-import { SettableClock } from '@budgetbuddy/bot/testing';
-
-jest.setTimeout(90_000);
+import { seedExpenses, useConversationHarness } from '../support/conversation';
 
 // Sunday 2026-11-22, noon in New York: 9 days of November left, counting today.
 const SUNDAY_NOON = '2026-11-22T17:00:00Z';
-const clock = new SettableClock(SUNDAY_NOON);
-let h: ConversationHarness;
-let seq = 0;
 
-beforeAll(async () => {
-  h = await startConversationHarness({ clock });
-});
-afterAll(() => h?.close());
-beforeEach(() => clock.set(SUNDAY_NOON));
+const { clock, h } = useConversationHarness(SUNDAY_NOON, { resetClock: true });
 
 const recent = (user: string) => h.repo.listRecent(user, 50);
-
-async function seed(repo: LedgerRepository, user: string, rows: [string, number, string, string?][]) {
-  for (const [date, amount, category, note] of rows) {
-    await repo.logTransaction(user, {
-      kind: 'expense',
-      amountMinor: Math.round(amount * 100),
-      currency: 'USD',
-      category,
-      date,
-      ...(note ? { note } : {}),
-      source: 'seed',
-      requestId: `assistant-seed-${++seq}`,
-    });
-  }
-}
 
 describe('currency', () => {
   test('switching to EUR: amounts are read and shown in euros, with a way back', async () => {
@@ -186,7 +160,7 @@ describe('income questions', () => {
 
 describe('finding the entry to delete', () => {
   beforeAll(() =>
-    seed(h.repo, 'find-1', [
+    seedExpenses(h.repo, 'find-1', [
       ['2026-11-21', 4.5, 'Food', 'coffee'],
       ['2026-11-21', 23, 'Transport', 'uber'],
       ['2026-11-22', 3.2, 'Food', 'coffee'],
@@ -238,7 +212,7 @@ describe('finding the entry to delete', () => {
 
 describe('follow-ups in other words', () => {
   beforeAll(() =>
-    seed(h.repo, 'fol-1', [
+    seedExpenses(h.repo, 'fol-1', [
       ['2026-10-03', 100, 'Food'],
       ['2026-10-20', 60, 'Transport', 'uber'],
       ['2026-11-02', 80, 'Food'],
@@ -277,7 +251,7 @@ describe('follow-ups in other words', () => {
 
 describe('questions in words the NLU may not know', () => {
   test('"how much did I spend in 2026" gets the year\'s total, and a follow-up narrows it', async () => {
-    await seed(h.repo, 'q-year', [
+    await seedExpenses(h.repo, 'q-year', [
       ['2026-02-10', 40, 'Food'],
       ['2026-11-20', 60, 'Transport'],
       ['2025-12-31', 99, 'Food'],

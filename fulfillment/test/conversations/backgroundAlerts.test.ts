@@ -4,36 +4,23 @@
  * imports through the chat API over HTTP, all on DynamoDB Local. Each alert is raised once per claim
  * (bill and day; budget, period and threshold), whatever the number of runs or commits.
  */
-import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { overviewSchema } from '../../src/chatApi/overview';
 import type { BudgetAlert } from '../../src/ports/BudgetNotifier';
-import { SettableClock } from '@budgetbuddy/bot/testing';
-
-jest.setTimeout(120_000);
+import { fetchOverview, useConversationHarness } from '../support/conversation';
 
 // Thursday 2026-12-03, 10:00 in New York.
 const START = '2026-12-03T15:00:00Z';
-const clock = new SettableClock(START);
 const emailed: BudgetAlert[] = [];
-let h: ConversationHarness;
 
-beforeAll(async () => {
-  h = await startConversationHarness({
-    clock,
-    notifier: { budgetCrossed: async (alert) => void emailed.push(alert) },
-  });
+const { clock, h } = useConversationHarness(START, {
+  notifier: { budgetCrossed: async (alert) => void emailed.push(alert) },
+  resetClock: true,
 });
-afterAll(() => h?.close());
-afterEach(() => clock.set(START));
 
 const notes = async (user: string, kind: string) =>
   (await h.repo.notifications.listNotifications(user)).filter((n) => n.kind === kind).map((n) => n.text);
 
-async function overviewAlerts(user: string): Promise<string[]> {
-  const res = await fetch(`${h.chatUrl}/api/overview`, { headers: { 'X-BB-Local-User': user } });
-  expect(res.status).toBe(200);
-  return overviewSchema.parse(await res.json()).alerts.map((a) => a.text);
-}
+const overviewAlerts = async (user: string) => (await fetchOverview(h, user)).alerts.map((a) => a.text);
 
 describe('the scheduled job', () => {
   test('says a bill is due tomorrow once, however often it runs, and the overview shows it once', async () => {

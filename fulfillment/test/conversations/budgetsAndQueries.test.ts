@@ -1,36 +1,11 @@
 /** Budgets, warnings and questions about spending, end to end through the real Lex client. */
 import { spendingChartSchema } from '../../src/chatApi/reply';
-import type { LedgerRepository } from '../../src/ports/LedgerRepository';
-import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyButtons, replyPayloads, replyText } from '../support/replies';
-import { SettableClock } from '@budgetbuddy/bot/testing';
-
-jest.setTimeout(90_000);
+import { seedExpenses, useConversationHarness } from '../support/conversation';
 
 // Sunday 2026-11-22, noon in New York: 9 days of November left, counting today.
-const clock = new SettableClock('2026-11-22T17:00:00Z');
-let h: ConversationHarness;
-let seq = 0;
 
-beforeAll(async () => {
-  h = await startConversationHarness({ clock });
-});
-afterAll(() => h?.close());
-
-async function seed(repo: LedgerRepository, user: string, rows: [string, number, string, string?][]) {
-  for (const [date, amount, category, note] of rows) {
-    await repo.logTransaction(user, {
-      kind: 'expense',
-      amountMinor: Math.round(amount * 100),
-      currency: 'USD',
-      category,
-      date,
-      ...(note ? { note } : {}),
-      source: 'seed',
-      requestId: `seed-${++seq}`,
-    });
-  }
-}
+const { h } = useConversationHarness('2026-11-22T17:00:00Z');
 
 describe('budgets', () => {
   test('sets a monthly category budget', async () => {
@@ -109,7 +84,7 @@ describe('budgets', () => {
   });
 
   test('checking a budget reports spent, left, percent, days left and a daily allowance', async () => {
-    await seed(h.repo, 'bud-8', [['2026-11-03', 130, 'Food']]);
+    await seedExpenses(h.repo, 'bud-8', [['2026-11-03', 130, 'Food']]);
     await h.say('bud-8', 'set my food budget to 400');
     const reply = await h.say('bud-8', 'how is my food budget?');
     expect(replyText(reply)).toBe(
@@ -146,7 +121,7 @@ describe('budgets', () => {
 describe('questions about spending', () => {
   const user = 'q-1';
   beforeAll(() =>
-    seed(h.repo, user, [
+    seedExpenses(h.repo, user, [
       ['2026-09-10', 40, 'Food'],
       ['2026-10-03', 100, 'Food'],
       ['2026-10-20', 60, 'Transport'],

@@ -3,22 +3,13 @@
  * logged, restating an expense while the bot waits for one slot, changing the category mid-dialog,
  * undoing twice, and retries of corrections.
  */
-import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyButtons, replyText } from '../support/replies';
-import { SettableClock } from '@budgetbuddy/bot/testing';
-
-jest.setTimeout(90_000);
+import { useConversationHarness } from '../support/conversation';
 
 // Sunday 2026-11-22, noon in New York.
 const SUNDAY_NOON = '2026-11-22T17:00:00Z';
-const clock = new SettableClock(SUNDAY_NOON);
-let h: ConversationHarness;
 
-beforeAll(async () => {
-  h = await startConversationHarness({ clock });
-});
-afterAll(() => h?.close());
-beforeEach(() => clock.set(SUNDAY_NOON));
+const { h } = useConversationHarness(SUNDAY_NOON, { resetClock: true });
 
 const recent = (user: string) => h.repo.listRecent(user, 50);
 

@@ -3,24 +3,15 @@
  * client → the local runtime trained from the bot definition → the code hook → DynamoDB Local, with a
  * recording notifier where the deployed stack has SES (`npm start` has none and mails nothing).
  */
-import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import type { BudgetAlert } from '@budgetbuddy/fulfillment/code-hook';
 import { intentName, replyText } from '../support/replies';
-import { SettableClock } from '@budgetbuddy/bot/testing';
+import { useConversationHarness } from '../support/conversation';
 
-jest.setTimeout(120_000);
-
-const clock = new SettableClock('2026-11-22T17:00:00Z');
 const sent: BudgetAlert[] = [];
-let h: ConversationHarness;
 
-beforeAll(async () => {
-  h = await startConversationHarness({
-    clock,
-    notifier: { budgetCrossed: async (alert) => void sent.push(alert) },
-  });
+const { h } = useConversationHarness('2026-11-22T17:00:00Z', {
+  notifier: { budgetCrossed: async (alert) => void sent.push(alert) },
 });
-afterAll(() => h?.close());
 beforeEach(() => (sent.length = 0));
 
 const alertsOf = (user: string) => sent.filter((a) => a.userId === user).map((a) => a.threshold);

@@ -3,20 +3,12 @@
  * from the bot definition → the code hook → DynamoDB Local. The answer is a download message for
  * GET /api/export.csv, limited to the period said; nothing is written.
  */
-import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyPayloads, replyText } from '../support/replies';
-import { SettableClock } from '@budgetbuddy/bot/testing';
-
-jest.setTimeout(120_000);
+import { useConversationHarness } from '../support/conversation';
 
 // Sunday 2026-11-22, noon in New York.
-const clock = new SettableClock('2026-11-22T17:00:00Z');
-let h: ConversationHarness;
 
-beforeAll(async () => {
-  h = await startConversationHarness({ clock });
-});
-afterAll(() => h?.close());
+const { h } = useConversationHarness('2026-11-22T17:00:00Z');
 
 test('"export my transactions": a download of everything, nothing written', async () => {
   await h.say('ex-1', 'spent 12.50 on lunch');

@@ -12,14 +12,9 @@ import { LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID, TIME_ZONE_ATTRIBUTE } from
 import { DUMMY_CREDENTIALS } from '@budgetbuddy/scripts/local';
 import { StoreUnavailableError, type LedgerRepository } from '../../src/ports/LedgerRepository';
 import type { LedgerStores } from '../../src/ports/LedgerStores';
-import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, replyText } from '../support/replies';
-import { SettableClock } from '@budgetbuddy/bot/testing';
+import { useConversationHarness } from '../support/conversation';
 
-jest.setTimeout(90_000);
-
-const clock = new SettableClock('2026-11-22T17:00:00Z');
-let h: ConversationHarness;
 /** Store methods that fail while listed here; a count makes only that many calls fail. */
 const failing = new Map<keyof LedgerRepository, number>();
 const failAlways = (name: keyof LedgerRepository) => failing.set(name, Infinity);
@@ -42,10 +37,7 @@ function flaky(repo: LedgerStores): LedgerStores {
   });
 }
 
-beforeAll(async () => {
-  h = await startConversationHarness({ clock, wrapRepo: flaky });
-});
-afterAll(() => h?.close());
+const { h } = useConversationHarness('2026-11-22T17:00:00Z', { wrapRepo: flaky });
 afterEach(() => failing.clear());
 
 const recent = (user: string) => h.repo.listRecent(user, 50);

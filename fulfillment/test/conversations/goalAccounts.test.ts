@@ -4,33 +4,19 @@
  * from the proxy over HTTP. The account named, or the default one, goes down by what the goal gains,
  * in one write; it is neither spending nor income, and "undo" gives both back.
  */
-import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
-import { SettableClock } from '@budgetbuddy/bot/testing';
-import { overviewSchema } from '../../src/chatApi/overview';
 import { dialogType, intentName, replyButtons, replyText } from '../support/replies';
-
-jest.setTimeout(120_000);
+import { fetchOverview, storedBalances, useConversationHarness } from '../support/conversation';
 
 // Thursday 2026-12-03, noon in New York.
-const clock = new SettableClock('2026-12-03T17:00:00Z');
-let h: ConversationHarness;
 
-beforeAll(async () => {
-  h = await startConversationHarness({ clock });
-});
-afterAll(() => h?.close());
+const { h } = useConversationHarness('2026-12-03T17:00:00Z');
 
 const month = { granularity: 'month', key: '2026-12' } as const;
-const balances = async (user: string) =>
-  Object.fromEntries(
-    (await h.repo.accounts.listAccounts(user)).map((a) => [a.key, a.balances[a.currency] ?? 0]),
-  );
+const balances = (user: string) => storedBalances(h.repo, user);
 const saved = async (user: string) => (await h.repo.goals.listGoals(user)).map((g) => g.savedMinor);
 
 async function overviewBalances(user: string): Promise<Record<string, string>> {
-  const res = await fetch(`${h.chatUrl}/api/overview`, { headers: { 'X-BB-Local-User': user } });
-  expect(res.status).toBe(200);
-  const overview = overviewSchema.parse(await res.json());
+  const overview = await fetchOverview(h, user);
   return Object.fromEntries(overview.balances.map((b) => [b.name, b.balance.formatted]));
 }
 

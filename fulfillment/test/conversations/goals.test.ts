@@ -2,20 +2,12 @@
  * Savings goals by chat (issue 12 point 3), end to end: the real Lex SDK client, the local Lex runtime
  * and its NLU, the code hook and DynamoDB Local.
  */
-import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyText } from '../support/replies';
-import { SettableClock } from '@budgetbuddy/bot/testing';
-
-jest.setTimeout(90_000);
+import { useConversationHarness } from '../support/conversation';
 
 // Thursday 2026-12-03, noon in New York.
-const clock = new SettableClock('2026-12-03T17:00:00Z');
-let h: ConversationHarness;
 
-beforeAll(async () => {
-  h = await startConversationHarness({ clock });
-});
-afterAll(() => h?.close());
+const { h } = useConversationHarness('2026-12-03T17:00:00Z');
 
 describe('savings goals', () => {
   test('sets a goal, takes contributions toward it, and says how it is going', async () => {

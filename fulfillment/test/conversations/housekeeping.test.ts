@@ -1,18 +1,10 @@
 /** Deleting, help, greetings and out-of-scope chatter, end to end through the real Lex client. */
-import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyButtons, replyText } from '../support/replies';
-import { SettableClock } from '@budgetbuddy/bot/testing';
-
-jest.setTimeout(90_000);
+import { useConversationHarness } from '../support/conversation';
 
 // Sunday 2026-11-22, noon in New York.
-const clock = new SettableClock('2026-11-22T17:00:00Z');
-let h: ConversationHarness;
 
-beforeAll(async () => {
-  h = await startConversationHarness({ clock });
-});
-afterAll(() => h?.close());
+const { h } = useConversationHarness('2026-11-22T17:00:00Z');
 
 const recent = (user: string) => h.repo.listRecent(user, 50);
 

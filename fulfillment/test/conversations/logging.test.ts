@@ -1,20 +1,11 @@
 /** Logging spending and income through the real Lex client, runtime, NLU, code hook and DynamoDB Local. */
-import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyButtons, replyPayloads, replyText } from '../support/replies';
-import { SettableClock } from '@budgetbuddy/bot/testing';
-
-jest.setTimeout(90_000);
+import { useConversationHarness } from '../support/conversation';
 
 // Sunday 2026-11-22, noon in New York.
 const SUNDAY_NOON = '2026-11-22T17:00:00Z';
-const clock = new SettableClock(SUNDAY_NOON);
-let h: ConversationHarness;
 
-beforeAll(async () => {
-  h = await startConversationHarness({ clock });
-});
-afterAll(() => h?.close());
-beforeEach(() => clock.set(SUNDAY_NOON));
+const { clock, h } = useConversationHarness(SUNDAY_NOON, { resetClock: true });
 
 const recent = (user: string) => h.repo.listRecent(user, 50);
 

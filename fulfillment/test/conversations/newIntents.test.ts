@@ -3,22 +3,13 @@
  * from the bot definition → the code hook → DynamoDB Local. Each test is one person's conversation and
  * checks what they would notice: the answer, and the rows stored.
  */
-import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyButtons, replyText } from '../support/replies';
-import { SettableClock } from '@budgetbuddy/bot/testing';
-
-jest.setTimeout(120_000);
+import { useConversationHarness } from '../support/conversation';
 
 // Sunday 2026-11-22, noon in New York.
 const SUNDAY_NOON = '2026-11-22T17:00:00Z';
-const clock = new SettableClock(SUNDAY_NOON);
-let h: ConversationHarness;
 
-beforeAll(async () => {
-  h = await startConversationHarness({ clock });
-});
-afterAll(() => h?.close());
-beforeEach(() => clock.set(SUNDAY_NOON));
+const { h } = useConversationHarness(SUNDAY_NOON, { resetClock: true });
 
 const rows = (user: string) => h.repo.listRecent(user, 50);
 const said = async (user: string, ...lines: string[]) => {

@@ -3,21 +3,12 @@
  * chat, listed with next dates and monthly cost, due this week, cancelled, paused and resumed, and
  * posted by the scheduled job exactly once as ordinary entries.
  */
-import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyButtons, replyText } from '../support/replies';
-import { SettableClock } from '@budgetbuddy/bot/testing';
-
-jest.setTimeout(120_000);
+import { useConversationHarness } from '../support/conversation';
 
 // Thursday 2026-12-03, 10:00 in New York.
-const clock = new SettableClock('2026-12-03T15:00:00Z');
-let h: ConversationHarness;
 
-beforeAll(async () => {
-  h = await startConversationHarness({ clock });
-});
-afterAll(() => h?.close());
-afterEach(() => clock.set('2026-12-03T15:00:00Z'));
+const { clock, h } = useConversationHarness('2026-12-03T15:00:00Z', { resetClock: true });
 
 const rules = (user: string) => h.repo.recurring.listRecurringRules(user);
 

@@ -2,20 +2,12 @@
  * Tags and each person's own categories by chat (issue 12 point 4), end to end: the real Lex SDK
  * client, the local Lex runtime and its NLU, the code hook and DynamoDB Local.
  */
-import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { intentName, replyButtons, replyText } from '../support/replies';
-import { SettableClock } from '@budgetbuddy/bot/testing';
-
-jest.setTimeout(120_000);
+import { useConversationHarness } from '../support/conversation';
 
 // Thursday 2026-12-03, noon in New York.
-const clock = new SettableClock('2026-12-03T17:00:00Z');
-let h: ConversationHarness;
 
-beforeAll(async () => {
-  h = await startConversationHarness({ clock });
-});
-afterAll(() => h?.close());
+const { h } = useConversationHarness('2026-12-03T17:00:00Z');
 
 const monthTotals = (user: string) =>
   h.repo.getPeriodTotals(user, { granularity: 'month', key: '2026-12' }, 'USD');

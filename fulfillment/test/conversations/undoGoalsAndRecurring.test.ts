@@ -3,22 +3,13 @@
  * local Lex runtime and its NLU, the code hook and DynamoDB Local. Undo takes back exactly the change
  * it names, and a second "undo" never removes an older entry without asking.
  */
-import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
 import { dialogType, intentName, replyText } from '../support/replies';
-import { SettableClock } from '@budgetbuddy/bot/testing';
-
-jest.setTimeout(120_000);
+import { useConversationHarness } from '../support/conversation';
 
 // Thursday 2026-12-03, 10:00 in New York.
 const NOW = '2026-12-03T15:00:00Z';
-const clock = new SettableClock(NOW);
-let h: ConversationHarness;
 
-beforeAll(async () => {
-  h = await startConversationHarness({ clock });
-});
-afterAll(() => h?.close());
-afterEach(() => clock.set(NOW));
+const { clock, h } = useConversationHarness(NOW, { resetClock: true });
 
 const goals = (user: string) => h.repo.goals.listGoals(user);
 const rules = (user: string) => h.repo.recurring.listRecurringRules(user);

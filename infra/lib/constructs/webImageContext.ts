@@ -20,6 +20,7 @@ export const WEB_IMAGE_EXCLUDES = [
   '!fulfillment/package.json',
   '!fulfillment/src',
   'fulfillment/src/*',
+  '!fulfillment/src/chatApi',
   '!fulfillment/src/proxy',
   '!infra',
   'infra/*',

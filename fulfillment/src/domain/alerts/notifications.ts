@@ -39,8 +39,6 @@ export interface NewNotification {
 export const MAX_LISTED_NOTIFICATIONS = 20;
 /** A notification is forgotten (TTL) this long after it was raised, read or not. */
 export const NOTIFICATION_LIFETIME_DAYS = 30;
-/** How many ids one "mark read" call may name. */
-export const MAX_MARK_READ = MAX_LISTED_NOTIFICATIONS;
 
 /** What ids look like: the creation instant and a short hash ("2026-12-03T10:00:00.000Z_Ab3-x9"). */
 export const notificationIdSchema = z.string().regex(/^[0-9A-Za-z:._-]{1,80}$/);

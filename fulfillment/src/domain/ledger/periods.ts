@@ -24,6 +24,7 @@ import {
   addIsoDays,
   daysBetween,
   daysIn,
+  isKnownTimeZone,
   spanOf,
   todayIn,
   type DaySpan,
@@ -83,21 +84,8 @@ export function isCalendarDate(date: string): boolean {
   }
 }
 
-// Building an Intl.DateTimeFormat costs tens of microseconds and every date computation asks: remember
-// the zones already proved valid (a handful per process).
-const knownTimeZones = new Set<string>();
-
-/** True for an IANA zone this runtime knows ("Europe/Paris"), false for anything else. */
-export function isKnownTimeZone(timeZone: string): boolean {
-  if (knownTimeZones.has(timeZone)) return true;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-  } catch {
-    return false;
-  }
-  if (knownTimeZones.size < 1000) knownTimeZones.add(timeZone);
-  return true;
-}
+/** The one time zone check, the bot's (issue 15); the ledger's modules reach it from here. */
+export { isKnownTimeZone };
 
 /** Throws InvalidTimeZoneError unless `timeZone` is an IANA zone this runtime knows. */
 export function assertTimeZone(timeZone: string): string {

@@ -26,14 +26,6 @@ export function withoutDays(text: string): string {
   return text.replace(DAY_WORDS, ' ');
 }
 
-/** The first phrase in the text that names a day, or null. */
-export function dayWordsIn(text: string): string | null {
-  DAY_WORDS.lastIndex = 0;
-  const found = DAY_WORDS.exec(text)?.[0]?.trim() ?? null;
-  DAY_WORDS.lastIndex = 0;
-  return found;
-}
-
 /** True when the text names a day (see DAY_WORDS). */
 export function namesDay(text: string): boolean {
   DAY_WORDS.lastIndex = 0;
