@@ -70,6 +70,25 @@ const asSlot = (reading: SlotReading): LexSlot => ({
   },
 });
 
+const stem = (w: string): string => w.replace(/(ies|es|s)$/, '');
+/** The word is the category's name or its singular or plural ("coffee" for Coffee, "uber" not). */
+function sameWord(word: string, category: string): boolean {
+  const name = category.toLowerCase();
+  return stem(word) === stem(name) || name.startsWith(stem(word)) || word.startsWith(stem(name));
+}
+
+/**
+ * "pets" for their own Pets category: a note that is one word naming the category again says nothing of
+ * its own. "gift for mom's birthday" for Gifts does.
+ */
+function namesOnlyTheCategory(words: string, category: string): boolean {
+  const word = words
+    .toLowerCase()
+    .replace(/^(a|an|the|some|my)\s+/, '')
+    .trim();
+  return !/\s/.test(word) && sameWord(word, category);
+}
+
 /**
  * What the user called the category when it differs from the category's name ("coffee" for Food,
  * "uber" for Transport): kept as the note when no note was given, so "delete the coffee" and the
@@ -85,11 +104,7 @@ function impliedNote(
     ?.toLowerCase()
     .replace(/^(a|an|the|some|my)\s+/, '')
     .trim();
-  if (!word || word.length > 40) return undefined;
-  const stem = (w: string) => w.replace(/(ies|es|s)$/, '');
-  const name = category.toLowerCase();
-  if (stem(word) === stem(name) || name.startsWith(stem(word)) || word.startsWith(stem(name)))
-    return undefined;
+  if (!word || word.length > 40 || sameWord(word, category)) return undefined;
   // Only a word the bot knows for that category ("coffee", "uber"): a typo the NLU forgave is no note.
   const known = categoryInText(word, kind, turn.profile);
   return known?.category === category && known.word.length >= word.length - 2 ? word : undefined;
@@ -298,11 +313,12 @@ export const logTransaction =
         'date',
       );
     }
-    const note =
-      turn.slot(SlotName.Note)?.original ??
-      turn.slot(SlotName.Note)?.interpreted ??
-      (learned ? learned.word : impliedNote(categorySlot, category, turn, kind));
-    const saidNote = !!turn.slot(SlotName.Note);
+    const noteSlot = turn.slot(SlotName.Note);
+    const saidWords = noteSlot?.original ?? noteSlot?.interpreted;
+    // "spent 27 on pets" with their own Pets category: the words named the category, not the purchase.
+    const said = saidWords && !namesOnlyTheCategory(saidWords, category) ? saidWords : undefined;
+    const note = said ?? (learned ? learned.word : impliedNote(categorySlot, category, turn, kind));
+    const saidNote = said !== undefined;
     // The account named must be one of theirs (asked otherwise); unnamed, the person's default.
     const target = await accountFor(
       turn,

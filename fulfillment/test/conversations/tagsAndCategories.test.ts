@@ -78,8 +78,11 @@ describe("each person's own categories", () => {
     expect(intentName(added)).toBe('AddCategory');
     expect(replyText(added)).toContain('Added the category Pets');
     const logged = await h.say('cat-1', 'spent 35 on pets');
-    expect(replyText(logged)).toContain('Logged $35.00 for Pets today');
-    expect((await h.repo.listRecent('cat-1', 5))[0]).toMatchObject({ category: 'Pets', amountMinor: 3500 });
+    // The words named the category, not the purchase: no "(pets)" note beside Pets.
+    expect(replyText(logged)).toContain('Logged $35.00 for Pets today.');
+    const [pets] = await h.repo.listRecent('cat-1', 5);
+    expect(pets).toMatchObject({ category: 'Pets', amountMinor: 3500 });
+    expect(pets?.note).toBeUndefined();
 
     const list = await h.say('cat-1', 'what are my categories');
     expect(intentName(list)).toBe('ListCategories');
