@@ -255,7 +255,7 @@ describe('interpret: what the SDK conversations need (NLU-FIX)', () => {
 
 describe('interpret: income on a day of the month (issue 12 pt 2)', () => {
   // "salary 3,200 on the 25th": no verb of it having come in, a day with no month — the day it comes in.
-  it.each(['salary 3,200 on the 25th', 'my salary is 3,200 on the 25th', 'pension 800 on the 1st'])(
+  it.each(['salary 3,200 on the 25th', 'my salary is 3,200 on the 25th', 'pension 800 on the 28th'])(
     '"%s" → SetRecurringIncome',
     (text) => {
       expect(top(text).intentName).toBe(IntentName.SetRecurringIncome);
@@ -264,6 +264,8 @@ describe('interpret: income on a day of the month (issue 12 pt 2)', () => {
   it.each([
     'got my salary 3200 on the 25th',
     'salary 3200 on the 25th of november',
+    // Said on the 18th, the 2nd is a day gone by: money that came in then.
+    'bonus 300 on the 2nd',
     'salary 3200 yesterday',
     'freelance 300 on monday',
   ])('"%s" → LogIncome (money that came in, or a day with its month)', (text) => {

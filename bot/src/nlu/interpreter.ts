@@ -34,6 +34,7 @@ import { PATTERN_SLOT_TYPES, PatternSlotMatcher, SlotTypeMatcher } from './slotT
 import type { Span } from './spans';
 import { overlaps } from './spans';
 import { classifyConfirmation } from './confirmation';
+import { todayIn } from './calendar';
 import { bareNameAnswer, namesInMoneyQuestion, ownAccountNames, thingBought } from './ownWords';
 import { tokenize } from './tokens';
 import type { Evidence, EvidenceTypes } from './writeEvidence';
@@ -399,6 +400,8 @@ class LocaleInterpreter implements Interpreter {
       entry !== null,
     );
     evidence.readLower = this.queryWords.rewrite(expandContractions(analysis.lower));
+    const today = todayIn(ctx.timeZone, ctx.now);
+    evidence.dayAhead = analysis.dates.some((d) => d.interpretedValue !== '' && d.interpretedValue > today);
     // Money coming in ("sold my old bike for 150", "refund for the shoes"): the thing named is what was
     // sold or returned, not where money went, so its category is left out of the classifier's view.
     // And the other way round: "paid 500 for a wedding gift" is an expense, whatever "gift" can also be.

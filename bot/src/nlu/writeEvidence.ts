@@ -67,6 +67,13 @@ export interface Evidence {
    * outlays been" → "expenses"), set by the interpreter: what a read is about may be said in them.
    */
   readLower?: string;
+  /**
+   * A repeat said in words ("every month", "monthly") outside a category's name: "monthly pay 6 on
+   * october 23" names a kind of income, not how often it comes.
+   */
+  repeatSaid: boolean;
+  /** A day said that is still ahead of the person's today ("on the 25th" said on the 3rd), set by the interpreter. */
+  dayAhead?: boolean;
 }
 
 const any = (words: Set<string>, list: readonly string[]): boolean => list.some((w) => words.has(w));
@@ -399,6 +406,12 @@ export function collectEvidence(
     hasEntry,
     aboutGoals: isAboutGoals(lower),
     takenForGoal: takenForGoal(lower, expenseCategories),
+    repeatSaid: REPEAT_WORDS.test(
+      [...expenseCategories, ...spans(typeNames.incomeCategory)].reduce(
+        (text, c) => text.slice(0, c.start) + ' '.repeat(c.end - c.start) + text.slice(c.end),
+        lower,
+      ),
+    ),
   };
 }
 
@@ -512,12 +525,14 @@ function logExpense(e: Evidence): boolean {
 }
 
 /**
- * "salary 3,200 on the 25th": income, an amount and a day of the month said with no month and no verb
- * of it having come in is the day it comes in each month (issue 12 pt 2). "got my salary 3,200 on the
- * 25th" is one that came in.
+ * "salary 3,200 on the 25th" said on the 3rd: income, an amount and a day of the month still ahead, said
+ * with no month and no verb of it having come in, is the day it comes in each month (issue 12 pt 2).
+ * "got my salary 3,200 on the 25th" is one that came in, and "bonus 300 on the 2nd" said on the 3rd a
+ * day gone by.
  */
 const MONTH_DAY_ONLY = /\bon the \d{1,2}(?:st|nd|rd|th)\b(?!\s+of\s+(?!each|every)[a-z])/;
 const incomeOnAMonthDay = (e: Evidence): boolean =>
+  e.dayAhead === true &&
   e.hasIncomeCategory &&
   e.amounts.length > 0 &&
   MONTH_DAY_ONLY.test(e.lower) &&
@@ -731,8 +746,7 @@ const BILL_WORDS = /\b(?:recurring|subscriptions?|bills?|regular payments?|membe
 const setRecurring = (e: Evidence): boolean =>
   !e.isWish &&
   !e.isQuestion &&
-  ((REPEAT_WORDS.test(e.lower) && (e.amounts.length > 0 || BILL_WORDS.test(e.lower))) ||
-    incomeOnAMonthDay(e));
+  ((e.repeatSaid && (e.amounts.length > 0 || BILL_WORDS.test(e.lower))) || incomeOnAMonthDay(e));
 /** "cancel netflix", "stop my gym membership": a stop word and what is stopped, never a booking or an account. */
 const CANCEL_WORDS =
   /\b(?:cancel|cancell?ed|stop|stopped|end|unsubscribe|unsubscribed|quit|no longer|no more|anymore)\b/;
