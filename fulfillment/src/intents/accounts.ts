@@ -114,6 +114,26 @@ function accountButtons(turn: Turn, accounts: readonly Account[], link = '', ski
     .map((n) => ({ text: n, value: `${link}${n}`.toLowerCase() }));
 }
 
+/** An account the person named but lacks: asked about with theirs as buttons; nothing moves. */
+function askForAccount(
+  turn: Turn,
+  said: string,
+  question: string,
+  accounts: readonly Account[],
+): LexResponse {
+  return turn.reply.elicitSlot(
+    SlotName.Account,
+    [
+      plainText(
+        `You don't have ${withArticle(said)} account yet. ${question} (To add one, say "add my ${said.toLowerCase()} with 200".)`,
+      ),
+      buttonsCard('Pick an account', accountButtons(turn, accounts)),
+    ],
+    {},
+    withoutSlot(turn.intent, SlotName.Account),
+  );
+}
+
 /**
  * The account an entry goes to: the one the Account slot names, or the person's default. A name they
  * do not have is asked about, with their accounts as buttons; nothing is logged until it is settled.
@@ -130,20 +150,7 @@ export async function accountFor(
     return { ok: true, ...(turn.profile.defaultAccount ? { key: turn.profile.defaultAccount } : {}) };
   const { said, account } = read;
   if (account) return { ok: true, account, key: account.key };
-  return {
-    ok: false,
-    reply: turn.reply.elicitSlot(
-      SlotName.Account,
-      [
-        plainText(
-          `You don't have ${withArticle(said)} account yet. ${question} (To add one, say "add my ${said.toLowerCase()} with 200".)`,
-        ),
-        buttonsCard('Pick an account', accountButtons(turn, accounts)),
-      ],
-      {},
-      withoutSlot(turn.intent, SlotName.Account),
-    ),
-  };
+  return { ok: false, reply: askForAccount(turn, said, question, accounts) };
 }
 
 /**
@@ -165,20 +172,7 @@ export async function sourceAccountFor(
   }
   const { said, account } = read;
   if (account) return { ok: true, account };
-  return {
-    ok: false,
-    reply: turn.reply.elicitSlot(
-      SlotName.Account,
-      [
-        plainText(
-          `You don't have ${withArticle(said)} account yet. ${question} (To add one, say "add my ${said.toLowerCase()} with 200".)`,
-        ),
-        buttonsCard('Pick an account', accountButtons(turn, accounts)),
-      ],
-      {},
-      withoutSlot(turn.intent, SlotName.Account),
-    ),
-  };
+  return { ok: false, reply: askForAccount(turn, said, question, accounts) };
 }
 
 /** "Savings: $4,700.00" after `deltaMinor` moved it (the default account not yet opened has no currency). */

@@ -4,33 +4,20 @@
  * proxy over HTTP. Each account gets back what came from it, in the same write as the removal, and
  * "undo" puts the goal back and takes the money again.
  */
-import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
-import { SettableClock } from '@budgetbuddy/bot/testing';
-import { overviewSchema } from '../../src/chatApi/overview';
+import { fetchOverview, storedBalances, useConversationHarness } from '../support/conversation';
 import { dialogType, intentName, replyText } from '../support/replies';
 
 jest.setTimeout(120_000);
 
 // Thursday 2026-12-03, noon in New York.
-const clock = new SettableClock('2026-12-03T17:00:00Z');
-let h: ConversationHarness;
+const { h } = useConversationHarness('2026-12-03T17:00:00Z');
 
-beforeAll(async () => {
-  h = await startConversationHarness({ clock });
-});
-afterAll(() => h?.close());
-
-const balances = async (user: string) =>
-  Object.fromEntries(
-    (await h.repo.accounts.listAccounts(user)).map((a) => [a.key, a.balances[a.currency] ?? 0]),
-  );
+const balances = (user: string) => storedBalances(h.repo, user);
 const goals = async (user: string) =>
   (await h.repo.goals.listGoals(user)).map((g) => [g.name, g.savedMinor] as const);
 
 async function overview(user: string) {
-  const res = await fetch(`${h.chatUrl}/api/overview`, { headers: { 'X-BB-Local-User': user } });
-  expect(res.status).toBe(200);
-  const o = overviewSchema.parse(await res.json());
+  const o = await fetchOverview(h, user);
   return {
     balances: Object.fromEntries(o.balances.map((b) => [b.name, b.balance.formatted])),
     goals: o.goals.length,

@@ -3,24 +3,14 @@
  * shipped bot: the real Lex SDK client, the local Lex runtime and its NLU, the code hook and DynamoDB
  * Local. A name they gave is theirs everywhere; a name they lack is asked about and moves nothing.
  */
-import { startConversationHarness, type ConversationHarness } from '@budgetbuddy/scripts/harness';
+import { storedBalances, useConversationHarness } from '../support/conversation';
 import { dialogType, intentName, replyText } from '../support/replies';
-import { SettableClock } from '@budgetbuddy/bot/testing';
 
 jest.setTimeout(90_000);
 
-const clock = new SettableClock('2026-12-03T17:00:00Z');
-let h: ConversationHarness;
+const { h } = useConversationHarness('2026-12-03T17:00:00Z');
 
-beforeAll(async () => {
-  h = await startConversationHarness({ clock });
-});
-afterAll(() => h?.close());
-
-const balances = async (user: string) =>
-  Object.fromEntries(
-    (await h.repo.accounts.listAccounts(user)).map((a) => [a.key, a.balances[a.currency] ?? 0]),
-  );
+const balances = (user: string) => storedBalances(h.repo, user);
 
 describe('accounts the person names', () => {
   test('adds Chase, spends from it, asks its balance and moves money out of it', async () => {
