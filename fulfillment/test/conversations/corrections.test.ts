@@ -33,6 +33,15 @@ describe('correcting the entry just logged', () => {
     ]);
   });
 
+  test('"no wait, that was yesterday" moves the entry just logged, as "actually it was yesterday" does', async () => {
+    await h.say('fix-2b', 'spent 8 on a sandwich');
+    const moved = await h.say('fix-2b', 'no wait, that was yesterday');
+    expect(replyText(moved)).toBe('Fixed: $8.00 for Food yesterday (sandwich) — it was today.');
+    const again = await h.say('fix-2b', 'wait, it was on friday');
+    expect(replyText(again)).toBe('Fixed: $8.00 for Food on Friday, Nov 20 (sandwich) — it was yesterday.');
+    expect(await recent('fix-2b')).toMatchObject([{ amountMinor: 800, date: '2026-11-20', note: 'sandwich' }]);
+  });
+
   test('a whole restatement ("no, it was 15 for lunch") corrects rather than adds', async () => {
     await h.say('fix-3', 'spent 9 on transport');
     const fixed = await h.say('fix-3', 'no, it was 15 for lunch');
