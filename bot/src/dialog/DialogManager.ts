@@ -309,10 +309,16 @@ export class DialogManager {
     if (top.intentName !== intent.name) return top.confidence >= SWITCH_CONFIDENCE ? top : undefined;
     const model = this.model.intent(intent.name);
     const required = new Set(model?.requiredSlots.map((s) => s.name));
+    // While a yes or no is awaited nothing is asked for, so any value the draft lacks is the person
+    // restating the request ("delete the groceries from yesterday" when asked about today's): a new
+    // request, not an answer the question then ignores.
+    const confirming = askedSlot === undefined;
     const differs = Object.entries(top.slots).some(([name, said]) => {
-      if (!said || name === askedSlot || !required.has(name)) return false;
+      if (!said || name === askedSlot || (!confirming && !required.has(name))) return false;
       const held = intent.slots[name]?.value?.interpretedValue;
-      return held !== undefined && held !== said.interpretedValue;
+      return confirming
+        ? held !== said.interpretedValue
+        : held !== undefined && held !== said.interpretedValue;
     });
     return differs ? top : undefined;
   }
