@@ -264,6 +264,25 @@ export class DialogManager {
     }
     const top = turn.nluResults[0];
     if (this.isRecognised(top) && top.intentName !== intent.name) return this.startIntent(turn, top);
+    // "it was yesterday" while a correction's amount is asked: the same request with another of its
+    // values, which the draft lacks. It fills that slot, and the intent goes on from there.
+    const others = this.isRecognised(top)
+      ? Object.entries(top.slots).filter(
+          ([name, said]) => said && model.slotsByName.has(name) && !intent.slots[name],
+        )
+      : [];
+    if (others.length > 0) {
+      const slots = { ...intent.slots };
+      for (const [name, said] of others) {
+        if (!said) continue;
+        slots[name] = toSlot(said);
+        turn.resolvedSlots[name] = toSlot(said);
+      }
+      turn.intent = { ...intent, slots, state: 'InProgress' };
+      turn.failedAttempts = 0;
+      turn.answeredIntent = intent.name;
+      return this.runIntent(turn, model);
+    }
     return this.retryOrFallBack(turn, intent, slot.prompt.maxRetries, promptMessages(slot.prompt));
   }
 
