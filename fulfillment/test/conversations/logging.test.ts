@@ -197,6 +197,13 @@ test('a 0-decimal currency: VND amounts and formatting', async () => {
   });
 });
 
+test('a euro amount written the European way ("1.234,56") logs exactly that, not a rounding question', async () => {
+  await h.repo.putProfile('log-eur', { currency: 'EUR', timeZone: 'Europe/Berlin', customCategories: [] });
+  const reply = await h.say('log-eur', 'spent 1.234,56 on a tv', { timeZone: 'Europe/Berlin' });
+  expect(replyText(reply)).toBe('Logged €1,234.56 for Shopping today.');
+  expect(await recent('log-eur')).toMatchObject([{ amountMinor: 123456, currency: 'EUR', note: 'tv' }]);
+});
+
 test('two time zones around midnight: each purchase lands on its own local date', async () => {
   // 23:30 on Nov 24 in Los Angeles is 20:30 on Nov 25 in Auckland.
   clock.set('2026-11-25T07:30:00Z');
