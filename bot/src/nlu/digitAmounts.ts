@@ -62,9 +62,11 @@ const SYM = `[${Object.keys(SYMBOLS).join('')}]`;
 const CODE = `(?:${CODES.join('|')})`;
 const UNIT = `(?:${CODE}|${Object.keys(WORDS).join('|')})`;
 // Thousands grouped by commas ("1,234") or by spaces ("1 234", also the no-break spaces some keyboards
-// type); a comma followed by one or two digits is a decimal comma ("12,50").
+// type); a comma followed by one or two digits is a decimal comma ("12,50"). Dots group thousands only
+// before a decimal comma ("1.234,56", as typed across Europe): "1.234" alone stays a decimal, which the
+// currency's decimals then question rather than guess.
 const DIGITS =
-  /(?<![\p{L}\p{N}.,])(?:(minus|negative)\s+)?(?:(CODE)\s*)?(-)?\s*(SYM)?\s*(-)?(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3}(?![\p{L}\p{N}]))+|\d+)?(?:\.(\d+)|,(\d{1,2})(?![\p{N}]|,\d))?(?:\s*(k|thousand|grand|million|mil|m)\b|(k)(?=\s|$|[^\p{L}\p{N}]))?(?:\s*(UNIT)\b|\s?(SYM))?/gu;
+  /(?<![\p{L}\p{N}.,])(?:(minus|negative)\s+)?(?:(CODE)\s*)?(-)?\s*(SYM)?\s*(-)?(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?=,\d{1,2}(?![\p{N}]|,\d))|\d{1,3}(?:[ \u00a0\u202f]\d{3}(?![\p{L}\p{N}]))+|\d+)?(?:\.(\d+)|,(\d{1,2})(?![\p{N}]|,\d))?(?:\s*(k|thousand|grand|million|mil|m)\b|(k)(?=\s|$|[^\p{L}\p{N}]))?(?:\s*(UNIT)\b|\s?(SYM))?/gu;
 const digitPattern = new RegExp(
   DIGITS.source.replace('CODE', CODE).replace('SYM', SYM).replace('UNIT', UNIT).replace('SYM', SYM),
   DIGITS.flags,
@@ -150,7 +152,7 @@ function findDigitNumbers(lower: string, original: string): NumberMatch[] {
     if (whole === undefined && fraction === undefined) continue;
     let end = m.index + m[0].length;
     if (NOT_AN_AMOUNT_AFTER.test(lower.slice(end)) && !unit && !inList(m.index)) continue;
-    let value = Number(`${(whole ?? '0').replace(/[, \u00a0\u202f]/g, '')}.${fraction ?? '0'}`);
+    let value = Number(`${(whole ?? '0').replace(/[,. \u00a0\u202f]/g, '')}.${fraction ?? '0'}`);
     const multiplier = MULTIPLIERS[multWord ?? multK ?? ''] ?? 1;
     value *= multiplier;
     const minor = !unit && !sym && !code && multiplier === 1 ? MINOR_UNIT_AFTER.exec(lower.slice(end)) : null;

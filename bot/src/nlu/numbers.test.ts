@@ -35,6 +35,10 @@ describe('findNumbers', () => {
     ['rent 1 234', 1234, '1 234', undefined],
     ['rent 1 234.50', 1234.5, '1 234.50', undefined],
     ['rent 1,234', 1234, '1,234', undefined],
+    // Dots as thousands with a decimal comma, as typed in Germany and most of Europe: unambiguous.
+    ['spent 1.234,56 on a tv', 1234.56, '1.234,56', undefined],
+    ['€1.234,56 for a tv', 1234.56, '€1.234,56', 'EUR'],
+    ['rent 12.345.678,90', 12345678.9, '12.345.678,90', undefined],
     ['laptop 2.5k', 2500, '2.5k', undefined],
     ['a tenner for the cab', 10, 'a tenner', undefined],
     ['a fiver on coffee', 5, 'a fiver', undefined],

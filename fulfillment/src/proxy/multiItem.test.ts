@@ -71,6 +71,16 @@ test('"coffee 4 and lunch 12.50" logs two expenses, each with its own amount', a
   expect(reply.messages.length).toBeGreaterThanOrEqual(2);
 }, 30_000);
 
+test('a message of several items gets one set of buttons, after its lines: one Undo takes back them all', async () => {
+  const reply = await chat('multi-1b', 'coffee 4 and muffin 3.50');
+  expect(
+    reply.messages.map((m) => (m.type === 'card' ? `[${m.title}]` : 'text' in m ? m.text : m.type)),
+  ).toEqual(['Logged $4.00 for Food today.', 'Logged $3.50 for Food today.', '[Anything else?]']);
+  const undo = await chat('multi-1b', 'undo');
+  expect(texts(undo)).toMatch(/removed \$4\.00 .* and \$3\.50/);
+  expect(await rows('multi-1b')).toEqual([]);
+}, 30_000);
+
 test('"20 on lunch yesterday and 15 on a taxi today": each item keeps its own date', async () => {
   await chat('multi-2', '20 on lunch yesterday and 15 on a taxi today');
   expect(await rows('multi-2')).toEqual([

@@ -107,12 +107,13 @@ function quoteList(texts: readonly string[]): string {
 
 /**
  * One reply for a message the proxy sent to Lex in parts (one per item): every part's messages in
- * order, Lex's state from the last part sent. Parts not sent because an earlier one asked a question
+ * order (buttons an earlier part repeats of the last one's, once, at the end), Lex's state from the
+ * last part sent. Parts not sent because an earlier one asked a question
  * are named, so nothing the person said is silently dropped.
  */
 export function combineReplies(replies: readonly ChatReply[], notSent: readonly string[] = []): ChatReply {
   const last = replies[replies.length - 1];
-  const messages = replies.flatMap((r) => r.messages);
+  const messages = replies.flatMap((r) => (r === last ? r.messages : withoutRepeatedCards(r, last)));
   if (notSent.length > 0) {
     const one = notSent.length === 1;
     messages.push({
@@ -127,4 +128,18 @@ export function combineReplies(replies: readonly ChatReply[], notSent: readonly 
     ...(last?.intent ? { intent: last.intent } : {}),
     ...(last?.dialogState ? { dialogState: last.dialogState } : {}),
   };
+}
+
+/**
+ * An earlier part's cards, less those whose every button the last part offers too: each logged item
+ * closes with the same "Anything else?" card, and two Undo buttons side by side read as two undos when
+ * one takes back the whole message. A card with a button of its own (a budget warning's) stays.
+ */
+function withoutRepeatedCards(reply: ChatReply, last: ChatReply | undefined): ChatMessage[] {
+  const offered = new Set(
+    (last?.messages ?? []).flatMap((m) => (m.type === 'card' ? m.buttons.map((b) => b.value) : [])),
+  );
+  return reply.messages.filter(
+    (m) => m.type !== 'card' || m.buttons.length === 0 || m.buttons.some((b) => !offered.has(b.value)),
+  );
 }
