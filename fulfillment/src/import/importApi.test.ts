@@ -406,6 +406,37 @@ describe('a commit that runs out of time', () => {
   });
 });
 
+describe('a budget e-mail that fails during a commit', () => {
+  test("is reported through the proxy's logger without the user id, and the rows stay stored", async () => {
+    const user = 'alert-log-user';
+    const today = TEST_NOW.slice(0, 10);
+    await repo.putBudget(user, {
+      category: null,
+      period: 'Monthly',
+      limitMinor: 10_000,
+      currency: 'USD',
+      requestId: 'alert-log-budget',
+    });
+    const logged: { message: string; detail: Record<string, unknown> }[] = [];
+    const deps = {
+      ledger: repo,
+      clock: fixedClock(TEST_NOW),
+      notifier: {
+        budgetCrossed: async () => {
+          throw new Error('SES is down');
+        },
+      },
+      logError: (message: string, detail: Record<string, unknown>) => logged.push({ message, detail }),
+    };
+    const csv = ['Date,Description,Amount', `${today},TRADER JOES,-90.00`].join('\n');
+    const preview = await previewImport(deps, user, csv);
+    expect(await commitImport(deps, user, preview.importId)).toEqual({ imported: 1, remaining: 0 });
+    expect(logged.map((l) => l.message)).toEqual(['Budget notification failed']);
+    expect(JSON.stringify(logged)).not.toContain(user);
+    expect((await repo.listRecent(user, 5)).map((t) => t.amountMinor)).toEqual([9_000]);
+  });
+});
+
 describe('bad input gets a 4xx with a sentence, and nothing is stored', () => {
   test.each([
     ['an empty body', '', 'text/csv', 400, /empty/],
