@@ -1,8 +1,9 @@
 /**
- * One DynamoDB Local for a whole jest run, shared by the suites that start the conversation harness:
- * each of them used to start a JVM of its own (~2.2 s of CPU and ~2.7 s before it answers on the
- * shared 2-core machine, some 25 suites a run). Each harness keeps its ledger in a table of its own
- * there (startStack's `dynamoEndpoint`), so suites running side by side never see each other's data.
+ * One DynamoDB Local for a whole jest run, shared by the suites that start the conversation harness
+ * and by the store/API suites that only need tables: each of them used to start a JVM of its own
+ * (~2.2 s of CPU and ~2.7 s before it answers on the shared 2-core machine, some 35 suites a run). Each
+ * harness keeps its ledger in a table of its own there (startStack's `dynamoEndpoint`), and each store
+ * suite names its own table, so suites running side by side never see each other's data.
  * Suites that stop, kill or restart DynamoDB Local (reliability/, recurringCatchUp) start their own.
  */
 import { startDynamoLocal, type DynamoLocal } from './dynamoLocal';
@@ -34,4 +35,17 @@ export async function stopSharedDynamo(): Promise<void> {
   if (!local) return;
   delete process.env[SHARED_DYNAMO_ENV];
   await local.stop();
+}
+
+/** An emulator a suite may use but must not stop, kill or inspect: its own tables only. */
+export type TestDynamo = Pick<DynamoLocal, 'endpoint' | 'stop'>;
+
+/**
+ * For a suite that only needs tables of its own (each suite names its own): the run's shared emulator
+ * when there is one (`stop` then leaves it running for the others), else a JVM of its own.
+ */
+export async function dynamoLocalForTest(): Promise<TestDynamo> {
+  const endpoint = sharedDynamoEndpoint();
+  if (endpoint) return { endpoint, stop: () => Promise.resolve() };
+  return startDynamoLocal();
 }
