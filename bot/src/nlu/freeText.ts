@@ -67,12 +67,15 @@ function stretch(lower: string, original: string, start: number, claimed: Span[]
 /**
  * @param claimed spans of numbers and dates: the note stops where one starts
  * @param categories spans of listed slot-type values (the item)
+ * @param accounts spans of accounts, listed kinds and the person's own names ("with cash", "on my
+ *   visa"): a slot of their own, so never the item's complement, and the note stops where one starts
  */
 export function findFreeText(
   lower: string,
   original: string,
   claimed: Span[],
   categories: Span[],
+  accounts: Span[] = [],
 ): FreeTextMatch | null {
   const inside = (at: number): boolean =>
     [...claimed, ...categories].some((c) => c.start <= at && c.end > at);
@@ -101,12 +104,17 @@ export function findFreeText(
     const link = COMPLEMENT.exec(lower.slice(at));
     if (!link) continue;
     const from = at + link[0].length;
-    // A listed value after the link ("with cash", "with my chase card"), or one that holds the link ("from checking", an
-    // account said with its linking word), is a slot of its own, not the item's complement.
+    // An account after the link ("with cash", "with my chase card"), or one that holds the link ("from
+    // checking", an account said with its linking word), is a slot of its own, not the item's
+    // complement; so is another listed value ("300 a month for groceries"), except after "at", which
+    // names where it was bought: "coffee 4 at costco" is coffee at costco, though "costco" alone is groceries.
     const linkStart = at + (link[0].length - link[0].trimStart().length);
     const owned = from + (/^(?:my|the|our)\s+/.exec(lower.slice(from))?.[0].length ?? 0);
-    if (categories.some((c) => c.start === from || c.start === owned || c.start === linkStart)) continue;
-    const s = stretch(lower, original, from, claimed);
+    const startsHere = (c: Span): boolean => c.start === from || c.start === owned || c.start === linkStart;
+    if (accounts.some(startsHere)) continue;
+    if (!/^\s*at\s/.test(link[0]) && categories.some(startsHere)) continue;
+    // "gas 40 at shell on my visa": the note stops where the account starts.
+    const s = stretch(lower, original, from, [...claimed, ...accounts]);
     if (!s) continue;
     const itemWords = original.slice(item.start, item.end);
     const linkWords = original.slice(at, from).trim();

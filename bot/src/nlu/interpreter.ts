@@ -689,6 +689,7 @@ class LocaleInterpreter implements Interpreter {
       analysis.original,
       [...analysis.dates, ...analysis.numbers],
       listed,
+      this.accountSpans(analysis),
     );
     return note ? [{ start: note.start, end: note.end, label: placeholderFor(freeType) }] : [];
   }
@@ -843,6 +844,12 @@ class LocaleInterpreter implements Interpreter {
    * checking") was claimed by a transfer side's type, whose values are the same accounts: it is still
    * the account of an entry that names no transfer.
    */
+  /** Every account said, listed kinds and own names, on either side of a transfer. */
+  private accountSpans(analysis: TextAnalysis): Span[] {
+    const { account, fromAccount, toAccount } = this.evidenceTypes;
+    return [account, fromAccount, toAccount].flatMap((t) => analysis.slotTypeMatches.get(t) ?? []);
+  }
+
   private slotTypeMatches(
     analysis: TextAnalysis,
     type: string,
@@ -980,7 +987,13 @@ class LocaleInterpreter implements Interpreter {
         : null;
     }
     if (this.freeTextTypes.has(type)) {
-      const note = findFreeText(analysis.lower, analysis.original, claimed, listedSpans);
+      const note = findFreeText(
+        analysis.lower,
+        analysis.original,
+        claimed,
+        listedSpans,
+        this.accountSpans(analysis),
+      );
       return note
         ? { originalValue: note.originalValue, interpretedValue: note.originalValue, resolvedValues: [] }
         : null;

@@ -62,6 +62,8 @@ export const overviewSchema = z.object({
   budgets: z.array(overviewBudgetSchema),
   goals: z.array(overviewGoalSchema),
   upcomingBills: z.array(overviewBillSchema),
+  /** Income rules' next days, soonest first (at most 5): not in any balance until posted on the day. */
+  expectedIncome: z.array(overviewBillSchema),
   alerts: z.array(overviewAlertSchema),
   /** The month's most-spent tags in the user's currency, most first (at most MAX_OVERVIEW_TAGS). */
   topTags: z.array(overviewTagSchema),

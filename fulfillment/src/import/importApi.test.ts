@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
-import { listen, type RunningServer, startDynamoLocal, type DynamoLocal } from '@budgetbuddy/scripts/local';
+import { listen, type RunningServer, dynamoLocalForTest, type TestDynamo } from '@budgetbuddy/scripts/local';
 import { parse } from 'csv-parse/sync';
 import { fixedClock } from '../ports/Clock';
 import { createProxyApp, silentLogger } from '../proxy/app';
@@ -23,7 +23,7 @@ jest.setTimeout(120_000);
 const FIXTURES = join(__dirname, '../../test/fixtures/bank');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
 
-let dynamo: DynamoLocal;
+let dynamo: TestDynamo;
 let client: DynamoDBClient;
 let repo: DynamoLedgerRepository;
 let server: RunningServer;
@@ -34,7 +34,7 @@ const lex = new LexRuntimeV2Client({
 });
 
 beforeAll(async () => {
-  dynamo = await startDynamoLocal();
+  dynamo = await dynamoLocalForTest();
   client = new DynamoDBClient({
     endpoint: dynamo.endpoint,
     region: 'us-east-1',
@@ -403,6 +403,37 @@ describe('a commit that runs out of time', () => {
     expect(await commitImport(deps, 'slow-user', preview.importId)).toEqual({ imported: 0, remaining: 0 });
     const totals = await repo.getPeriodTotals('slow-user', month('2026-11'), 'USD');
     expect(totals.transactionCount).toBe(600);
+  });
+});
+
+describe('a budget e-mail that fails during a commit', () => {
+  test("is reported through the proxy's logger without the user id, and the rows stay stored", async () => {
+    const user = 'alert-log-user';
+    const today = TEST_NOW.slice(0, 10);
+    await repo.putBudget(user, {
+      category: null,
+      period: 'Monthly',
+      limitMinor: 10_000,
+      currency: 'USD',
+      requestId: 'alert-log-budget',
+    });
+    const logged: { message: string; detail: Record<string, unknown> }[] = [];
+    const deps = {
+      ledger: repo,
+      clock: fixedClock(TEST_NOW),
+      notifier: {
+        budgetCrossed: async () => {
+          throw new Error('SES is down');
+        },
+      },
+      logError: (message: string, detail: Record<string, unknown>) => logged.push({ message, detail }),
+    };
+    const csv = ['Date,Description,Amount', `${today},TRADER JOES,-90.00`].join('\n');
+    const preview = await previewImport(deps, user, csv);
+    expect(await commitImport(deps, user, preview.importId)).toEqual({ imported: 1, remaining: 0 });
+    expect(logged.map((l) => l.message)).toEqual(['Budget notification failed']);
+    expect(JSON.stringify(logged)).not.toContain(user);
+    expect((await repo.listRecent(user, 5)).map((t) => t.amountMinor)).toEqual([9_000]);
   });
 });
 

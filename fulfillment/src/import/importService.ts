@@ -90,6 +90,11 @@ export interface ImportDeps {
   /** Where a budget crossing's e-mail goes; none by default (the in-app notification is kept either way). */
   notifier?: BudgetNotifier;
   newId?: () => string;
+  /**
+   * Where failures that do not stop the import are reported (the proxy's logger, as for its other
+   * lines); silent when absent. Never given the user id: log lines carry no one's identity.
+   */
+  logError?: (message: string, detail: Record<string, unknown>) => void;
 }
 
 async function existingKeys(ledger: LedgerRepository, userId: string, rows: { date: string }[]) {
@@ -231,8 +236,7 @@ async function raiseBudgetAlerts(
   expenses: Transaction[],
 ) {
   if (expenses.length === 0) return;
-  const logError = (message: string, detail: Record<string, unknown>) =>
-    console.error(JSON.stringify({ level: 'error', message, userId, ...detail }));
+  const logError = deps.logError ?? (() => {});
   try {
     const today = todayIn(profile.timeZone, deps.clock.now());
     const crossings = await budgetCrossings(deps.ledger, userId, expenses, today);

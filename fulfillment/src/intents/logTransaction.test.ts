@@ -120,7 +120,7 @@ describe('LogExpense', () => {
     expect(textOf(reply)).toContain('for Food today');
   });
 
-  it('asks before logging a date after today: yes logs it then, no asks for the day', async () => {
+  it('asks before keeping a date after today: yes keeps it as expected then, no asks for the day', async () => {
     const { repo, chat } = setup();
     const slots = {
       Amount: '30',
@@ -130,15 +130,18 @@ describe('LogExpense', () => {
     const reply = await chat.send({ intent: 'LogExpense', slots });
     expect(reply.sessionState.dialogAction).toMatchObject({ type: 'ConfirmIntent' });
     expect(textOf(reply)).toBe(
-      "Wednesday, Nov 25 hasn't happened yet. Log $30.00 for Food on Wednesday, Nov 25 anyway?",
+      "Wednesday, Nov 25 hasn't happened yet. Keep $30.00 for Food as expected on Wednesday, Nov 25? It comes off your balance on that day.",
     );
     expect(await repo.listRecent('user-1', 1)).toHaveLength(0);
     const no = await chat.send({ intent: 'LogExpense', slots, confirmationState: 'Denied' });
     expect(no.sessionState.dialogAction).toMatchObject({ type: 'ElicitSlot', slotToElicit: 'Date' });
     expect(await repo.listRecent('user-1', 1)).toHaveLength(0);
     const yes = await chat.send({ intent: 'LogExpense', slots, confirmationState: 'Confirmed' });
-    expect(textOf(yes)).toContain('Logged $30.00 for Food on Wednesday, Nov 25.');
-    expect(await repo.listRecent('user-1', 5)).toMatchObject([{ date: '2026-11-25', amountMinor: 3000 }]);
+    expect(textOf(yes)).toContain('Noted: $30.00 for Food, expected on Wednesday, Nov 25.');
+    expect(await repo.listRecent('user-1', 5)).toHaveLength(0);
+    expect(await repo.recurring.listRecurringRules('user-1')).toMatchObject([
+      { nextDue: '2026-11-25', amountMinor: 3000 },
+    ]);
   });
 
   it('asks again for a day that does not exist ("feb 30") and logs nothing', async () => {

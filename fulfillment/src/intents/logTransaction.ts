@@ -25,6 +25,7 @@ import { toMajorString } from '../domain/ledger/money';
 import { accountFor, accountLines } from './accounts';
 import { hashTag } from '../domain/ledger/tags';
 import { readTag } from './support/tagSlot';
+import { scheduleDated } from './scheduleDated';
 
 /**
  * "salary 3,200 on the 25th" while the 25th is still ahead is most likely a monthly income or bill
@@ -271,17 +272,21 @@ export const logTransaction =
     const dateSlot = turn.slot(SlotName.Date);
     const when = readLogDate(dateSlot, turn.today, turn.memory.draft?.dateRange);
     let date: string;
+    // A confirmed day still to come is money that has not moved: scheduled for its day, not logged.
+    let expected = false;
     if (when.ok) date = when.date;
-    else if (when.reason === 'future' && when.date && turn.intent.confirmationState === 'Confirmed')
+    else if (when.reason === 'future' && when.date && turn.intent.confirmationState === 'Confirmed') {
       date = when.date;
-    else if (when.reason === 'future' && when.date && turn.intent.confirmationState === 'None') {
-      // A day still to come is logged only when the person says so.
+      expected = true;
+    } else if (when.reason === 'future' && when.date && turn.intent.confirmationState === 'None') {
+      // A day still to come is kept only when the person says so, and only as expected until that day.
+      const effect = kind === 'expense' ? 'comes off' : 'counts in';
       return turn.reply.confirm(
         [
           plainText(
-            `${when.day} hasn't happened yet. Log ${turn.money(amount.minor)} ${kind === 'expense' ? `for ${category}` : `of ${category} income`} ${onDay(when.date, turn.today)} anyway?`,
+            `${when.day} hasn't happened yet. Keep ${turn.money(amount.minor)} ${kind === 'expense' ? `for ${category}` : `of ${category} income`} as expected ${onDay(when.date, turn.today)}? It ${effect} your balance on that day.`,
           ),
-          buttonsCard('Log it for then?', [
+          buttonsCard('Keep it for then?', [
             Buttons.yes,
             Buttons.no,
             ...monthlyOffer(turn, amount.minor, category, when.date),
@@ -325,6 +330,17 @@ export const logTransaction =
       kind === 'expense' ? 'Which account did you pay with?' : 'Which account did it go into?',
     );
     if (!target.ok) return target.reply;
+    if (expected) {
+      const name = note ?? categorySlot?.original?.toLowerCase().trim() ?? category.toLowerCase();
+      return scheduleDated(turn, {
+        kind,
+        amountMinor: amount.minor,
+        category,
+        date,
+        name,
+        ...(target.account ? { account: target.account } : {}),
+      });
+    }
     // Income fills the jars by the person's split, in the entry's own write (domain/ledger/accounts).
     const jars = kind === 'income' ? turn.profile.jarSplit : undefined;
     // "#work" in the message (issue 12 point 4); a word that cannot be a tag is left out and said so.

@@ -49,7 +49,7 @@ const title = (name: string): string => name.charAt(0).toUpperCase() + name.slic
 
 /** "every 2 weeks" → 2; absent, zero, fractional or absurd → 1. */
 /** What undo takes back after a rule change, with the last entry pushed back (asked before removing). */
-function ruleChangeMemory(turn: Turn, action: LastAction): Memory {
+export function ruleChangeMemory(turn: Turn, action: LastAction): Memory {
   const pushed = pushedBack(turn.memory.lastLogged);
   return { lastAction: action, ...(pushed ? { lastLogged: pushed } : {}) };
 }

@@ -27,7 +27,7 @@ import {
   type OverviewGoal,
 } from '../chatApi/overview';
 import { budgetName } from '../intents/support/budgetStatus';
-import { upcomingBills } from './upcomingBills';
+import { expectedIncome, upcomingBills } from './upcomingBills';
 import {
   billDueNotification,
   billsDueTomorrow,
@@ -152,6 +152,7 @@ export async function buildOverview(
     budgets: budgetRows,
     goals: goalRows,
     upcomingBills: bills.map(({ name, date, amount }) => ({ name, date, amount })),
+    expectedIncome: expectedIncome(rules, today).map(({ name, date, amount }) => ({ name, date, amount })),
     alerts: [...raised, ...notes]
       .filter((n) => !n.read)
       .map((n) => ({ id: n.id, text: n.text, read: n.read })),

@@ -45,3 +45,19 @@ export function upcomingBills(rules: readonly RecurringRule[], today: string): U
     )
     .sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
 }
+
+/** How many expected incomes the overview lists. */
+export const MAX_EXPECTED_INCOME = 5;
+
+/**
+ * Money on its way in (a salary rule, "got paid 500 on the 28th" said on the 3rd): the next day of each
+ * active income rule, soonest first. It is not in any balance until the job posts it on that day, so the
+ * panel shows it apart from the balances, as expected.
+ */
+export function expectedIncome(rules: readonly RecurringRule[], today: string): UpcomingBill[] {
+  return rules
+    .filter((r) => r.kind === 'income' && r.status === 'active' && r.nextDue !== null)
+    .map((r) => billOf(r, r.nextDue! > today ? r.nextDue! : today))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name))
+    .slice(0, MAX_EXPECTED_INCOME);
+}

@@ -69,6 +69,7 @@ export async function postDueOccurrences(options: PostDueOptions): Promise<PostD
       // The owner's today: a rule due on the 1st posts when the 1st begins where they live.
       const today = todayIn(profile?.timeZone ?? DEFAULT_ZONE, now);
       let day = rule.nextDue;
+      const account = rule.account ?? profile?.defaultAccount;
       const posted: { category: string; date: string; amountMinor: number; currency: string }[] = [];
       while (day !== null && day <= today) {
         const result = await repo.logTransaction(userId, {
@@ -78,6 +79,10 @@ export async function postDueOccurrences(options: PostDueOptions): Promise<PostD
           category: rule.category,
           date: day,
           note: rule.name,
+          // The account the rule names, else where the chat files unnamed entries (the person's
+          // default), as a typed entry would go; income fills their jars by their split, as it does there.
+          ...(account ? { account } : {}),
+          ...(rule.kind === 'income' && profile?.jarSplit ? { jars: profile.jarSplit } : {}),
           source: 'recurring',
           requestId: occurrenceRequestId(rule.id, day),
         });

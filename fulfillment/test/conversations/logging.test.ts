@@ -88,7 +88,7 @@ test('reads a weekday in the past tense as the last one that has passed', async 
 test('"next friday" is a day still to come: asked first, and "no" asks which day it was', async () => {
   const next = await h.say('log-6b', 'spent 30 on food next friday');
   expect(dialogType(next)).toBe('ConfirmIntent');
-  expect(replyText(next)).toContain("Friday, Nov 27 hasn't happened yet. Log $30.00 for Food");
+  expect(replyText(next)).toContain("Friday, Nov 27 hasn't happened yet. Keep $30.00 for Food as expected");
   expect(await recent('log-6b')).toHaveLength(0);
   const no = await h.say('log-6b', 'no');
   expect(dialogType(no)).toBe('ElicitSlot');
@@ -102,21 +102,28 @@ test('"on the 28th" said on the 24th is this month\'s, still to come: confirmed,
   clock.set('2026-11-24T17:00:00Z');
   const ask = await h.say('log-28th', 'spent 40 on groceries on the 28th');
   expect(dialogType(ask)).toBe('ConfirmIntent');
-  expect(replyText(ask)).toContain("Saturday, Nov 28 hasn't happened yet. Log $40.00 for Groceries");
+  expect(replyText(ask)).toContain("Saturday, Nov 28 hasn't happened yet. Keep $40.00 for Groceries");
   expect(await recent('log-28th')).toHaveLength(0);
   const yes = await h.say('log-28th', 'yes');
-  expect(replyText(yes)).toContain('Logged $40.00 for Groceries on Saturday, Nov 28');
-  expect(await recent('log-28th')).toMatchObject([{ date: '2026-11-28', amountMinor: 4000 }]);
+  // Expected on the 28th, not spent yet: the scheduled job logs it that day (futureDated.test.ts).
+  expect(replyText(yes)).toContain('Noted: $40.00 for Groceries, expected on Saturday, Nov 28');
+  expect(await recent('log-28th')).toHaveLength(0);
+  expect(await h.repo.recurring.listRecurringRules('log-28th')).toMatchObject([
+    { nextDue: '2026-11-28', amountMinor: 4000, category: 'Groceries' },
+  ]);
 });
 
-test('a date in the future is logged only after a yes', async () => {
+test('a date in the future is kept only after a yes, as expected on that day', async () => {
   const reply = await h.say('log-7', 'I spent 30 on food tomorrow');
   expect(dialogType(reply)).toBe('ConfirmIntent');
   expect(replyText(reply)).toContain("hasn't happened yet");
   expect(await recent('log-7')).toHaveLength(0);
   const yes = await h.say('log-7', 'yes');
-  expect(replyText(yes)).toContain('Logged $30.00 for Food');
-  expect(await recent('log-7')).toMatchObject([{ date: '2026-11-23', amountMinor: 3000 }]);
+  expect(replyText(yes)).toContain('Noted: $30.00 for Food, expected on Monday, Nov 23');
+  expect(await recent('log-7')).toHaveLength(0);
+  expect(await h.repo.recurring.listRecurringRules('log-7')).toMatchObject([
+    { nextDue: '2026-11-23', amountMinor: 3000 },
+  ]);
 });
 
 test('keeps the note', async () => {

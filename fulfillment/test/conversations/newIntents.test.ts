@@ -259,13 +259,17 @@ describe('open questions and drafts', () => {
     ]);
   });
 
-  test('a future date is confirmed before it is logged', async () => {
+  test('a future date is confirmed before it is kept, as expected on that day', async () => {
     const ask = await h.say('dr-4', 'spent 30 on dinner on nov 25');
     expect(dialogType(ask)).toBe('ConfirmIntent');
     expect(replyText(ask)).toContain("hasn't happened yet");
     expect(await rows('dr-4')).toHaveLength(0);
     await h.say('dr-4', 'yes');
-    expect(await rows('dr-4')).toMatchObject([{ date: '2026-11-25', amountMinor: 3000 }]);
+    // Kept as expected on that day (posted then by the scheduled job), not logged now.
+    expect(await rows('dr-4')).toHaveLength(0);
+    expect(await h.repo.recurring.listRecurringRules('dr-4')).toMatchObject([
+      { nextDue: '2026-11-25', amountMinor: 3000 },
+    ]);
   });
 
   test('an invalid date is asked again, never replaced', async () => {

@@ -166,6 +166,18 @@ function Figures({ overview, idPrefix }: { overview: Overview; idPrefix: string 
           </ul>
         </Section>
       ) : null}
+      {overview.expectedIncome.length > 0 ? (
+        <Section id={`${idPrefix}-income`} title="Income expected">
+          <ul className="bb-overview__list">
+            {overview.expectedIncome.map((b) => (
+              <li key={`${b.name}-${b.date}`} className="bb-overview__item" data-testid="overview-income">
+                <span className="bb-overview__name">{b.name}</span> +{b.amount.formatted} on{' '}
+                {formatDay(b.date)}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
     </>
   );
 }

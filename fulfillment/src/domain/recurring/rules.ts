@@ -24,6 +24,8 @@ export interface RecurringRule {
   /** RFC 5545: DTSTART and RRULE lines. */
   recurrence: string;
   status: RecurringStatus;
+  /** The account its entries go to or come from; absent = the person's default when posted. */
+  account?: string;
   /** The next user-local day to post (YYYY-MM-DD); null while paused or when the series has ended. */
   nextDue: string | null;
   /** ISO instants (UTC). */
@@ -39,6 +41,8 @@ export interface NewRecurringRule {
   category: string;
   recurrence: string;
   nextDue: string;
+  /** The account its entries go to or come from (a key of the person's); absent = their default. */
+  account?: string;
   /** Idempotency key: the same key twice creates one rule and returns it. */
   requestId: string;
 }
@@ -59,6 +63,7 @@ const newRuleSchema = z.object({
   category: z.string(),
   recurrence: z.string().min(1).max(500),
   nextDue: z.iso.date(),
+  account: z.string().min(1).max(200).optional(),
   requestId: z.string().min(1).max(200),
 });
 
@@ -82,6 +87,7 @@ export function parseNewRecurringRule(input: NewRecurringRule): NewRecurringRule
     category: canonicalCategory(v.category, v.kind) ?? validateCategoryName(v.category),
     recurrence: v.recurrence,
     nextDue: v.nextDue,
+    ...(v.account ? { account: v.account } : {}),
     requestId: v.requestId,
   };
 }
@@ -95,6 +101,7 @@ export const recurringRuleSchema = z.object({
   category: z.string(),
   recurrence: z.string(),
   status: z.enum(['active', 'paused']),
+  account: z.string().optional(),
   nextDue: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -121,6 +128,7 @@ export function newRecurringRule(valid: NewRecurringRule, now: string): Recurrin
     category: valid.category,
     recurrence: valid.recurrence,
     status: 'active',
+    ...(valid.account ? { account: valid.account } : {}),
     nextDue: valid.nextDue,
     createdAt: now,
     updatedAt: now,

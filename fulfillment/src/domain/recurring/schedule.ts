@@ -67,6 +67,18 @@ export function recurrenceText(spec: RepeatSpec): string {
   return new RRule(options).toString();
 }
 
+/**
+ * A dated one-off ("dentist 90 on the 20th" said on the 3rd, issue 12): a series of one occurrence
+ * (COUNT=1), so the scheduled job posts it on its day through the same exactly-once path as a bill.
+ */
+export function oneOffRecurrence(day: IsoDay): string {
+  const valid = specSchema.shape.start.parse(day);
+  return new RRule({ freq: RRule.DAILY, count: 1, dtstart: dayToDate(valid) }).toString();
+}
+
+/** Whether the rule falls once only (a dated one-off), not over and over. */
+export const isOneOff = (text: string): boolean => parseRecurrence(text).options.count === 1;
+
 /** Parses stored RFC 5545 text; an unreadable rule is a domain error, never a silent empty series. */
 export function parseRecurrence(text: string): RRule {
   let rule: RRule;
@@ -110,6 +122,8 @@ export function frequencyOf(text: string): { frequency: RepeatFrequency; interva
 
 /** What one occurrence costs per month on average (a weekly 40 is 173.33 a month), in minor units. */
 export function monthlyCostMinor(text: string, amountMinor: number): number {
+  // A one-off costs nothing "a month": it is not a commitment that repeats.
+  if (isOneOff(text)) return 0;
   const { frequency, interval } = frequencyOf(text);
   return Math.round((amountMinor * PER_YEAR[frequency]) / interval / 12);
 }
@@ -130,6 +144,7 @@ export function describeRecurrence(text: string): string {
   const rule = parseRecurrence(text);
   const { frequency, interval } = frequencyOf(text);
   const start = rule.options.dtstart;
+  if (rule.options.count === 1) return `once, on ${monthName.format(start)} ${start.getUTCDate()}`;
   switch (frequency) {
     case 'Daily':
       return unit(interval, 'day');

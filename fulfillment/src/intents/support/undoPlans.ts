@@ -5,7 +5,7 @@
  * sentence that says what came back. Entries, budgets and settings are undone in Undo.ts.
  */
 import { formatMoney } from '../../domain/ledger/money';
-import { describeRecurrence } from '../../domain/recurring/schedule';
+import { describeRecurrence, isOneOff } from '../../domain/recurring/schedule';
 import type { LastAction } from '../../lex/memory';
 import type { Turn } from '../turn';
 import { balanceLine } from '../accounts';
@@ -79,6 +79,8 @@ export async function undoRecurringAction(turn: Turn, action: RecurringAction): 
     const rule = await turn.recurring.restoreRecurringRule(turn.userId, action.replaced);
     return `Undone: ${title(rule.name)} is back to ${formatMoney(rule.amountMinor, rule.currency)} ${describeRecurrence(rule.recurrence)}.`;
   }
+  if (removed && isOneOff(removed.recurrence))
+    return `Undone: I dropped the ${formatMoney(removed.amountMinor, removed.currency)} ${removed.kind === 'income' ? 'income' : 'payment'} expected ${describeRecurrence(removed.recurrence).replace('once, ', '')} (${removed.name}).`;
   return removed
     ? `Undone: I removed the recurring ${title(removed.name)} you just set up.`
     : 'That recurring payment was already gone.';
