@@ -81,6 +81,28 @@ describe('interpret: a count of things beside the price is not the amount', () =
   });
 });
 
+describe("interpret: one's own part of a shared bill is the amount (offscript walk)", () => {
+  // "paid 62 for dinner, my share is 31" was split in two and logged $31 of investment income.
+  it.each([
+    ['paid 62 for dinner, my share is 31', '31', 'Food'],
+    ['paid $62 for dinner, my share was $31', '31', 'Food'],
+    ['dinner was 62 split with sam so 31', '31', 'Food'],
+    ['dinner 62, my half is 31', '31', 'Food'],
+    ['split the 80 dinner bill, mine was 40', '40', 'Food'],
+    ['my share of dinner was 31', '31', 'Food'],
+    ['my share of the rent is 700', '700', 'Housing'],
+  ])('"%s" → LogExpense %s for %s', (text, amount, category) => {
+    expect(top(text).intentName).toBe(IntentName.LogExpense);
+    expect(slot(text, 'Amount')).toBe(amount);
+    expect(slot(text, 'Category')).toBe(category);
+  });
+
+  it('keeps "shares" as investments', () => {
+    expect(top('sold my shares for 500').intentName).toBe(IntentName.LogIncome);
+    expect(slot('sold my shares for 500', 'Category')).toBe('Investment');
+  });
+});
+
 describe('interpret: e-mail alert settings (issue 14 point 7)', () => {
   it.each([
     ['stop the e-mails', 'Off'],

@@ -1018,9 +1018,21 @@ function pickNumber(lower: string, forAmount: boolean, all: NumberMatch[]): Numb
   // "bought 3 shirts for 45", "dinner for 2 was 60": with another number beside it, a count of things
   // or people is never the amount (it logged $3.00).
   const numbers = forAmount && all.length > 1 ? all.filter((n) => !countsThings(lower, n)) : all;
+  // "paid 62 for dinner, my share is 31": the person's own part of a shared bill is what they spent (it
+  // was split off as $31 of investment income, "share" read as stock).
+  const ownPart = forAmount && numbers.length > 1 ? numbers.find((n) => namesOwnPart(lower, n)) : undefined;
+  if (ownPart) return ownPart;
   return (
     numbers.find((n) => n.isMoney) ?? numbers.find((n) => !n.fromWords) ?? numbers.find((n) => n.fromWords)
   );
+}
+
+/** "my share is 31", "my half was 31", "split with sam so 31", "split it, mine was 31". */
+const OWN_PART_BEFORE =
+  /(?:\b(?:my|our)\s+(?:share|part|half|portion|cut)(?:\s+of\s+it)?(?:\s+(?:is|was|came\s+to|comes\s+to|=))?|\bsplit\b.*\bso(?:\s+(?:i\s+paid|mine\s+(?:is|was)|it'?s|it\s+was))?|\bsplit\b.*\bmine\s+(?:is|was))\s*[$€£]?\s*$/;
+
+function namesOwnPart(lower: string, n: NumberMatch): boolean {
+  return OWN_PART_BEFORE.test(lower.slice(0, n.start));
 }
 
 /** Words after a number that say it counts things ("3 shirts", "2 people", "4 of us", "2x"). */

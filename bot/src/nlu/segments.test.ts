@@ -81,6 +81,9 @@ describe('splitItems', () => {
     'gym 40 every two weeks from friday',
     'netflix 15.99 and spotify 9.99 every month',
     'cleaner 60 biweekly and gardener 40 fortnightly',
+    // One shared bill, the person's part of it: was cut into $62 of food and $31 of "share" income.
+    'paid 62 for dinner, my share is 31',
+    'dinner 62, my half is 31',
   ])('keeps "%s" whole', (text) => {
     expect(parts(text)).toEqual([text]);
   });

@@ -46,6 +46,8 @@ const NOT_A_LIST = new RegExp(
     '\\b(?:save|saving\\s+(?:up|for)|goal|plan\\s+to|planning|want\\s+to|wish|remind)\\b',
     '\\b(?:owe|owes|owed|lent|lend|borrow|borrowed)\\b',
     '\\btotal\\b',
+    // One shared bill: "paid 62 for dinner, my share is 31" is $31 of dinner, not a second item.
+    '\\b(?:my|our)\\s+(?:share|part|half|portion|cut)\\b',
   ].join('|'),
 );
 

@@ -59,6 +59,8 @@ export class SlotTypeMatcher {
         const lower = phrase.toLowerCase();
         // "savings", "winnings": the singular of a long "-ings" noun is a verb ("I'm saving up").
         if (/ings$/.test(lower) && lower.length > 6) continue;
+        // "my share of dinner was 31" is a part of a bill, not stock: "shares" only in the plural.
+        if (SINGULAR_MEANS_ELSE.has(lower)) continue;
         if (lower.endsWith('s') && lower.length > 4) add(lower.slice(0, -1), v.value);
         else if (!lower.endsWith('s')) add(`${lower}s`, v.value);
       }
@@ -138,6 +140,9 @@ export class SlotTypeMatcher {
     return value ? { value, length: 1, fuzzy: true } : null;
   }
 }
+
+/** Plurals whose singular is an everyday word of another meaning (a share of the bill). */
+const SINGULAR_MEANS_ELSE: ReadonlySet<string> = new Set(['shares']);
 
 /**
  * The one value a misspelt word means, or null. Only a word that is no real word, long enough to

@@ -97,6 +97,12 @@ test('"spent 10 on lunch and got paid 500 freelance" is one expense and one inco
   ]);
 }, 30_000);
 
+test('"paid 62 for dinner, my share is 31" is one expense of $31 (it was $62 of food and $31 of income)', async () => {
+  const reply = await chat('multi-share', 'paid 62 for dinner, my share is 31');
+  expect(texts(reply)).toMatch(/^Logged \$31\.00 for Food today/);
+  expect(await rows('multi-share')).toEqual(['expense 3100 Food 2026-11-24']);
+}, 30_000);
+
 test('"3 dollars and 25 cents on coffee" is one amount', async () => {
   await chat('multi-4', '3 dollars and 25 cents on coffee');
   expect(await rows('multi-4')).toEqual(['expense 325 Food 2026-11-24']);
