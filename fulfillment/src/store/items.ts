@@ -149,6 +149,7 @@ export function profileFromItem(item: Record<string, unknown>): UserProfile {
     currency: p.currency,
     timeZone: p.timeZone,
     customCategories: p.customCategories,
+    ...(p.customIncomeCategories?.length ? { customIncomeCategories: p.customIncomeCategories } : {}),
     ...(p.timeZoneChosen ? { timeZoneChosen: true } : {}),
     ...(p.taughtCategories ? { taughtCategories: true } : {}),
     ...(p.emailAlerts ? { emailAlerts: p.emailAlerts } : {}),

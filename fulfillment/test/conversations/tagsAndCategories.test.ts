@@ -126,6 +126,36 @@ describe("each person's own categories", () => {
     expect((await h.repo.getProfile('cat-other'))?.customCategories ?? []).not.toContain('Pets');
   });
 
+  test('"add an income category Tutoring": income files there and is asked about by name', async () => {
+    const u = 'cat-income';
+    const added = await h.say(u, 'add an income category Tutoring');
+    expect(intentName(added)).toBe('AddIncomeCategory');
+    expect(replyText(added)).toContain('Added the income category Tutoring');
+    expect((await h.repo.getProfile(u))?.customIncomeCategories).toEqual(['Tutoring']);
+
+    const got = await h.say(u, 'got 60 from tutoring');
+    expect(intentName(got)).toBe('LogIncome');
+    expect(replyText(got)).toContain('Logged $60.00 of Tutoring income today');
+    expect(await h.repo.listRecent(u, 5)).toMatchObject([
+      { kind: 'income', category: 'Tutoring', amountMinor: 6000 },
+    ]);
+    await h.say(u, 'got paid 1000 salary');
+    const earned = await h.say(u, 'how much did I earn from tutoring this month');
+    expect(intentName(earned)).toBe('QueryIncome');
+    expect(replyText(earned)).toContain('$60.00');
+    expect(replyText(earned)).not.toContain('$1,060.00');
+
+    const list = await h.say(u, 'what are my categories');
+    expect(replyText(list)).toMatch(/Income:[^\n]*Tutoring \(yours\)/);
+    // An income category is not offered for spending.
+    expect(replyText(list)).not.toMatch(/Your spending categories:[^\n]*Tutoring/);
+    // Saying it again changes nothing; someone else has no such category.
+    expect(replyText(await h.say(u, 'add an income category called tutoring'))).toContain(
+      'You already have Tutoring for income',
+    );
+    expect((await h.repo.getProfile('cat-other'))?.customIncomeCategories).toBeUndefined();
+  });
+
   test('"rename Food to Eating out" keeps the history and the budget under the new name', async () => {
     await h.say('cat-2', 'spent 20 on lunch');
     await h.say('cat-2', 'dinner 30');
