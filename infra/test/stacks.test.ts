@@ -5,6 +5,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { AwsCustomResource } from 'aws-cdk-lib/custom-resources';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { budgetBuddyBot, type BotDefinition } from '@budgetbuddy/bot';
 import { DUE_INDEX, tableDefinition } from '@budgetbuddy/fulfillment/store';
 import { FULFILLMENT_TABLE_ACTIONS } from '../lib/constructs/tableActions';
 import {
@@ -112,6 +113,41 @@ describe('the synthesized BudgetBuddy stacks', () => {
       pluginReports: Array<{ violations?: unknown[] }>;
     };
     expect(report.pluginReports.flatMap((r) => r.violations ?? [])).toEqual([]);
+  });
+
+  it('still fails the synth on a bad synonym, slot value or intent deep in the bot (it is checked in pieces)', () => {
+    // The validation checks the bot in pieces to stay fast (support/shardedValidation.ts): a defect at
+    // the far end of the longest synonym list, of the last slot type and of the last intent must still
+    // be found, and reported at its real place in the template.
+    const bot = structuredClone(budgetBuddyBot) as BotDefinition;
+    const locale = bot.locales[0]!;
+    const slotTypes = locale.slotTypes;
+    const [s, v] = slotTypes
+      .flatMap((type, i) => type.values.map((value, j) => [i, j, value.synonyms.length] as const))
+      .reduce((most, x) => (x[2] > most[2] ? x : most));
+    const synonyms = slotTypes[s]!.values[v]!.synonyms;
+    synonyms.push('s'.repeat(141)); // Lex allows 140 characters
+    const lastType = slotTypes.length - 1;
+    const lastValues = slotTypes[lastType]!.values;
+    lastValues.push({ value: 'v'.repeat(141), synonyms: [] });
+    const lastIntent = locale.intents.findLastIndex((i) => !i.parentIntentSignature);
+    locale.intents[lastIntent]!.name = 'Not a name!';
+
+    let message = '';
+    try {
+      synthApp({ bot, validate: true }).cleanup();
+    } catch (e) {
+      message = String(e);
+    }
+    expect(message).toContain(
+      `BotLocales.0.SlotTypes.${s}.SlotTypeValues.${v}.Synonyms.${synonyms.length - 1}.Value: length 141 exceeds maximum 140`,
+    );
+    expect(message).toContain(
+      `BotLocales.0.SlotTypes.${lastType}.SlotTypeValues.${lastValues.length - 1}.SampleValue.Value: length 141 exceeds maximum 140`,
+    );
+    expect(message).toContain(
+      `BotLocales.0.Intents.${lastIntent}.Name: 'Not a name!' does not match pattern`,
+    );
   });
 
   describe('the recurring-payments job (issue 12)', () => {

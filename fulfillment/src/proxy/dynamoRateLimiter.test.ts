@@ -119,19 +119,50 @@ describe('the per-user limit shared by every proxy instance', () => {
     broken.destroy();
   });
 
-  it('costs at most one round trip per turn (measured, DynamoDB Local on loopback)', async () => {
-    const limiter = dynamoRateLimiter({ client, tableName: TABLE, perMinute: 100_000 });
-    for (let i = 0; i < 20; i++) await limiter.take('warm-up');
-    const times: number[] = [];
-    for (let i = 0; i < 200; i++) {
-      const started = performance.now();
-      await limiter.take(`user-${i % 10}`);
-      times.push(performance.now() - started);
+  it('costs at most one round trip per turn and loses no counted turn, with many users at once', async () => {
+    // Timing is the bench's job (scripts/src/bench/rateLimit.bench.ts): a p50 asserted here failed
+    // under a loaded CI machine. What a user notices is asserted instead: nobody is refused below the
+    // limit, no turn goes uncounted, and no turn costs more than one request.
+    let requests = 0;
+    const counted = localDynamoClient(local.endpoint, 3);
+    counted.middlewareStack.add(
+      (next) => async (args) => {
+        requests += 1;
+        return next(args);
+      },
+      { step: 'initialize', name: 'countRequests' },
+    );
+    const now = Math.floor(Date.now() / 60_000) * 60_000 + 2_000;
+    const users = Array.from({ length: 10 }, (_, i) => `many-${i}`);
+    const instances = [0, 1].map(() =>
+      dynamoRateLimiter({ client: counted, tableName: TABLE, perMinute: 20, now: () => now }),
+    );
+    // 30 turns for each user, two at a time across two instances.
+    const waits = await Promise.all(
+      users.map(async (user) => {
+        const mine: number[] = [];
+        for (let i = 0; i < 15; i++)
+          mine.push(...(await Promise.all(instances.map((limiter) => limiter.take(user)))));
+        return mine;
+      }),
+    );
+    counted.destroy();
+    expect(requests).toBeLessThanOrEqual(users.length * 30);
+    for (const [i, mine] of waits.entries()) {
+      const allowed = mine.filter((w) => w === 0).length;
+      // Never past the limit; short of it by at most one lease left unspent on each instance.
+      expect(allowed).toBeLessThanOrEqual(20);
+      expect(allowed).toBeGreaterThanOrEqual(20 - 2 * (MAX_LEASE - 1));
+      // Every turn let through was counted in the table (a lost write would let someone past the limit).
+      const item = await client.send(
+        new GetItemCommand({
+          TableName: TABLE,
+          Key: { PK: { S: `RATE#${users[i]}` }, SK: { S: `MINUTE#${Math.floor(now / 60_000)}` } },
+          ConsistentRead: true,
+        }),
+      );
+      expect(Number(item.Item?.turns?.N)).toBeGreaterThanOrEqual(allowed);
+      expect(Number(item.Item?.turns?.N)).toBeLessThanOrEqual(20);
     }
-    times.sort((a, b) => a - b);
-    const p50 = times[100]!;
-    const p99 = times[198]!;
-    console.log(`rate limit check: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms (200 turns)`);
-    expect(p50).toBeLessThan(50);
   });
 });

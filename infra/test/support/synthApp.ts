@@ -6,12 +6,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { type BotDefinition, budgetBuddyBot } from '@budgetbuddy/bot';
 import { tableDefinition } from '@budgetbuddy/fulfillment/store';
 import { buildBudgetBuddy, type BudgetBuddyStacks } from '../../lib/BudgetBuddyApp';
 import { readDeployConfig } from '../../lib/config';
+import { ShardedCloudFormationValidatePlugin } from './shardedValidation';
+
+/** One plugin per test process: its engine takes ~9 s of CPU to set up and is reused by later synths. */
+let plugin: ShardedCloudFormationValidatePlugin | undefined;
+const validationPlugin = () => (plugin ??= new ShardedCloudFormationValidatePlugin());
 
 /** A custom domain and its (us-east-1) certificate, for tests that pass them as context. */
 export const TEST_CUSTOM_DOMAIN = {
@@ -34,13 +39,12 @@ export function synthApp(
     nag?: boolean;
     /**
      * Run CDK's built-in CloudFormation validation (cfn-lint in WebAssembly), strict: a finding fails the
-     * synth, as it does in `npm run synth` (infra/cdk.json), where CDK would otherwise only warn. It is
-     * 95 % of a synth's time, so one suite runs it on the whole app (stacks.test.ts) and the suites that
-     * synthesize again for other reasons skip it. Measured 2026-12-03 (@aws/cloudformation-validate 1.14):
-     * engine set-up ~9 s CPU, then nearly all of the rest is the schema check of BudgetBuddyBot's CfnBot
-     * (~100 s CPU on a loaded machine; the other six templates take ~1.5 s together). It grows faster than
-     * the bot: about with (strings in the template) × (template bytes), so every utterance or synonym added
-     * to bot/src/definition makes this suite slower by more than the one before.
+     * synth, as it does in `npm run synth` (infra/cdk.json), where CDK would otherwise only warn. The
+     * engine's set-up takes ~9 s of CPU (once per test process), so one suite runs it on the whole app
+     * (stacks.test.ts) and the suites that synthesize again for other reasons skip it. The engine's cost
+     * grows with the square of a resource's size: BudgetBuddyBot's CfnBot took ~50 s CPU whole (measured
+     * 2026-12-03, @aws/cloudformation-validate 1.14), so it is checked in pieces of the same engine
+     * (shardedValidation.ts), ~7 s in all.
      */
     validate?: boolean;
     context?: Record<string, unknown>;
@@ -49,7 +53,9 @@ export function synthApp(
   const outdir = mkdtempSync(join(tmpdir(), 'bb-cdk-'));
   const app = new App({
     outdir,
-    builtinCloudFormationValidation: options.validate ?? false,
+    // Validation, when asked for, goes through the subclass that checks the bot in pieces (in place of
+    // CDK's own instance, which would check it whole: see shardedValidation.ts).
+    builtinCloudFormationValidation: false,
     context: {
       'aws:cdk:bundling-stacks': [],
       '@aws-cdk/core:defaultCrossStackReferences': 'strong',
@@ -57,6 +63,7 @@ export function synthApp(
       ...options.context,
     },
   });
+  if (options.validate) Validations.of(app).addPlugins(validationPlugin());
   const stacks = buildBudgetBuddy(app, {
     bot: options.bot ?? budgetBuddyBot,
     tableDefinition,

@@ -1,8 +1,12 @@
 /**
  * Which DynamoDB requests one chat turn makes, and the Node CPU a turn takes, one user at a time on the
  * in-process stack (DynamoDB Local on disk):  npx tsx scripts/src/bench/turnCalls.ts [turns]
+ *
+ * CPU_PROFILE=file.cpuprofile also records a V8 CPU profile of the measured turns only (no start-up or
+ * warm-up), for Chrome DevTools or scripts/src/bench/profileSummary.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -41,6 +45,12 @@ async function main() {
   };
   try {
     for (let i = 0; i < 2000; i++) await turn(`warm-${i % 20}`, utteranceFor(i));
+    const profiler = process.env.CPU_PROFILE ? new Session() : undefined;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
     counting = true;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
@@ -53,6 +63,11 @@ async function main() {
     }
     const wall = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(process.env.CPU_PROFILE!, JSON.stringify(profile));
+      profiler.disconnect();
+    }
     times.sort((a, b) => a - b);
     console.log(
       JSON.stringify({
