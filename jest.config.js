@@ -29,6 +29,11 @@ const project = (name, extra = {}) => ({
   ...extra,
 });
 
+const sharedDynamo = {
+  globalSetup: '<rootDir>/scripts/src/jest/sharedDynamoSetup.ts',
+  globalTeardown: '<rootDir>/scripts/src/jest/sharedDynamoTeardown.ts',
+};
+
 /** @type {import('jest').Config} */
 module.exports = {
   // Jest's default on 2 cores is one worker. Most suites wait on other processes (DynamoDB Local's JVM,
@@ -38,9 +43,10 @@ module.exports = {
   testSequencer: '<rootDir>/jest.sequencer.js',
   projects: [
     project('bot'),
-    project('fulfillment'),
+    // Their conversation-harness suites share one DynamoDB Local per run (scripts/src/sharedDynamo.ts).
+    project('fulfillment', sharedDynamo),
     project('infra'),
-    project('scripts'),
+    project('scripts', sharedDynamo),
     // The browser suites share one stack and one Chromium per run (chat-web/e2e/support/shared.ts).
     project('chat-web', {
       testMatch: ['**/e2e/**/*.test.ts'],

@@ -8,18 +8,18 @@ import {
   ensureTable,
 } from '@budgetbuddy/fulfillment/store';
 import { checkConsistency } from './checkConsistency';
-import { localDynamoClient, startDynamoLocal } from './dynamoLocal';
-import type { DynamoLocal } from './dynamoLocal';
+import { localDynamoClient } from './dynamoLocal';
+import { dynamoLocalForTest, type TestDynamo } from './sharedDynamo';
 
 jest.setTimeout(120_000);
 
 const TABLE = 'ConsistencyCheck';
-let local: DynamoLocal;
+let local: TestDynamo;
 let client: DynamoDBClient;
 let repo: DynamoLedgerRepository;
 
 beforeAll(async () => {
-  local = await startDynamoLocal();
+  local = await dynamoLocalForTest();
   client = localDynamoClient(local.endpoint, 1);
   await ensureTable(client, TABLE);
   repo = new DynamoLedgerRepository({ client, tableName: TABLE });

@@ -17,6 +17,7 @@ import type { Clock, LedgerStores } from '@budgetbuddy/fulfillment/ledger';
 import { recognizeTextInput, sessionIdFor } from '@budgetbuddy/fulfillment/proxy';
 import { TTL_ATTRIBUTE } from '@budgetbuddy/fulfillment/store';
 import { DUMMY_CREDENTIALS, localDynamoClient } from './dynamoLocal';
+import { sharedDynamoEndpoint } from './sharedDynamo';
 import { startStack, type Stack } from './stack';
 
 export const DEFAULT_TIME_ZONE = 'America/New_York';
@@ -54,8 +55,11 @@ export interface HarnessOptions {
 }
 
 export async function startConversationHarness(opts: HarnessOptions = {}): Promise<ConversationHarness> {
+  const shared = sharedDynamoEndpoint();
   const stack = await startStack({
     quiet: true,
+    // jest's run-wide emulator when there is one (a table of this harness's own there).
+    ...(shared ? { dynamoEndpoint: shared } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.notifier ? { notifier: opts.notifier } : {}),
     // A test that breaks the store on purpose expects the failures it causes; they are not news.

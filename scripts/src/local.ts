@@ -10,6 +10,7 @@ export {
   type DynamoLocal,
   type DynamoLocalOptions,
 } from './dynamoLocal';
+export { dynamoLocalForTest, type TestDynamo } from './sharedDynamo';
 export { startLocalSecrets, type LocalSecretsServer } from './secretsLocal';
 export { listen, type RunningServer } from './webServer';
 export { ensureWebBuild } from './webBuild';

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { budgetBuddyBot, LOCAL_BOT_ALIAS_ID, LOCAL_BOT_ID, LOCALE_ID } from '@budgetbuddy/bot';
 import type { CodeHook } from '@budgetbuddy/bot/lex';
@@ -37,6 +37,7 @@ import {
 import { postDueOccurrences, type PostDueReport } from '@budgetbuddy/fulfillment/recurring';
 import { DynamoLedgerRepository, ensureTable, TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/store';
 import { DUMMY_CREDENTIALS, localDynamoClient, startDynamoLocal } from './dynamoLocal';
+import { localStandInSigning } from './localSigning';
 import { createPaddleOcr } from './receipts/paddleOcr';
 import { startLocalSecrets } from './secretsLocal';
 import { WEB_DIST } from './webBuild';
@@ -72,6 +73,13 @@ export interface StackOptions {
   notifier?: BudgetNotifier;
   /** JVM profile for DynamoDB Local (see DynamoLocalOptions.jvm): 'quick' (default) or 'full'. */
   jvm?: 'quick' | 'full';
+  /**
+   * A DynamoDB Local already running (jest's shared one, scripts/src/sharedDynamo.ts) in place of a JVM
+   * of this stack's own: the stack then keeps its ledger in a table of its own there, dropped at stop,
+   * so stacks sharing the emulator never see each other's data. Not with `dataDir` (restarts need their
+   * own files).
+   */
+  dynamoEndpoint?: string;
   /**
    * How often the recurring-payments job runs (it also runs once at start-up, before startStack
    * returns); 0 = only at start-up. Default 10 minutes: deployed it runs daily, but a laptop may have
@@ -110,7 +118,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const host = opts.host ?? '127.0.0.1';
   const bot = budgetBuddyBot;
   const clock = opts.clock ?? systemClock;
-  const tableName = TABLE_NAME_DEFAULT;
+  if (opts.dynamoEndpoint !== undefined && opts.dataDir !== undefined)
+    throw new Error('startStack: a shared dynamoEndpoint keeps no data directory');
+  const shared = opts.dynamoEndpoint;
+  const tableName = shared ? `${TABLE_NAME_DEFAULT}-${randomBytes(6).toString('hex')}` : TABLE_NAME_DEFAULT;
   const logger = opts.quiet ? silentLogger : consoleLogger;
   const stoppers: Array<() => Promise<void>> = [];
   const stopAll = async () => {
@@ -123,19 +134,25 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   try {
     // The two slow starts (JVM, NLU training) overlap.
     const [dynamo, nlu] = await Promise.all([
-      startDynamoLocal({
-        host,
-        ...(opts.dataDir !== undefined ? { dataDir: join(opts.dataDir, 'dynamodb') } : {}),
-        ...(opts.jvm ? { jvm: opts.jvm } : {}),
-      }).then((d) => {
-        stoppers.push(() => d.stop());
-        return d;
-      }),
+      shared
+        ? Promise.resolve({ endpoint: shared })
+        : startDynamoLocal({
+            host,
+            ...(opts.dataDir !== undefined ? { dataDir: join(opts.dataDir, 'dynamodb') } : {}),
+            ...(opts.jvm ? { jvm: opts.jvm } : {}),
+          }).then((d) => {
+            stoppers.push(() => d.stop());
+            return d;
+          }),
       createNlu(bot, LOCALE_ID),
     ]);
 
     const dynamoClient = localDynamoClient(dynamo.endpoint);
     stoppers.push(async () => dynamoClient.destroy());
+    if (shared)
+      stoppers.push(async () => {
+        await dynamoClient.send(new DeleteTableCommand({ TableName: tableName }));
+      });
     await ensureTable(dynamoClient, tableName);
     const repo = new DynamoLedgerRepository({ client: dynamoClient, tableName, clock });
 
@@ -193,6 +210,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       region: REGION,
       credentials: DUMMY_CREDENTIALS,
       maxAttempts: 1,
+      // The local runtime checks no signature: the SDK need not compute one per turn.
+      ...localStandInSigning,
     });
     stoppers.push(async () => lex.destroy());
 

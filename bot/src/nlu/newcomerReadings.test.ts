@@ -5,6 +5,7 @@
  */
 import { budgetBuddyBot } from '../definition/bot';
 import { IntentName } from '../definition/names';
+import { listedAccountOf, misspeltAccountOf } from '../definition/slotTypes/AccountNameType';
 import type { Nlu, NluInterpretation } from './index';
 import { createNlu } from './index';
 
@@ -52,4 +53,56 @@ describe('a shop after "at" stays in the note, an account after a link does not'
     expect(reading.intentName).toBe(IntentName.EditTransaction);
     expect(values(reading)).toEqual({ Entry: 'costco', Amount: '5.5' });
   });
+});
+
+describe('a misspelt account word is read as the one account it is near', () => {
+  it.each<[string, string, Record<string, string>]>([
+    [
+      'move 20 from chekcing to cash',
+      IntentName.TransferMoney,
+      { Amount: '20', FromAccount: 'Checking', ToAccount: 'Cash' },
+    ],
+    ['put 50 into savngs', IntentName.TransferMoney, { Amount: '50', ToAccount: 'Savings' }],
+    ['I have 500 in my chekcing', IntentName.AddAccount, { Account: 'Checking', Amount: '500' }],
+    ['how much is in my savngs', IntentName.QueryBalance, { Account: 'Savings' }],
+  ])('"%s" → %s %j', (text, intent, slots) => {
+    const reading = top(text);
+    expect(reading.intentName).toBe(intent);
+    expect(values(reading)).toEqual(slots);
+  });
+
+  it('the words said are kept, so the code hook reads the same kind Lex would pass it', () => {
+    expect(top('move 20 from chekcing to cash').slots.FromAccount?.originalValue).toBe('from chekcing');
+    expect(listedAccountOf('from chekcing')).toBe('Checking');
+    expect(listedAccountOf('my savngs account')).toBe('Savings');
+  });
+
+  it.each(['chase', 'chse', 'cashh', 'savigns', 'wallmart'])(
+    '"%s" is no misspelt kind: too short, too far, or near none alone',
+    (word) => {
+      expect(misspeltAccountOf(word)).toBeUndefined();
+    },
+  );
+});
+
+describe('money put toward a goal is a contribution, not a new target', () => {
+  it.each<[string, Record<string, string>]>([
+    // "savings goal" names the goal the money goes to; with no name the code hook picks or asks.
+    ['move 100 to my savings goal', { Amount: '100' }],
+    ['move 100 into my savings goal', { Amount: '100' }],
+    ['put 50 toward the japan trip', { Amount: '50', Goal: 'japan trip' }],
+    ['add 25 to my vacation fund', { Amount: '25', Goal: 'vacation' }],
+    ['add 25 to my vacation goal pls', { Amount: '25', Goal: 'vacation' }],
+  ])('"%s" → AddToGoal %j', (text, slots) => {
+    const reading = top(text);
+    expect(reading.intentName).toBe(IntentName.AddToGoal);
+    expect(values(reading)).toEqual(slots);
+  });
+
+  it.each(['add a savings goal', 'create a savings goal for a car', 'set a savings goal of 2000 for japan'])(
+    '"%s" still sets a goal',
+    (text) => {
+      expect(top(text).intentName).toBe(IntentName.SetGoal);
+    },
+  );
 });

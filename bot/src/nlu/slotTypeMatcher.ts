@@ -34,6 +34,11 @@ export class SlotTypeMatcher {
   private readonly phrases = new Map<string, string>();
   /** Single-word phrases by first letter: typos rarely hit it, and the lists hold thousands of words. */
   private readonly singleWords = new Map<string, { word: string; value: string }[]>();
+  /**
+   * Phrases of two words or more by all their words but the last ("from", "into my"): a typo in the
+   * last word ("from chekcing", "into savngs") is forgiven as it is in a one-word phrase.
+   */
+  private readonly byLead = new Map<string, { word: string; value: string }[]>();
   private readonly longest: number;
 
   constructor(readonly slotType: SlotTypeDefinition) {
@@ -59,7 +64,14 @@ export class SlotTypeMatcher {
       }
     }
     for (const [key, value] of this.phrases) {
-      if (key.includes(' ')) continue;
+      const cut = key.lastIndexOf(' ');
+      if (cut > 0) {
+        const lead = key.slice(0, cut);
+        const list = this.byLead.get(lead) ?? [];
+        list.push({ word: key.slice(cut + 1), value });
+        this.byLead.set(lead, list);
+        continue;
+      }
       const first = key[0] ?? '';
       const list = this.singleWords.get(first) ?? [];
       list.push({ word: key, value });
@@ -115,28 +127,53 @@ export class SlotTypeMatcher {
     i: number,
     isKnownWord: (word: string) => boolean,
   ): { value: string; length: number; fuzzy: true } | null {
-    const word = tokens[i]?.text;
-    if (!word || /\d/.test(word) || isKnownWord(word)) return null;
-    const allowed = maxTypos(word.length);
-    if (allowed === 0) return null;
-    let best: { value: string; d: number } | null = null;
-    for (const candidate of this.singleWords.get(word[0] ?? '') ?? []) {
-      if (Math.abs(candidate.word.length - word.length) > allowed) continue;
-      if (maxTypos(candidate.word.length) === 0) continue;
-      const d = distance(word, candidate.word);
-      if (d > allowed || (best && d >= best.d)) continue;
-      // In a short word a changed letter often makes a name or slang the word list lacks, so there
-      // only swapped letters count ("lucnh"); longer words may have one letter changed ("shooping").
-      if (
-        word.length === candidate.word.length &&
-        word.length < MIN_LENGTH_FOR_CHANGED_LETTER &&
-        sortedLetters(word) !== sortedLetters(candidate.word)
-      )
-        continue;
-      best = { value: candidate.value, d };
+    for (let n = Math.min(this.longest, tokens.length - i); n >= 2; n -= 1) {
+      const lead = phraseKey(tokens.slice(i, i + n - 1).map((t) => t.text));
+      const list = this.byLead.get(lead);
+      const value = list && closest(tokens[i + n - 1]?.text, list, isKnownWord);
+      if (value) return { value, length: n, fuzzy: true };
     }
-    return best ? { value: best.value, length: 1, fuzzy: true } : null;
+    const word = tokens[i]?.text;
+    const value = closest(word, this.singleWords.get(word?.[0] ?? '') ?? [], isKnownWord);
+    return value ? { value, length: 1, fuzzy: true } : null;
   }
+}
+
+/**
+ * The one value a misspelt word means, or null. Only a word that is no real word, long enough to
+ * have few real neighbours, and near the words of one value only: "savngs" is Savings, but a word as
+ * near to two values ("shoping"/"shipping") is asked about rather than guessed.
+ */
+function closest(
+  word: string | undefined,
+  candidates: readonly { word: string; value: string }[],
+  isKnownWord: (word: string) => boolean,
+): string | null {
+  if (!word || /\d/.test(word) || isKnownWord(word)) return null;
+  const allowed = maxTypos(word.length);
+  if (allowed === 0) return null;
+  let best: { value: string; d: number } | null = null;
+  let ambiguous = false;
+  for (const candidate of candidates) {
+    if (Math.abs(candidate.word.length - word.length) > allowed) continue;
+    if (maxTypos(candidate.word.length) === 0) continue;
+    const d = distance(word, candidate.word);
+    if (d > allowed) continue;
+    // In a short word a changed letter often makes a name or slang the word list lacks, so there
+    // only swapped letters count ("lucnh"); longer words may have one letter changed ("shooping").
+    if (
+      word.length === candidate.word.length &&
+      word.length < MIN_LENGTH_FOR_CHANGED_LETTER &&
+      sortedLetters(word) !== sortedLetters(candidate.word)
+    )
+      continue;
+    if (best && d === best.d && candidate.value !== best.value) ambiguous = true;
+    if (!best || d < best.d) {
+      best = { value: candidate.value, d };
+      ambiguous = false;
+    }
+  }
+  return best && !ambiguous ? best.value : null;
 }
 
 /** A tag word: letters first, then letters, digits, "-" or "_" (fulfillment keeps the same alphabet). */

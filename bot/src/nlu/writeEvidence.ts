@@ -778,9 +778,17 @@ const GOAL_REMOVERS =
 /** Whether the text is about saving or goals: the Goal slot is only read then. */
 export const isAboutGoals = (lower: string): boolean => GOAL_TOPIC.test(lower);
 
+/**
+ * Money moved into a goal already there: "move 100 to my savings goal", "put 50 into the car fund".
+ * "savings goal" then names the goal money goes to, not one being set.
+ */
+const INTO_GOAL =
+  /\b(?:put|add|added|contribute|contributed|move|moved|deposit|deposited|transfer|transferred|throw|threw|stash|stashed)\b(?: \S+){0,4}? (?:to|into|in) (?:my|the|our) (?:\S+ ){0,3}(?:goal|fund)\b/;
+
 function setGoal(e: Evidence): boolean {
   if (!e.aboutGoals || (e.isQuestion && !/^(?:can|could) you\b/.test(e.lower))) return false;
   if (GOAL_REMOVERS.test(e.lower) || /\btowards?\b/.test(e.lower)) return false;
+  if (INTO_GOAL.test(e.lower)) return false;
   // "set aside 300 a month for groceries" is a budget; "i want to save on groceries" a wish.
   if (e.hasPeriod || any(e.words, BUDGET_NOUNS)) return false;
   return SET_GOAL.test(e.lower);

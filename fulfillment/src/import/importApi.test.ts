@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
-import { listen, type RunningServer, startDynamoLocal, type DynamoLocal } from '@budgetbuddy/scripts/local';
+import { listen, type RunningServer, dynamoLocalForTest, type TestDynamo } from '@budgetbuddy/scripts/local';
 import { parse } from 'csv-parse/sync';
 import { fixedClock } from '../ports/Clock';
 import { createProxyApp, silentLogger } from '../proxy/app';
@@ -23,7 +23,7 @@ jest.setTimeout(120_000);
 const FIXTURES = join(__dirname, '../../test/fixtures/bank');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
 
-let dynamo: DynamoLocal;
+let dynamo: TestDynamo;
 let client: DynamoDBClient;
 let repo: DynamoLedgerRepository;
 let server: RunningServer;
@@ -34,7 +34,7 @@ const lex = new LexRuntimeV2Client({
 });
 
 beforeAll(async () => {
-  dynamo = await startDynamoLocal();
+  dynamo = await dynamoLocalForTest();
   client = new DynamoDBClient({
     endpoint: dynamo.endpoint,
     region: 'us-east-1',

@@ -4,7 +4,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LexRuntimeV2Client } from '@aws-sdk/client-lex-runtime-v2';
-import { listen, type RunningServer, startDynamoLocal, type DynamoLocal } from '@budgetbuddy/scripts/local';
+import { listen, type RunningServer, dynamoLocalForTest, type TestDynamo } from '@budgetbuddy/scripts/local';
 import { fixedClock } from '../ports/Clock';
 import { createProxyApp, silentLogger } from '../proxy/app';
 import { overviewSchema } from '../chatApi/overview';
@@ -13,7 +13,7 @@ import { ensureTable } from '../store/table';
 
 jest.setTimeout(120_000);
 
-let dynamo: DynamoLocal;
+let dynamo: TestDynamo;
 let client: DynamoDBClient;
 let repo: DynamoLedgerRepository;
 let server: RunningServer;
@@ -21,7 +21,7 @@ let server: RunningServer;
 const sent: string[] = [];
 
 beforeAll(async () => {
-  dynamo = await startDynamoLocal();
+  dynamo = await dynamoLocalForTest();
   client = new DynamoDBClient({
     endpoint: dynamo.endpoint,
     region: 'us-east-1',

@@ -1,15 +1,15 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { localDynamoClient, startDynamoLocal, type DynamoLocal } from '@budgetbuddy/scripts/local';
+import { localDynamoClient, dynamoLocalForTest, type TestDynamo } from '@budgetbuddy/scripts/local';
 import { ensureTable, TTL_ATTRIBUTE } from '../store/table';
 import { dynamoRateLimiter, MAX_LEASE } from './dynamoRateLimiter';
 import { createRateLimiter } from './rateLimiter';
 
 const TABLE = 'RateLimitTest';
-let local: DynamoLocal;
+let local: TestDynamo;
 let client: ReturnType<typeof localDynamoClient>;
 
 beforeAll(async () => {
-  local = await startDynamoLocal();
+  local = await dynamoLocalForTest();
   // Retries as in the proxy (the SDK default): on this loaded machine a request can be reset, and the
   // limiter fails open on errors, which would show up here as one turn too many.
   client = localDynamoClient(local.endpoint, 3);

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { startDynamoLocal, type DynamoLocal } from '@budgetbuddy/scripts/local';
+import { dynamoLocalForTest, type TestDynamo } from '@budgetbuddy/scripts/local';
 import { StoreUnavailableError } from '../ports/LedgerRepository';
 import { DynamoLedgerRepository } from './DynamoLedgerRepository';
 import { runLedgerRepositoryContract } from './ledgerRepository.case.test';
@@ -7,7 +7,7 @@ import { ensureTable } from './table';
 
 jest.setTimeout(120_000);
 
-let local: DynamoLocal | undefined;
+let local: TestDynamo | undefined;
 const clients: DynamoDBClient[] = [];
 
 const clientFor = (endpoint: string) => {
@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 runLedgerRepositoryContract('DynamoLedgerRepository on DynamoDB Local', async (clock) => {
-  local = await startDynamoLocal();
+  local = await dynamoLocalForTest();
   const client = clientFor(local.endpoint);
   await ensureTable(client, 'LedgerContract');
   return { repo: new DynamoLedgerRepository({ client, tableName: 'LedgerContract', clock }) };

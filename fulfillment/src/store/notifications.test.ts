@@ -1,6 +1,6 @@
 /** In-app notifications in both stores (issue 12 point 5): one contract suite, two implementations. */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { startDynamoLocal, type DynamoLocal } from '@budgetbuddy/scripts/local';
+import { dynamoLocalForTest, type TestDynamo } from '@budgetbuddy/scripts/local';
 import { DynamoLedgerRepository } from './DynamoLedgerRepository';
 import { InMemoryLedgerRepository } from './InMemoryLedgerRepository';
 import { runNotificationStoreContract } from './notificationStore.case.test';
@@ -8,7 +8,7 @@ import { ensureTable } from './table';
 
 jest.setTimeout(120_000);
 
-let local: DynamoLocal | undefined;
+let local: TestDynamo | undefined;
 let client: DynamoDBClient | undefined;
 
 afterAll(async () => {
@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 runNotificationStoreContract('DynamoDB Local', async (clock) => {
-  local = await startDynamoLocal();
+  local = await dynamoLocalForTest();
   client = new DynamoDBClient({
     endpoint: local.endpoint,
     region: 'us-east-1',

@@ -15,7 +15,7 @@ import {
   DynamoDBDocumentClient,
   type BatchWriteCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import { startDynamoLocal, type DynamoLocal } from '@budgetbuddy/scripts/local';
+import { dynamoLocalForTest, type TestDynamo } from '@budgetbuddy/scripts/local';
 import { asMinorUnits } from '../domain/ledger/money';
 import { addDaysTo } from '../domain/ledger/periods';
 import { fixedClock } from '../ports/Clock';
@@ -37,7 +37,7 @@ const HISTORY = 15_000;
 const MAX_RATIO = 2;
 const ROUNDS = 21;
 
-let local: DynamoLocal;
+let local: TestDynamo;
 let client: DynamoDBClient;
 let repo: DynamoLedgerRepository;
 
@@ -130,7 +130,7 @@ async function round(userId: string): Promise<number> {
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1] ?? 0;
 
 beforeAll(async () => {
-  local = await startDynamoLocal();
+  local = await dynamoLocalForTest();
   client = new DynamoDBClient({
     endpoint: local.endpoint,
     region: 'us-east-1',

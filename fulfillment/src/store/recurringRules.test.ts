@@ -1,5 +1,5 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { startDynamoLocal, type DynamoLocal } from '@budgetbuddy/scripts/local';
+import { dynamoLocalForTest, type TestDynamo } from '@budgetbuddy/scripts/local';
 import { DynamoLedgerRepository } from './DynamoLedgerRepository';
 import { InMemoryLedgerRepository } from './InMemoryLedgerRepository';
 import { runRecurringRuleContract } from './recurringRuleStore.case.test';
@@ -7,7 +7,7 @@ import { DUE_INDEX, ensureTable } from './table';
 
 jest.setTimeout(120_000);
 
-let local: DynamoLocal | undefined;
+let local: TestDynamo | undefined;
 let client: DynamoDBClient | undefined;
 
 afterAll(async () => {
@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 runRecurringRuleContract('DynamoDB Local', async (clock) => {
-  local = await startDynamoLocal();
+  local = await dynamoLocalForTest();
   client = new DynamoDBClient({
     endpoint: local.endpoint,
     region: 'us-east-1',

@@ -3,7 +3,7 @@
  * Lex client: what gets written, and what a later turn can find by the words said first.
  */
 import { intentName, replyText } from '../support/replies';
-import { useConversationHarness } from '../support/conversation';
+import { storedBalances, useConversationHarness } from '../support/conversation';
 
 // Thursday 2026-12-03, noon in New York.
 const NOON = '2026-12-03T17:00:00Z';
@@ -34,5 +34,45 @@ describe('a shop said after "at" is kept with the entry', () => {
       note: 'gas at shell',
       account: 'visa',
     });
+  });
+});
+
+describe('a misspelt account word moves money between the accounts meant', () => {
+  test('"move 20 from chekcing to cash" moves it from Checking; "I have 500 in my savngs" opens Savings', async () => {
+    await h.say('typo-1', 'I have 2,500 in my checking account');
+    await h.say('typo-1', 'add a cash wallet with 100');
+    const moved = await h.say('typo-1', 'move 20 from chekcing to cash');
+    expect(intentName(moved)).toBe('TransferMoney');
+    expect(await storedBalances(h.repo, 'typo-1')).toEqual({ checking: 248_000, cash: 12_000 });
+    await h.say('typo-1', 'I have 500 in my savngs');
+    expect(await storedBalances(h.repo, 'typo-1')).toEqual({
+      checking: 248_000,
+      cash: 12_000,
+      savings: 50_000,
+    });
+  });
+});
+
+describe('money moved to a goal goes toward it, and sets no new target', () => {
+  test('"move 100 to my savings goal" adds to the one goal; its target stays', async () => {
+    await h.say('goal-1', 'I want to save 2,000 for a trip to japan by june');
+    const moved = await h.say('goal-1', 'move 100 to my savings goal');
+    expect(intentName(moved)).toBe('AddToGoal');
+    const [goal] = await h.repo.goals.listGoals('goal-1');
+    expect(goal).toMatchObject({ savedMinor: 10_000, targetMinor: 200_000 });
+  });
+
+  test('"add 25 to my vacation fund" adds to the vacation goal', async () => {
+    await h.say('goal-2', 'I want to save 1,000 for a vacation');
+    await h.say('goal-2', 'save 500 for a new bike');
+    const added = await h.say('goal-2', 'add 25 to my vacation fund');
+    expect(intentName(added)).toBe('AddToGoal');
+    const goals = await h.repo.goals.listGoals('goal-2');
+    expect(goals.map((g) => [g.name, g.savedMinor])).toEqual(
+      expect.arrayContaining([
+        ['vacation', 2_500],
+        ['new bike', 0],
+      ]),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import type { SlotTypeDefinition, SlotTypeValue } from '../types';
 
 /**
@@ -5,7 +6,7 @@ import type { SlotTypeDefinition, SlotTypeValue } from '../types';
  * and names of their own ("my Chase account"), which no list can hold: the types are ORIGINAL_VALUE, so
  * Lex passes the words said, and the listed kinds below only show it the shape. The code hook checks
  * the words against the person's accounts first, then reads a listed kind with `listedAccountOf` (never
- * a fuzzy resolution: "chase" must not become Cash). Locally the NLU reads the listed kinds by value and
+ * Lex's fuzzy resolution: "chase" must not become Cash; only a plain misspelling of one listed word). Locally the NLU reads the listed kinds by value and
  * the own names where an account's name stands (bot/src/nlu/ownWords.ts). The canonical value is the
  * account's name; its type follows from it (domain/ledger/accounts accountTypeOfName).
  *
@@ -100,5 +101,29 @@ export function listedAccountOf(said: string): string | undefined {
   const words = accountWords(said).toLowerCase();
   const bare = words.replace(/\s+(?:account|acct)$/, '');
   // "with my card": the owner was taken off, but "my card" is the listed way to say it.
-  return [words, bare, `my ${words}`, `the ${words}`].map((w) => LISTED.get(w)).find(Boolean);
+  return (
+    [words, bare, `my ${words}`, `the ${words}`].map((w) => LISTED.get(w)).find(Boolean) ??
+    misspeltAccountOf(bare)
+  );
+}
+
+/** One-word listed names long enough to have few neighbours ("savings", "checking"; not "cash", "visa"). */
+const CORRECTABLE = [...LISTED].filter(([w]) => !w.includes(' ') && w.length >= 5);
+
+/**
+ * The listed kind a misspelt word means ("savngs" → Savings, "chekcing" → Checking): a word of five
+ * letters or more, one letter off (two from eight letters), and near one kind only, so a name of the
+ * person's own is never taken for a kind it resembles. The local NLU's typo reading (SlotTypeMatcher)
+ * and this one, which the code hook applies to the words Lex passes, agree on such words.
+ */
+export function misspeltAccountOf(word: string): string | undefined {
+  const w = word.trim().toLowerCase();
+  if (w.length < 5 || !/^\p{L}+$/u.test(w)) return undefined;
+  const reach = w.length >= 8 ? 2 : 1;
+  const kinds = new Set(
+    CORRECTABLE.filter(([c]) => Math.abs(c.length - w.length) <= reach && distance(c, w) <= reach).map(
+      ([, kind]) => kind,
+    ),
+  );
+  return kinds.size === 1 ? [...kinds][0] : undefined;
 }

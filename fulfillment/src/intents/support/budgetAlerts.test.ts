@@ -3,7 +3,7 @@
  * toward the budget period its own date falls in, not the first expense's.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { startDynamoLocal, type DynamoLocal } from '@budgetbuddy/scripts/local';
+import { dynamoLocalForTest, type TestDynamo } from '@budgetbuddy/scripts/local';
 import { fixedClock } from '../../ports/Clock';
 import { formatMoney } from '../../domain/ledger/money';
 import { DynamoLedgerRepository } from '../../store/DynamoLedgerRepository';
@@ -14,12 +14,12 @@ import { budgetLinesAfterExpenses } from './budgetAlerts';
 
 jest.setTimeout(120_000);
 
-let local: DynamoLocal | undefined;
+let local: TestDynamo | undefined;
 let client: DynamoDBClient | undefined;
 let repo: DynamoLedgerRepository;
 
 beforeAll(async () => {
-  local = await startDynamoLocal();
+  local = await dynamoLocalForTest();
   client = new DynamoDBClient({
     endpoint: local.endpoint,
     region: 'us-east-1',
