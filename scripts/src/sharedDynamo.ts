@@ -49,3 +49,9 @@ export async function dynamoLocalForTest(): Promise<TestDynamo> {
   if (endpoint) return { endpoint, stop: () => Promise.resolve() };
   return startDynamoLocal();
 }
+
+/** startStack options for a suite that may keep its ledger in the run's shared emulator. */
+export function sharedDynamoOption(): { dynamoEndpoint?: string } {
+  const endpoint = sharedDynamoEndpoint();
+  return endpoint ? { dynamoEndpoint: endpoint } : {};
+}

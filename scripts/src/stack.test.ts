@@ -14,6 +14,7 @@ import type { ChatReply } from '@budgetbuddy/fulfillment/chat-api';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { DUMMY_CREDENTIALS } from './dynamoLocal';
 import { LOCAL_BOT_SECRET_ID, LOCAL_IDENTITY_SECRET_ID, startStack, type Stack } from './stack';
+import { sharedDynamoOption } from './sharedDynamo';
 
 const LAMBDA_ENV = { BOT_SECRET_ID: LOCAL_BOT_SECRET_ID, IDENTITY_KEY_SECRET_ID: LOCAL_IDENTITY_SECRET_ID };
 
@@ -23,6 +24,7 @@ let codeHookFails = false;
 
 beforeAll(async () => {
   stack = await startStack({
+    ...sharedDynamoOption(),
     port: 0,
     lexPort: 0,
     quiet: true,

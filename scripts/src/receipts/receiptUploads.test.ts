@@ -10,6 +10,7 @@ import { createHmac } from 'node:crypto';
 import { fixedClock } from '@budgetbuddy/fulfillment/ledger';
 import type { ChatReply } from '@budgetbuddy/fulfillment/chat-api';
 import { startStack, type Stack } from '../stack';
+import { sharedDynamoOption } from '../sharedDynamo';
 import {
   RECEIPT_TEST_BUCKET,
   RECEIPT_TEST_REGION,
@@ -25,6 +26,7 @@ let aws: SdkBoundaryReceiptUploads;
 beforeAll(async () => {
   aws = sdkBoundaryReceiptUploads();
   stack = await startStack({
+    ...sharedDynamoOption(),
     quiet: true,
     clock: fixedClock('2026-11-28T15:00:00Z'),
     receiptUploads: aws.uploads,

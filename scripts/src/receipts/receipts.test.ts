@@ -7,6 +7,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { fixedClock } from '@budgetbuddy/fulfillment/ledger';
 import type { ChatReply } from '@budgetbuddy/fulfillment/chat-api';
 import { startStack, type Stack } from '../stack';
+import { sharedDynamoOption } from '../sharedDynamo';
 import { CAFE, GROCERY, NO_TOTAL, photographReceipt } from './receiptFixtures';
 
 jest.setTimeout(120_000);
@@ -16,7 +17,13 @@ let browser: Browser;
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([
-    startStack({ port: 0, lexPort: 0, quiet: true, clock: fixedClock('2026-11-28T15:00:00Z') }),
+    startStack({
+      ...sharedDynamoOption(),
+      port: 0,
+      lexPort: 0,
+      quiet: true,
+      clock: fixedClock('2026-11-28T15:00:00Z'),
+    }),
     chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] }),
   ]);
 }, 180_000);

@@ -6,6 +6,7 @@
 import { fixedClock } from '@budgetbuddy/fulfillment/ledger';
 import { MAX_BODY_BYTES } from '@budgetbuddy/fulfillment/chat-api';
 import { startStack } from '../stack';
+import { sharedDynamoOption } from '../sharedDynamo';
 import { freePort } from './support/freePort';
 import { ledgerUserId } from './support/localUser';
 import { HttpClient, LOCAL_USER_HEADER, replyText, type HttpResult } from './support/httpClient';
@@ -35,6 +36,7 @@ let client: HttpClient;
 
 beforeAll(async () => {
   stack = await startStack({
+    ...sharedDynamoOption(),
     port: await freePort(),
     lexPort: await freePort(),
     quiet: true,

@@ -4,6 +4,7 @@
  */
 import { fixedClock, type LedgerRepository } from '@budgetbuddy/fulfillment/ledger';
 import { startStack } from '../stack';
+import { sharedDynamoOption } from '../sharedDynamo';
 import { freePort } from './support/freePort';
 import { HttpClient, replyText, type ChatOptions } from './support/httpClient';
 import { ledgerUserId } from './support/localUser';
@@ -50,6 +51,7 @@ async function mallorySays(text: string, options: Omit<ChatOptions, 'user'> = {}
 
 beforeAll(async () => {
   stack = await startStack({
+    ...sharedDynamoOption(),
     port: await freePort(),
     lexPort: await freePort(),
     quiet: true,
