@@ -66,6 +66,8 @@ export const IntentName = {
   TagTransaction: 'TagTransaction',
   /** A category of the person's own ("add a category called Pets"). */
   AddCategory: 'AddCategory',
+  /** An income category of the person's own ("add an income category Tutoring"). */
+  AddIncomeCategory: 'AddIncomeCategory',
   /** "rename Food to Eating out": entries and budgets follow the new name. */
   RenameCategory: 'RenameCategory',
   /** "merge Coffee into Food": entries and budgets move, the first category goes. */
@@ -100,6 +102,7 @@ export const WRITE_INTENTS: readonly IntentName[] = [
   IntentName.SetJarSplit,
   IntentName.TagTransaction,
   IntentName.AddCategory,
+  IntentName.AddIncomeCategory,
   IntentName.RenameCategory,
   IntentName.MergeCategory,
 ];
@@ -131,6 +134,11 @@ export const SlotName = {
   Goal: 'Goal',
   /** One of the person's accounts ("cash", "my visa"); the code hook checks they have it. */
   Account: 'Account',
+  /**
+   * The kind of account being opened under a name of its own ("a savings account called rainy day":
+   * Savings), which the name alone cannot say.
+   */
+  AccountKind: 'AccountKind',
   /** A transfer's two sides ("from checking", "to cash"). */
   FromAccount: 'FromAccount',
   ToAccount: 'ToAccount',
