@@ -16,6 +16,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { localStandInSigning } from './localSigning';
 
 export interface DynamoLocalOptions {
   /** The one address it listens on (default 127.0.0.1). */
@@ -47,9 +48,18 @@ export interface DynamoLocal {
 /** Credentials DynamoDB Local accepts; with -sharedDb the values do not partition data. */
 export const DUMMY_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 
-/** A DynamoDB client for a local endpoint: dummy credentials, no silent retries of a failing emulator. */
+/**
+ * A DynamoDB client for a local endpoint: dummy credentials, no silent retries of a failing emulator,
+ * and no SigV4 computation the emulator would not check (localSigning.ts).
+ */
 export function localDynamoClient(endpoint: string, maxAttempts = 3): DynamoDBClient {
-  return new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: DUMMY_CREDENTIALS, maxAttempts });
+  return new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: DUMMY_CREDENTIALS,
+    maxAttempts,
+    ...localStandInSigning,
+  });
 }
 
 export class JavaMissingError extends Error {

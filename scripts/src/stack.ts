@@ -37,6 +37,7 @@ import {
 import { postDueOccurrences, type PostDueReport } from '@budgetbuddy/fulfillment/recurring';
 import { DynamoLedgerRepository, ensureTable, TABLE_NAME_DEFAULT } from '@budgetbuddy/fulfillment/store';
 import { DUMMY_CREDENTIALS, localDynamoClient, startDynamoLocal } from './dynamoLocal';
+import { localStandInSigning } from './localSigning';
 import { createPaddleOcr } from './receipts/paddleOcr';
 import { startLocalSecrets } from './secretsLocal';
 import { WEB_DIST } from './webBuild';
@@ -209,6 +210,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       region: REGION,
       credentials: DUMMY_CREDENTIALS,
       maxAttempts: 1,
+      // The local runtime checks no signature: the SDK need not compute one per turn.
+      ...localStandInSigning,
     });
     stoppers.push(async () => lex.destroy());
 

@@ -264,6 +264,25 @@ export class DialogManager {
     }
     const top = turn.nluResults[0];
     if (this.isRecognised(top) && top.intentName !== intent.name) return this.startIntent(turn, top);
+    // "it was yesterday" while a correction's amount is asked: the same request with another of its
+    // values, which the draft lacks. It fills that slot, and the intent goes on from there.
+    const others = this.isRecognised(top)
+      ? Object.entries(top.slots).filter(
+          ([name, said]) => said && model.slotsByName.has(name) && !intent.slots[name],
+        )
+      : [];
+    if (others.length > 0) {
+      const slots = { ...intent.slots };
+      for (const [name, said] of others) {
+        if (!said) continue;
+        slots[name] = toSlot(said);
+        turn.resolvedSlots[name] = toSlot(said);
+      }
+      turn.intent = { ...intent, slots, state: 'InProgress' };
+      turn.failedAttempts = 0;
+      turn.answeredIntent = intent.name;
+      return this.runIntent(turn, model);
+    }
     return this.retryOrFallBack(turn, intent, slot.prompt.maxRetries, promptMessages(slot.prompt));
   }
 
@@ -309,10 +328,16 @@ export class DialogManager {
     if (top.intentName !== intent.name) return top.confidence >= SWITCH_CONFIDENCE ? top : undefined;
     const model = this.model.intent(intent.name);
     const required = new Set(model?.requiredSlots.map((s) => s.name));
+    // While a yes or no is awaited nothing is asked for, so any value the draft lacks is the person
+    // restating the request ("delete the groceries from yesterday" when asked about today's): a new
+    // request, not an answer the question then ignores.
+    const confirming = askedSlot === undefined;
     const differs = Object.entries(top.slots).some(([name, said]) => {
-      if (!said || name === askedSlot || !required.has(name)) return false;
+      if (!said || name === askedSlot || (!confirming && !required.has(name))) return false;
       const held = intent.slots[name]?.value?.interpretedValue;
-      return held !== undefined && held !== said.interpretedValue;
+      return confirming
+        ? held !== said.interpretedValue
+        : held !== undefined && held !== said.interpretedValue;
     });
     return differs ? top : undefined;
   }

@@ -67,6 +67,20 @@ describe('interpret: intents', () => {
   });
 });
 
+describe('interpret: a count of things beside the price is not the amount', () => {
+  it.each([
+    ['bought 3 shirts for 45', '45'],
+    ['spent 20 on 2 pizzas', '20'],
+    ['2 coffees for 7.50', '7.5'],
+    ['dinner for 2 was 60', '60'],
+    ['movie tickets for 4 people 48', '48'],
+    ['12 eggs 4', '4'],
+  ])('"%s" → Amount %s', (text, amount) => {
+    expect(top(text).intentName).toBe(IntentName.LogExpense);
+    expect(slot(text, 'Amount')).toBe(amount);
+  });
+});
+
 describe('interpret: e-mail alert settings (issue 14 point 7)', () => {
   it.each([
     ['stop the e-mails', 'Off'],

@@ -960,6 +960,8 @@ class LocaleInterpreter implements Interpreter {
     if (type === 'AMAZON.Number') {
       // "the first two" picks entries: a Count may take it, an Amount never.
       const n = pickNumber(
+        analysis.lower,
+        slot.name === SlotName.Amount,
         analysis.numbers.filter(
           (x) =>
             !usedNumbers.has(x) &&
@@ -1012,8 +1014,26 @@ class LocaleInterpreter implements Interpreter {
 }
 
 /** Money beats bare digits, digits beat spelled-out words ("one coffee for 4.50" is 4.50). */
-function pickNumber(numbers: NumberMatch[]): NumberMatch | undefined {
+function pickNumber(lower: string, forAmount: boolean, all: NumberMatch[]): NumberMatch | undefined {
+  // "bought 3 shirts for 45", "dinner for 2 was 60": with another number beside it, a count of things
+  // or people is never the amount (it logged $3.00).
+  const numbers = forAmount && all.length > 1 ? all.filter((n) => !countsThings(lower, n)) : all;
   return (
     numbers.find((n) => n.isMoney) ?? numbers.find((n) => !n.fromWords) ?? numbers.find((n) => n.fromWords)
+  );
+}
+
+/** Words after a number that say it counts things ("3 shirts", "2 people", "4 of us", "2x"). */
+const COUNTED_AFTER =
+  /^\s*(?:x\b|(?:people|persons|guys|kids|adults|children|pcs|of\s+us)\b|(?!(?:bucks|dollars|euros|pounds|cents|pence|grand|thousands|millions|is|was|has|this|as|us|yes|plus|less|minus|tips|taxes)\b)[a-z]{2,}s\b)/;
+/** "for 2 was 60", "for 4 came to 80": a party's size before what it cost. */
+const PARTY_SIZE = { before: /\bfor\s+$/, after: /^\s+(?:was|were|is|came\s+to|cost|costs|comes\s+to)\b/ };
+
+function countsThings(lower: string, n: NumberMatch): boolean {
+  if (n.isMoney || !Number.isInteger(n.value) || n.value <= 0) return false;
+  const after = lower.slice(n.end);
+  return (
+    COUNTED_AFTER.test(after) ||
+    (PARTY_SIZE.before.test(lower.slice(0, n.start)) && PARTY_SIZE.after.test(after))
   );
 }

@@ -4,6 +4,7 @@
  * back to some other entry. Without any description, it is the latest entry.
  */
 import { SlotName } from '@budgetbuddy/bot';
+import { addIsoDays, type IsoDay } from '@budgetbuddy/bot/calendar';
 import type { LexResponse } from '@budgetbuddy/bot/lex';
 import type { Transaction } from '../domain/ledger';
 import { rangeOfSlot } from './support/dateSlot';
@@ -133,9 +134,8 @@ export const handleDeleteTransaction: IntentHandler = async (turn) => {
     ]);
   }
   const anyDescription = description.words.length > 0 || !!description.category || !!description.range;
-  const target = anyDescription
-    ? (await findEntries(turn, description))[0]
-    : (await turn.repo.listRecent(turn.userId, 1))[0];
+  const matches = anyDescription ? await findEntries(turn, description) : [];
+  const target = anyDescription ? matches[0] : (await turn.repo.listRecent(turn.userId, 1))[0];
   if (!target) {
     return turn.reply.close([
       plainText(
@@ -146,5 +146,41 @@ export const handleDeleteTransaction: IntentHandler = async (turn) => {
       buttonsCard('Try', [Buttons.listTransactions, Buttons.help]),
     ]);
   }
-  return askToDelete(turn, target);
+  const others = otherMatches(matches.slice(1), target, description.said, turn.today);
+  return askToDelete(
+    turn,
+    target,
+    others ? `Delete ${describeTransaction(target, turn.today)}? ${others}` : undefined,
+  );
 };
+
+/**
+ * When the description fits more than one entry, the question says so: the newest is asked about, and
+ * the person learns how to name another ("delete the groceries from yesterday"), which a restated
+ * request while the question is open then does.
+ */
+function otherMatches(
+  others: readonly Transaction[],
+  target: Transaction,
+  said: string,
+  today: IsoDay,
+): string | null {
+  if (others.length === 0) return null;
+  const otherDay = others.find((t) => t.date !== target.date);
+  if (!otherDay) return `(It is the latest of ${others.length + 1} that match.)`;
+  const also =
+    others.length === 1
+      ? `There is also ${describeTransaction(otherDay, today)}`
+      : `There are ${others.length} more like it, such as ${describeTransaction(otherDay, today)}`;
+  return `(${also}: to delete that one instead, say which day, like "delete the ${said.toLowerCase()} from ${dayWords(otherDay.date, today)}".)`;
+}
+
+/** A day as a person types it: "today", "yesterday", "nov 20". */
+function dayWords(isoDay: IsoDay, today: IsoDay): string {
+  if (isoDay === today) return 'today';
+  if (isoDay === addIsoDays(today, -1)) return 'yesterday';
+  const [, month, day] = isoDay.split('-').map(Number);
+  return `${MONTHS[(month ?? 1) - 1]} ${day}`;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

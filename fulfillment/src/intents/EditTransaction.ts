@@ -176,10 +176,14 @@ export const handleEditTransaction: IntentHandler = async (turn) => {
     if (budget) return budget;
   }
   if (!amountSlot && !categorySlot && !dateSlot && !noteSlot) {
-    return turn.reply.close([
+    // "fix the costco one": the entry is named, the change not yet. The question stays open, so the
+    // answer ("38.20", "it was yesterday") changes that entry instead of starting over.
+    const found = await targetOf(turn);
+    if ('reply' in found) return found.reply;
+    return turn.reply.elicitSlot(SlotName.Amount, [
       plainText(
-        'What should I change? Say the new value, like "make it 15", "put it under groceries" or ' +
-          '"it was yesterday" — or name the entry: "change the coffee to 5".',
+        `What should I change about ${describeTransaction(found.entry, turn.today)}? Say the new amount, ` +
+          'like "15" — or "put it under groceries", or "no, it was yesterday".',
       ),
       buttonsCard('Try', [Buttons.listTransactions, Buttons.undo]),
     ]);

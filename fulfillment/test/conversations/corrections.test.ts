@@ -33,6 +33,37 @@ describe('correcting the entry just logged', () => {
     ]);
   });
 
+  test('"no wait, that was yesterday" moves the entry just logged, as "actually it was yesterday" does', async () => {
+    await h.say('fix-2b', 'spent 8 on a sandwich');
+    const moved = await h.say('fix-2b', 'no wait, that was yesterday');
+    expect(replyText(moved)).toBe('Fixed: $8.00 for Food yesterday (sandwich) — it was today.');
+    const again = await h.say('fix-2b', 'wait, it was on friday');
+    expect(replyText(again)).toBe('Fixed: $8.00 for Food on Friday, Nov 20 (sandwich) — it was yesterday.');
+    expect(await recent('fix-2b')).toMatchObject([
+      { amountMinor: 800, date: '2026-11-20', note: 'sandwich' },
+    ]);
+  });
+
+  test('"fix the costco one" asks what to change about it, and the answer changes it', async () => {
+    await h.say('fix-ask', 'spent 40 at costco');
+    await h.say('fix-ask', 'spent 6 on coffee');
+    const ask = await h.say('fix-ask', 'fix the costco one');
+    expect(dialogType(ask)).toBe('ElicitSlot');
+    expect(replyText(ask)).toMatch(/^What should I change about \$40\.00 for Groceries today \(costco\)\?/);
+    const fixed = await h.say('fix-ask', '38.20');
+    expect(replyText(fixed)).toBe('Fixed: $38.20 for Groceries today (costco) — it was $40.00.');
+    await h.say('fix-ask', 'fix the costco one');
+    const moved = await h.say('fix-ask', 'no, it was yesterday');
+    expect(replyText(moved)).toBe('Fixed: $38.20 for Groceries yesterday (costco) — it was today.');
+    await h.say('fix-ask', 'fix the costco one');
+    const recat = await h.say('fix-ask', 'put it under food');
+    expect(replyText(recat)).toMatch(/^Fixed: \$38\.20 for Food yesterday \(costco\) — it was Groceries\./);
+    expect((await recent('fix-ask')).map((t) => [t.note, t.amountMinor, t.date])).toEqual([
+      ['coffee', 600, '2026-11-22'],
+      ['costco', 3820, '2026-11-21'],
+    ]);
+  });
+
   test('a whole restatement ("no, it was 15 for lunch") corrects rather than adds', async () => {
     await h.say('fix-3', 'spent 9 on transport');
     const fixed = await h.say('fix-3', 'no, it was 15 for lunch');

@@ -180,6 +180,30 @@ test('undo with nothing just logged says so and removes nothing', async () => {
   expect(await recent('log-11')).toHaveLength(0);
 });
 
+test('a delete that matches two entries says so, and naming the other one while asked deletes that one', async () => {
+  await h.say('log-delete-two', 'spent 50 on groceries');
+  await h.say('log-delete-two', 'spent 30 on groceries yesterday');
+  const ask = await h.say('log-delete-two', 'delete the groceries');
+  expect(replyText(ask)).toBe(
+    'Delete $50.00 for Groceries today? (There is also $30.00 for Groceries yesterday: ' +
+      'to delete that one instead, say which day, like "delete the groceries from yesterday".)',
+  );
+  const other = await h.say('log-delete-two', 'delete the groceries from yesterday');
+  expect(dialogType(other)).toBe('ConfirmIntent');
+  expect(replyText(other)).toBe('Delete $30.00 for Groceries yesterday?');
+  const yes = await h.say('log-delete-two', 'yes');
+  expect(replyText(yes)).toBe('Deleted $30.00 for Groceries yesterday.');
+  expect(await recent('log-delete-two')).toMatchObject([{ amountMinor: 5000, date: '2026-11-22' }]);
+});
+
+test('a count of things beside the price is not the amount: "bought 3 shirts for 45" logs $45', async () => {
+  const shirts = await h.say('log-counts', 'bought 3 shirts for 45');
+  expect(replyText(shirts)).toMatch(/^Logged \$45\.00 for Shopping today/);
+  const dinner = await h.say('log-counts', 'dinner for 2 was 60');
+  expect(replyText(dinner)).toMatch(/^Logged \$60\.00 for Food today/);
+  expect((await recent('log-counts')).map((t) => t.amountMinor).sort()).toEqual([4500, 6000]);
+});
+
 test('a 0-decimal currency: VND amounts and formatting', async () => {
   await h.repo.putProfile('log-vnd', { currency: 'VND', timeZone: 'Asia/Ho_Chi_Minh', customCategories: [] });
   const reply = await h.say('log-vnd', 'spent 45000 on lunch', { timeZone: 'Asia/Ho_Chi_Minh' });
