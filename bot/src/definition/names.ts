@@ -131,6 +131,11 @@ export const SlotName = {
   Goal: 'Goal',
   /** One of the person's accounts ("cash", "my visa"); the code hook checks they have it. */
   Account: 'Account',
+  /**
+   * The kind of account being opened under a name of its own ("a savings account called rainy day":
+   * Savings), which the name alone cannot say.
+   */
+  AccountKind: 'AccountKind',
   /** A transfer's two sides ("from checking", "to cash"). */
   FromAccount: 'FromAccount',
   ToAccount: 'ToAccount',

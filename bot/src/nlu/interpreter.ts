@@ -352,14 +352,41 @@ class LocaleInterpreter implements Interpreter {
   }
 
   private analyse(text: string, ctx: NluContext): TextAnalysis {
-    return this.withOwnAccounts(
-      analyseText(text, {
-        now: ctx.now,
-        timeZone: ctx.timeZone,
-        matchers: this.matchers,
-        isKnownWord: (w) => this.vocabulary.has(w) || isEnglishWord(w),
-      }),
+    return this.withNamedAccounts(
+      this.withOwnAccounts(
+        analyseText(text, {
+          now: ctx.now,
+          timeZone: ctx.timeZone,
+          matchers: this.matchers,
+          isKnownWord: (w) => this.vocabulary.has(w) || isEnglishWord(w),
+        }),
+      ),
     );
+  }
+
+  /**
+   * "add a credit card called visa": the words after an account and "called"/"named" are that account's
+   * name, though "visa" is also a travel expense; only the account reading is kept for them.
+   */
+  private withNamedAccounts(analysis: TextAnalysis): TextAnalysis {
+    const accounts = analysis.slotTypeMatches.get(this.evidenceTypes.account) ?? [];
+    const named = accounts.filter((m) =>
+      accounts.some(
+        (kind) =>
+          kind.end <= m.start &&
+          /^\s+(?:account\s+|card\s+)?(?:called|named)\s+$/.test(analysis.lower.slice(kind.end, m.start)),
+      ),
+    );
+    if (named.length === 0) return analysis;
+    const slotTypeMatches = new Map(analysis.slotTypeMatches);
+    for (const [type, matches] of slotTypeMatches) {
+      if (type === this.evidenceTypes.account) continue;
+      slotTypeMatches.set(
+        type,
+        matches.filter((m) => !named.some((n) => overlaps(n, m))),
+      );
+    }
+    return { ...analysis, slotTypeMatches };
   }
 
   /** The person's own account names ("my Chase account", "from chase to cash") beside the listed kinds. */
@@ -836,7 +863,30 @@ class LocaleInterpreter implements Interpreter {
         }
       }
     }
+    if (intent.slots.some((s) => s.name === SlotName.AccountKind)) {
+      const { kind, name } = this.kindAndName(analysis);
+      slots[SlotName.AccountKind] = kind;
+      if (name) slots[SlotName.Account] = name;
+    }
     return slots;
+  }
+
+  /**
+   * An account opened under a name of its own: "a credit card called visa", "a savings account named
+   * rainy day". The name follows "called"/"named"; the kind is the account said before it. Without such
+   * a name there is no kind: the account said is both.
+   */
+  private kindAndName(analysis: TextAnalysis): { kind: SlotValue | null; name: SlotValue | null } {
+    const matches = this.slotTypeMatches(analysis, this.evidenceTypes.account);
+    const named = matches.find((m) => /\b(?:called|named)\s+$/.test(analysis.lower.slice(0, m.start)));
+    if (!named) return { kind: null, name: null };
+    const kind = matches.filter((m) => m.end <= named.start).pop();
+    const value = (m: SlotTypeMatch): SlotValue => ({
+      originalValue: m.originalValue,
+      interpretedValue: m.value,
+      resolvedValues: m.own ? [] : [m.value],
+    });
+    return { kind: kind ? value(kind) : null, name: value(named) };
   }
 
   /**

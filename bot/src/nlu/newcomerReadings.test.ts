@@ -106,3 +106,20 @@ describe('money put toward a goal is a contribution, not a new target', () => {
     },
   );
 });
+
+describe('an account opened under a name of its own', () => {
+  it.each<[string, Record<string, string>]>([
+    ['add a credit card called visa', { Account: 'Visa', AccountKind: 'Credit card' }],
+    ['open a savings account called rainy day', { Account: 'rainy day', AccountKind: 'Savings' }],
+    ['create a checking account named joint', { Account: 'joint', AccountKind: 'Checking' }],
+    [
+      'open a savings account called rainy day with 200',
+      { Account: 'rainy day', AccountKind: 'Savings', Amount: '200' },
+    ],
+    ['add my visa credit card', { Account: 'Visa' }],
+  ])('"%s" → AddAccount %j', (text, slots) => {
+    const reading = top(text);
+    expect(reading.intentName).toBe(IntentName.AddAccount);
+    expect(values(reading)).toEqual(slots);
+  });
+});

@@ -25,7 +25,7 @@ export function askToDelete(
   return turn.reply.confirm(
     [
       plainText(question ?? `Delete ${describeTransaction(target, turn.today)}?`),
-      buttonsCard(question ? 'Remove it?' : 'Delete it?', [Buttons.yes, Buttons.no]),
+      buttonsCard(viaUndo ? 'Remove it?' : 'Delete it?', [Buttons.yes, Buttons.no]),
     ],
     { pendingDelete: { transactionId: target.id, ...(viaUndo ? { viaUndo } : {}) } },
   );

@@ -235,7 +235,10 @@ export const handleAddAccount: IntentHandler = async (turn) => {
     }
     amountMinor = amount.minor;
   }
-  const type = accountTypeOfName(said);
+  // "a savings account called rainy day": the kind said, not the name, gives the type.
+  const kindSlot = turn.slot(SlotName.AccountKind);
+  const kind = listedAccountOf(kindSlot?.original ?? kindSlot?.interpreted ?? '');
+  const type = accountTypeOfName(kind ?? said);
   turn.writing = true;
   const { account, created } = await turn.accounts.addAccount(turn.userId, {
     name: said,

@@ -188,6 +188,7 @@ test('a delete that matches two entries says so, and naming the other one while 
     'Delete $50.00 for Groceries today? (There is also $30.00 for Groceries yesterday: ' +
       'to delete that one instead, say which day, like "delete the groceries from yesterday".)',
   );
+  expect(ask.messages?.map((m) => m.imageResponseCard?.title).filter(Boolean)).toEqual(['Delete it?']);
   const other = await h.say('log-delete-two', 'delete the groceries from yesterday');
   expect(dialogType(other)).toBe('ConfirmIntent');
   expect(replyText(other)).toBe('Delete $30.00 for Groceries yesterday?');

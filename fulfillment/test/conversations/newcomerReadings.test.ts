@@ -76,3 +76,17 @@ describe('money moved to a goal goes toward it, and sets no new target', () => {
     );
   });
 });
+
+describe('an account opened under a name of its own keeps the name and the kind said', () => {
+  test('"open a savings account called rainy day", "add a credit card called visa", "create a checking account named joint"', async () => {
+    await h.say('named-1', 'open a savings account called rainy day with 200');
+    await h.say('named-1', 'add a credit card called visa');
+    await h.say('named-1', 'create a checking account named joint');
+    const accounts = await h.repo.accounts.listAccounts('named-1');
+    expect(accounts.map((a) => [a.name, a.type, a.openingMinor]).sort()).toEqual([
+      ['Joint', 'checking', 0],
+      ['Rainy Day', 'savings', 20_000],
+      ['Visa', 'credit', 0],
+    ]);
+  });
+});

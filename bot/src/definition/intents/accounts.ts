@@ -7,6 +7,18 @@ import type { IntentDefinition, SlotDefinition } from '../types';
 import { prompt } from './prompts';
 import { accountSlot, amountSlot } from './slots';
 
+/**
+ * The kind of an account opened under a name of its own: "a credit card called visa", "a savings
+ * account called rainy day". The same type as Account, so Lex and the local classifier see one shape.
+ */
+const accountKindSlot: SlotDefinition = {
+  name: SlotName.AccountKind,
+  description: 'The kind of account opened under a name of its own ("a savings account called rainy day").',
+  slotTypeName: 'AccountNameType',
+  required: false,
+  prompt: prompt('Is it cash, checking, savings or a credit card?'),
+};
+
 export const AddAccount: IntentDefinition = {
   name: IntentName.AddAccount,
   description: 'Open an account (cash, checking, savings, credit card) with its balance.',
@@ -44,10 +56,25 @@ export const AddAccount: IntentDefinition = {
     'I keep {Amount} in {Account}',
     'I got {Amount} in my {Account}',
     'I have a {Account} with {Amount} on it',
+    // A name of its own after the kind (nlufree point 2): the kind says the type, the name is the account's.
+    'add a {AccountKind} called {Account}',
+    'add a {AccountKind} account called {Account}',
+    'add a {AccountKind} named {Account}',
+    'add a {AccountKind} called {Account} with {Amount}',
+    'open a {AccountKind} called {Account}',
+    'open a {AccountKind} account called {Account}',
+    'open a {AccountKind} account named {Account}',
+    'create a {AccountKind} account named {Account}',
+    'create a {AccountKind} named {Account}',
+    'create a {AccountKind} called {Account} with {Amount}',
+    'new {AccountKind} account called {Account}',
+    'set up a {AccountKind} called {Account}',
+    'open an account called {Account}',
   ],
   slots: [
     accountSlot(true, 'Which account is it? Cash, checking, savings or a credit card?'),
     amountSlot(false, 'How much is in it now?'),
+    accountKindSlot,
   ],
   dialogCodeHook: true,
   fulfillmentCodeHook: false,
