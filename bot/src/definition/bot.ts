@@ -46,7 +46,13 @@ import { AccountNameType, FromAccountType, ToAccountType } from './slotTypes/Acc
 import { TagType } from './slotTypes/TagType';
 import { CategoryNameType, NewCategoryNameType } from './slotTypes/CategoryNameType';
 import { TagTransaction } from './intents/tags';
-import { AddCategory, ListCategories, MergeCategory, RenameCategory } from './intents/categories';
+import {
+  AddCategory,
+  AddIncomeCategory,
+  ListCategories,
+  MergeCategory,
+  RenameCategory,
+} from './intents/categories';
 
 export const budgetBuddyBot: BotDefinition = {
   name: BOT_NAME,
@@ -89,6 +95,7 @@ export const budgetBuddyBot: BotDefinition = {
         DeleteGoal,
         TagTransaction,
         AddCategory,
+        AddIncomeCategory,
         RenameCategory,
         MergeCategory,
         ListCategories,

@@ -66,6 +66,8 @@ export const IntentName = {
   TagTransaction: 'TagTransaction',
   /** A category of the person's own ("add a category called Pets"). */
   AddCategory: 'AddCategory',
+  /** An income category of the person's own ("add an income category Tutoring"). */
+  AddIncomeCategory: 'AddIncomeCategory',
   /** "rename Food to Eating out": entries and budgets follow the new name. */
   RenameCategory: 'RenameCategory',
   /** "merge Coffee into Food": entries and budgets move, the first category goes. */
@@ -100,6 +102,7 @@ export const WRITE_INTENTS: readonly IntentName[] = [
   IntentName.SetJarSplit,
   IntentName.TagTransaction,
   IntentName.AddCategory,
+  IntentName.AddIncomeCategory,
   IntentName.RenameCategory,
   IntentName.MergeCategory,
 ];

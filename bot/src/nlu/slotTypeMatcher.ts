@@ -213,6 +213,12 @@ const THE = String.raw`(?:the\s+|my\s+|a\s+)?`;
 /** The name a category intent is about: the one added, renamed or merged away. */
 const CATEGORY_NAME_PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`\bcategor(?:y|ies)\s+(?:called|named)\s+${NAME}${END}`, 'dgiu'),
+  // An income category of one's own: "add an income category Tutoring", "… for tutoring".
+  new RegExp(String.raw`\bincome\s+category\s+(?:for\s+)?${NAME}${END}`, 'dgiu'),
+  new RegExp(
+    String.raw`\b(?:add|create|make)\s+${NAME}\s+(?:as\s+an?\s+(?:new\s+)?income\s+category|as\s+a\s+source\s+of\s+income|to\s+my\s+income\s+categories)\b`,
+    'dgiu',
+  ),
   new RegExp(
     String.raw`\b(?:add|create|make)\s+${NAME}\s+(?:as\s+(?:a\s+)?(?:new\s+)?category|to\s+my\s+categories)\b`,
     'dgiu',

@@ -855,6 +855,10 @@ const rules: Partial<Record<string, (e: Evidence) => boolean>> = {
   [IntentName.TagTransaction]: (e) => /#\p{L}|\btag\b|\blabel\b|\bmark\b.*\bas\b/u.test(e.lower),
   [IntentName.AddCategory]: (e) =>
     CATEGORY_WORD.test(e.lower) && /\b(?:add|create|make|new|set up|start|want|need)\b/.test(e.lower),
+  [IntentName.AddIncomeCategory]: (e) =>
+    CATEGORY_WORD.test(e.lower) &&
+    /\b(?:income|earnings?)\b/.test(e.lower) &&
+    /\b(?:add|create|make|new|set up|start|want|need)\b/.test(e.lower),
   [IntentName.RenameCategory]: (e) =>
     /\brename\b/.test(e.lower) || (CATEGORY_WORD.test(e.lower) && /\bname\b|\bcall\b/.test(e.lower)),
   [IntentName.MergeCategory]: (e) =>

@@ -6,7 +6,7 @@
  * knows (`categoryInText`, the bot's slot-type synonyms plus the user's own categories).
  */
 import type { TransactionKind, UserProfile } from '../domain/ledger';
-import { canonicalCategory } from '../domain/ledger/categories';
+import { canonicalCategory, ownCategories } from '../domain/ledger/categories';
 import { categoryInText } from '../intents/support/categoryWords';
 
 export type RowMeaning = { kind: 'skip'; reason: string } | { kind: TransactionKind; category: string };
@@ -30,7 +30,7 @@ export const TRANSFER_REASON = 'Skipped: a transfer between your own accounts is
 
 /** A category column that names one of the user's categories exactly (as BudgetBuddy's own export does). */
 const ownCategory = (name: string | undefined, kind: TransactionKind, profile: UserProfile) =>
-  (name ? canonicalCategory(name, kind, profile.customCategories) : null) ?? undefined;
+  (name ? canonicalCategory(name, kind, ownCategories(kind, profile)) : null) ?? undefined;
 
 const typeKey = (type: string) =>
   type

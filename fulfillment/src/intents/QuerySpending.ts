@@ -25,7 +25,7 @@ import { hashTag } from '../domain/ledger/tags';
 export async function tagSpendingIn(turn: Turn, range: DateRange, tag: string): Promise<number> {
   if (range.unit) {
     const period = periodKeyOf(range.unit, range.from);
-    const totals = await turn.repo.getPeriodTotals(turn.userId, period, turn.profile.currency);
+    const totals = await turn.repo.getTagTotals(turn.userId, period, turn.profile.currency);
     return totals.expenseByTag[tag] ?? 0;
   }
   const rows = await turn.repo.listByRange(turn.userId, {

@@ -15,6 +15,7 @@ import {
   addCustomCategory,
   canonicalCategory,
   categoryKey,
+  ownCategories,
   validateCategoryName,
 } from '../domain/ledger/categories';
 import { LedgerError } from '../domain/ledger/errors';
@@ -75,7 +76,10 @@ const listLine = (profile: UserProfile): string => {
 };
 
 export const handleListCategories: IntentHandler = async (turn) => {
-  const income = categoriesFor('income', turn.profile).join(', ');
+  const ownIncome = new Set(ownCategories('income', turn.profile).map(categoryKey));
+  const income = categoriesFor('income', turn.profile)
+    .map((c) => (ownIncome.has(categoryKey(c)) ? `${c} (yours)` : c))
+    .join(', ');
   return turn.reply.close([
     plainText(`Your spending categories: ${listLine(turn.profile)}.\nIncome: ${income}.`),
     buttonsCard('Anything else?', [
@@ -277,11 +281,59 @@ async function moveCategory(turn: Turn, mode: 'rename' | 'merge'): Promise<LexRe
   ]);
 }
 
+/**
+ * "add an income category Tutoring": an income category of the person's own, kept apart from their
+ * spending ones, so "got 60 from tutoring" files income there and "how much did I earn from tutoring"
+ * reads it back.
+ */
+export const handleAddIncomeCategory: IntentHandler = async (turn) => {
+  const words = said(turn, SlotName.Category);
+  if (!words) {
+    return turn.reply.elicitSlot(SlotName.Category, [
+      plainText('What should the new income category be called? For example Tutoring.'),
+    ]);
+  }
+  const valid = validName(words);
+  if (!valid.ok) {
+    return turn.reply.elicitSlot(
+      SlotName.Category,
+      [plainText(`${valid.problem} What should it be called?`)],
+      {},
+      withoutSlot(turn.intent, SlotName.Category),
+    );
+  }
+  const mine = ownCategories('income', turn.profile);
+  const existing = canonicalCategory(valid.name, 'income', mine);
+  if (existing) {
+    return turn.reply.close([
+      plainText(
+        `You already have ${existing} for income. Log to it like "got 60 from ${existing.toLowerCase()}".`,
+      ),
+      buttonsCard('Anything else?', [
+        { text: 'My categories', value: 'what are my categories' },
+        Buttons.help,
+      ]),
+    ]);
+  }
+  const customIncomeCategories = addCustomCategory(mine, valid.name, 'income');
+  const name = customIncomeCategories.find((c) => categoryKey(c) === categoryKey(valid.name)) ?? valid.name;
+  turn.writing = true;
+  await turn.repo.putProfile(turn.userId, { ...turn.profile, customIncomeCategories });
+  const word = name.toLowerCase();
+  return turn.reply.close([
+    plainText(
+      `Added the income category ${name}. Try "got 60 from ${word}" or "how much did I earn from ${word} this month".`,
+    ),
+    buttonsCard('Anything else?', [{ text: 'My categories', value: 'what are my categories' }, Buttons.help]),
+  ]);
+};
+
 export const handleRenameCategory: IntentHandler = (turn) => moveCategory(turn, 'rename');
 export const handleMergeCategory: IntentHandler = (turn) => moveCategory(turn, 'merge');
 
 export const categoryIntentHandlers = {
   [IntentName.AddCategory]: handleAddCategory,
+  [IntentName.AddIncomeCategory]: handleAddIncomeCategory,
   [IntentName.RenameCategory]: handleRenameCategory,
   [IntentName.MergeCategory]: handleMergeCategory,
   [IntentName.ListCategories]: handleListCategories,

@@ -76,9 +76,9 @@ export async function buildOverview(
     return pending;
   };
   const totalsFor = (b: Budget): Promise<PeriodTotals> => totalsOf(granularityOfBudget(b.period), b.currency);
-  // Top tags this month: the month's rollup holds a total per tag, so this is the one GetItem a monthly
-  // budget in that currency reads anyway (or one more), whatever the number of entries.
-  const tagsThisMonth = totalsOf('month', currency).then((t) =>
+  // Top tags this month: one Query on the month's tag totals (an item per tag), whatever the number of
+  // entries; the figures shown are the tags' exact totals.
+  const tagsThisMonth = repo.getTagTotals(userId, periodKeyOf('month', today), currency).then((t) =>
     Object.entries(t.expenseByTag)
       .filter(([, minor]) => minor > 0)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

@@ -19,6 +19,7 @@ import type {
   PendingImport,
   PeriodKey,
   PeriodTotals,
+  TagTotals,
   Transaction,
   TransactionChanges,
   TransactionKind,
@@ -86,6 +87,8 @@ export interface LedgerRepository {
   listByRange(userId: string, query: RangeQuery): Promise<Transaction[]>;
 
   getPeriodTotals(userId: string, period: PeriodKey, currency: string): Promise<PeriodTotals>;
+  /** Every tag's total in the period (those back at zero left out), moved by the same writes as the rollup. */
+  getTagTotals(userId: string, period: PeriodKey, currency: string): Promise<TagTotals>;
 
   /**
    * Logs several transactions exactly as logTransaction does each of them (item, idempotency key,

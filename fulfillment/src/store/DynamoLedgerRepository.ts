@@ -40,6 +40,7 @@ import {
   type PendingImportRow,
   type PeriodKey,
   type PeriodTotals,
+  type TagTotals,
   type Transaction,
   type TransactionChanges,
   type TransactionKind,
@@ -52,6 +53,7 @@ import {
   idempotencyRecordSchema,
   pointerSchema,
   profileFromItem,
+  tagTotalsFromItems,
   totalsFromItem,
   transactionFromItem,
 } from './items';
@@ -62,7 +64,8 @@ import {
   TXN_PREFIX,
   budgetSk,
   categoryAttr,
-  tagAttr,
+  tagTotalSk,
+  tagTotalsPrefix,
   alertSk,
   idempotencySk,
   learnSk,
@@ -122,7 +125,11 @@ function withoutCondition(item: TransactItem): TransactItem {
 
 /** The rollup items (period and currency) one transaction counts towards, as comparable strings. */
 const periodKeysForRollup = (input: NewTransaction): string[] => [
-  ...periodKeysFor(input.date).map((p) => `${p.granularity}#${p.key}#${input.currency}`),
+  ...periodKeysFor(input.date).flatMap((p) => [
+    `${p.granularity}#${p.key}#${input.currency}`,
+    // Each tag's total in that period is an item of its own.
+    ...(input.tags ?? []).map((t) => `tag#${p.granularity}#${p.key}#${input.currency}#${input.kind}#${t}`),
+  ]),
   // The account items it moves count toward the same limit.
   ...[input.account ?? DEFAULT_ACCOUNT_KEY, ...(input.jars ?? []).map((j) => j.account)].map(
     (a) => `acct#${a}`,
@@ -260,6 +267,7 @@ export class DynamoLedgerRepository implements LedgerStores {
       type: ITEM_TYPE.transactionPointer,
       txnSk: sk,
     };
+    const rollupWrites = this.rollupWrites(pk, txn, 1);
     const request: TransactWriteCommandInput = {
       TransactItems: [
         // First, so a repeated request id is recognised by CancellationReasons[0].
@@ -268,11 +276,11 @@ export class DynamoLedgerRepository implements LedgerStores {
         },
         { Put: { TableName: this.table, Item: item } },
         { Put: { TableName: this.table, Item: pointer } },
-        ...rollupDeltas(txn, 1).map((d) => ({ Update: this.rollupUpdate(pk, d) })),
+        ...rollupWrites,
         ...balances.items,
       ],
     };
-    const firstBalance = 3 + rollupDeltas(txn, 1).length;
+    const firstBalance = 3 + rollupWrites.length;
     let outcome: 'written' | { index: number };
     try {
       outcome = await this.transact('save the transaction', request);
@@ -319,7 +327,7 @@ export class DynamoLedgerRepository implements LedgerStores {
           },
         },
         { Delete: { TableName: this.table, Key: { PK: pk, SK: txnIdSk(txn.id) } } },
-        ...rollupDeltas(txn, -1).map((d) => ({ Update: this.rollupUpdate(pk, d) })),
+        ...this.rollupWrites(pk, txn, -1),
         // The account's balance goes back too (an account is never removed, so this finds it).
         ...accountUpdates(this.table, pk, accountDeltas(txn, -1), this.now()).items.map(withoutCondition),
       ],
@@ -373,7 +381,12 @@ export class DynamoLedgerRepository implements LedgerStores {
         outcome = await this.transact('change the transaction', {
           TransactItems: [
             ...entryWrites,
-            ...editDeltas(before, after).map((d) => ({ Update: this.rollupItemUpdate(pk, d) })),
+            ...editDeltas(before, after).flatMap((d) => [
+              { Update: this.rollupItemUpdate(pk, d) },
+              ...d.tags.map((t) =>
+                this.tagTotalUpdate(pk, d.period, d.currency, t.kind, t.tag, t.amountMinor),
+              ),
+            ]),
             ...accountUpdates(
               this.table,
               pk,
@@ -445,6 +458,28 @@ export class DynamoLedgerRepository implements LedgerStores {
       this.rollupReads.get(userPk(userId), rollupSk(period, currency)),
     );
     return this.parsed(() => totalsFromItem(item, period, currency));
+  }
+
+  async getTagTotals(userId: string, period: PeriodKey, currency: string): Promise<TagTotals> {
+    // One Query on the period's tag items: a page holds thousands of them, so this is one request for
+    // anyone but a person with thousands of tags in one period, who pays a page per ~1 MB.
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.call('read from the ledger', () =>
+        this.doc.send(
+          new QueryCommand({
+            TableName: this.table,
+            ConsistentRead: true,
+            ...skPrefixCondition(userPk(userId), tagTotalsPrefix(period, currency)),
+            ExclusiveStartKey: startKey,
+          }),
+        ),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return this.parsed(() => tagTotalsFromItems(items, period, currency));
   }
 
   async putBudget(userId: string, input: NewBudget): Promise<Budget> {
@@ -567,7 +602,6 @@ export class DynamoLedgerRepository implements LedgerStores {
     if (d.expenseTotalMinor !== 0) add('expenseTotalMinor', d.expenseTotalMinor);
     if (d.incomeTotalMinor !== 0) add('incomeTotalMinor', d.incomeTotalMinor);
     for (const c of d.categories) add(categoryAttr(c.kind, c.category), c.amountMinor);
-    for (const t of d.tags) add(tagAttr(t.kind, t.tag), t.amountMinor);
     if (d.count !== 0) add('transactionCount', d.count);
     return {
       TableName: this.table,
@@ -881,6 +915,10 @@ export class DynamoLedgerRepository implements LedgerStores {
       string,
       { period: PeriodKey; currency: string; totals: Record<string, number>; count: number }
     >();
+    const byTag = new Map<
+      string,
+      { period: PeriodKey; currency: string; kind: TransactionKind; tag: string; amount: number }
+    >();
     for (const txn of txns) {
       for (const d of rollupDeltas(txn, 1)) {
         const sk = rollupSk(d.period, d.currency);
@@ -890,14 +928,25 @@ export class DynamoLedgerRepository implements LedgerStores {
         entry.totals[total] = (entry.totals[total] ?? 0) + d.amountMinor;
         entry.totals[category] = (entry.totals[category] ?? 0) + d.amountMinor;
         for (const tag of d.tags) {
-          const attr = tagAttr(d.kind, tag);
-          entry.totals[attr] = (entry.totals[attr] ?? 0) + d.amountMinor;
+          const tagSk = tagTotalSk(d.period, d.currency, d.kind, tag);
+          const tagEntry = byTag.get(tagSk) ?? {
+            period: d.period,
+            currency: d.currency,
+            kind: d.kind,
+            tag,
+            amount: 0,
+          };
+          tagEntry.amount += d.amountMinor;
+          byTag.set(tagSk, tagEntry);
         }
         entry.count += d.count;
         byItem.set(sk, entry);
       }
     }
-    return [...byItem.entries()].map(([sk, entry]) => {
+    const tagUpdates = [...byTag.values()].map((t) =>
+      this.tagTotalUpdate(pk, t.period, t.currency, t.kind, t.tag, t.amount),
+    );
+    const rollupUpdates = [...byItem.entries()].map(([sk, entry]) => {
       const names: Record<string, string> = { '#type': 'type' };
       const values: Record<string, unknown> = {
         ':type': ITEM_TYPE.rollup,
@@ -924,24 +973,62 @@ export class DynamoLedgerRepository implements LedgerStores {
         },
       };
     });
+    return [...rollupUpdates, ...tagUpdates];
+  }
+
+  /** The rollup updates of one entry logged (1) or deleted (-1): each period's item, and each tag's. */
+  private rollupWrites(pk: string, txn: Transaction, direction: 1 | -1) {
+    return rollupDeltas(txn, direction).flatMap((d) => [
+      { Update: this.rollupUpdate(pk, d) },
+      ...d.tags.map((tag) => this.tagTotalUpdate(pk, d.period, d.currency, d.kind, tag, d.amountMinor)),
+    ]);
+  }
+
+  /**
+   * One tag's total in one period, an item of its own (keys.ts TAG_TOTAL_PREFIX): ADD creates it on
+   * first use and keeps concurrent writers exact, in the entry's own transaction.
+   */
+  private tagTotalUpdate(
+    pk: string,
+    period: PeriodKey,
+    currency: string,
+    kind: TransactionKind,
+    tag: string,
+    amountMinor: number,
+  ) {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: { PK: pk, SK: tagTotalSk(period, currency, kind, tag) },
+        UpdateExpression:
+          'SET #type = :type, granularity = :granularity, periodKey = :periodKey, currency = :currency, ' +
+          '#kind = :kind, #tag = :tag ADD amountMinor :amount',
+        ExpressionAttributeNames: { '#type': 'type', '#kind': 'kind', '#tag': 'tag' },
+        ExpressionAttributeValues: {
+          ':type': ITEM_TYPE.tagTotal,
+          ':granularity': period.granularity,
+          ':periodKey': period.key,
+          ':currency': currency,
+          ':kind': kind,
+          ':tag': tag,
+          ':amount': amountMinor,
+        },
+      },
+    };
   }
 
   /** One rollup item's update: ADD keeps concurrent writers exact and creates the item on first use. */
   private rollupUpdate(pk: string, d: RollupDelta) {
-    // Each tag adds the same amount to its own attribute of the same item (no extra write per tag).
-    const tagNames = Object.fromEntries(d.tags.map((tag, i) => [`#tag${i}`, tagAttr(d.kind, tag)]));
-    const tagAdds = d.tags.map((_, i) => `, #tag${i} :amount`).join('');
     return {
       TableName: this.table,
       Key: { PK: pk, SK: rollupSk(d.period, d.currency) },
       UpdateExpression:
         'SET #type = :type, granularity = :granularity, periodKey = :periodKey, currency = :currency ' +
-        `ADD #total :amount, #category :amount${tagAdds}, transactionCount :count`,
+        'ADD #total :amount, #category :amount, transactionCount :count',
       ExpressionAttributeNames: {
         '#type': 'type',
         '#total': d.kind === 'expense' ? 'expenseTotalMinor' : 'incomeTotalMinor',
         '#category': categoryAttr(d.kind, d.category),
-        ...tagNames,
       },
       ExpressionAttributeValues: {
         ':type': ITEM_TYPE.rollup,

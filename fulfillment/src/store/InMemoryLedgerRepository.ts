@@ -21,6 +21,7 @@ import type {
   PendingImport,
   PeriodKey,
   PeriodTotals,
+  TagTotals,
   Transaction,
   TransactionChanges,
   TransactionKind,
@@ -39,11 +40,13 @@ import { InMemoryRecurringRules } from './inMemoryRecurringRules';
 import { accountDeltas, mergeAccountDeltas } from './accountDeltas';
 import {
   assertUserId,
+  emptyTagTotals,
   emptyTotals,
   newestFirst,
   rangeLimit,
   rollupDeltas,
   withoutZeroCategories,
+  withoutZeroTags,
 } from './totals';
 
 interface UserData {
@@ -52,6 +55,7 @@ interface UserData {
   /** requestId → the transaction first logged with it (kept after a delete, like the DynamoDB TTL item). */
   requests: Map<string, Transaction>;
   rollups: Map<string, PeriodTotals>;
+  tagTotals: Map<string, TagTotals>;
   budgets: Map<string, Budget>;
   learned: Map<string, LearnedCategory>;
   /** Alert keys already sent → when they expire. */
@@ -98,6 +102,7 @@ export class InMemoryLedgerRepository implements LedgerStores {
         requests: new Map(),
         alerts: new Map(),
         rollups: new Map(),
+        tagTotals: new Map(),
         budgets: new Map(),
         learned: new Map(),
       };
@@ -206,6 +211,11 @@ export class InMemoryLedgerRepository implements LedgerStores {
     return totals ? withoutZeroCategories(copy(totals)) : emptyTotals(period, currency);
   }
 
+  async getTagTotals(userId: string, period: PeriodKey, currency: string): Promise<TagTotals> {
+    const totals = this.users.get(userId)?.tagTotals.get(rollupId(period, currency));
+    return totals ? withoutZeroTags(copy(totals)) : emptyTagTotals(period, currency);
+  }
+
   async putBudget(userId: string, input: NewBudget): Promise<Budget> {
     const valid = parseNewBudget(input);
     const data = this.user(userId);
@@ -305,8 +315,10 @@ export class InMemoryLedgerRepository implements LedgerStores {
       const totals = data.rollups.get(id) ?? emptyTotals(delta.period, delta.currency);
       const byCategory = delta.kind === 'expense' ? totals.expenseByCategory : totals.incomeByCategory;
       byCategory[delta.category] = (byCategory[delta.category] ?? 0) + delta.amountMinor;
-      const byTag = delta.kind === 'expense' ? totals.expenseByTag : totals.incomeByTag;
+      const tagTotals = data.tagTotals.get(id) ?? emptyTagTotals(delta.period, delta.currency);
+      const byTag = delta.kind === 'expense' ? tagTotals.expenseByTag : tagTotals.incomeByTag;
       for (const tag of delta.tags) byTag[tag] = (byTag[tag] ?? 0) + delta.amountMinor;
+      if (delta.tags.length > 0) data.tagTotals.set(id, tagTotals);
       if (delta.kind === 'expense') totals.expenseTotalMinor += delta.amountMinor;
       else totals.incomeTotalMinor += delta.amountMinor;
       totals.transactionCount += delta.count;

@@ -11,15 +11,11 @@ import {
   type PeriodKey,
   type PeriodTotals,
   type Transaction,
+  type TagTotals,
   type UserProfile,
 } from '../domain/ledger';
-import {
-  EXPENSE_CATEGORY_ATTR_PREFIX,
-  EXPENSE_TAG_ATTR_PREFIX,
-  INCOME_CATEGORY_ATTR_PREFIX,
-  INCOME_TAG_ATTR_PREFIX,
-} from './keys';
-import { emptyTotals, withoutZeroCategories } from './totals';
+import { EXPENSE_CATEGORY_ATTR_PREFIX, INCOME_CATEGORY_ATTR_PREFIX } from './keys';
+import { emptyTagTotals, emptyTotals, withoutZeroCategories } from './totals';
 
 export const ITEM_TYPE = {
   transaction: 'TXN',
@@ -31,7 +27,30 @@ export const ITEM_TYPE = {
   learned: 'LEARN',
   alert: 'ALERT',
   notification: 'NOTE',
+  tagTotal: 'TAGTOT',
 } as const;
+
+/** One tag's total in one period (keys.ts TAG_TOTAL_PREFIX). */
+export const tagTotalSchema = z.object({
+  kind: z.enum(['expense', 'income']),
+  tag: z.string(),
+  amountMinor: z.number().int(),
+});
+
+/** The tag totals of one period from its TAGTOT items (zeros left out). */
+export function tagTotalsFromItems(
+  items: Record<string, unknown>[],
+  period: PeriodKey,
+  currency: string,
+): TagTotals {
+  const totals = emptyTagTotals(period, currency);
+  for (const item of items) {
+    const t = tagTotalSchema.parse(item);
+    if (t.amountMinor === 0) continue;
+    (t.kind === 'expense' ? totals.expenseByTag : totals.incomeByTag)[t.tag] = t.amountMinor;
+  }
+  return totals;
+}
 
 export interface DbTransaction extends Transaction {
   PK: string;
@@ -104,10 +123,6 @@ export function totalsFromItem(
       totals.expenseByCategory[attr.slice(EXPENSE_CATEGORY_ATTR_PREFIX.length)] = value;
     } else if (attr.startsWith(INCOME_CATEGORY_ATTR_PREFIX)) {
       totals.incomeByCategory[attr.slice(INCOME_CATEGORY_ATTR_PREFIX.length)] = value;
-    } else if (attr.startsWith(EXPENSE_TAG_ATTR_PREFIX)) {
-      totals.expenseByTag[attr.slice(EXPENSE_TAG_ATTR_PREFIX.length)] = value;
-    } else if (attr.startsWith(INCOME_TAG_ATTR_PREFIX)) {
-      totals.incomeByTag[attr.slice(INCOME_TAG_ATTR_PREFIX.length)] = value;
     }
   }
   return withoutZeroCategories(totals);
@@ -134,6 +149,7 @@ export function profileFromItem(item: Record<string, unknown>): UserProfile {
     currency: p.currency,
     timeZone: p.timeZone,
     customCategories: p.customCategories,
+    ...(p.customIncomeCategories?.length ? { customIncomeCategories: p.customIncomeCategories } : {}),
     ...(p.timeZoneChosen ? { timeZoneChosen: true } : {}),
     ...(p.taughtCategories ? { taughtCategories: true } : {}),
     ...(p.emailAlerts ? { emailAlerts: p.emailAlerts } : {}),

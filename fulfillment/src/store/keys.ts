@@ -7,6 +7,8 @@
  *   USER#<id>     TXN#<date>#<createdAt>#<txnId>              a transaction (sorted by local date, then time)
  *   USER#<id>     TXID#<txnId>                                pointer: txnId → the TXN item's SK
  *   USER#<id>     ROLLUP#<week|month|year>#<key>#<currency>   totals of one period in one currency
+ *   USER#<id>     TAGTOT#<week|month|year>#<key>#<currency>#<expense|income>#<tag>
+ *                                                             one tag's total in that period and currency
  *   USER#<id>     BUDGET#<Weekly|Monthly|Yearly>#<*|C#name>   a budget (* = overall)
  *   USER#<id>     IDEMP#<requestId>                           idempotency record, expires after 7 days
  *   USER#<id>     ALERT#<claim key>                           a claimed alert (budget+period+threshold, bill+day,
@@ -98,11 +100,16 @@ export const INCOME_CATEGORY_ATTR_PREFIX = 'inc#';
 export const categoryAttr = (kind: TransactionKind, category: string): string =>
   `${kind === 'expense' ? EXPENSE_CATEGORY_ATTR_PREFIX : INCOME_CATEGORY_ATTR_PREFIX}${category}`;
 
-/** Per-tag totals live in the same rollup item as the categories': `exptag#work`, `inctag#work`. */
-export const EXPENSE_TAG_ATTR_PREFIX = 'exptag#';
-export const INCOME_TAG_ATTR_PREFIX = 'inctag#';
-export const tagAttr = (kind: TransactionKind, tag: string): string =>
-  `${kind === 'expense' ? EXPENSE_TAG_ATTR_PREFIX : INCOME_TAG_ATTR_PREFIX}${tag}`;
+/**
+ * Per-tag totals are items of their own, one per period, currency, kind and tag. As attributes of the
+ * rollup item (before) every distinct tag grew that item toward DynamoDB's 400 KB limit, past which the
+ * entry's whole write — entry included — would fail. A period's tags are one Query on the prefix.
+ */
+export const TAG_TOTAL_PREFIX = 'TAGTOT#';
+export const tagTotalsPrefix = (period: PeriodKey, currency: string): string =>
+  `${TAG_TOTAL_PREFIX}${period.granularity}#${period.key}#${currency}#`;
+export const tagTotalSk = (period: PeriodKey, currency: string, kind: TransactionKind, tag: string): string =>
+  `${tagTotalsPrefix(period, currency)}${kind}#${tag}`;
 
 export const IMPORT_PREFIX = 'IMPORT#';
 /** A previewed import is split into chunks: one item holds at most 400 KB. */

@@ -88,8 +88,6 @@ export function runLedgerRepositoryContract(
           incomeTotalMinor: 300000,
           expenseByCategory: { Transport: 500, Food: 700 },
           incomeByCategory: { Salary: 300000 },
-          expenseByTag: {},
-          incomeByTag: {},
           transactionCount: 3,
         });
       });

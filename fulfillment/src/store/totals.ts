@@ -3,7 +3,7 @@
  * period it falls in, and the empty totals of a period nobody has spent in yet.
  */
 import { periodKeysFor } from '../domain/ledger/periods';
-import type { PeriodKey, PeriodTotals, Transaction } from '../domain/ledger';
+import type { PeriodKey, PeriodTotals, TagTotals, Transaction } from '../domain/ledger';
 
 export interface RollupDelta {
   period: PeriodKey;
@@ -38,9 +38,16 @@ export function emptyTotals(period: PeriodKey, currency: string): PeriodTotals {
     incomeTotalMinor: 0,
     expenseByCategory: {},
     incomeByCategory: {},
+    transactionCount: 0,
+  };
+}
+
+export function emptyTagTotals(period: PeriodKey, currency: string): TagTotals {
+  return {
+    period: { granularity: period.granularity, key: period.key },
+    currency,
     expenseByTag: {},
     incomeByTag: {},
-    transactionCount: 0,
   };
 }
 
@@ -52,9 +59,14 @@ export function withoutZeroCategories(totals: PeriodTotals): PeriodTotals {
     ...totals,
     expenseByCategory: nonZero(totals.expenseByCategory),
     incomeByCategory: nonZero(totals.incomeByCategory),
-    expenseByTag: nonZero(totals.expenseByTag),
-    incomeByTag: nonZero(totals.incomeByTag),
   };
+}
+
+/** Drops tags whose total went back to zero (an untagged or deleted entry leaves no trace). */
+export function withoutZeroTags(totals: TagTotals): TagTotals {
+  const nonZero = (m: Record<string, number>) =>
+    Object.fromEntries(Object.entries(m).filter(([, v]) => v !== 0));
+  return { ...totals, expenseByTag: nonZero(totals.expenseByTag), incomeByTag: nonZero(totals.incomeByTag) };
 }
 
 /** Newest first: by date, then creation time, then id (a total order, so pages never shuffle). */

@@ -185,7 +185,7 @@ describe('CSV import', () => {
         [3000, []],
       ]),
     );
-    const month = await h.repo.getPeriodTotals(u, { granularity: 'month', key: '2026-12' }, 'USD');
+    const month = await h.repo.getTagTotals(u, { granularity: 'month', key: '2026-12' }, 'USD');
     expect(month.expenseByTag).toEqual({ work: 13_800, travel: 12_000 });
     const res = await fetch(`${h.chatUrl}/api/overview`, { headers: { 'X-BB-Local-User': u } });
     expect(overviewSchema.parse(await res.json()).topTags.map((t) => [t.tag, t.spent.formatted])).toEqual([

@@ -3,7 +3,7 @@
  * client, the local Lex runtime and its NLU, the code hook and DynamoDB Local.
  */
 import { intentName, replyButtons, replyText } from '../support/replies';
-import { useConversationHarness } from '../support/conversation';
+import { fetchOverview, useConversationHarness } from '../support/conversation';
 
 // Thursday 2026-12-03, noon in New York.
 
@@ -11,6 +11,8 @@ const { h } = useConversationHarness('2026-12-03T17:00:00Z');
 
 const monthTotals = (user: string) =>
   h.repo.getPeriodTotals(user, { granularity: 'month', key: '2026-12' }, 'USD');
+const monthTags = (user: string) =>
+  h.repo.getTagTotals(user, { granularity: 'month', key: '2026-12' }, 'USD');
 
 describe('tags', () => {
   test('"#work" in a message tags the entry it logs, and its month counts it', async () => {
@@ -20,7 +22,7 @@ describe('tags', () => {
     expect(replyText(logged)).toContain('tagged #work');
     const [entry] = await h.repo.listRecent('tag-1', 5);
     expect(entry).toMatchObject({ amountMinor: 4200, category: 'Food', tags: ['work'] });
-    expect((await monthTotals('tag-1')).expenseByTag).toEqual({ work: 4200 });
+    expect((await monthTags('tag-1')).expenseByTag).toEqual({ work: 4200 });
   });
 
   test('"tag it work" after logging tags that entry; undo takes the tag off again', async () => {
@@ -29,11 +31,11 @@ describe('tags', () => {
     expect(intentName(tagged)).toBe('TagTransaction');
     expect(replyText(tagged)).toContain('Tagged $60.00 for Transport today');
     expect((await h.repo.listRecent('tag-2', 5))[0]?.tags).toEqual(['work']);
-    expect((await monthTotals('tag-2')).expenseByTag).toEqual({ work: 6000 });
+    expect((await monthTags('tag-2')).expenseByTag).toEqual({ work: 6000 });
 
     await h.say('tag-2', 'undo');
     expect((await h.repo.listRecent('tag-2', 5))[0]?.tags).toBeUndefined();
-    expect((await monthTotals('tag-2')).expenseByTag).toEqual({});
+    expect((await monthTags('tag-2')).expenseByTag).toEqual({});
   });
 
   test('"tag the costco one as work" finds the described entry', async () => {
@@ -53,6 +55,37 @@ describe('tags', () => {
     const total = await h.say('tag-4', 'how much did i spend on #work this month');
     expect(intentName(total)).toBe('QuerySpending');
     expect(replyText(total)).toContain('You spent $60.00 tagged #work this month.');
+  });
+
+  test('a person with 12,000 tags this year still logs, and tag totals and the overview stay exact', async () => {
+    const u = 'tag-many';
+    // 12,000 distinct 30-character tags, ten to an entry (an import of "#…" descriptions). Kept as
+    // attributes of the year's rollup item (about 40 bytes each) they would pass DynamoDB's 400 KB item limit, and every
+    // later entry of the year — its whole write — would fail.
+    const tagOf = (i: number) => `t${String(i).padStart(5, '0')}${'x'.repeat(24)}`;
+    const rows = Array.from({ length: 1200 }, (_, e) => ({
+      kind: 'expense' as const,
+      amountMinor: 100,
+      currency: 'USD',
+      category: 'Shopping',
+      date: '2026-11-15',
+      source: 'import' as const,
+      requestId: `many-tags-${e}`,
+      tags: Array.from({ length: 10 }, (_, k) => tagOf(e * 10 + k)),
+    }));
+    for (let i = 0; i < rows.length; i += 250) await h.repo.logTransactions(u, rows.slice(i, i + 250));
+
+    const logged = await h.say(u, 'spent 42 on lunch #work');
+    expect(replyText(logged)).toContain('Logged $42.00 for Food today');
+    await h.say(u, 'taxi 18 #work');
+    const total = await h.say(u, 'how much did i spend on #work this month');
+    expect(replyText(total)).toContain('You spent $60.00 tagged #work this month.');
+    const year = await h.repo.getTagTotals(u, { granularity: 'year', key: '2026' }, 'USD');
+    expect(Object.keys(year.expenseByTag)).toHaveLength(12_001);
+    expect(year.expenseByTag.work).toBe(6000);
+    expect((await fetchOverview(h, u)).topTags).toEqual([
+      { tag: 'work', spent: { minor: 6000, formatted: '$60.00' } },
+    ]);
   });
 
   test('lists by tag: "list everything tagged travel" and "show my work expenses"', async () => {
@@ -91,6 +124,36 @@ describe("each person's own categories", () => {
     expect(replyText(list)).not.toMatch(/Income:[^\n]*Pets/);
     // Someone else has no such category.
     expect((await h.repo.getProfile('cat-other'))?.customCategories ?? []).not.toContain('Pets');
+  });
+
+  test('"add an income category Tutoring": income files there and is asked about by name', async () => {
+    const u = 'cat-income';
+    const added = await h.say(u, 'add an income category Tutoring');
+    expect(intentName(added)).toBe('AddIncomeCategory');
+    expect(replyText(added)).toContain('Added the income category Tutoring');
+    expect((await h.repo.getProfile(u))?.customIncomeCategories).toEqual(['Tutoring']);
+
+    const got = await h.say(u, 'got 60 from tutoring');
+    expect(intentName(got)).toBe('LogIncome');
+    expect(replyText(got)).toContain('Logged $60.00 of Tutoring income today');
+    expect(await h.repo.listRecent(u, 5)).toMatchObject([
+      { kind: 'income', category: 'Tutoring', amountMinor: 6000 },
+    ]);
+    await h.say(u, 'got paid 1000 salary');
+    const earned = await h.say(u, 'how much did I earn from tutoring this month');
+    expect(intentName(earned)).toBe('QueryIncome');
+    expect(replyText(earned)).toContain('$60.00');
+    expect(replyText(earned)).not.toContain('$1,060.00');
+
+    const list = await h.say(u, 'what are my categories');
+    expect(replyText(list)).toMatch(/Income:[^\n]*Tutoring \(yours\)/);
+    // An income category is not offered for spending.
+    expect(replyText(list)).not.toMatch(/Your spending categories:[^\n]*Tutoring/);
+    // Saying it again changes nothing; someone else has no such category.
+    expect(replyText(await h.say(u, 'add an income category called tutoring'))).toContain(
+      'You already have Tutoring for income',
+    );
+    expect((await h.repo.getProfile('cat-other'))?.customIncomeCategories).toBeUndefined();
   });
 
   test('"rename Food to Eating out" keeps the history and the budget under the new name', async () => {

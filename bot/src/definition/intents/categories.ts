@@ -43,6 +43,45 @@ export const AddCategory: IntentDefinition = {
   fulfillmentCodeHook: false,
 };
 
+/** Income has categories of one's own too ("add an income category Tutoring"); the word "income" tells them apart. */
+export const AddIncomeCategory: IntentDefinition = {
+  name: IntentName.AddIncomeCategory,
+  description: "Add an income category of the person's own.",
+  sampleUtterances: [
+    'add an income category called {Category}',
+    'add an income category named {Category}',
+    'add an income category {Category}',
+    'add a new income category called {Category}',
+    'create an income category called {Category}',
+    'create an income category for {Category}',
+    'new income category {Category}',
+    'new income category called {Category}',
+    'make an income category called {Category}',
+    'I want an income category for {Category}',
+    'I need an income category called {Category}',
+    'can you add an income category called {Category}',
+    'please add an income category named {Category}',
+    'add {Category} as an income category',
+    'add {Category} as a source of income',
+    'add {Category} to my income categories',
+    'set up an income category named {Category}',
+    'start an income category called {Category}',
+    'create a new income category called {Category}',
+    'make a new income category for {Category}',
+    'give me an income category called {Category}',
+    "I'd like an income category named {Category}",
+    'add {Category} as a new income category',
+    'can I have an income category named {Category}',
+    'I want to add an income category called {Category}',
+    'add an income category',
+    'create a new income category',
+    'I want my own income category',
+  ],
+  slots: [categoryNameSlot(true, 'What should the new income category be called?')],
+  dialogCodeHook: true,
+  fulfillmentCodeHook: false,
+};
+
 export const RenameCategory: IntentDefinition = {
   name: IntentName.RenameCategory,
   description: 'Rename a category; its entries and budgets keep their history under the new name.',

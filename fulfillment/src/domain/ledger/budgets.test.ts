@@ -18,8 +18,6 @@ const totals = (over: Partial<PeriodTotals> = {}): PeriodTotals => ({
   expenseTotalMinor: 50000,
   incomeTotalMinor: 0,
   expenseByCategory: { Groceries: 31000, Food: 19000 },
-  expenseByTag: {},
-  incomeByTag: {},
   incomeByCategory: {},
   transactionCount: 7,
   ...over,

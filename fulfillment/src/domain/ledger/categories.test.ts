@@ -3,6 +3,8 @@ import {
   canonicalCategory,
   categoriesFor,
   closestCategories,
+  DEFAULT_INCOME_CATEGORIES,
+  ownCategories,
   validateCategoryName,
 } from './categories';
 import { InvalidCategoryError } from './errors';
@@ -23,9 +25,18 @@ describe('categories', () => {
     expect(categoriesFor('expense', once)).toContain('Pets');
   });
 
-  it("keeps a person's own (spending) categories out of the income list", () => {
-    expect(categoriesFor('income', ['Pets'])).not.toContain('Pets');
-    expect(canonicalCategory('pets', 'income', ['Pets'])).toBeNull();
+  it("keeps a person's own spending categories out of the income list, and income ones out of spending", () => {
+    const profile = { customCategories: ['Pets'], customIncomeCategories: ['Tutoring'] };
+    expect(categoriesFor('income', ownCategories('income', profile))).toEqual([
+      ...DEFAULT_INCOME_CATEGORIES,
+      'Tutoring',
+    ]);
+    expect(canonicalCategory('pets', 'income', ownCategories('income', profile))).toBeNull();
+    expect(canonicalCategory('tutoring', 'income', ownCategories('income', profile))).toBe('Tutoring');
+    expect(canonicalCategory('tutoring', 'expense', ownCategories('expense', profile))).toBeNull();
+    // An income name may also be a spending one; income defaults are never added again.
+    expect(addCustomCategory(['Tutoring'], 'Salary', 'income')).toEqual(['Tutoring']);
+    expect(addCustomCategory([], 'Groceries', 'income')).toEqual(['Groceries']);
   });
 
   it.each([

@@ -41,13 +41,22 @@ export function validateCategoryName(raw: string): string {
 }
 
 /**
- * Every category a user can choose for a kind of transaction: defaults first, then their own. A
- * person's own categories are spending categories ("add a category called Pets"), so income keeps the
- * defaults only.
+ * A person's own categories of one kind: spending ones ("add a category called Pets") or income ones
+ * ("add an income category Tutoring"), each kept in its own list of the profile.
+ */
+export function ownCategories(
+  kind: TransactionKind,
+  profile: { customCategories: readonly string[]; customIncomeCategories?: readonly string[] | undefined },
+): readonly string[] {
+  return kind === 'income' ? (profile.customIncomeCategories ?? []) : profile.customCategories;
+}
+
+/**
+ * Every category a user can choose for a kind of transaction: defaults first, then their own of that
+ * kind (`ownCategories`).
  */
 export function categoriesFor(kind: TransactionKind, customCategories: readonly string[] = []): string[] {
-  if (kind === 'income') return [...DEFAULT_INCOME_CATEGORIES];
-  const defaults = DEFAULT_EXPENSE_CATEGORIES;
+  const defaults = kind === 'income' ? DEFAULT_INCOME_CATEGORIES : DEFAULT_EXPENSE_CATEGORIES;
   const seen = new Set(defaults.map(categoryKey));
   const custom = customCategories.filter((c) => {
     const key = categoryKey(c);
@@ -70,12 +79,21 @@ export function canonicalCategory(
 
 /**
  * Adds a custom category (validated) and returns the new list. Adding one that already exists in any
- * spelling, default or custom, changes nothing.
+ * spelling, default or custom, changes nothing. An income list (`kind` income) is checked against the
+ * income defaults only: "Tutoring" may be both a spending and an income category.
  */
-export function addCustomCategory(customCategories: readonly string[], name: string): string[] {
+export function addCustomCategory(
+  customCategories: readonly string[],
+  name: string,
+  kind?: TransactionKind,
+): string[] {
   const valid = validateCategoryName(name);
   const key = categoryKey(valid);
-  const all = [...DEFAULT_EXPENSE_CATEGORIES, ...DEFAULT_INCOME_CATEGORIES, ...customCategories];
+  const defaults =
+    kind === 'income'
+      ? DEFAULT_INCOME_CATEGORIES
+      : [...DEFAULT_EXPENSE_CATEGORIES, ...DEFAULT_INCOME_CATEGORIES];
+  const all = [...defaults, ...customCategories];
   if (all.some((c) => categoryKey(c) === key)) return [...customCategories];
   return [...customCategories, valid];
 }

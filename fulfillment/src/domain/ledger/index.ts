@@ -32,6 +32,7 @@ export {
   type Granularity,
   type PeriodKey,
   type PeriodTotals,
+  type TagTotals,
 } from './periods';
 export { minorUnitsSchema, asMinorUnits, type MinorUnits, type Money } from './money';
 export { pendingImportRowSchema, type PendingImportRow, type PendingImport } from './pendingImport';

@@ -51,10 +51,18 @@ export interface PeriodTotals {
   incomeTotalMinor: number;
   expenseByCategory: Record<string, number>;
   incomeByCategory: Record<string, number>;
-  /** Per tag (lower case, no "#"), kept in the same rollup item (issue 12 point 4). */
+  transactionCount: number;
+}
+
+/**
+ * Per-tag totals of one period (issue 12 point 4), tags lower case without "#". Kept apart from the
+ * period's rollup: a person may use any number of tags, and one item per tag keeps each write small.
+ */
+export interface TagTotals {
+  period: PeriodKey;
+  currency: string;
   expenseByTag: Record<string, number>;
   incomeByTag: Record<string, number>;
-  transactionCount: number;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -10,6 +10,8 @@ export const userProfileSchema = z.object({
   currency: z.string(),
   timeZone: z.string(),
   customCategories: z.array(z.string()).max(200),
+  /** Income categories of the person's own ("add an income category Tutoring"); absent = none. */
+  customIncomeCategories: z.array(z.string()).max(200).optional(),
   /** Set by "set my time zone to …": the browser's zone then no longer moves it. */
   timeZoneChosen: z.boolean().optional(),
   /** Set once this person has taught a category ("costco" → Groceries): only then are their words looked up. */
@@ -46,6 +48,14 @@ export function parseUserProfile(input: unknown): UserProfile {
     currency: normalizeCurrency(p.currency),
     timeZone: assertTimeZone(p.timeZone),
     customCategories: p.customCategories.reduce<string[]>((acc, c) => addCustomCategory(acc, c), []),
+    ...(p.customIncomeCategories?.length
+      ? {
+          customIncomeCategories: p.customIncomeCategories.reduce<string[]>(
+            (acc, c) => addCustomCategory(acc, c, 'income'),
+            [],
+          ),
+        }
+      : {}),
     ...(p.timeZoneChosen ? { timeZoneChosen: true } : {}),
     ...(p.taughtCategories ? { taughtCategories: true } : {}),
     ...(p.emailAlerts ? { emailAlerts: p.emailAlerts } : {}),

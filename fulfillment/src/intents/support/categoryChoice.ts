@@ -11,11 +11,12 @@ import {
   closestCategories as ledgerClosest,
   followMoves,
   isMovedAway,
+  ownCategories,
 } from '../../domain/ledger/categories';
 
 /** This person's categories: the defaults and their own, less those renamed or merged away. */
 export function categoriesFor(kind: TransactionKind, profile: UserProfile): string[] {
-  return ledgerCategoriesFor(kind, profile.customCategories).filter(
+  return ledgerCategoriesFor(kind, ownCategories(kind, profile)).filter(
     (c) => !isMovedAway(c, profile.categoryMoves),
   );
 }
@@ -31,14 +32,14 @@ export function categoriesFor(kind: TransactionKind, profile: UserProfile): stri
 export function matchCategory(slot: SlotReading, kind: TransactionKind, profile: UserProfile): string | null {
   const own = slot.original?.trim().replace(/^(?:a|an|the|my)\s+/i, '');
   if (own) {
-    const hit = canonicalCategory(own, kind, profile.customCategories);
-    if (hit && profile.customCategories.includes(hit)) return followMoves(hit, profile.categoryMoves);
+    const hit = canonicalCategory(own, kind, ownCategories(kind, profile));
+    if (hit && ownCategories(kind, profile).includes(hit)) return followMoves(hit, profile.categoryMoves);
     const inside = ownCategoryIn(own, kind, profile);
     if (inside) return followMoves(inside, profile.categoryMoves);
   }
   const candidates = [slot.interpreted, ...slot.resolved, slot.original].filter((c): c is string => !!c);
   for (const candidate of candidates) {
-    const hit = canonicalCategory(candidate, kind, profile.customCategories);
+    const hit = canonicalCategory(candidate, kind, ownCategories(kind, profile));
     if (hit) return followMoves(hit, profile.categoryMoves);
   }
   return null;
@@ -55,7 +56,9 @@ function ownCategoryIn(words: string, kind: TransactionKind, profile: UserProfil
     .replace(/[^\p{L}\p{N}\s]/gu, ' ')
     .replace(/\s+/g, ' ')} `;
   const mine = categoriesFor(kind, profile);
-  const own = profile.customCategories.filter((c) => mine.includes(c)).sort((a, b) => b.length - a.length);
+  const own = ownCategories(kind, profile)
+    .filter((c) => mine.includes(c))
+    .sort((a, b) => b.length - a.length);
   for (const category of own) {
     const name = category
       .toLowerCase()
@@ -81,7 +84,7 @@ export function closestCategories(said: string, kind: TransactionKind, profile: 
   const mine = categoriesFor(kind, profile);
   const close = ledgerClosest(said, 5, mine);
   // The person's own categories before the common defaults: they are the ones a default list lacks.
-  const own = profile.customCategories.filter((c) => mine.includes(c));
+  const own = ownCategories(kind, profile).filter((c) => mine.includes(c));
   const common = COMMON_CATEGORIES[kind].filter((c) => mine.includes(c));
   return [...new Set([...close, ...own, ...common])].slice(0, 5);
 }
