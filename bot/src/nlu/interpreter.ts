@@ -15,6 +15,7 @@ import type { TextAnalysis } from './analyseText';
 import { analyseText, delexicalise } from './analyseText';
 import type { EntryMatch } from './entryDescription';
 import { findEntryDescription } from './entryDescription';
+import { correctCommandVerb } from './commandTypos';
 import { isEnglishWord, warmEnglishWords } from './englishWords';
 import { findFreeText } from './freeText';
 import type { GoalMatch } from './goalName';
@@ -416,7 +417,10 @@ class LocaleInterpreter implements Interpreter {
   }
 
   interpret(text: string, ctx: NluContext): NluInterpretation[] {
-    const trimmed = text.trim().slice(0, 1024);
+    const trimmed = correctCommandVerb(
+      text.trim().slice(0, 1024),
+      (w) => this.vocabulary.has(w) || isEnglishWord(w),
+    );
     if (!/[\p{L}\p{N}]/u.test(trimmed)) return [this.fallback(1)];
     const analysis = this.withoutAccountsOfGoals(this.analyse(trimmed, ctx));
     const entry = this.entryIn(analysis);

@@ -64,6 +64,25 @@ describe('correcting the entry just logged', () => {
     ]);
   });
 
+  test('a misspelt verb ("chnage the costco one", "udpate…", "delte…") edits or deletes, never logs a new entry', async () => {
+    await h.say('fix-typo', 'coffee 4 at costco');
+    await h.say('fix-typo', 'spent 6 on lunch');
+    const changed = await h.say('fix-typo', 'chnage the costco one to 5.50');
+    expect(replyText(changed)).toMatch(
+      /^Fixed: \$5\.50 for Food today \(coffee at costco\) — it was \$4\.00\./,
+    );
+    const updated = await h.say('fix-typo', 'udpate the costco one to 5.75');
+    expect(replyText(updated)).toMatch(/^Fixed: \$5\.75 /);
+    expect((await recent('fix-typo')).map((t) => [t.note, t.amountMinor])).toEqual([
+      ['lunch', 600],
+      ['coffee at costco', 575],
+    ]);
+    const asked = await h.say('fix-typo', 'delte the costco one');
+    expect(intentName(asked)).toBe('DeleteTransaction');
+    await h.say('fix-typo', 'no');
+    expect(await recent('fix-typo')).toHaveLength(2);
+  });
+
   test('a whole restatement ("no, it was 15 for lunch") corrects rather than adds', async () => {
     await h.say('fix-3', 'spent 9 on transport');
     const fixed = await h.say('fix-3', 'no, it was 15 for lunch');
