@@ -3,26 +3,10 @@
  * the account intent with its values, and everyday sentences with "have", "card", "cash", "savings"
  * or "jar" in them change nothing. Before the evidence rules, "I have 3 brothers" opened an account.
  */
-import { budgetBuddyBot } from '../definition/bot';
 import { IntentName, WRITE_INTENTS } from '../definition/names';
-import type { Nlu, NluInterpretation } from './index';
-import { createNlu } from './index';
+import { slotValues as values, useReadings } from './readingsTestSupport';
 
-let nlu: Nlu;
-beforeAll(async () => {
-  nlu = await createNlu(budgetBuddyBot, 'en_US');
-}, 60_000);
-
-const top = (text: string): NluInterpretation => {
-  const [first] = nlu.interpret(text, {
-    timeZone: 'America/New_York',
-    now: new Date('2026-12-03T17:00:00Z'),
-  });
-  if (!first) throw new Error('no interpretation');
-  return first;
-};
-const values = (i: NluInterpretation): Record<string, string> =>
-  Object.fromEntries(Object.entries(i.slots).flatMap(([name, v]) => (v ? [[name, v.interpretedValue]] : [])));
+const { top } = useReadings({ timeZone: 'America/New_York', now: new Date('2026-12-03T17:00:00Z') });
 
 describe('the issue’s account phrasings', () => {
   it.each<[string, string, Record<string, string>]>([

@@ -2,24 +2,10 @@
  * Phrasings people used that the NLU once misread (issue 10). Each names what a user would notice:
  * the intent the bot acts on and the values it acts with. Each was wrong before its fix.
  */
-import { budgetBuddyBot } from '../definition/bot';
 import { IntentName, SlotName, WRITE_INTENTS } from '../definition/names';
-import type { Nlu, NluContext, NluInterpretation } from './index';
-import { createNlu } from './index';
+import { slotValues as values, useReadings } from './readingsTestSupport';
 
-let nlu: Nlu;
-beforeAll(async () => {
-  nlu = await createNlu(budgetBuddyBot, 'en_US');
-}, 60_000);
-
-const ctx: NluContext = { timeZone: 'America/New_York', now: new Date('2026-11-18T15:00:00Z') };
-const top = (text: string): NluInterpretation => {
-  const [first] = nlu.interpret(text, ctx);
-  if (!first) throw new Error('no interpretation');
-  return first;
-};
-const values = (i: NluInterpretation): Record<string, string> =>
-  Object.fromEntries(Object.entries(i.slots).flatMap(([name, v]) => (v ? [[name, v.interpretedValue]] : [])));
+const { top } = useReadings({ timeZone: 'America/New_York', now: new Date('2026-11-18T15:00:00Z') });
 
 describe('misreads (issue 10)', () => {
   it.each<[string, string, Record<string, string>]>([
@@ -173,8 +159,7 @@ describe('out-of-scope requests never write (issue 12, CLINC out-of-scope lines)
     // Was EditTransaction: a question that opens with "i need to know" asks.
     'i need to know when it was that i last took my car to have the oil changed',
   ])('"%s" writes nothing', (text) => {
-    const [first] = nlu.interpret(text, ctx);
-    expect(WRITE_INTENTS as readonly string[]).not.toContain(first?.intentName);
+    expect(WRITE_INTENTS as readonly string[]).not.toContain(top(text).intentName);
   });
 });
 

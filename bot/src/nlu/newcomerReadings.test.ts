@@ -3,27 +3,11 @@
  * note, an account named with "called", a misspelt account word, money put toward a goal. Each reading
  * goes through the shipped bot definition, as the local Lex runtime reads it.
  */
-import { budgetBuddyBot } from '../definition/bot';
 import { IntentName } from '../definition/names';
 import { listedAccountOf, misspeltAccountOf } from '../definition/slotTypes/AccountNameType';
-import type { Nlu, NluInterpretation } from './index';
-import { createNlu } from './index';
+import { slotValues as values, useReadings } from './readingsTestSupport';
 
-let nlu: Nlu;
-beforeAll(async () => {
-  nlu = await createNlu(budgetBuddyBot, 'en_US');
-}, 60_000);
-
-const top = (text: string): NluInterpretation => {
-  const [first] = nlu.interpret(text, {
-    timeZone: 'America/New_York',
-    now: new Date('2026-12-03T17:00:00Z'),
-  });
-  if (!first) throw new Error('no interpretation');
-  return first;
-};
-const values = (i: NluInterpretation): Record<string, string> =>
-  Object.fromEntries(Object.entries(i.slots).flatMap(([name, v]) => (v ? [[name, v.interpretedValue]] : [])));
+const { top } = useReadings({ timeZone: 'America/New_York', now: new Date('2026-12-03T17:00:00Z') });
 
 describe('a shop after "at" stays in the note, an account after a link does not', () => {
   it.each<[string, Record<string, string>]>([

@@ -69,6 +69,25 @@ function validName(words: string): { ok: true; name: string } | { ok: false; pro
   }
 }
 
+/**
+ * The name said for a new category, or the question that asks for it again when none (or an unusable
+ * one) was said: the same for expense and income categories.
+ */
+function newCategoryName(turn: Turn, question: string): { name: string } | { ask: LexResponse } {
+  const words = said(turn, SlotName.Category);
+  if (!words) return { ask: turn.reply.elicitSlot(SlotName.Category, [plainText(question)]) };
+  const valid = validName(words);
+  if (valid.ok) return { name: valid.name };
+  return {
+    ask: turn.reply.elicitSlot(
+      SlotName.Category,
+      [plainText(`${valid.problem} What should it be called?`)],
+      {},
+      withoutSlot(turn.intent, SlotName.Category),
+    ),
+  };
+}
+
 const listLine = (profile: UserProfile): string => {
   const all = categoriesFor('expense', profile);
   const own = new Set(profile.customCategories.map(categoryKey));
@@ -91,21 +110,8 @@ export const handleListCategories: IntentHandler = async (turn) => {
 };
 
 export const handleAddCategory: IntentHandler = async (turn) => {
-  const words = said(turn, SlotName.Category);
-  if (!words) {
-    return turn.reply.elicitSlot(SlotName.Category, [
-      plainText('What should the new category be called? For example Pets.'),
-    ]);
-  }
-  const valid = validName(words);
-  if (!valid.ok) {
-    return turn.reply.elicitSlot(
-      SlotName.Category,
-      [plainText(`${valid.problem} What should it be called?`)],
-      {},
-      withoutSlot(turn.intent, SlotName.Category),
-    );
-  }
+  const valid = newCategoryName(turn, 'What should the new category be called? For example Pets.');
+  if ('ask' in valid) return valid.ask;
   const existing = ownCategory(turn.profile, valid.name);
   if (existing) {
     return turn.reply.close([
@@ -287,21 +293,8 @@ async function moveCategory(turn: Turn, mode: 'rename' | 'merge'): Promise<LexRe
  * reads it back.
  */
 export const handleAddIncomeCategory: IntentHandler = async (turn) => {
-  const words = said(turn, SlotName.Category);
-  if (!words) {
-    return turn.reply.elicitSlot(SlotName.Category, [
-      plainText('What should the new income category be called? For example Tutoring.'),
-    ]);
-  }
-  const valid = validName(words);
-  if (!valid.ok) {
-    return turn.reply.elicitSlot(
-      SlotName.Category,
-      [plainText(`${valid.problem} What should it be called?`)],
-      {},
-      withoutSlot(turn.intent, SlotName.Category),
-    );
-  }
+  const valid = newCategoryName(turn, 'What should the new income category be called? For example Tutoring.');
+  if ('ask' in valid) return valid.ask;
   const mine = ownCategories('income', turn.profile);
   const existing = canonicalCategory(valid.name, 'income', mine);
   if (existing) {
